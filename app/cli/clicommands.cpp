@@ -1,0 +1,537 @@
+#include "clicommands.h"
+
+#include "demoreview.h"
+#include "notestore.h"
+#include "noteverifier.h"
+#include "signednotejson.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThread>
+
+namespace fieldnotes::cli {
+
+namespace {
+QString oneLine(const QString &text, int width)
+{
+    QString flat = text.simplified();
+    return flat.size() > width ? flat.left(width - 1) + QStringLiteral("…") : flat;
+}
+
+QJsonObject noteToJson(const Note &note)
+{
+    QJsonObject object{
+        {QStringLiteral("id"), note.id},
+        {QStringLiteral("engagement"), note.engagementId},
+        {QStringLiteral("kind"), noteKindName(note.kind)},
+        {QStringLiteral("text"), note.text},
+        {QStringLiteral("state"), note.isSigned() ? QStringLiteral("signed") : QStringLiteral("draft")},
+        {QStringLiteral("evidence_asked"), note.evidenceAsked},
+        {QStringLiteral("evidence_given"), note.evidenceGiven},
+        {QStringLiteral("created_at"), canonicalTimestamp(note.createdAt)},
+    };
+    if (!note.amendsHash.isEmpty())
+        object.insert(QStringLiteral("amends"), QString::fromLatin1(note.amendsHash.toHex()));
+    if (note.isSigned()) {
+        object.insert(QStringLiteral("signed_at"), canonicalTimestamp(note.signedAt));
+        object.insert(QStringLiteral("sequence"), note.sequence);
+        object.insert(QStringLiteral("hash"), QString::fromLatin1(note.hash.toHex()));
+    }
+    return object;
+}
+
+QString compactJson(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
+CliCommands::CliCommands(QString vaultDirectory, PassphraseReader passphrases, QTextStream &out, QTextStream &err)
+    : m_directory(std::move(vaultDirectory)), m_passphrases(passphrases), m_out(out), m_err(err)
+{
+}
+
+QString CliCommands::usageText()
+{
+    return QStringLiteral(
+        "usage: fieldnotes-cli [--vault DIR] [--passphrase-fd N] COMMAND ...\n"
+        "  init [--kdf moderate|interactive|sensitive]\n"
+        "  passwd [--kdf ...]                     (reads the old, then the new passphrase)\n"
+        "  review add --title T --start YYYY-MM-DD --end YYYY-MM-DD\n"
+        "  priority add --title T [--line L]... [--question Q]... [--review ID]\n"
+        "  engagement add --kind KIND --priority ID --start ISO8601 --minutes N\n"
+        "                 [--title T] [--introducer WHO] [--note-taker WHO] [--participants ROLE=COUNT]...\n"
+        "  note add --engagement ID --kind KIND --text T [--evidence-asked] [--evidence-given]\n"
+        "  note sign ID\n"
+        "  note amend ID --text T\n"
+        "  note list [--json]\n"
+        "  search QUERY [--json]\n"
+        "  export                                 (signed notes as JSON Lines)\n"
+        "  verify [FILE] [--key BASE64]...        (an export, or the vault)\n"
+        "  check                                  (integrity of the encrypted database)\n"
+        "  demo                                   (a demo review, a signed note, verified)\n"
+        "engagement kinds: %1\nnote kinds: %2\n")
+        .arg(engagementKindNames().join(QStringLiteral(", ")), noteKindNames().join(QStringLiteral(", ")));
+}
+
+ExitCode CliCommands::fail(const Error &error)
+{
+    m_err << "fieldnotes-cli: " << error.message << Qt::endl;
+    return exitCodeFor(error.code);
+}
+
+ExitCode CliCommands::usage(const QString &message)
+{
+    m_err << "fieldnotes-cli: " << message << Qt::endl << usageText();
+    m_err.flush();
+    return UsageError;
+}
+
+Result<KdfParameters> CliCommands::kdfFrom(const CommandArguments &args)
+{
+    const QString profile = args.value(QStringLiteral("kdf"));
+    if (profile.isEmpty() || profile == QLatin1String("moderate"))
+        return KdfParameters::moderate();
+    if (profile == QLatin1String("interactive"))
+        return KdfParameters::interactive();
+    if (profile == QLatin1String("sensitive"))
+        return KdfParameters::sensitive();
+    return Error{ErrorCode::InvalidArgument, QStringLiteral("unknown --kdf '%1'").arg(profile)};
+}
+
+std::unique_ptr<Vault> CliCommands::unlock()
+{
+    if (!Vault::exists(m_directory)) {
+        fail(Error{ErrorCode::VaultNotFound, QStringLiteral("no vault in %1 (create one with 'init')").arg(m_directory)});
+        return nullptr;
+    }
+    QString readError;
+    SecureBytes passphrase = m_passphrases.read(QStringLiteral("Passphrase"), &readError);
+    if (passphrase.isNull()) {
+        fail(Error{ErrorCode::WrongPassphrase, readError});
+        return nullptr;
+    }
+    if (const qint64 wait = Vault::secondsUntilUnlockAllowed(m_directory); wait > 0) {
+        m_err << "fieldnotes-cli: waiting " << wait << " s after failed passphrase attempts" << Qt::endl;
+        QThread::sleep(static_cast<unsigned long>(wait));
+    }
+    auto vault = Vault::open(m_directory, passphrase);
+    if (!vault) {
+        fail(vault.error());
+        return nullptr;
+    }
+    return std::move(*vault);
+}
+
+ExitCode CliCommands::run(const QStringList &words)
+{
+    if (words.isEmpty())
+        return usage(QStringLiteral("no command given"));
+    const QString command = words.first();
+    const bool twoWords = words.size() > 1
+        && (command == QLatin1String("review") || command == QLatin1String("priority")
+            || command == QLatin1String("engagement") || command == QLatin1String("note"));
+    const QString name = twoWords ? command + QLatin1Char(' ') + words.at(1) : command;
+    const CommandArguments args(words.mid(twoWords ? 2 : 1),
+                                {QStringLiteral("json"), QStringLiteral("evidence-asked"), QStringLiteral("evidence-given")});
+    if (!args.isValid())
+        return usage(args.error());
+
+    struct Entry {
+        const char *name;
+        ExitCode (CliCommands::*handler)(const CommandArguments &);
+        QSet<QString> options;
+    };
+    const QList<Entry> commands{
+        {"init", &CliCommands::init, {QStringLiteral("kdf")}},
+        {"passwd", &CliCommands::passwd, {QStringLiteral("kdf")}},
+        {"review add", &CliCommands::reviewAdd, {QStringLiteral("title"), QStringLiteral("start"), QStringLiteral("end")}},
+        {"priority add", &CliCommands::priorityAdd, {QStringLiteral("title"), QStringLiteral("line"), QStringLiteral("question"), QStringLiteral("review")}},
+        {"engagement add", &CliCommands::engagementAdd,
+         {QStringLiteral("kind"), QStringLiteral("priority"), QStringLiteral("start"), QStringLiteral("minutes"), QStringLiteral("title"),
+          QStringLiteral("introducer"), QStringLiteral("note-taker"), QStringLiteral("participants")}},
+        {"note add", &CliCommands::noteAdd,
+         {QStringLiteral("engagement"), QStringLiteral("kind"), QStringLiteral("text"), QStringLiteral("evidence-asked"), QStringLiteral("evidence-given")}},
+        {"note sign", &CliCommands::noteSign, {}},
+        {"note amend", &CliCommands::noteAmend, {QStringLiteral("text")}},
+        {"note list", &CliCommands::noteList, {QStringLiteral("json")}},
+        {"search", &CliCommands::search, {QStringLiteral("json")}},
+        {"export", &CliCommands::exportNotes, {}},
+        {"verify", &CliCommands::verify, {QStringLiteral("key")}},
+        {"check", &CliCommands::check, {}},
+        {"demo", &CliCommands::demo, {}},
+    };
+    for (const Entry &entry : commands) {
+        if (name != QLatin1String(entry.name))
+            continue;
+        if (const QStringList unknown = args.unknownOptions(entry.options); !unknown.isEmpty())
+            return usage(QStringLiteral("'%1' does not take %2").arg(name, unknown.join(QStringLiteral(", "))));
+        return (this->*entry.handler)(args);
+    }
+    return usage(QStringLiteral("unknown command '%1'").arg(name));
+}
+
+ExitCode CliCommands::init(const CommandArguments &args)
+{
+    auto kdf = kdfFrom(args);
+    if (!kdf)
+        return usage(kdf.error().message);
+    if (Vault::exists(m_directory))
+        return fail(Error{ErrorCode::VaultExists, QStringLiteral("a vault already exists in %1").arg(m_directory)});
+    QString readError;
+    SecureBytes passphrase = m_passphrases.readNew(QStringLiteral("New passphrase"), &readError);
+    if (passphrase.isNull())
+        return fail(Error{ErrorCode::InvalidArgument, readError});
+    auto vault = Vault::create(m_directory, passphrase, VaultOptions{systemClock(), *kdf});
+    if (!vault)
+        return fail(vault.error());
+    m_out << "created a vault in " << m_directory << Qt::endl;
+    m_out << "device key " << (*vault)->devicePublicKey().toBase64() << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::passwd(const CommandArguments &args)
+{
+    auto kdf = kdfFrom(args);
+    if (!kdf)
+        return usage(kdf.error().message);
+    if (!Vault::exists(m_directory))
+        return fail(Error{ErrorCode::VaultNotFound, QStringLiteral("no vault in %1").arg(m_directory)});
+    QString readError;
+    SecureBytes current = m_passphrases.read(QStringLiteral("Current passphrase"), &readError);
+    if (current.isNull())
+        return fail(Error{ErrorCode::WrongPassphrase, readError});
+    SecureBytes next = m_passphrases.readNew(QStringLiteral("New passphrase"), &readError);
+    if (next.isNull())
+        return fail(Error{ErrorCode::InvalidArgument, readError});
+    auto vault = Vault::open(m_directory, current, VaultOptions{systemClock(), *kdf});
+    if (!vault)
+        return fail(vault.error());
+    if (auto changed = (*vault)->changePassphrase(current, next); !changed)
+        return fail(changed.error());
+    m_out << "passphrase changed" << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::reviewAdd(const CommandArguments &args)
+{
+    const QDate start = QDate::fromString(args.value(QStringLiteral("start")), Qt::ISODate);
+    const QDate end = QDate::fromString(args.value(QStringLiteral("end")), Qt::ISODate);
+    if (args.value(QStringLiteral("title")).isEmpty() || !start.isValid() || !end.isValid())
+        return usage(QStringLiteral("review add needs --title, --start YYYY-MM-DD and --end YYYY-MM-DD"));
+    auto vault = unlock();
+    if (!vault)
+        return PassphraseRefused;
+    auto review = vault->store().addReview(Review{{}, args.value(QStringLiteral("title")), start, end});
+    if (!review)
+        return fail(review.error());
+    m_out << review->id << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::priorityAdd(const CommandArguments &args)
+{
+    if (args.value(QStringLiteral("title")).isEmpty())
+        return usage(QStringLiteral("priority add needs --title"));
+    auto vault = unlock();
+    if (!vault)
+        return PassphraseRefused;
+    QString reviewId = args.value(QStringLiteral("review"));
+    if (reviewId.isEmpty()) {
+        auto reviews = vault->store().reviews();
+        if (!reviews)
+            return fail(reviews.error());
+        if (reviews->isEmpty())
+            return fail(Error{ErrorCode::NotFound, QStringLiteral("no review yet: add one with 'review add'")});
+        reviewId = reviews->last().id;
+    }
+    auto priority = vault->store().addPriority(Priority{{}, reviewId, args.value(QStringLiteral("title")),
+                                                        args.values(QStringLiteral("line")), args.values(QStringLiteral("question"))});
+    if (!priority)
+        return fail(priority.error());
+    m_out << priority->id << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::engagementAdd(const CommandArguments &args)
+{
+    const auto kind = engagementKindFromName(args.value(QStringLiteral("kind")));
+    if (!kind)
+        return usage(QStringLiteral("--kind must be one of: %1").arg(engagementKindNames().join(QStringLiteral(", "))));
+    const QDateTime start = QDateTime::fromString(args.value(QStringLiteral("start")), Qt::ISODate);
+    bool minutesOk = false;
+    const int minutes = args.value(QStringLiteral("minutes")).toInt(&minutesOk);
+    if (!start.isValid() || !minutesOk || minutes <= 0 || args.value(QStringLiteral("priority")).isEmpty())
+        return usage(QStringLiteral("engagement add needs --priority ID, --start ISO8601 and --minutes N (N > 0)"));
+    Engagement engagement;
+    engagement.priorityId = args.value(QStringLiteral("priority"));
+    engagement.kind = *kind;
+    engagement.title = args.value(QStringLiteral("title"));
+    engagement.scheduledStart = start.toUTC();
+    engagement.agreedMinutes = minutes;
+    engagement.introducer = args.value(QStringLiteral("introducer"));
+    engagement.noteTaker = args.value(QStringLiteral("note-taker"));
+    for (const QString &group : args.values(QStringLiteral("participants"))) {
+        const qsizetype equals = group.lastIndexOf(QLatin1Char('='));
+        bool countOk = false;
+        const int count = equals > 0 ? group.mid(equals + 1).toInt(&countOk) : 0;
+        if (!countOk || count <= 0)
+            return usage(QStringLiteral("--participants takes ROLE=COUNT, e.g. 'young person=6'"));
+        engagement.participants << ParticipantGroup{group.left(equals).trimmed(), count};
+    }
+    auto vault = unlock();
+    if (!vault)
+        return PassphraseRefused;
+    auto added = vault->store().addEngagement(engagement);
+    if (!added)
+        return fail(added.error());
+    m_out << added->id << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::noteAdd(const CommandArguments &args)
+{
+    const auto kind = noteKindFromName(args.value(QStringLiteral("kind")));
+    if (!kind || *kind == NoteKind::Amendment)
+        return usage(QStringLiteral("--kind must be one of: %1 (amendments: 'note amend')").arg(noteKindNames().join(QStringLiteral(", "))));
+    if (args.value(QStringLiteral("engagement")).isEmpty() || !args.has(QStringLiteral("text")))
+        return usage(QStringLiteral("note add needs --engagement ID and --text T"));
+    auto vault = unlock();
+    if (!vault)
+        return PassphraseRefused;
+    Note draft;
+    draft.engagementId = args.value(QStringLiteral("engagement"));
+    draft.kind = *kind;
+    draft.text = args.value(QStringLiteral("text"));
+    draft.evidenceAsked = args.flag(QStringLiteral("evidence-asked")) || args.flag(QStringLiteral("evidence-given"));
+    draft.evidenceGiven = args.flag(QStringLiteral("evidence-given"));
+    auto created = vault->store().createDraft(draft);
+    if (!created)
+        return fail(created.error());
+    m_out << created->id << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::noteSign(const CommandArguments &args)
+{
+    if (args.positionals().size() != 1)
+        return usage(QStringLiteral("note sign takes one note id"));
+    auto vault = unlock();
+    if (!vault)
+        return PassphraseRefused;
+    auto signedNote = vault->store().signDraft(args.positionals().first());
+    if (!signedNote)
+        return fail(signedNote.error());
+    m_out << "signed " << signedNote->content.id << " sequence " << signedNote->content.sequence << " at "
+          << canonicalTimestamp(signedNote->content.signedAt) << " hash " << signedNote->hash.toHex() << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::noteAmend(const CommandArguments &args)
+{
+    if (args.positionals().size() != 1 || args.value(QStringLiteral("text")).isEmpty())
+        return usage(QStringLiteral("note amend takes one signed note id and --text T"));
+    auto vault = unlock();
+    if (!vault)
+        return PassphraseRefused;
+    auto amendment = vault->store().amend(args.positionals().first(), args.value(QStringLiteral("text")));
+    if (!amendment)
+        return fail(amendment.error());
+    m_out << amendment->content.id << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::noteList(const CommandArguments &args)
+{
+    auto vault = unlock();
+    if (!vault)
+        return PassphraseRefused;
+    auto notes = vault->store().notes();
+    if (!notes)
+        return fail(notes.error());
+    if (args.flag(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Note &note : *notes)
+            array.append(noteToJson(note));
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return Success;
+    }
+    for (const Note &note : *notes) {
+        m_out << note.id << "  " << (note.isSigned() ? QStringLiteral("signed #%1").arg(note.sequence) : QStringLiteral("draft"))
+              << "  " << noteKindName(note.kind) << "  " << oneLine(note.text, 60) << Qt::endl;
+    }
+    return Success;
+}
+
+ExitCode CliCommands::search(const CommandArguments &args)
+{
+    if (args.positionals().isEmpty())
+        return usage(QStringLiteral("search needs a QUERY"));
+    auto vault = unlock();
+    if (!vault)
+        return PassphraseRefused;
+    auto hits = vault->store().search(args.positionals().join(QLatin1Char(' ')));
+    if (!hits)
+        return fail(hits.error());
+    if (args.flag(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const SearchHit &hit : *hits) {
+            QJsonObject object = noteToJson(hit.note);
+            object.insert(QStringLiteral("snippet"), hit.snippet);
+            object.insert(QStringLiteral("rank"), hit.rank);
+            array.append(object);
+        }
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return Success;
+    }
+    for (const SearchHit &hit : *hits)
+        m_out << hit.note.id << "  " << noteKindName(hit.note.kind) << "  " << hit.snippet.simplified() << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::exportNotes(const CommandArguments &)
+{
+    auto vault = unlock();
+    if (!vault)
+        return PassphraseRefused;
+    auto notes = vault->store().signedNotes();
+    if (!notes)
+        return fail(notes.error());
+    for (const SignedNote &note : *notes)
+        m_out << compactJson(signedNoteToJson(note)) << '\n';
+    m_out.flush();
+    return Success;
+}
+
+ExitCode CliCommands::verify(const CommandArguments &args)
+{
+    QList<SignedNote> notes;
+    QList<QByteArray> trusted;
+    for (const QString &key : args.values(QStringLiteral("key")))
+        trusted << QByteArray::fromBase64(key.toLatin1());
+
+    if (args.positionals().size() > 1)
+        return usage(QStringLiteral("verify takes at most one FILE"));
+    if (args.positionals().isEmpty()) {
+        auto vault = unlock();
+        if (!vault)
+            return PassphraseRefused;
+        auto problems = vault->integrityProblems();
+        if (!problems)
+            return fail(problems.error());
+        for (const QString &problem : *problems)
+            m_out << "database: " << problem << Qt::endl;
+        auto stored = vault->store().signedNotes();
+        if (!stored)
+            return fail(stored.error());
+        notes = *stored;
+        trusted << vault->devicePublicKey();
+        if (!problems->isEmpty())
+            return VerificationFailed;
+    } else {
+        QFile file(args.positionals().first());
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(Error{ErrorCode::NotFound, QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString())});
+        int lineNumber = 0;
+        bool malformed = false;
+        while (!file.atEnd()) {
+            const QByteArray line = file.readLine().trimmed();
+            ++lineNumber;
+            if (line.isEmpty())
+                continue;
+            QJsonParseError parseError{};
+            const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+            auto note = document.isObject() ? signedNoteFromJson(document.object())
+                                            : Result<SignedNote>(Error{ErrorCode::InvalidArgument, QStringLiteral("not a JSON object")});
+            if (!note) {
+                m_out << "line " << lineNumber << ": " << note.error().message << Qt::endl;
+                malformed = true;
+                continue;
+            }
+            notes << *note;
+        }
+        if (trusted.isEmpty()) {
+            // Without --key, the file's own keys are taken as given: only integrity is checked.
+            for (const SignedNote &note : std::as_const(notes))
+                if (!trusted.contains(note.content.authorKey))
+                    trusted << note.content.authorKey;
+        }
+        if (malformed) {
+            m_out << "some lines could not be read; nothing in them was verified" << Qt::endl;
+            return VerificationFailed;
+        }
+    }
+
+    const VerificationReport report = verifyNotes(notes, trusted);
+    for (const NoteVerification &verdict : report.notes)
+        for (const QString &line : verdict.describe())
+            m_out << line << Qt::endl;
+    if (!report.allValid())
+        return VerificationFailed;
+    m_out << notes.size() << " signed note" << (notes.size() == 1 ? "" : "s") << " verified" << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::check(const CommandArguments &)
+{
+    auto vault = unlock();
+    if (!vault)
+        return PassphraseRefused;
+    auto problems = vault->integrityProblems();
+    if (!problems)
+        return fail(problems.error());
+    for (const QString &problem : *problems)
+        m_out << problem << Qt::endl;
+    if (!problems->isEmpty())
+        return VerificationFailed;
+    m_out << "ok" << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::demo(const CommandArguments &)
+{
+    QString readError;
+    SecureBytes passphrase = m_passphrases.read(QStringLiteral("Passphrase for the demo vault"), &readError);
+    if (passphrase.isNull())
+        return fail(Error{ErrorCode::WrongPassphrase, readError});
+    auto vault = Vault::exists(m_directory) ? Vault::open(m_directory, passphrase) : Vault::create(m_directory, passphrase);
+    if (!vault)
+        return fail(vault.error());
+    NoteStore &store = (*vault)->store();
+    auto reviews = store.reviews();
+    if (!reviews)
+        return fail(reviews.error());
+    if (reviews->isEmpty()) {
+        auto review = seedDemoReview(store, QDate::currentDate().addDays(1 - QDate::currentDate().dayOfWeek()));
+        if (!review)
+            return fail(review.error());
+        reviews->append(*review);
+    }
+    auto engagements = store.engagements(reviews->first().id);
+    if (!engagements)
+        return fail(engagements.error());
+    Note draft;
+    draft.engagementId = engagements->first().id;
+    draft.kind = NoteKind::Statement;
+    draft.text = QStringLiteral("A lead officer said attendance rose after the family support pilot; "
+                                "they showed the termly attendance report as evidence.");
+    draft.evidenceAsked = draft.evidenceGiven = true;
+    auto created = store.createDraft(draft);
+    if (!created)
+        return fail(created.error());
+    auto signedNote = store.signDraft(created->id);
+    if (!signedNote)
+        return fail(signedNote.error());
+    m_out << "Review: " << reviews->first().title << " (" << engagements->size() << " engagements)" << Qt::endl;
+    m_out << "Signed note:" << Qt::endl
+          << QJsonDocument(signedNoteToJson(*signedNote)).toJson(QJsonDocument::Indented);
+    auto all = store.signedNotes();
+    if (!all)
+        return fail(all.error());
+    const VerificationReport report = verifyNotes(*all, {(*vault)->devicePublicKey()});
+    m_out << (report.allValid() ? "Verified: " : "VERIFICATION FAILED: ") << all->size() << " signed notes in " << m_directory << Qt::endl;
+    return report.allValid() ? Success : VerificationFailed;
+}
+
+} // namespace fieldnotes::cli

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "commandarguments.h"
+#include "exitcodes.h"
+#include "passphrasereader.h"
+#include "vault.h"
+
+#include <QTextStream>
+
+#include <memory>
+
+namespace fieldnotes::cli {
+
+/// Runs one fieldnotes-cli command against a vault directory; prints results on out and one
+/// clear error line on err. Each command's usage is in usageText().
+class CliCommands
+{
+public:
+    CliCommands(QString vaultDirectory, PassphraseReader passphrases, QTextStream &out, QTextStream &err);
+
+    ExitCode run(const QStringList &commandWords);
+    static QString usageText();
+
+private:
+    ExitCode init(const CommandArguments &args);
+    ExitCode passwd(const CommandArguments &args);
+    ExitCode reviewAdd(const CommandArguments &args);
+    ExitCode priorityAdd(const CommandArguments &args);
+    ExitCode engagementAdd(const CommandArguments &args);
+    ExitCode noteAdd(const CommandArguments &args);
+    ExitCode noteSign(const CommandArguments &args);
+    ExitCode noteAmend(const CommandArguments &args);
+    ExitCode noteList(const CommandArguments &args);
+    ExitCode search(const CommandArguments &args);
+    ExitCode exportNotes(const CommandArguments &args);
+    ExitCode verify(const CommandArguments &args);
+    ExitCode check(const CommandArguments &args);
+    ExitCode demo(const CommandArguments &args);
+
+    /// Unlocks the vault, waiting out the delay after failed attempts; nullptr after reporting why.
+    std::unique_ptr<Vault> unlock();
+    ExitCode fail(const Error &error);
+    ExitCode usage(const QString &message);
+    Result<KdfParameters> kdfFrom(const CommandArguments &args);
+
+    QString m_directory;
+    PassphraseReader m_passphrases;
+    QTextStream &m_out;
+    QTextStream &m_err;
+};
+
+} // namespace fieldnotes::cli

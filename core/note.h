@@ -1,0 +1,33 @@
+#pragma once
+
+#include "notekind.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+namespace fieldnotes {
+
+enum class NoteState { Draft, Signed };
+
+/// A note as the store holds it: a draft that may still change, or a signed, read-only record.
+struct Note {
+    QString id;
+    QString engagementId;
+    NoteKind kind = NoteKind::Observation;
+    QString text;
+    bool evidenceAsked = false;
+    bool evidenceGiven = false;
+    QByteArray amendsHash; // for amendments: the hash of the signed note this corrects
+    QDateTime createdAt;   // UTC
+    QDateTime updatedAt;   // UTC
+    NoteState state = NoteState::Draft;
+    // Set once signed:
+    QDateTime signedAt;
+    qint64 sequence = 0;
+    QByteArray hash;
+
+    bool isSigned() const { return state == NoteState::Signed; }
+};
+
+} // namespace fieldnotes

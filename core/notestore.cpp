@@ -1,0 +1,595 @@
+#include "notestore.h"
+
+#include "sqlitedatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace fieldnotes {
+
+namespace {
+constexpr auto noteColumns =
+    "n.id, n.engagement_id, n.kind, n.text, n.evidence_asked, n.evidence_given, n.amends_hash, n.created_at, "
+    "n.updated_at, n.signed_at, n.sequence, n.hash";
+
+QByteArray noteQuery(const char *tail)
+{
+    return QByteArray("SELECT ") + noteColumns + " FROM notes n " + tail;
+}
+
+Note readNote(const SqlStatement &row, int first = 0)
+{
+    Note note;
+    note.id = row.text(first);
+    note.engagementId = row.text(first + 1);
+    note.kind = noteKindFromName(row.text(first + 2)).value_or(NoteKind::Observation);
+    note.text = row.text(first + 3);
+    note.evidenceAsked = row.integer(first + 4) != 0;
+    note.evidenceGiven = row.integer(first + 5) != 0;
+    note.amendsHash = row.blob(first + 6);
+    note.createdAt = parseCanonicalTimestamp(row.text(first + 7));
+    note.updatedAt = parseCanonicalTimestamp(row.text(first + 8));
+    if (!row.isNull(first + 9)) {
+        note.state = NoteState::Signed;
+        note.signedAt = parseCanonicalTimestamp(row.text(first + 9));
+        note.sequence = row.integer(first + 10);
+        note.hash = row.blob(first + 11);
+    }
+    return note;
+}
+
+QString stringListJson(const QStringList &list)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+QStringList stringListFromJson(const QString &json)
+{
+    QStringList list;
+    for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array())
+        list << value.toString();
+    return list;
+}
+
+QString participantsJson(const QList<ParticipantGroup> &groups)
+{
+    QJsonArray array;
+    for (const ParticipantGroup &group : groups)
+        array.append(QJsonObject{{QStringLiteral("role"), group.role}, {QStringLiteral("count"), group.count}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<ParticipantGroup> participantsFromJson(const QString &json)
+{
+    QList<ParticipantGroup> groups;
+    for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array())
+        groups << ParticipantGroup{value[QLatin1String("role")].toString(), value[QLatin1String("count")].toInt()};
+    return groups;
+}
+
+Engagement readEngagement(const SqlStatement &row)
+{
+    Engagement engagement;
+    engagement.id = row.text(0);
+    engagement.reviewId = row.text(1);
+    engagement.priorityId = row.text(2);
+    engagement.kind = engagementKindFromName(row.text(3)).value_or(EngagementKind::Meeting);
+    engagement.title = row.text(4);
+    engagement.scheduledStart = parseCanonicalTimestamp(row.text(5));
+    engagement.agreedMinutes = static_cast<int>(row.integer(6));
+    engagement.introducer = row.text(7);
+    engagement.noteTaker = row.text(8);
+    engagement.participants = participantsFromJson(row.text(9));
+    engagement.followUpOf = row.text(10);
+    return engagement;
+}
+
+constexpr auto engagementColumns =
+    "SELECT id, review_id, priority_id, kind, title, scheduled_start, agreed_minutes, introducer, note_taker, "
+    "participants, follow_up_of FROM engagements ";
+
+Priority readPriority(const SqlStatement &row)
+{
+    return Priority{row.text(0), row.text(1), row.text(2), stringListFromJson(row.text(3)), stringListFromJson(row.text(4))};
+}
+
+Error notFound(const char *what, const QString &id)
+{
+    return Error{ErrorCode::NotFound, QStringLiteral("no %1 with id %2").arg(QLatin1String(what), id)};
+}
+
+// Each search word is quoted so that FTS5 syntax in user input is plain text; the last word
+// also matches as a prefix so results follow typing.
+QString ftsQuery(const QString &query)
+{
+    QStringList terms;
+    const QStringList words = query.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        QString escaped = word;
+        escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        terms << QLatin1Char('"') + escaped + QLatin1Char('"');
+    }
+    if (!terms.isEmpty())
+        terms.last() += QLatin1Char('*');
+    return terms.join(QLatin1Char(' '));
+}
+
+// Filters shared by notes() and search(): bound as ?1..?5 in both queries.
+constexpr auto filterClause =
+    " AND (?1 IS NULL OR n.engagement_id = ?1)"
+    " AND (?2 IS NULL OR n.engagement_id IN (SELECT id FROM engagements WHERE priority_id = ?2))"
+    " AND (?3 IS NULL OR n.kind = ?3)"
+    " AND (?4 IS NULL OR (n.signature IS NOT NULL) = ?4)";
+
+void bindFilter(SqlStatement &statement, const NoteFilter &filter)
+{
+    statement.bind(1, filter.engagementId.isEmpty() ? QString() : filter.engagementId);
+    statement.bind(2, filter.priorityId.isEmpty() ? QString() : filter.priorityId);
+    statement.bind(3, filter.kind ? noteKindName(*filter.kind) : QString());
+    if (filter.state)
+        statement.bind(4, *filter.state == NoteState::Signed);
+    else
+        statement.bindNull(4);
+}
+} // namespace
+
+NoteStore::NoteStore(SqliteDatabase &database, const DeviceIdentity &identity, Clock clock)
+    : m_database(database), m_identity(identity), m_clock(std::move(clock))
+{
+}
+
+QString NoteStore::newId() const
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString NoteStore::now() const
+{
+    return canonicalTimestamp(m_clock());
+}
+
+// ---- reviews, priorities, engagements ----
+
+Result<Review> NoteStore::addReview(Review review)
+{
+    if (review.title.trimmed().isEmpty() || !review.startDate.isValid() || !review.endDate.isValid() || review.endDate < review.startDate)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("a review needs a title and a start date on or before its end date")};
+    if (review.id.isEmpty())
+        review.id = newId();
+    auto statement = m_database.prepare("INSERT INTO reviews (id, title, start_date, end_date, created_at) VALUES (?, ?, ?, ?, ?)");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, review.id).bind(2, review.title).bind(3, review.startDate.toString(Qt::ISODate))
+        .bind(4, review.endDate.toString(Qt::ISODate)).bind(5, now());
+    if (auto done = statement->run(); !done)
+        return done.error();
+    return review;
+}
+
+Result<QList<Review>> NoteStore::reviews()
+{
+    auto statement = m_database.prepare("SELECT id, title, start_date, end_date FROM reviews ORDER BY start_date, created_at");
+    if (!statement)
+        return statement.error();
+    QList<Review> reviews;
+    for (;;) {
+        auto row = statement->next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return reviews;
+        reviews << Review{statement->text(0), statement->text(1), QDate::fromString(statement->text(2), Qt::ISODate),
+                          QDate::fromString(statement->text(3), Qt::ISODate)};
+    }
+}
+
+Result<Priority> NoteStore::addPriority(Priority priority)
+{
+    if (priority.title.trimmed().isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("a priority needs a title")};
+    if (priority.id.isEmpty())
+        priority.id = newId();
+    auto statement = m_database.prepare(
+        "INSERT INTO priorities (id, review_id, position, title, lines_of_enquiry, suggested_questions) "
+        "VALUES (?1, ?2, (SELECT count(*) FROM priorities WHERE review_id = ?2), ?3, ?4, ?5)");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, priority.id).bind(2, priority.reviewId).bind(3, priority.title)
+        .bind(4, stringListJson(priority.linesOfEnquiry)).bind(5, stringListJson(priority.suggestedQuestions));
+    if (auto done = statement->run(); !done) {
+        if (done.error().code == ErrorCode::InvalidArgument)
+            return notFound("review", priority.reviewId);
+        return done.error();
+    }
+    return priority;
+}
+
+Result<Priority> NoteStore::priority(const QString &id)
+{
+    auto statement = m_database.prepare(
+        "SELECT id, review_id, title, lines_of_enquiry, suggested_questions FROM priorities WHERE id = ?");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, id);
+    auto row = statement->next();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return notFound("priority", id);
+    return readPriority(*statement);
+}
+
+Result<QList<Priority>> NoteStore::priorities(const QString &reviewId)
+{
+    auto statement = m_database.prepare(
+        "SELECT id, review_id, title, lines_of_enquiry, suggested_questions FROM priorities WHERE review_id = ? ORDER BY position");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, reviewId);
+    QList<Priority> list;
+    for (;;) {
+        auto row = statement->next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return list;
+        list << readPriority(*statement);
+    }
+}
+
+Result<Engagement> NoteStore::addEngagement(Engagement engagement)
+{
+    if (engagement.id.isEmpty())
+        engagement.id = newId();
+    if (engagement.agreedMinutes <= 0 || !engagement.scheduledStart.isValid())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("an engagement needs a start time and an agreed duration in minutes")};
+    if (engagement.reviewId.isEmpty()) {
+        auto owner = priority(engagement.priorityId);
+        if (!owner)
+            return owner.error();
+        engagement.reviewId = owner->reviewId;
+    }
+    auto statement = m_database.prepare(
+        "INSERT INTO engagements (id, review_id, priority_id, kind, title, scheduled_start, agreed_minutes, introducer, "
+        "note_taker, participants, follow_up_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, engagement.id).bind(2, engagement.reviewId)
+        .bind(3, engagement.priorityId.isEmpty() ? QString() : engagement.priorityId)
+        .bind(4, engagementKindName(engagement.kind)).bind(5, engagement.title)
+        .bind(6, canonicalTimestamp(engagement.scheduledStart)).bind(7, engagement.agreedMinutes)
+        .bind(8, engagement.introducer).bind(9, engagement.noteTaker).bind(10, participantsJson(engagement.participants))
+        .bind(11, engagement.followUpOf.isEmpty() ? QString() : engagement.followUpOf);
+    if (auto done = statement->run(); !done)
+        return done.error();
+    return engagement;
+}
+
+Result<void> NoteStore::updateEngagement(const Engagement &engagement)
+{
+    if (engagement.agreedMinutes <= 0 || !engagement.scheduledStart.isValid())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("an engagement needs a start time and an agreed duration in minutes")};
+    auto statement = m_database.prepare(
+        "UPDATE engagements SET priority_id = ?2, kind = ?3, title = ?4, scheduled_start = ?5, agreed_minutes = ?6, "
+        "introducer = ?7, note_taker = ?8, participants = ?9 WHERE id = ?1");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, engagement.id).bind(2, engagement.priorityId.isEmpty() ? QString() : engagement.priorityId)
+        .bind(3, engagementKindName(engagement.kind)).bind(4, engagement.title)
+        .bind(5, canonicalTimestamp(engagement.scheduledStart)).bind(6, engagement.agreedMinutes)
+        .bind(7, engagement.introducer).bind(8, engagement.noteTaker).bind(9, participantsJson(engagement.participants));
+    if (auto done = statement->run(); !done)
+        return done.error();
+    if (m_database.changes() == 0)
+        return notFound("engagement", engagement.id);
+    return {};
+}
+
+Result<Engagement> NoteStore::engagement(const QString &id)
+{
+    auto statement = m_database.prepare((QByteArray(engagementColumns) + "WHERE id = ?"));
+    if (!statement)
+        return statement.error();
+    statement->bind(1, id);
+    auto row = statement->next();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return notFound("engagement", id);
+    return readEngagement(*statement);
+}
+
+Result<QList<Engagement>> NoteStore::engagements(const QString &reviewId)
+{
+    auto statement = m_database.prepare((QByteArray(engagementColumns) + "WHERE review_id = ? ORDER BY scheduled_start"));
+    if (!statement)
+        return statement.error();
+    statement->bind(1, reviewId);
+    QList<Engagement> list;
+    for (;;) {
+        auto row = statement->next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return list;
+        list << readEngagement(*statement);
+    }
+}
+
+Result<QString> NoteStore::reviewOfEngagement(const QString &engagementId)
+{
+    auto found = engagement(engagementId);
+    if (!found)
+        return found.error();
+    return found->reviewId;
+}
+
+// ---- notes ----
+
+Result<Note> NoteStore::createDraft(Note draft)
+{
+    if (draft.id.isEmpty())
+        draft.id = newId();
+    const QString timestamp = now();
+    draft.createdAt = draft.updatedAt = parseCanonicalTimestamp(timestamp);
+    draft.state = NoteState::Draft;
+    if (auto owner = engagement(draft.engagementId); !owner)
+        return owner.error();
+    if (!draft.amendsHash.isEmpty() && draft.kind != NoteKind::Amendment)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("only an amendment can refer to another note")};
+    auto statement = m_database.prepare(
+        "INSERT INTO notes (id, engagement_id, kind, text, evidence_asked, evidence_given, amends_hash, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, draft.id).bind(2, draft.engagementId).bind(3, noteKindName(draft.kind)).bind(4, draft.text)
+        .bind(5, draft.evidenceAsked).bind(6, draft.evidenceGiven)
+        .bindBlob(7, draft.amendsHash.isEmpty() ? QByteArray() : draft.amendsHash).bind(8, timestamp).bind(9, timestamp);
+    if (auto done = statement->run(); !done) {
+        if (done.error().code == ErrorCode::InvalidArgument && !draft.amendsHash.isEmpty())
+            return Error{ErrorCode::NotFound, QStringLiteral("the note being amended is not a signed note in this vault")};
+        return done.error();
+    }
+    return draft;
+}
+
+Result<Note> NoteStore::updateDraft(const Note &draft)
+{
+    auto existing = note(draft.id);
+    if (!existing)
+        return existing.error();
+    if (existing->isSigned())
+        return Error{ErrorCode::Immutable, QStringLiteral("note %1 is signed and cannot be changed; write an amendment").arg(draft.id)};
+    const QString timestamp = now();
+    auto statement = m_database.prepare(
+        "UPDATE notes SET kind = ?2, text = ?3, evidence_asked = ?4, evidence_given = ?5, updated_at = ?6 WHERE id = ?1");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, draft.id).bind(2, noteKindName(draft.kind)).bind(3, draft.text).bind(4, draft.evidenceAsked)
+        .bind(5, draft.evidenceGiven).bind(6, timestamp);
+    if (auto done = statement->run(); !done)
+        return done.error();
+    Note updated = *existing;
+    updated.kind = draft.kind;
+    updated.text = draft.text;
+    updated.evidenceAsked = draft.evidenceAsked;
+    updated.evidenceGiven = draft.evidenceGiven;
+    updated.updatedAt = parseCanonicalTimestamp(timestamp);
+    return updated;
+}
+
+Result<void> NoteStore::deleteDraft(const QString &id)
+{
+    auto existing = note(id);
+    if (!existing)
+        return existing.error();
+    if (existing->isSigned())
+        return Error{ErrorCode::Immutable, QStringLiteral("note %1 is signed and cannot be deleted").arg(id)};
+    auto statement = m_database.prepare("DELETE FROM notes WHERE id = ?");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, id);
+    return statement->run();
+}
+
+Result<SignedNote> NoteStore::signDraft(const QString &id)
+{
+    auto transaction = SqlTransaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    auto draft = note(id);
+    if (!draft)
+        return draft.error();
+    if (draft->isSigned())
+        return Error{ErrorCode::Immutable, QStringLiteral("note %1 is already signed").arg(id)};
+    if (draft->text.trimmed().isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("an empty note cannot be signed")};
+    auto reviewId = reviewOfEngagement(draft->engagementId);
+    if (!reviewId)
+        return reviewId.error();
+
+    // The sequence and chain come from this device's last signed note, read inside the write lock.
+    auto last = m_database.prepare("SELECT sequence, hash FROM notes WHERE author_key = ? ORDER BY sequence DESC LIMIT 1");
+    if (!last)
+        return last.error();
+    last->bindBlob(1, m_identity.publicKey);
+    auto lastRow = last->next();
+    if (!lastRow)
+        return lastRow.error();
+    const qint64 sequence = *lastRow ? last->integer(0) + 1 : 1;
+    const QByteArray previousHash = *lastRow ? last->blob(1) : QByteArray("");
+
+    SignedNoteContent content;
+    content.id = draft->id;
+    content.reviewId = *reviewId;
+    content.engagementId = draft->engagementId;
+    content.kind = draft->kind;
+    content.text = draft->text;
+    content.evidenceAsked = draft->evidenceAsked;
+    content.evidenceGiven = draft->evidenceGiven;
+    content.amendsHash = draft->amendsHash.isNull() ? QByteArray("") : draft->amendsHash;
+    content.createdAt = draft->createdAt;
+    content.signedAt = parseCanonicalTimestamp(now());
+    content.authorKey = m_identity.publicKey;
+    content.sequence = sequence;
+    content.previousHash = previousHash;
+    const SignedNote signedNote = signNoteContent(content, m_identity.secretKey);
+
+    auto update = m_database.prepare(
+        "UPDATE notes SET signed_at = ?2, author_key = ?3, sequence = ?4, previous_hash = ?5, canonical = ?6, "
+        "signature = ?7, hash = ?8 WHERE id = ?1");
+    if (!update)
+        return update.error();
+    update->bind(1, id).bind(2, canonicalTimestamp(content.signedAt)).bindBlob(3, content.authorKey).bind(4, sequence)
+        .bindBlob(5, previousHash).bindBlob(6, signedNote.canonical).bindBlob(7, signedNote.signature).bindBlob(8, signedNote.hash);
+    if (auto done = update->run(); !done)
+        return done.error();
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return signedNote;
+}
+
+Result<SignedNote> NoteStore::amend(const QString &signedNoteId, const QString &correction)
+{
+    auto original = note(signedNoteId);
+    if (!original)
+        return original.error();
+    if (!original->isSigned())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("note %1 is a draft: edit it instead of amending it").arg(signedNoteId)};
+    Note amendment;
+    amendment.engagementId = original->engagementId;
+    amendment.kind = NoteKind::Amendment;
+    amendment.text = correction;
+    amendment.amendsHash = original->hash;
+    auto draft = createDraft(amendment);
+    if (!draft)
+        return draft.error();
+    auto signedAmendment = signDraft(draft->id);
+    if (!signedAmendment)
+        (void)deleteDraft(draft->id); // do not leave a half-made amendment behind
+    return signedAmendment;
+}
+
+Result<Note> NoteStore::note(const QString &id)
+{
+    auto statement = m_database.prepare(noteQuery("WHERE n.id = ?"));
+    if (!statement)
+        return statement.error();
+    statement->bind(1, id);
+    auto row = statement->next();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return notFound("note", id);
+    return readNote(*statement);
+}
+
+Result<QList<Note>> NoteStore::notes(const NoteFilter &filter)
+{
+    auto statement = m_database.prepare(
+        (noteQuery("WHERE 1") + filterClause + " ORDER BY n.created_at, n.local_id"));
+    if (!statement)
+        return statement.error();
+    bindFilter(*statement, filter);
+    QList<Note> list;
+    for (;;) {
+        auto row = statement->next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return list;
+        list << readNote(*statement);
+    }
+}
+
+namespace {
+constexpr auto signedColumns =
+    "SELECT n.id, e.review_id, n.engagement_id, n.kind, n.text, n.evidence_asked, n.evidence_given, n.amends_hash, "
+    "n.created_at, n.signed_at, n.author_key, n.sequence, n.previous_hash, n.canonical, n.signature, n.hash "
+    "FROM notes n JOIN engagements e ON e.id = n.engagement_id WHERE n.signature IS NOT NULL ";
+
+SignedNote readSignedNote(const SqlStatement &row)
+{
+    SignedNote note;
+    SignedNoteContent &content = note.content;
+    content.id = row.text(0);
+    content.reviewId = row.text(1);
+    content.engagementId = row.text(2);
+    content.kind = noteKindFromName(row.text(3)).value_or(NoteKind::Observation);
+    content.text = row.text(4);
+    content.evidenceAsked = row.integer(5) != 0;
+    content.evidenceGiven = row.integer(6) != 0;
+    content.amendsHash = row.isNull(7) ? QByteArray("") : row.blob(7);
+    content.createdAt = parseCanonicalTimestamp(row.text(8));
+    content.signedAt = parseCanonicalTimestamp(row.text(9));
+    content.authorKey = row.blob(10);
+    content.sequence = row.integer(11);
+    content.previousHash = row.blob(12);
+    note.canonical = row.blob(13);
+    note.signature = row.blob(14);
+    note.hash = row.blob(15);
+    return note;
+}
+} // namespace
+
+Result<QList<SignedNote>> NoteStore::signedNotes()
+{
+    auto statement = m_database.prepare((QByteArray(signedColumns) + "ORDER BY n.author_key, n.sequence"));
+    if (!statement)
+        return statement.error();
+    QList<SignedNote> list;
+    for (;;) {
+        auto row = statement->next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return list;
+        list << readSignedNote(*statement);
+    }
+}
+
+Result<SignedNote> NoteStore::signedNote(const QString &id)
+{
+    auto statement = m_database.prepare((QByteArray(signedColumns) + "AND n.id = ?"));
+    if (!statement)
+        return statement.error();
+    statement->bind(1, id);
+    auto row = statement->next();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return notFound("signed note", id);
+    return readSignedNote(*statement);
+}
+
+Result<QList<SearchHit>> NoteStore::search(const QString &query, const NoteFilter &filter, const QString &openMark,
+                                          const QString &closeMark)
+{
+    const QString match = ftsQuery(query);
+    if (match.isEmpty())
+        return QList<SearchHit>();
+    auto statement = m_database.prepare(
+        (QByteArray("SELECT snippet(notes_fts, 0, ?6, ?7, '…', 16), bm25(notes_fts), ") + noteColumns
+         + " FROM notes_fts JOIN notes n ON n.local_id = notes_fts.rowid WHERE notes_fts MATCH ?5" + filterClause
+         + " ORDER BY bm25(notes_fts) LIMIT 200")
+            
+        );
+    if (!statement)
+        return statement.error();
+    bindFilter(*statement, filter);
+    statement->bind(5, match).bind(6, openMark).bind(7, closeMark);
+    QList<SearchHit> hits;
+    for (;;) {
+        auto row = statement->next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return hits;
+        hits << SearchHit{readNote(*statement, 2), statement->text(0), statement->real(1)};
+    }
+}
+
+} // namespace fieldnotes

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "clock.h"
+#include "deviceidentity.h"
+#include "engagement.h"
+#include "error.h"
+#include "note.h"
+#include "priority.h"
+#include "review.h"
+#include "signednote.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace fieldnotes {
+
+class SqliteDatabase;
+
+/// Narrows a list of notes or search hits; empty members match everything.
+struct NoteFilter {
+    QString engagementId;
+    QString priorityId;
+    std::optional<NoteKind> kind;
+    std::optional<NoteState> state;
+};
+
+/// One full-text search result, best first.
+struct SearchHit {
+    Note note;
+    QString snippet; // note text around the match, matches wrapped in the caller's markers
+    double rank = 0; // FTS5 bm25: lower is better
+};
+
+/// The review, its programme and its notes inside an open vault. Every write is one transaction
+/// that has reached the disk when the call returns.
+class NoteStore
+{
+public:
+    NoteStore(SqliteDatabase &database, const DeviceIdentity &identity, Clock clock);
+
+    Result<Review> addReview(Review review);
+    Result<QList<Review>> reviews();
+
+    Result<Priority> addPriority(Priority priority);
+    Result<Priority> priority(const QString &id);
+    Result<QList<Priority>> priorities(const QString &reviewId);
+
+    Result<Engagement> addEngagement(Engagement engagement);
+    Result<void> updateEngagement(const Engagement &engagement);
+    Result<Engagement> engagement(const QString &id);
+    Result<QList<Engagement>> engagements(const QString &reviewId);
+
+    /// Stores a new draft; id and times are assigned when empty.
+    Result<Note> createDraft(Note draft);
+    /// Replaces a draft's kind, text and evidence answers; refused for signed notes.
+    Result<Note> updateDraft(const Note &draft);
+    /// Removes a draft; refused for signed notes.
+    Result<void> deleteDraft(const QString &id);
+    /// Signs a draft: it gets this device's next sequence number and the previous note's hash.
+    Result<SignedNote> signDraft(const QString &id);
+    /// Writes and signs an amendment to a signed note in one step; both notes remain.
+    Result<SignedNote> amend(const QString &signedNoteId, const QString &correction);
+
+    Result<Note> note(const QString &id);
+    Result<QList<Note>> notes(const NoteFilter &filter = {});
+    /// This vault's signed notes, by author then sequence number.
+    Result<QList<SignedNote>> signedNotes();
+    Result<SignedNote> signedNote(const QString &id);
+
+    /// Ranked full-text search over drafts and signed notes.
+    Result<QList<SearchHit>> search(const QString &query, const NoteFilter &filter = {},
+                                    const QString &openMark = QStringLiteral("["),
+                                    const QString &closeMark = QStringLiteral("]"));
+
+private:
+    QString newId() const;
+    QString now() const;
+    Result<QString> reviewOfEngagement(const QString &engagementId);
+
+    SqliteDatabase &m_database;
+    const DeviceIdentity &m_identity;
+    Clock m_clock;
+};
+
+} // namespace fieldnotes

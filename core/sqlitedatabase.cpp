@@ -1,0 +1,340 @@
+#include "sqlitedatabase.h"
+
+#include <QFile>
+#include <QLoggingCategory>
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <utility>
+
+Q_LOGGING_CATEGORY(lcStore, "fieldnotes.store")
+
+namespace fieldnotes {
+
+// ---- SqlStatement ----
+
+SqlStatement::SqlStatement(SqliteDatabase *database, sqlite3_stmt *statement, bool cached)
+    : m_database(database), m_statement(statement), m_cached(cached)
+{
+}
+
+SqlStatement::SqlStatement(SqlStatement &&other) noexcept
+    : m_database(other.m_database), m_statement(std::exchange(other.m_statement, nullptr)), m_cached(other.m_cached)
+{
+}
+
+SqlStatement::~SqlStatement()
+{
+    if (!m_statement)
+        return;
+    if (m_cached)
+        m_database->release(m_statement);
+    else
+        sqlite3_finalize(m_statement);
+}
+
+SqlStatement &SqlStatement::bind(int index, const QString &text)
+{
+    if (text.isNull())
+        return bindNull(index);
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text(m_statement, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+SqlStatement &SqlStatement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_statement, index, value);
+    return *this;
+}
+
+SqlStatement &SqlStatement::bindBlob(int index, const QByteArray &bytes)
+{
+    // A null QByteArray is SQL NULL; an empty one is a zero-length blob.
+    if (bytes.isNull())
+        return bindNull(index);
+    sqlite3_bind_blob(m_statement, index, bytes.constData(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+SqlStatement &SqlStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_statement, index);
+    return *this;
+}
+
+Result<bool> SqlStatement::next()
+{
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    return m_database->errorFor(rc, QString());
+}
+
+Result<void> SqlStatement::run()
+{
+    for (;;) {
+        auto row = next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+    }
+}
+
+QString SqlStatement::text(int column) const
+{
+    const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    if (!bytes)
+        return {};
+    return QString::fromUtf8(bytes, sqlite3_column_bytes(m_statement, column));
+}
+
+qint64 SqlStatement::integer(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+double SqlStatement::real(int column) const
+{
+    return sqlite3_column_double(m_statement, column);
+}
+
+QByteArray SqlStatement::blob(int column) const
+{
+    if (sqlite3_column_type(m_statement, column) == SQLITE_NULL)
+        return {};
+    const void *bytes = sqlite3_column_blob(m_statement, column);
+    const int size = sqlite3_column_bytes(m_statement, column);
+    return size == 0 ? QByteArray("") : QByteArray(static_cast<const char *>(bytes), size);
+}
+
+bool SqlStatement::isNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+// ---- SqliteDatabase ----
+
+namespace {
+void applyProcessWideCipherSettings()
+{
+    // Both are process-wide in SQLCipher 4; a throwaway connection sets them once.
+    static const bool applied = [] {
+        sqlite3 *scratch = nullptr;
+        if (sqlite3_open_v2(":memory:", &scratch, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+            sqlite3_exec(scratch, "PRAGMA cipher_log_level = NONE; PRAGMA cipher_memory_security = ON;", nullptr, nullptr, nullptr);
+        }
+        sqlite3_close(scratch);
+        return true;
+    }();
+    Q_UNUSED(applied);
+}
+} // namespace
+
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::openEncrypted(const QString &path, const SecureBytes &rawKey, OpenMode mode)
+{
+    applyProcessWideCipherSettings();
+    if (mode == OpenMode::OpenExisting && !QFile::exists(path))
+        return Error{ErrorCode::VaultNotFound, QStringLiteral("the vault database %1 is missing").arg(path)};
+    if (mode == OpenMode::CreateNew && QFile::exists(path))
+        return Error{ErrorCode::VaultExists, QStringLiteral("a vault database already exists at %1").arg(path)};
+
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == OpenMode::CreateNew ? SQLITE_OPEN_CREATE : 0);
+    sqlite3 *raw = nullptr;
+    const int openRc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
+    std::unique_ptr<SqliteDatabase> database(new SqliteDatabase(raw));
+    if (openRc != SQLITE_OK)
+        return database->errorFor(openRc, QStringLiteral("cannot open %1").arg(path));
+    sqlite3_extended_result_codes(raw, 1);
+
+    // SQLCipher's raw-key form x'<64 hex digits>' skips its own PBKDF2; the hex lives in locked memory.
+    SecureBytes keySpec(2 + rawKey.size() * 2 + 1 + 1);
+    if (keySpec.isNull())
+        return Error{ErrorCode::OutOfMemory, QStringLiteral("cannot allocate locked memory for the key")};
+    auto *spec = reinterpret_cast<char *>(keySpec.data());
+    spec[0] = 'x';
+    spec[1] = '\'';
+    sodium_bin2hex(spec + 2, rawKey.size() * 2 + 1, rawKey.data(), rawKey.size());
+    spec[2 + rawKey.size() * 2] = '\'';
+    const int keyRc = sqlite3_key_v2(raw, "main", spec, static_cast<int>(2 + rawKey.size() * 2 + 1));
+    keySpec.wipe();
+    if (keyRc != SQLITE_OK)
+        return database->errorFor(keyRc, QStringLiteral("cannot key the vault database"));
+
+    // The key is only checked by the first read; a failed read leaves the handle unusable.
+    auto probe = database->queryInteger("SELECT count(*) FROM sqlite_schema");
+    if (!probe) {
+        database->closeWithoutCheckpoint();
+        Error error = probe.error();
+        if (error.code == ErrorCode::VaultDamaged)
+            error.message = QStringLiteral("the vault database cannot be decrypted: it is damaged or does not belong to this key file");
+        return error;
+    }
+    if (mode == OpenMode::CreateNew) {
+        if (auto wal = database->exec("PRAGMA journal_mode = WAL"); !wal)
+            return wal.error();
+    }
+    if (auto pragmas = database->exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"); !pragmas)
+        return pragmas.error();
+    return database;
+}
+
+SqliteDatabase::~SqliteDatabase()
+{
+    if (!m_db)
+        return;
+    for (sqlite3_stmt *statement : std::as_const(m_cache))
+        sqlite3_finalize(statement);
+    sqlite3_close_v2(m_db);
+}
+
+void SqliteDatabase::closeWithoutCheckpoint()
+{
+    if (!m_db)
+        return;
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    for (sqlite3_stmt *statement : std::as_const(m_cache))
+        sqlite3_finalize(statement);
+    m_cache.clear();
+    sqlite3_close_v2(m_db);
+    m_db = nullptr;
+}
+
+Result<SqlStatement> SqliteDatabase::prepare(const QByteArray &sql)
+{
+    if (!m_db)
+        return Error{ErrorCode::Io, QStringLiteral("the vault is closed")};
+    const QByteArray &key = sql;
+    if (sqlite3_stmt *cached = m_cache.value(key); cached && !m_inUse.contains(cached)) {
+        m_inUse.insert(cached);
+        return SqlStatement(this, cached, true);
+    }
+    sqlite3_stmt *statement = nullptr;
+    const int rc = sqlite3_prepare_v3(m_db, sql.constData(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+    if (rc != SQLITE_OK)
+        return errorFor(rc, QStringLiteral("cannot prepare a statement"));
+    if (!m_cache.contains(key)) {
+        m_cache.insert(key, statement);
+        m_inUse.insert(statement);
+        return SqlStatement(this, statement, true);
+    }
+    return SqlStatement(this, statement, false);
+}
+
+void SqliteDatabase::release(sqlite3_stmt *statement)
+{
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    m_inUse.remove(statement);
+}
+
+Result<void> SqliteDatabase::exec(const char *sql)
+{
+    if (!m_db)
+        return Error{ErrorCode::Io, QStringLiteral("the vault is closed")};
+    const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        return errorFor(rc, QString());
+    return {};
+}
+
+Result<qint64> SqliteDatabase::queryInteger(const char *sql)
+{
+    auto statement = prepare(sql);
+    if (!statement)
+        return statement.error();
+    auto row = statement->next();
+    if (!row)
+        return row.error();
+    return *row ? statement->integer(0) : qint64(0);
+}
+
+qint64 SqliteDatabase::changes() const
+{
+    return m_db ? sqlite3_changes64(m_db) : 0;
+}
+
+Result<QStringList> SqliteDatabase::integrityProblems()
+{
+    QStringList problems;
+    for (const char *check : {"PRAGMA cipher_integrity_check", "PRAGMA quick_check"}) {
+        auto statement = prepare(check);
+        if (!statement) {
+            problems << statement.error().message;
+            continue;
+        }
+        for (;;) {
+            auto row = statement->next();
+            if (!row) {
+                problems << row.error().message;
+                break;
+            }
+            if (!*row)
+                break;
+            const QString line = statement->text(0);
+            if (line != QLatin1String("ok"))
+                problems << line;
+        }
+    }
+    return problems;
+}
+
+Error SqliteDatabase::errorFor(int code, const QString &context) const
+{
+    const QString detail = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(code));
+    const QString message = context.isEmpty() ? detail : context + QStringLiteral(": ") + detail;
+    qCWarning(lcStore) << "SQLite error" << code << detail; // never the statement or its values
+    switch (code & 0xff) {
+    case SQLITE_FULL:
+        return Error{ErrorCode::StorageFull, QStringLiteral("the disk is full; nothing was saved (%1)").arg(message)};
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+        return Error{ErrorCode::VaultDamaged, QStringLiteral("the vault database is damaged (%1)").arg(message)};
+    case SQLITE_NOMEM:
+        return Error{ErrorCode::OutOfMemory, message};
+    case SQLITE_CONSTRAINT:
+        if (detail.contains(QLatin1String("immutable")))
+            return Error{ErrorCode::Immutable, detail};
+        return Error{ErrorCode::InvalidArgument, message};
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return Error{ErrorCode::Io, message};
+    default:
+        return Error{ErrorCode::Io, message};
+    }
+}
+
+// ---- SqlTransaction ----
+
+Result<SqlTransaction> SqlTransaction::begin(SqliteDatabase &database)
+{
+    if (auto begun = database.exec("BEGIN IMMEDIATE"); !begun)
+        return begun.error();
+    return SqlTransaction(&database);
+}
+
+SqlTransaction::SqlTransaction(SqlTransaction &&other) noexcept : m_database(std::exchange(other.m_database, nullptr)) {}
+
+SqlTransaction::~SqlTransaction()
+{
+    if (m_database && m_database->handle() && !sqlite3_get_autocommit(m_database->handle()))
+        sqlite3_exec(m_database->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+Result<void> SqlTransaction::commit()
+{
+    auto committed = m_database->exec("COMMIT");
+    if (committed)
+        m_database = nullptr;
+    return committed;
+}
+
+} // namespace fieldnotes

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "error.h"
+#include "securebytes.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace fieldnotes {
+
+class SqliteDatabase;
+
+/// One prepared statement with bound parameters; returned to its database's cache when it goes.
+class SqlStatement
+{
+public:
+    SqlStatement(SqliteDatabase *database, sqlite3_stmt *statement, bool cached);
+    ~SqlStatement();
+    SqlStatement(SqlStatement &&other) noexcept;
+    SqlStatement &operator=(SqlStatement &&) = delete;
+    SqlStatement(const SqlStatement &) = delete;
+    SqlStatement &operator=(const SqlStatement &) = delete;
+
+    // Parameters are numbered from 1, as in SQL.
+    SqlStatement &bind(int index, const QString &text);
+    SqlStatement &bind(int index, qint64 value);
+    SqlStatement &bind(int index, int value) { return bind(index, qint64(value)); }
+    SqlStatement &bind(int index, bool value) { return bind(index, qint64(value ? 1 : 0)); }
+    SqlStatement &bindBlob(int index, const QByteArray &bytes);
+    SqlStatement &bindNull(int index);
+
+    /// Steps once: true with a row to read, false when done, an error otherwise.
+    Result<bool> next();
+    /// Steps to the end, for statements that return no rows.
+    Result<void> run();
+
+    QString text(int column) const;
+    qint64 integer(int column) const;
+    double real(int column) const;
+    QByteArray blob(int column) const;
+    bool isNull(int column) const;
+
+private:
+    SqliteDatabase *m_database;
+    sqlite3_stmt *m_statement;
+    bool m_cached;
+};
+
+/// An open SQLCipher connection keyed with a raw 32-byte key. Every failure is mapped to an Error.
+class SqliteDatabase
+{
+public:
+    enum class OpenMode { CreateNew, OpenExisting };
+
+    static Result<std::unique_ptr<SqliteDatabase>> openEncrypted(const QString &path, const SecureBytes &rawKey, OpenMode mode);
+    ~SqliteDatabase();
+    SqliteDatabase(const SqliteDatabase &) = delete;
+    SqliteDatabase &operator=(const SqliteDatabase &) = delete;
+
+    Result<SqlStatement> prepare(const QByteArray &sql);
+    Result<void> exec(const char *sql);
+    Result<qint64> queryInteger(const char *sql);
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    qint64 changes() const;
+
+    /// Runs SQLCipher's page HMAC check and SQLite's quick_check; returns the problems found.
+    Result<QStringList> integrityProblems();
+
+    /// Closes without the checkpoint SQLite does on close, so a damaged file is left as found.
+    void closeWithoutCheckpoint();
+
+    Error errorFor(int code, const QString &context) const;
+    sqlite3 *handle() const { return m_db; }
+
+private:
+    explicit SqliteDatabase(sqlite3 *db) : m_db(db) {}
+    friend class SqlStatement;
+    void release(sqlite3_stmt *statement);
+
+    sqlite3 *m_db;
+    QHash<QByteArray, sqlite3_stmt *> m_cache;
+    QSet<sqlite3_stmt *> m_inUse;
+};
+
+/// BEGIN IMMEDIATE ... COMMIT; rolls back if it goes out of scope uncommitted.
+class SqlTransaction
+{
+public:
+    static Result<SqlTransaction> begin(SqliteDatabase &database);
+    SqlTransaction(SqlTransaction &&other) noexcept;
+    ~SqlTransaction();
+    SqlTransaction(const SqlTransaction &) = delete;
+    SqlTransaction &operator=(const SqlTransaction &) = delete;
+    SqlTransaction &operator=(SqlTransaction &&) = delete;
+
+    /// Returns once the commit is durable (synchronous=FULL).
+    Result<void> commit();
+
+private:
+    explicit SqlTransaction(SqliteDatabase *database) : m_database(database) {}
+    SqliteDatabase *m_database;
+};
+
+} // namespace fieldnotes

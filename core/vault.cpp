@@ -1,0 +1,172 @@
+#include "vault.h"
+
+#include "coredumpsuppression.h"
+#include "notestore.h"
+#include "sqlitedatabase.h"
+#include "unlockthrottle.h"
+#include "vaultkeyfile.h"
+#include "vaultschema.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcVault, "fieldnotes.vault")
+
+namespace fieldnotes {
+
+QString Vault::keyFilePath(const QString &directory) { return directory + QStringLiteral("/vault.key"); }
+QString Vault::databasePath(const QString &directory) { return directory + QStringLiteral("/notes.db"); }
+QString Vault::unlockFailuresPath(const QString &directory) { return directory + QStringLiteral("/unlock-failures"); }
+
+Vault::Vault(QString directory, Options options)
+    : m_directory(std::move(directory)), m_options(std::move(options)),
+      m_coreDumps(std::make_unique<platform::CoreDumpSuppression>())
+{
+}
+
+Vault::~Vault()
+{
+    m_store.reset();
+    m_database.reset();
+    m_databaseKey.wipe();
+    m_identity.secretKey.wipe();
+}
+
+bool Vault::exists(const QString &directory)
+{
+    return QFile::exists(keyFilePath(directory));
+}
+
+qint64 Vault::secondsUntilUnlockAllowed(const QString &directory, const Clock &clock)
+{
+    return UnlockThrottle(unlockFailuresPath(directory), clock).secondsUntilNextAttempt();
+}
+
+Result<std::unique_ptr<Vault>> Vault::create(const QString &directory, const SecureBytes &passphrase, Options options)
+{
+    if (passphrase.isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("the passphrase must not be empty")};
+    if (QFile::exists(keyFilePath(directory)))
+        return Error{ErrorCode::VaultExists, QStringLiteral("a vault already exists in %1").arg(directory)};
+    if (QFile::exists(databasePath(directory)))
+        return Error{ErrorCode::VaultExists,
+                     QStringLiteral("%1 holds a database without a key file (an interrupted creation?); move it away first")
+                         .arg(directory)};
+    if (!QDir().mkpath(directory) || !QFile::setPermissions(directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+        return Error{ErrorCode::Io, QStringLiteral("cannot create the vault directory %1").arg(directory)};
+
+    std::unique_ptr<Vault> vault(new Vault(directory, options));
+    auto secrets = VaultSecrets::generate(&vault->m_identity.publicKey);
+    if (!secrets)
+        return secrets.error();
+    auto database = SqliteDatabase::openEncrypted(databasePath(directory), secrets->databaseKey, SqliteDatabase::OpenMode::CreateNew);
+    const auto abandon = [&directory](const Error &error) -> Error {
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(databasePath(directory) + QLatin1String(suffix));
+        return error;
+    };
+    if (!database)
+        return abandon(database.error());
+    vault->m_database = std::move(*database);
+    if (auto migrated = migrateSchema(*vault->m_database); !migrated)
+        return abandon(migrated.error());
+
+    // The key file is written last: its presence is what makes the directory a vault.
+    auto keyFile = VaultKeyFile::wrap(*secrets, vault->m_identity.publicKey, passphrase, options.kdf);
+    if (!keyFile)
+        return abandon(keyFile.error());
+    if (auto written = keyFile->writeDurably(keyFilePath(directory)); !written)
+        return abandon(written.error());
+
+    vault->m_databaseKey = std::move(secrets->databaseKey);
+    vault->m_identity.secretKey = std::move(secrets->signingSecretKey);
+    vault->m_store = std::make_unique<NoteStore>(*vault->m_database, vault->m_identity, options.clock);
+    qCInfo(lcVault) << "created a vault";
+    return vault;
+}
+
+Result<std::unique_ptr<Vault>> Vault::open(const QString &directory, const SecureBytes &passphrase, Options options)
+{
+    auto keyFile = VaultKeyFile::read(keyFilePath(directory));
+    if (!keyFile)
+        return keyFile.error();
+
+    UnlockThrottle throttle(unlockFailuresPath(directory), options.clock);
+    if (const qint64 wait = throttle.secondsUntilNextAttempt(); wait > 0)
+        return Error{ErrorCode::RetryLater,
+                     QStringLiteral("too many wrong passphrases: try again in %1 s").arg(wait), wait};
+
+    std::unique_ptr<Vault> vault(new Vault(directory, options));
+    auto secrets = keyFile->unwrap(passphrase);
+    if (!secrets) {
+        Error error = secrets.error();
+        if (error.code == ErrorCode::WrongPassphrase) {
+            if (auto recorded = throttle.recordFailure(); !recorded)
+                qCWarning(lcVault) << "cannot record a failed unlock:" << recorded.error().message;
+            error.retryAfterSeconds = UnlockThrottle::delayAfterFailures(throttle.failures());
+            error.message = QStringLiteral("wrong passphrase (%1 failed attempt%2; next try in %3 s)")
+                                .arg(throttle.failures())
+                                .arg(throttle.failures() == 1 ? QString() : QStringLiteral("s"))
+                                .arg(error.retryAfterSeconds);
+        }
+        return error;
+    }
+    if (auto cleared = throttle.recordSuccess(); !cleared)
+        qCWarning(lcVault) << "cannot clear failed unlocks:" << cleared.error().message;
+
+    auto database = SqliteDatabase::openEncrypted(databasePath(directory), secrets->databaseKey, SqliteDatabase::OpenMode::OpenExisting);
+    if (!database)
+        return database.error();
+    auto version = (*database)->queryInteger("PRAGMA user_version");
+    if (!version)
+        return version.error();
+    if (*version > currentSchemaVersion) {
+        (*database)->closeWithoutCheckpoint();
+        return Error{ErrorCode::VaultTooNew,
+                     QStringLiteral("this vault was written by a newer Fieldnotes (schema %1, this version reads up to %2); it was left untouched")
+                         .arg(*version)
+                         .arg(currentSchemaVersion)};
+    }
+    auto problems = (*database)->integrityProblems();
+    if (!problems || !problems->isEmpty()) {
+        (*database)->closeWithoutCheckpoint();
+        const QStringList found = problems ? *problems : QStringList{problems.error().message};
+        return Error{ErrorCode::VaultDamaged,
+                     QStringLiteral("the vault database is damaged and was left untouched: %1")
+                         .arg(found.mid(0, 3).join(QStringLiteral("; ")))};
+    }
+    if (auto migrated = migrateSchema(**database); !migrated)
+        return migrated.error();
+
+    vault->m_database = std::move(*database);
+    vault->m_databaseKey = std::move(secrets->databaseKey);
+    vault->m_identity.publicKey = keyFile->devicePublicKey;
+    vault->m_identity.secretKey = std::move(secrets->signingSecretKey);
+    vault->m_store = std::make_unique<NoteStore>(*vault->m_database, vault->m_identity, options.clock);
+    return vault;
+}
+
+Result<void> Vault::changePassphrase(const SecureBytes &current, const SecureBytes &next)
+{
+    if (next.isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("the new passphrase must not be empty")};
+    auto keyFile = VaultKeyFile::read(keyFilePath(m_directory));
+    if (!keyFile)
+        return keyFile.error();
+    auto secrets = keyFile->unwrap(current);
+    if (!secrets)
+        return secrets.error();
+    auto rewrapped = VaultKeyFile::wrap(*secrets, keyFile->devicePublicKey, next, m_options.kdf.withNewSalt());
+    if (!rewrapped)
+        return rewrapped.error();
+    // One rename replaces the file: old or new, never neither.
+    return rewrapped->writeDurably(keyFilePath(m_directory));
+}
+
+Result<QStringList> Vault::integrityProblems()
+{
+    return m_database->integrityProblems();
+}
+
+} // namespace fieldnotes

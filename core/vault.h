@@ -1,0 +1,73 @@
+#pragma once
+
+#include "clock.h"
+#include "deviceidentity.h"
+#include "error.h"
+#include "passphrasekdf.h"
+#include "securebytes.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace fieldnotes {
+
+class NoteStore;
+class SqliteDatabase;
+namespace platform {
+class CoreDumpSuppression;
+}
+
+/// How a vault is made and unlocked; tests move the clock and lower the Argon2id cost.
+struct VaultOptions {
+    Clock clock = systemClock();
+    KdfParameters kdf = KdfParameters::moderate(); // for create() and changePassphrase()
+};
+
+/// An unlocked vault: a directory holding `vault.key` (the wrapped keys), `notes.db` (SQLCipher)
+/// and, after failed unlocks, `unlock-failures`. Destroying the object locks it: the database is
+/// closed and every key is wiped. Layout and formats: docs/vault-format.md.
+class Vault
+{
+public:
+    using Options = VaultOptions;
+
+    static Result<std::unique_ptr<Vault>> create(const QString &directory, const SecureBytes &passphrase, Options options = {});
+    static Result<std::unique_ptr<Vault>> open(const QString &directory, const SecureBytes &passphrase, Options options = {});
+    /// Whether a vault exists in the directory (without unlocking it).
+    static bool exists(const QString &directory);
+    /// Seconds before the next unlock attempt will be checked, after failed ones.
+    static qint64 secondsUntilUnlockAllowed(const QString &directory, const Clock &clock = systemClock());
+
+    ~Vault();
+    Vault(const Vault &) = delete;
+    Vault &operator=(const Vault &) = delete;
+
+    /// Re-wraps the keys under a new passphrase; a crash at any moment leaves a vault that
+    /// opens with exactly one of the two.
+    Result<void> changePassphrase(const SecureBytes &current, const SecureBytes &next);
+    /// Every problem SQLCipher's page check and SQLite's quick_check find; empty when healthy.
+    Result<QStringList> integrityProblems();
+
+    NoteStore &store() { return *m_store; }
+    const QByteArray &devicePublicKey() const { return m_identity.publicKey; }
+    const QString &directory() const { return m_directory; }
+
+    static QString keyFilePath(const QString &directory);
+    static QString databasePath(const QString &directory);
+    static QString unlockFailuresPath(const QString &directory);
+
+private:
+    Vault(QString directory, Options options);
+
+    QString m_directory;
+    Options m_options;
+    std::unique_ptr<platform::CoreDumpSuppression> m_coreDumps;
+    DeviceIdentity m_identity;
+    SecureBytes m_databaseKey;
+    std::unique_ptr<SqliteDatabase> m_database;
+    std::unique_ptr<NoteStore> m_store;
+};
+
+} // namespace fieldnotes

@@ -1,0 +1,111 @@
+#include "vaultschema.h"
+
+#include "sqlitedatabase.h"
+
+#include <array>
+
+namespace fieldnotes {
+
+namespace {
+// Version 1: the review, its programme, and notes (drafts and signed) with full-text search.
+const char *const schemaVersion1 = R"sql(
+CREATE TABLE reviews (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE priorities (
+    id TEXT PRIMARY KEY,
+    review_id TEXT NOT NULL REFERENCES reviews(id),
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    lines_of_enquiry TEXT NOT NULL DEFAULT '[]',
+    suggested_questions TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE engagements (
+    id TEXT PRIMARY KEY,
+    review_id TEXT NOT NULL REFERENCES reviews(id),
+    priority_id TEXT REFERENCES priorities(id),
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    scheduled_start TEXT NOT NULL,
+    agreed_minutes INTEGER NOT NULL CHECK (agreed_minutes > 0),
+    introducer TEXT NOT NULL DEFAULT '',
+    note_taker TEXT NOT NULL DEFAULT '',
+    participants TEXT NOT NULL DEFAULT '[]',
+    follow_up_of TEXT REFERENCES engagements(id)
+);
+CREATE TABLE notes (
+    local_id INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    engagement_id TEXT NOT NULL REFERENCES engagements(id),
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    evidence_asked INTEGER NOT NULL DEFAULT 0,
+    evidence_given INTEGER NOT NULL DEFAULT 0,
+    amends_hash BLOB REFERENCES notes(hash),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    signed_at TEXT,
+    author_key BLOB,
+    sequence INTEGER,
+    previous_hash BLOB,
+    canonical BLOB,
+    signature BLOB,
+    hash BLOB UNIQUE,
+    UNIQUE (author_key, sequence),
+    CHECK ((signature IS NULL) = (canonical IS NULL) AND (signature IS NULL) = (hash IS NULL)
+           AND (signature IS NULL) = (sequence IS NULL) AND (signature IS NULL) = (author_key IS NULL))
+);
+CREATE INDEX notes_by_engagement ON notes(engagement_id);
+-- Signed notes are evidence: not even raw SQL may change or remove them.
+CREATE TRIGGER signed_notes_are_immutable_on_update BEFORE UPDATE ON notes WHEN OLD.signature IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'signed notes are immutable'); END;
+CREATE TRIGGER signed_notes_are_immutable_on_delete BEFORE DELETE ON notes WHEN OLD.signature IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'signed notes are immutable'); END;
+
+CREATE VIRTUAL TABLE notes_fts USING fts5(
+    text, content='notes', content_rowid='local_id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER notes_fts_after_insert AFTER INSERT ON notes
+BEGIN INSERT INTO notes_fts(rowid, text) VALUES (new.local_id, new.text); END;
+CREATE TRIGGER notes_fts_after_delete AFTER DELETE ON notes
+BEGIN INSERT INTO notes_fts(notes_fts, rowid, text) VALUES ('delete', old.local_id, old.text); END;
+CREATE TRIGGER notes_fts_after_update AFTER UPDATE OF text ON notes
+BEGIN
+    INSERT INTO notes_fts(notes_fts, rowid, text) VALUES ('delete', old.local_id, old.text);
+    INSERT INTO notes_fts(rowid, text) VALUES (new.local_id, new.text);
+END;
+)sql";
+
+Result<void> migrateTo1(SqliteDatabase &database)
+{
+    return database.exec(schemaVersion1);
+}
+
+using MigrationStep = Result<void> (*)(SqliteDatabase &);
+constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1};
+} // namespace
+
+Result<void> migrateSchema(SqliteDatabase &database)
+{
+    auto version = database.queryInteger("PRAGMA user_version");
+    if (!version)
+        return version.error();
+    for (qint64 target = *version + 1; target <= currentSchemaVersion; ++target) {
+        auto transaction = SqlTransaction::begin(database);
+        if (!transaction)
+            return transaction.error();
+        if (auto step = migrationSteps[static_cast<std::size_t>(target - 1)](database); !step)
+            return step.error();
+        const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(target);
+        if (auto stamped = database.exec(setVersion.constData()); !stamped)
+            return stamped.error();
+        if (auto committed = transaction->commit(); !committed)
+            return committed.error();
+    }
+    return {};
+}
+
+} // namespace fieldnotes
