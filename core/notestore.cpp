@@ -126,9 +126,9 @@ constexpr auto filterClause =
 
 void bindFilter(SqlStatement &statement, const NoteFilter &filter)
 {
-    statement.bind(1, filter.engagementId.isEmpty() ? QString() : filter.engagementId);
-    statement.bind(2, filter.priorityId.isEmpty() ? QString() : filter.priorityId);
-    statement.bind(3, filter.kind ? noteKindName(*filter.kind) : QString());
+    statement.bindNullable(1, filter.engagementId);
+    statement.bindNullable(2, filter.priorityId);
+    statement.bindNullable(3, filter.kind ? noteKindName(*filter.kind) : QString());
     if (filter.state)
         statement.bind(4, *filter.state == NoteState::Signed);
     else
@@ -258,11 +258,11 @@ Result<Engagement> NoteStore::addEngagement(Engagement engagement)
     if (!statement)
         return statement.error();
     statement->bind(1, engagement.id).bind(2, engagement.reviewId)
-        .bind(3, engagement.priorityId.isEmpty() ? QString() : engagement.priorityId)
+        .bindNullable(3, engagement.priorityId)
         .bind(4, engagementKindName(engagement.kind)).bind(5, engagement.title)
         .bind(6, canonicalTimestamp(engagement.scheduledStart)).bind(7, engagement.agreedMinutes)
         .bind(8, engagement.introducer).bind(9, engagement.noteTaker).bind(10, participantsJson(engagement.participants))
-        .bind(11, engagement.followUpOf.isEmpty() ? QString() : engagement.followUpOf);
+        .bindNullable(11, engagement.followUpOf);
     if (auto done = statement->run(); !done)
         return done.error();
     return engagement;
@@ -277,7 +277,7 @@ Result<void> NoteStore::updateEngagement(const Engagement &engagement)
         "introducer = ?7, note_taker = ?8, participants = ?9 WHERE id = ?1");
     if (!statement)
         return statement.error();
-    statement->bind(1, engagement.id).bind(2, engagement.priorityId.isEmpty() ? QString() : engagement.priorityId)
+    statement->bind(1, engagement.id).bindNullable(2, engagement.priorityId)
         .bind(3, engagementKindName(engagement.kind)).bind(4, engagement.title)
         .bind(5, canonicalTimestamp(engagement.scheduledStart)).bind(6, engagement.agreedMinutes)
         .bind(7, engagement.introducer).bind(8, engagement.noteTaker).bind(9, participantsJson(engagement.participants));

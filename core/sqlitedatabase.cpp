@@ -1,6 +1,7 @@
 #include "sqlitedatabase.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 
 #include <sodium.h>
@@ -34,10 +35,13 @@ SqlStatement::~SqlStatement()
         sqlite3_finalize(m_statement);
 }
 
+SqlStatement &SqlStatement::bindNullable(int index, const QString &text)
+{
+    return text.isEmpty() ? bindNull(index) : bind(index, text);
+}
+
 SqlStatement &SqlStatement::bind(int index, const QString &text)
 {
-    if (text.isNull())
-        return bindNull(index);
     const QByteArray utf8 = text.toUtf8();
     sqlite3_bind_text(m_statement, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
     return *this;
@@ -143,10 +147,13 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::openEncrypted(const QStr
     if (mode == OpenMode::CreateNew && QFile::exists(path))
         return Error{ErrorCode::VaultExists, QStringLiteral("a vault database already exists at %1").arg(path)};
 
+    const bool hadWal = QFile::exists(path + QStringLiteral("-wal")) || QFile::exists(path + QStringLiteral("-shm"));
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == OpenMode::CreateNew ? SQLITE_OPEN_CREATE : 0);
     sqlite3 *raw = nullptr;
     const int openRc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
     std::unique_ptr<SqliteDatabase> database(new SqliteDatabase(raw));
+    database->m_path = path;
+    database->m_hadWal = hadWal;
     if (openRc != SQLITE_OK)
         return database->errorFor(openRc, QStringLiteral("cannot open %1").arg(path));
     sqlite3_extended_result_codes(raw, 1);
@@ -202,6 +209,12 @@ void SqliteDatabase::closeWithoutCheckpoint()
     m_cache.clear();
     sqlite3_close_v2(m_db);
     m_db = nullptr;
+    // Opening created an empty WAL and its index; remove them so the directory is as found.
+    const QString wal = m_path + QStringLiteral("-wal");
+    if (!m_hadWal && QFileInfo(wal).size() == 0) {
+        QFile::remove(wal);
+        QFile::remove(m_path + QStringLiteral("-shm"));
+    }
 }
 
 Result<SqlStatement> SqliteDatabase::prepare(const QByteArray &sql)

@@ -31,6 +31,8 @@ public:
 
     // Parameters are numbered from 1, as in SQL.
     SqlStatement &bind(int index, const QString &text);
+    /// An empty string binds SQL NULL (for optional references and filters).
+    SqlStatement &bindNullable(int index, const QString &text);
     SqlStatement &bind(int index, qint64 value);
     SqlStatement &bind(int index, int value) { return bind(index, qint64(value)); }
     SqlStatement &bind(int index, bool value) { return bind(index, qint64(value ? 1 : 0)); }
@@ -86,6 +88,8 @@ private:
     void release(sqlite3_stmt *statement);
 
     sqlite3 *m_db;
+    QString m_path;
+    bool m_hadWal = false; // -wal/-shm were there before we opened: leave them be
     QHash<QByteArray, sqlite3_stmt *> m_cache;
     QSet<sqlite3_stmt *> m_inUse;
 };

@@ -78,7 +78,8 @@ QString CliCommands::usageText()
 ExitCode CliCommands::fail(const Error &error)
 {
     m_err << "fieldnotes-cli: " << error.message << Qt::endl;
-    return exitCodeFor(error.code);
+    m_failure = exitCodeFor(error.code);
+    return m_failure;
 }
 
 ExitCode CliCommands::usage(const QString &message)
@@ -222,7 +223,7 @@ ExitCode CliCommands::reviewAdd(const CommandArguments &args)
         return usage(QStringLiteral("review add needs --title, --start YYYY-MM-DD and --end YYYY-MM-DD"));
     auto vault = unlock();
     if (!vault)
-        return PassphraseRefused;
+        return m_failure;
     auto review = vault->store().addReview(Review{{}, args.value(QStringLiteral("title")), start, end});
     if (!review)
         return fail(review.error());
@@ -236,7 +237,7 @@ ExitCode CliCommands::priorityAdd(const CommandArguments &args)
         return usage(QStringLiteral("priority add needs --title"));
     auto vault = unlock();
     if (!vault)
-        return PassphraseRefused;
+        return m_failure;
     QString reviewId = args.value(QStringLiteral("review"));
     if (reviewId.isEmpty()) {
         auto reviews = vault->store().reviews();
@@ -282,7 +283,7 @@ ExitCode CliCommands::engagementAdd(const CommandArguments &args)
     }
     auto vault = unlock();
     if (!vault)
-        return PassphraseRefused;
+        return m_failure;
     auto added = vault->store().addEngagement(engagement);
     if (!added)
         return fail(added.error());
@@ -299,7 +300,7 @@ ExitCode CliCommands::noteAdd(const CommandArguments &args)
         return usage(QStringLiteral("note add needs --engagement ID and --text T"));
     auto vault = unlock();
     if (!vault)
-        return PassphraseRefused;
+        return m_failure;
     Note draft;
     draft.engagementId = args.value(QStringLiteral("engagement"));
     draft.kind = *kind;
@@ -319,7 +320,7 @@ ExitCode CliCommands::noteSign(const CommandArguments &args)
         return usage(QStringLiteral("note sign takes one note id"));
     auto vault = unlock();
     if (!vault)
-        return PassphraseRefused;
+        return m_failure;
     auto signedNote = vault->store().signDraft(args.positionals().first());
     if (!signedNote)
         return fail(signedNote.error());
@@ -334,7 +335,7 @@ ExitCode CliCommands::noteAmend(const CommandArguments &args)
         return usage(QStringLiteral("note amend takes one signed note id and --text T"));
     auto vault = unlock();
     if (!vault)
-        return PassphraseRefused;
+        return m_failure;
     auto amendment = vault->store().amend(args.positionals().first(), args.value(QStringLiteral("text")));
     if (!amendment)
         return fail(amendment.error());
@@ -346,7 +347,7 @@ ExitCode CliCommands::noteList(const CommandArguments &args)
 {
     auto vault = unlock();
     if (!vault)
-        return PassphraseRefused;
+        return m_failure;
     auto notes = vault->store().notes();
     if (!notes)
         return fail(notes.error());
@@ -370,7 +371,7 @@ ExitCode CliCommands::search(const CommandArguments &args)
         return usage(QStringLiteral("search needs a QUERY"));
     auto vault = unlock();
     if (!vault)
-        return PassphraseRefused;
+        return m_failure;
     auto hits = vault->store().search(args.positionals().join(QLatin1Char(' ')));
     if (!hits)
         return fail(hits.error());
@@ -394,7 +395,7 @@ ExitCode CliCommands::exportNotes(const CommandArguments &)
 {
     auto vault = unlock();
     if (!vault)
-        return PassphraseRefused;
+        return m_failure;
     auto notes = vault->store().signedNotes();
     if (!notes)
         return fail(notes.error());
@@ -416,7 +417,7 @@ ExitCode CliCommands::verify(const CommandArguments &args)
     if (args.positionals().isEmpty()) {
         auto vault = unlock();
         if (!vault)
-            return PassphraseRefused;
+            return m_failure;
         auto problems = vault->integrityProblems();
         if (!problems)
             return fail(problems.error());
@@ -477,7 +478,7 @@ ExitCode CliCommands::check(const CommandArguments &)
 {
     auto vault = unlock();
     if (!vault)
-        return PassphraseRefused;
+        return m_failure;
     auto problems = vault->integrityProblems();
     if (!problems)
         return fail(problems.error());

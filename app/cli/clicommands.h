@@ -47,6 +47,7 @@ private:
     PassphraseReader m_passphrases;
     QTextStream &m_out;
     QTextStream &m_err;
+    ExitCode m_failure = Success; // the code of the last fail(), for callers of unlock()
 };
 
 } // namespace fieldnotes::cli

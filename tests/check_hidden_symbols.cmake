@@ -1,0 +1,17 @@
+# Fails if any binary exports SQLite/SQLCipher symbols dynamically: a system libsqlite3 loaded
+# into the same process (Qt's QSQLITE plugin, say) would otherwise bind to our copy.
+foreach(binary IN LISTS BINARIES)
+    execute_process(COMMAND nm -D --defined-only ${binary} OUTPUT_VARIABLE symbols RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "nm failed on ${binary}")
+    endif()
+    string(REGEX MATCHALL "[^\n]* (sqlite3|sqlcipher)[A-Za-z0-9_]*" exported "${symbols}")
+    if(exported)
+        message(FATAL_ERROR "${binary} exports SQLite symbols:\n${exported}")
+    endif()
+    execute_process(COMMAND nm ${binary} OUTPUT_VARIABLE allSymbols)
+    if(NOT allSymbols MATCHES " sqlite3_key_v2")
+        message(FATAL_ERROR "${binary} does not contain SQLCipher at all: the check would prove nothing")
+    endif()
+    message(STATUS "${binary}: SQLCipher linked in, no sqlite3 symbol exported")
+endforeach()

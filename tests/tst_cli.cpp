@@ -1,0 +1,206 @@
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QString lastLine() const { return out.trimmed().split(QLatin1Char('\n')).last(); }
+};
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_directory;
+    QString vaultPath() const { return m_directory.filePath(QStringLiteral("vault")); }
+
+    CliRun run(const QStringList &arguments, const QByteArray &input = "cli passphrase\n", const QString &vault = QString())
+    {
+        QProcess process;
+        process.start(QStringLiteral(FIELDNOTES_CLI),
+                      QStringList{QStringLiteral("--vault"), vault.isEmpty() ? vaultPath() : vault, QStringLiteral("--passphrase-fd"),
+                                  QStringLiteral("0")}
+                          + arguments);
+        process.write(input);
+        process.closeWriteChannel();
+        process.waitForFinished(60000);
+        return CliRun{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                      QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    QString m_engagementId;
+    QString m_signedId;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_directory.isValid());
+        const CliRun init = run({QStringLiteral("init"), QStringLiteral("--kdf"), QStringLiteral("interactive")});
+        QCOMPARE(init.exitCode, 0);
+        QVERIFY(init.out.contains(QStringLiteral("device key")));
+        QVERIFY(QFile::exists(vaultPath() + QStringLiteral("/vault.key")));
+    }
+
+    void aWholeReviewFromTheCommandLine()
+    {
+        const CliRun review = run({QStringLiteral("review"), QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("CYPP review 2010"),
+                                   QStringLiteral("--start"), QStringLiteral("2010-04-19"), QStringLiteral("--end"), QStringLiteral("2010-04-23")});
+        QCOMPARE(review.exitCode, 0);
+        const CliRun priority = run({QStringLiteral("priority"), QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Attendance"),
+                                     QStringLiteral("--question"), QStringLiteral("What would you do differently?"),
+                                     QStringLiteral("--question"), QStringLiteral("Who else should be involved?")});
+        QCOMPARE(priority.exitCode, 0);
+        const CliRun engagement = run({QStringLiteral("engagement"), QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("focus-group"),
+                                       QStringLiteral("--priority"), priority.lastLine(), QStringLiteral("--start"),
+                                       QStringLiteral("2010-04-20T10:00:00Z"), QStringLiteral("--minutes"), QStringLiteral("60"),
+                                       QStringLiteral("--participants"), QStringLiteral("young person=6")});
+        QCOMPARE(engagement.exitCode, 0);
+        m_engagementId = engagement.lastLine();
+
+        const CliRun first = run({QStringLiteral("note"), QStringLiteral("add"), QStringLiteral("--engagement"), m_engagementId,
+                                  QStringLiteral("--kind"), QStringLiteral("statement"), QStringLiteral("--text"),
+                                  QStringLiteral("Attendance improved after the breakfast club opened"), QStringLiteral("--evidence-given")});
+        QCOMPARE(first.exitCode, 0);
+        const CliRun second = run({QStringLiteral("note"), QStringLiteral("add"), QStringLiteral("--engagement"), m_engagementId,
+                                   QStringLiteral("--kind"), QStringLiteral("good-practice"), QStringLiteral("--text"),
+                                   QStringLiteral("Young people run the breakfast club rota")});
+        QCOMPARE(second.exitCode, 0);
+        const CliRun sign = run({QStringLiteral("note"), QStringLiteral("sign"), first.lastLine()});
+        QCOMPARE(sign.exitCode, 0);
+        QVERIFY(sign.out.contains(QStringLiteral("sequence 1")));
+        m_signedId = first.lastLine();
+
+        const CliRun list = run({QStringLiteral("note"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray notes = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(notes.size(), 2);
+        QCOMPARE(notes[0][QLatin1String("state")].toString(), QStringLiteral("signed"));
+        QCOMPARE(notes[0][QLatin1String("evidence_given")].toBool(), true);
+        QCOMPARE(notes[1][QLatin1String("state")].toString(), QStringLiteral("draft"));
+        QCOMPARE(notes[1][QLatin1String("kind")].toString(), QStringLiteral("good-practice"));
+
+        const CliRun search = run({QStringLiteral("search"), QStringLiteral("breakfast"), QStringLiteral("--json")});
+        QCOMPARE(search.exitCode, 0);
+        const QJsonArray hits = QJsonDocument::fromJson(search.out.toUtf8()).array();
+        QCOMPARE(hits.size(), 2);
+        QVERIFY(hits[0][QLatin1String("snippet")].toString().contains(QStringLiteral("[breakfast]")));
+
+        const CliRun exported = run({QStringLiteral("export")});
+        QCOMPARE(exported.exitCode, 0);
+        const QJsonObject line = QJsonDocument::fromJson(exported.out.trimmed().toUtf8()).object();
+        for (const char *field : {"id", "sequence", "previous_hash", "hash", "public_key", "signature", "canonical", "kind", "text", "created_at", "engagement"})
+            QVERIFY2(line.contains(QLatin1String(field)), field);
+        QCOMPARE(QByteArray::fromBase64(line[QLatin1String("public_key")].toString().toLatin1()).size(), 32);
+        QCOMPARE(QByteArray::fromBase64(line[QLatin1String("signature")].toString().toLatin1()).size(), 64);
+
+        const CliRun verify = run({QStringLiteral("verify")});
+        QCOMPARE(verify.exitCode, 0);
+        QVERIFY(verify.out.contains(QStringLiteral("1 signed note verified")));
+    }
+
+    void verifyingAnExportFindsEachProblem()
+    {
+        for (int i = 0; i < 3; ++i) {
+            const CliRun added = run({QStringLiteral("note"), QStringLiteral("add"), QStringLiteral("--engagement"), m_engagementId,
+                                      QStringLiteral("--kind"), QStringLiteral("observation"), QStringLiteral("--text"),
+                                      QStringLiteral("Observation %1").arg(i)});
+            QCOMPARE(run({QStringLiteral("note"), QStringLiteral("sign"), added.lastLine()}).exitCode, 0);
+        }
+        const QStringList lines = run({QStringLiteral("export")}).out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 4);
+        const auto writeFile = [this](const QString &name, const QStringList &content) {
+            QFile file(m_directory.filePath(name));
+            file.open(QIODevice::WriteOnly);
+            file.write(content.join(QLatin1Char('\n')).toUtf8() + '\n');
+            return file.fileName();
+        };
+        const CliRun good = run({QStringLiteral("verify"), writeFile(QStringLiteral("good.jsonl"), lines)}, "");
+        QCOMPARE(good.exitCode, 0);
+        QVERIFY(good.out.contains(QStringLiteral("4 signed notes verified")));
+
+        QStringList altered = lines;
+        QJsonObject second = QJsonDocument::fromJson(altered[1].toUtf8()).object();
+        second.insert(QStringLiteral("text"), QStringLiteral("Something else entirely"));
+        altered[1] = QString::fromUtf8(QJsonDocument(second).toJson(QJsonDocument::Compact));
+        const CliRun alteredRun = run({QStringLiteral("verify"), writeFile(QStringLiteral("altered.jsonl"), altered)}, "");
+        QCOMPARE(alteredRun.exitCode, 1);
+        QVERIFY2(alteredRun.out.contains(QStringLiteral("altered content: text")), qPrintable(alteredRun.out));
+
+        QStringList gap = lines;
+        gap.removeAt(2);
+        const CliRun gapRun = run({QStringLiteral("verify"), writeFile(QStringLiteral("gap.jsonl"), gap)}, "");
+        QCOMPARE(gapRun.exitCode, 1);
+        QVERIFY2(gapRun.out.contains(QStringLiteral("missing sequence numbers before it: 3")), qPrintable(gapRun.out));
+
+        const CliRun duplicate = run({QStringLiteral("verify"), writeFile(QStringLiteral("dup.jsonl"), lines + QStringList{lines[1]})}, "");
+        QCOMPARE(duplicate.exitCode, 1);
+        QVERIFY(duplicate.out.contains(QStringLiteral("duplicate sequence number")));
+
+        const CliRun garbage = run({QStringLiteral("verify"), writeFile(QStringLiteral("garbage.jsonl"), {lines[0], QStringLiteral("{\"id\": 3")})}, "");
+        QCOMPARE(garbage.exitCode, 1);
+        QVERIFY(garbage.out.contains(QStringLiteral("line 2")));
+
+        const CliRun stranger = run({QStringLiteral("verify"), m_directory.filePath(QStringLiteral("good.jsonl")), QStringLiteral("--key"),
+                                     QString::fromLatin1(QByteArray(32, 'k').toBase64())}, "");
+        QCOMPARE(stranger.exitCode, 1);
+        QVERIFY(stranger.out.contains(QStringLiteral("not trusted")));
+    }
+
+    void errorsAreOneClearLineWithADocumentedCode()
+    {
+        const CliRun wrong = run({QStringLiteral("note"), QStringLiteral("list")}, "not the passphrase\n");
+        QCOMPARE(wrong.exitCode, 3);
+        QVERIFY(wrong.err.startsWith(QStringLiteral("fieldnotes-cli: wrong passphrase")));
+        QCOMPARE(wrong.err.trimmed().count(QLatin1Char('\n')), 0);
+
+        const CliRun noInput = run({QStringLiteral("note"), QStringLiteral("list")}, "");
+        QCOMPARE(noInput.exitCode, 3);
+        QVERIFY(noInput.err.contains(QStringLiteral("no passphrase")));
+
+        // Past the delay the right passphrase works again (and clears the count).
+        QTest::qWait(1100);
+        QCOMPARE(run({QStringLiteral("note"), QStringLiteral("list")}).exitCode, 0);
+
+        QCOMPARE(run({QStringLiteral("init")}).exitCode, 4);
+        QCOMPARE(run({QStringLiteral("note"), QStringLiteral("list")}, "x\n", m_directory.filePath(QStringLiteral("nowhere"))).exitCode, 4);
+        QCOMPARE(run({QStringLiteral("note"), QStringLiteral("sign"), m_signedId}).exitCode, 7);
+        QCOMPARE(run({QStringLiteral("note"), QStringLiteral("sign"), QStringLiteral("no-such-note")}).exitCode, 6);
+        QCOMPARE(run({QStringLiteral("frobnicate")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("note"), QStringLiteral("add"), QStringLiteral("--kind"), QStringLiteral("rumour")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("note"), QStringLiteral("list"), QStringLiteral("--colour"), QStringLiteral("red")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("verify"), m_directory.filePath(QStringLiteral("absent.jsonl"))}, "").exitCode, 6);
+    }
+
+    void amendingAndChangingThePassphrase()
+    {
+        const CliRun amend = run({QStringLiteral("note"), QStringLiteral("amend"), m_signedId, QStringLiteral("--text"),
+                                  QStringLiteral("Correction: it was the homework club")});
+        QCOMPARE(amend.exitCode, 0);
+        QCOMPARE(run({QStringLiteral("verify")}).exitCode, 0);
+
+        QCOMPARE(run({QStringLiteral("passwd"), QStringLiteral("--kdf"), QStringLiteral("interactive")}, "cli passphrase\nnew cli passphrase\n").exitCode, 0);
+        QCOMPARE(run({QStringLiteral("verify")}, "new cli passphrase\n").exitCode, 0);
+        QCOMPARE(run({QStringLiteral("check")}, "new cli passphrase\n").exitCode, 0);
+    }
+
+    void theDemoCreatesAndVerifiesASignedNote()
+    {
+        const QString demoVault = m_directory.filePath(QStringLiteral("demo"));
+        const CliRun demo = run({QStringLiteral("demo")}, "demo passphrase\n", demoVault);
+        QCOMPARE(demo.exitCode, 0);
+        QVERIFY(demo.out.contains(QStringLiteral("Verified: 1 signed notes")));
+        QVERIFY(demo.out.contains(QStringLiteral("\"signature\"")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
