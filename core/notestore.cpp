@@ -321,39 +321,62 @@ Result<QList<Engagement>> NoteStore::engagements(const QString &reviewId)
 
 Result<QString> NoteStore::reviewOfEngagement(const QString &engagementId)
 {
+    if (const auto cached = m_reviewOfEngagement.constFind(engagementId); cached != m_reviewOfEngagement.cend())
+        return *cached;
     auto found = engagement(engagementId);
     if (!found)
         return found.error();
+    m_reviewOfEngagement.insert(engagementId, found->reviewId);
     return found->reviewId;
 }
 
 // ---- notes ----
 
-Result<Note> NoteStore::createDraft(Note draft)
+Result<Note> NoteStore::prepareNewNote(Note draft)
 {
     if (draft.id.isEmpty())
         draft.id = newId();
-    const QString timestamp = now();
-    draft.createdAt = draft.updatedAt = parseCanonicalTimestamp(timestamp);
+    draft.createdAt = draft.updatedAt = parseCanonicalTimestamp(now());
     draft.state = NoteState::Draft;
-    if (auto owner = engagement(draft.engagementId); !owner)
+    if (auto owner = reviewOfEngagement(draft.engagementId); !owner)
         return owner.error();
     if (!draft.amendsHash.isEmpty() && draft.kind != NoteKind::Amendment)
         return Error{ErrorCode::InvalidArgument, QStringLiteral("only an amendment can refer to another note")};
+    return draft;
+}
+
+namespace {
+Error insertError(const Error &error, const Note &note)
+{
+    if (error.code == ErrorCode::InvalidArgument && !note.amendsHash.isEmpty())
+        return Error{ErrorCode::NotFound, QStringLiteral("the note being amended is not a signed note in this vault")};
+    return error;
+}
+
+// Columns 1-9 of an INSERT INTO notes: the draft's own fields.
+void bindDraftColumns(SqlStatement &statement, const Note &draft)
+{
+    const QString created = canonicalTimestamp(draft.createdAt);
+    statement.bind(1, draft.id).bind(2, draft.engagementId).bind(3, noteKindName(draft.kind)).bind(4, draft.text)
+        .bind(5, draft.evidenceAsked).bind(6, draft.evidenceGiven)
+        .bindBlob(7, draft.amendsHash.isEmpty() ? QByteArray() : draft.amendsHash).bind(8, created).bind(9, created);
+}
+} // namespace
+
+Result<Note> NoteStore::createDraft(Note draft)
+{
+    auto prepared = prepareNewNote(std::move(draft));
+    if (!prepared)
+        return prepared.error();
     auto statement = m_database.prepare(
         "INSERT INTO notes (id, engagement_id, kind, text, evidence_asked, evidence_given, amends_hash, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!statement)
         return statement.error();
-    statement->bind(1, draft.id).bind(2, draft.engagementId).bind(3, noteKindName(draft.kind)).bind(4, draft.text)
-        .bind(5, draft.evidenceAsked).bind(6, draft.evidenceGiven)
-        .bindBlob(7, draft.amendsHash.isEmpty() ? QByteArray() : draft.amendsHash).bind(8, timestamp).bind(9, timestamp);
-    if (auto done = statement->run(); !done) {
-        if (done.error().code == ErrorCode::InvalidArgument && !draft.amendsHash.isEmpty())
-            return Error{ErrorCode::NotFound, QStringLiteral("the note being amended is not a signed note in this vault")};
-        return done.error();
-    }
-    return draft;
+    bindDraftColumns(*statement, *prepared);
+    if (auto done = statement->run(); !done)
+        return insertError(done.error(), *prepared);
+    return prepared;
 }
 
 Result<Note> NoteStore::updateDraft(const Note &draft)
@@ -403,15 +426,72 @@ Result<SignedNote> NoteStore::signDraft(const QString &id)
     auto draft = note(id);
     if (!draft)
         return draft.error();
-    if (draft->isSigned())
-        return Error{ErrorCode::Immutable, QStringLiteral("note %1 is already signed").arg(id)};
-    if (draft->text.trimmed().isEmpty())
+    auto signedNote = sealInsideTransaction(*draft);
+    if (!signedNote)
+        return signedNote.error();
+    auto update = m_database.prepare(
+        "UPDATE notes SET signed_at = ?2, author_key = ?3, sequence = ?4, previous_hash = ?5, canonical = ?6, "
+        "signature = ?7, hash = ?8 WHERE id = ?1");
+    if (!update)
+        return update.error();
+    const SignedNoteContent &content = signedNote->content;
+    update->bind(1, id).bind(2, canonicalTimestamp(content.signedAt)).bindBlob(3, content.authorKey).bind(4, content.sequence)
+        .bindBlob(5, content.previousHash).bindBlob(6, signedNote->canonical).bindBlob(7, signedNote->signature)
+        .bindBlob(8, signedNote->hash);
+    if (auto done = update->run(); !done)
+        return done.error();
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return signedNote;
+}
+
+Result<QList<SignedNote>> NoteStore::createAndSign(const QList<Note> &notes)
+{
+    auto transaction = SqlTransaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    QList<SignedNote> signedNotes;
+    signedNotes.reserve(notes.size());
+    for (const Note &note : notes) {
+        auto draft = prepareNewNote(note);
+        if (!draft)
+            return draft.error();
+        auto signedNote = sealInsideTransaction(*draft);
+        if (!signedNote)
+            return signedNote.error();
+        // Written signed in one INSERT: no draft row, no second statement.
+        auto insert = m_database.prepare(
+            "INSERT INTO notes (id, engagement_id, kind, text, evidence_asked, evidence_given, amends_hash, created_at, "
+            "updated_at, signed_at, author_key, sequence, previous_hash, canonical, signature, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!insert)
+            return insert.error();
+        const SignedNoteContent &content = signedNote->content;
+        bindDraftColumns(*insert, *draft);
+        insert->bind(10, canonicalTimestamp(content.signedAt)).bindBlob(11, content.authorKey).bind(12, content.sequence)
+            .bindBlob(13, content.previousHash).bindBlob(14, signedNote->canonical).bindBlob(15, signedNote->signature)
+            .bindBlob(16, signedNote->hash);
+        if (auto done = insert->run(); !done)
+            return insertError(done.error(), *draft);
+        signedNotes << *signedNote;
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return signedNotes;
+}
+
+// Signs a draft with this device's next sequence number and the hash of its last signed note,
+// read under the write lock that the caller's transaction holds. Writes nothing.
+Result<SignedNote> NoteStore::sealInsideTransaction(const Note &draft)
+{
+    if (draft.isSigned())
+        return Error{ErrorCode::Immutable, QStringLiteral("note %1 is already signed").arg(draft.id)};
+    if (draft.text.trimmed().isEmpty())
         return Error{ErrorCode::InvalidArgument, QStringLiteral("an empty note cannot be signed")};
-    auto reviewId = reviewOfEngagement(draft->engagementId);
+    auto reviewId = reviewOfEngagement(draft.engagementId);
     if (!reviewId)
         return reviewId.error();
 
-    // The sequence and chain come from this device's last signed note, read inside the write lock.
     auto last = m_database.prepare("SELECT sequence, hash FROM notes WHERE author_key = ? ORDER BY sequence DESC LIMIT 1");
     if (!last)
         return last.error();
@@ -419,37 +499,22 @@ Result<SignedNote> NoteStore::signDraft(const QString &id)
     auto lastRow = last->next();
     if (!lastRow)
         return lastRow.error();
-    const qint64 sequence = *lastRow ? last->integer(0) + 1 : 1;
-    const QByteArray previousHash = *lastRow ? last->blob(1) : QByteArray("");
 
     SignedNoteContent content;
-    content.id = draft->id;
+    content.id = draft.id;
     content.reviewId = *reviewId;
-    content.engagementId = draft->engagementId;
-    content.kind = draft->kind;
-    content.text = draft->text;
-    content.evidenceAsked = draft->evidenceAsked;
-    content.evidenceGiven = draft->evidenceGiven;
-    content.amendsHash = draft->amendsHash.isNull() ? QByteArray("") : draft->amendsHash;
-    content.createdAt = draft->createdAt;
+    content.engagementId = draft.engagementId;
+    content.kind = draft.kind;
+    content.text = draft.text;
+    content.evidenceAsked = draft.evidenceAsked;
+    content.evidenceGiven = draft.evidenceGiven;
+    content.amendsHash = draft.amendsHash.isNull() ? QByteArray("") : draft.amendsHash;
+    content.createdAt = draft.createdAt;
     content.signedAt = parseCanonicalTimestamp(now());
     content.authorKey = m_identity.publicKey;
-    content.sequence = sequence;
-    content.previousHash = previousHash;
-    const SignedNote signedNote = signNoteContent(content, m_identity.secretKey);
-
-    auto update = m_database.prepare(
-        "UPDATE notes SET signed_at = ?2, author_key = ?3, sequence = ?4, previous_hash = ?5, canonical = ?6, "
-        "signature = ?7, hash = ?8 WHERE id = ?1");
-    if (!update)
-        return update.error();
-    update->bind(1, id).bind(2, canonicalTimestamp(content.signedAt)).bindBlob(3, content.authorKey).bind(4, sequence)
-        .bindBlob(5, previousHash).bindBlob(6, signedNote.canonical).bindBlob(7, signedNote.signature).bindBlob(8, signedNote.hash);
-    if (auto done = update->run(); !done)
-        return done.error();
-    if (auto committed = transaction->commit(); !committed)
-        return committed.error();
-    return signedNote;
+    content.sequence = *lastRow ? last->integer(0) + 1 : 1;
+    content.previousHash = *lastRow ? last->blob(1) : QByteArray("");
+    return signNoteContent(content, m_identity.secretKey);
 }
 
 Result<SignedNote> NoteStore::amend(const QString &signedNoteId, const QString &correction)
@@ -464,13 +529,10 @@ Result<SignedNote> NoteStore::amend(const QString &signedNoteId, const QString &
     amendment.kind = NoteKind::Amendment;
     amendment.text = correction;
     amendment.amendsHash = original->hash;
-    auto draft = createDraft(amendment);
-    if (!draft)
-        return draft.error();
-    auto signedAmendment = signDraft(draft->id);
+    auto signedAmendment = createAndSign({amendment});
     if (!signedAmendment)
-        (void)deleteDraft(draft->id); // do not leave a half-made amendment behind
-    return signedAmendment;
+        return signedAmendment.error();
+    return signedAmendment->first();
 }
 
 Result<Note> NoteStore::note(const QString &id)

@@ -9,6 +9,7 @@
 #include "review.h"
 #include "signednote.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -60,6 +61,8 @@ public:
     Result<void> deleteDraft(const QString &id);
     /// Signs a draft: it gets this device's next sequence number and the previous note's hash.
     Result<SignedNote> signDraft(const QString &id);
+    /// Saves and signs new notes in one transaction (a concern signed at once, or bulk import).
+    Result<QList<SignedNote>> createAndSign(const QList<Note> &notes);
     /// Writes and signs an amendment to a signed note in one step; both notes remain.
     Result<SignedNote> amend(const QString &signedNoteId, const QString &correction);
 
@@ -78,10 +81,13 @@ private:
     QString newId() const;
     QString now() const;
     Result<QString> reviewOfEngagement(const QString &engagementId);
+    Result<Note> prepareNewNote(Note draft);
+    Result<SignedNote> sealInsideTransaction(const Note &draft);
 
     SqliteDatabase &m_database;
     const DeviceIdentity &m_identity;
     Clock m_clock;
+    QHash<QString, QString> m_reviewOfEngagement; // an engagement never moves to another review
 };
 
 } // namespace fieldnotes

@@ -60,6 +60,8 @@ CREATE TABLE notes (
            AND (signature IS NULL) = (sequence IS NULL) AND (signature IS NULL) = (author_key IS NULL))
 );
 CREATE INDEX notes_by_engagement ON notes(engagement_id);
+-- Signing sets hash, a parent key of amends_hash: without this index every signature scans the table.
+CREATE INDEX notes_by_amended_hash ON notes(amends_hash);
 -- Signed notes are evidence: not even raw SQL may change or remove them.
 CREATE TRIGGER signed_notes_are_immutable_on_update BEFORE UPDATE ON notes WHEN OLD.signature IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'signed notes are immutable'); END;

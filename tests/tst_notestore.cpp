@@ -146,6 +146,29 @@ private slots:
         QCOMPARE(store.note(fifth)->sequence, 5);
     }
 
+    void createAndSignIsAllOrNothing()
+    {
+        ScratchVault scratch;
+        NoteStore &store = scratch.vault->store();
+        Note concern;
+        concern.engagementId = scratch.engagementId;
+        concern.kind = NoteKind::Concern;
+        concern.text = QStringLiteral("A worry to share with the team leader before acting");
+        Note empty = concern;
+        empty.text = QStringLiteral("   ");
+        auto refused = store.createAndSign({concern, empty});
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+        QVERIFY(store.notes()->isEmpty());
+
+        auto signedNotes = store.createAndSign({concern, concern});
+        QVERIFY(signedNotes.ok());
+        QCOMPARE(signedNotes->size(), 2);
+        QCOMPARE(signedNotes->at(1).content.sequence, 2);
+        QCOMPARE(signedNotes->at(1).content.previousHash, signedNotes->at(0).hash);
+        QVERIFY(store.note(signedNotes->at(0).content.id)->isSigned());
+    }
+
     void signedNotesAreImmutableInCode()
     {
         ScratchVault scratch;
