@@ -634,11 +634,11 @@ Result<QList<SearchHit>> NoteStore::search(const QString &query, const NoteFilte
     if (match.isEmpty())
         return QList<SearchHit>();
     auto statement = m_database.prepare(
-        (QByteArray("SELECT snippet(notes_fts, 0, ?6, ?7, '…', 16), bm25(notes_fts), ") + noteColumns
+        // ORDER BY rank lets FTS5 sort by bm25 itself, so LIMIT stops early and snippets are
+        // made for the returned rows only.
+        (QByteArray("SELECT snippet(notes_fts, 0, ?6, ?7, '…', 16), rank, ") + noteColumns
          + " FROM notes_fts JOIN notes n ON n.local_id = notes_fts.rowid WHERE notes_fts MATCH ?5" + filterClause
-         + " ORDER BY bm25(notes_fts) LIMIT 200")
-            
-        );
+         + " ORDER BY rank LIMIT 200"));
     if (!statement)
         return statement.error();
     bindFilter(*statement, filter);

@@ -13,6 +13,11 @@ KdfParameters argon2id(quint64 ops, quint64 mem)
 }
 } // namespace
 
+KdfParameters KdfParameters::standard()
+{
+    return argon2id(crypto_pwhash_OPSLIMIT_MODERATE + 1, crypto_pwhash_MEMLIMIT_MODERATE);
+}
+
 KdfParameters KdfParameters::moderate()
 {
     return argon2id(crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE);

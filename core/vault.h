@@ -22,7 +22,7 @@ class CoreDumpSuppression;
 /// How a vault is made and unlocked; tests move the clock and lower the Argon2id cost.
 struct VaultOptions {
     Clock clock = systemClock();
-    KdfParameters kdf = KdfParameters::moderate(); // for create() and changePassphrase()
+    KdfParameters kdf = KdfParameters::standard(); // for create() and changePassphrase()
 };
 
 /// An unlocked vault: a directory holding `vault.key` (the wrapped keys), `notes.db` (SQLCipher)

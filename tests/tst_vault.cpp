@@ -81,7 +81,8 @@ private slots:
         QCOMPARE(keyFile->kdf.memLimitBytes, fastKdf().memLimitBytes);
         QCOMPARE(keyFile->kdf.salt.size(), 16);
         QCOMPARE(keyFile->devicePublicKey, scratch.vault->devicePublicKey());
-        QVERIFY(KdfParameters::moderate().memLimitBytes >= 256u * 1024 * 1024);
+        QVERIFY(KdfParameters::standard().memLimitBytes >= 256u * 1024 * 1024);
+        QVERIFY(KdfParameters::standard().opsLimit >= KdfParameters::moderate().opsLimit);
     }
 
     // Rows 3 and 27 of RELIABILITY.md: wrong passphrase leaves every file but unlock-failures unchanged.

@@ -56,7 +56,7 @@ QString CliCommands::usageText()
 {
     return QStringLiteral(
         "usage: fieldnotes-cli [--vault DIR] [--passphrase-fd N] COMMAND ...\n"
-        "  init [--kdf moderate|interactive|sensitive]\n"
+        "  init [--kdf standard|moderate|interactive|sensitive]\n"
         "  passwd [--kdf ...]                     (reads the old, then the new passphrase)\n"
         "  review add --title T --start YYYY-MM-DD --end YYYY-MM-DD\n"
         "  priority add --title T [--line L]... [--question Q]... [--review ID]\n"
@@ -92,7 +92,9 @@ ExitCode CliCommands::usage(const QString &message)
 Result<KdfParameters> CliCommands::kdfFrom(const CommandArguments &args)
 {
     const QString profile = args.value(QStringLiteral("kdf"));
-    if (profile.isEmpty() || profile == QLatin1String("moderate"))
+    if (profile.isEmpty() || profile == QLatin1String("standard"))
+        return KdfParameters::standard();
+    if (profile == QLatin1String("moderate"))
         return KdfParameters::moderate();
     if (profile == QLatin1String("interactive"))
         return KdfParameters::interactive();
