@@ -1,5 +1,6 @@
 #include "notestore.h"
 
+#include "searchsnippet.h"
 #include "sqlitedatabase.h"
 
 #include <QJsonArray>
@@ -99,22 +100,6 @@ Priority readPriority(const SqlStatement &row)
 Error notFound(const char *what, const QString &id)
 {
     return Error{ErrorCode::NotFound, QStringLiteral("no %1 with id %2").arg(QLatin1String(what), id)};
-}
-
-// Each search word is quoted so that FTS5 syntax in user input is plain text; the last word
-// also matches as a prefix so results follow typing.
-QString ftsQuery(const QString &query)
-{
-    QStringList terms;
-    const QStringList words = query.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
-    for (const QString &word : words) {
-        QString escaped = word;
-        escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
-        terms << QLatin1Char('"') + escaped + QLatin1Char('"');
-    }
-    if (!terms.isEmpty())
-        terms.last() += QLatin1Char('*');
-    return terms.join(QLatin1Char(' '));
 }
 
 // Filters shared by notes() and search(): bound as ?1..?5 in both queries.
@@ -630,28 +615,50 @@ Result<SignedNote> NoteStore::signedNote(const QString &id)
 Result<QList<SearchHit>> NoteStore::search(const QString &query, const NoteFilter &filter, const QString &openMark,
                                           const QString &closeMark)
 {
-    const QString match = ftsQuery(query);
-    if (match.isEmpty())
+    const SearchTerms terms(query);
+    if (terms.isEmpty())
         return QList<SearchHit>();
-    auto statement = m_database.prepare(
-        // ORDER BY rank lets FTS5 sort by bm25 itself, so LIMIT stops early and snippets are
-        // made for the returned rows only.
-        (QByteArray("SELECT snippet(notes_fts, 0, ?6, ?7, '…', 16), rank, ") + noteColumns
-         + " FROM notes_fts JOIN notes n ON n.local_id = notes_fts.rowid WHERE notes_fts MATCH ?5" + filterClause
-         + " ORDER BY rank LIMIT 200"));
-    if (!statement)
-        return statement.error();
-    bindFilter(*statement, filter);
-    statement->bind(5, match).bind(6, openMark).bind(7, closeMark);
-    QList<SearchHit> hits;
+    // FTS5 ranks a bare MATCH far faster than one joined to the notes table or asked for its own
+    // snippets, so: the best 200 row ids first, then each note by primary key, snippets in C++.
+    const bool filtered = !filter.engagementId.isEmpty() || !filter.priorityId.isEmpty() || filter.kind || filter.state;
+    auto ranked = m_database.prepare(
+        filtered ? QByteArray("SELECT notes_fts.rowid, bm25(notes_fts) FROM notes_fts JOIN notes n ON n.local_id = notes_fts.rowid "
+                              "WHERE notes_fts MATCH ?5")
+                + filterClause + " ORDER BY bm25(notes_fts) LIMIT 200"
+                 : QByteArray("SELECT rowid, bm25(notes_fts) FROM notes_fts WHERE notes_fts MATCH ?5 ORDER BY bm25(notes_fts) LIMIT 200"));
+    if (!ranked)
+        return ranked.error();
+    if (filtered)
+        bindFilter(*ranked, filter);
+    ranked->bind(5, terms.matchExpression());
+    QList<std::pair<qint64, double>> best;
     for (;;) {
-        auto row = statement->next();
+        auto row = ranked->next();
         if (!row)
             return row.error();
         if (!*row)
-            return hits;
-        hits << SearchHit{readNote(*statement, 2), statement->text(0), statement->real(1)};
+            break;
+        best.append({ranked->integer(0), ranked->real(1)});
     }
+
+    auto byRowId = m_database.prepare(noteQuery("WHERE n.local_id = ?"));
+    if (!byRowId)
+        return byRowId.error();
+    QList<SearchHit> hits;
+    hits.reserve(best.size());
+    for (const auto &[rowId, rank] : std::as_const(best)) {
+        byRowId->bind(1, rowId);
+        auto row = byRowId->next();
+        if (!row)
+            return row.error();
+        if (*row) {
+            Note note = readNote(*byRowId);
+            QString snippet = terms.snippet(note.text, openMark, closeMark);
+            hits << SearchHit{std::move(note), std::move(snippet), rank};
+        }
+        byRowId->reset();
+    }
+    return hits;
 }
 
 } // namespace fieldnotes

@@ -89,6 +89,11 @@ Result<void> SqlStatement::run()
     }
 }
 
+void SqlStatement::reset()
+{
+    sqlite3_reset(m_statement);
+}
+
 QString SqlStatement::text(int column) const
 {
     const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));

@@ -43,6 +43,8 @@ public:
     Result<bool> next();
     /// Steps to the end, for statements that return no rows.
     Result<void> run();
+    /// Makes the statement ready to run again with new bindings.
+    void reset();
 
     QString text(int column) const;
     qint64 integer(int column) const;
