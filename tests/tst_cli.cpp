@@ -1,8 +1,13 @@
+#include "notestore.h"
+#include "testvault.h"
+
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -190,6 +195,58 @@ private slots:
         QCOMPARE(run({QStringLiteral("passwd"), QStringLiteral("--kdf"), QStringLiteral("interactive")}, "cli passphrase\nnew cli passphrase\n").exitCode, 0);
         QCOMPARE(run({QStringLiteral("verify")}, "new cli passphrase\n").exitCode, 0);
         QCOMPARE(run({QStringLiteral("check")}, "new cli passphrase\n").exitCode, 0);
+    }
+
+    // Row 18 of RELIABILITY.md: an export killed at any moment leaves no partial file behind.
+    void aKilledExportLeavesNoPartialFile()
+    {
+        const QString bigVault = m_directory.filePath(QStringLiteral("big"));
+        auto created = fieldnotes::Vault::create(bigVault, fieldnotes::test::secret("cli passphrase"), fieldnotes::test::fastOptions());
+        QVERIFY(created.ok());
+        fieldnotes::NoteStore &store = (*created)->store();
+        const QString reviewId = store.addReview(fieldnotes::Review{{}, QStringLiteral("Big"), QDate(2026, 1, 5), QDate(2026, 1, 9)})->id;
+        fieldnotes::Engagement engagement;
+        engagement.priorityId = store.addPriority(fieldnotes::Priority{{}, reviewId, QStringLiteral("P"), {}, {}})->id;
+        engagement.scheduledStart = QDateTime::currentDateTimeUtc();
+        engagement.agreedMinutes = 30;
+        const QString engagementId = store.addEngagement(engagement)->id;
+        QList<fieldnotes::Note> batch;
+        for (int i = 0; i < 4000; ++i) {
+            fieldnotes::Note note;
+            note.engagementId = engagementId;
+            note.text = QStringLiteral("Note %1 ").arg(i) + QString(200, QLatin1Char('z'));
+            batch << note;
+        }
+        QVERIFY(store.createAndSign(batch).ok());
+        created->reset();
+
+        const QString target = m_directory.filePath(QStringLiteral("export.jsonl"));
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--output"), target}, "cli passphrase\n", bigVault).exitCode, 0);
+        const int fullRunMs = int(timer.elapsed());
+        QVERIFY(QFile::remove(target));
+
+        int complete = 0;
+        for (int round = 0; round < 12; ++round) {
+            QProcess process;
+            process.start(QStringLiteral(FIELDNOTES_CLI), {QStringLiteral("--vault"), bigVault, QStringLiteral("--passphrase-fd"),
+                                                           QStringLiteral("0"), QStringLiteral("export"), QStringLiteral("--output"), target});
+            process.write("cli passphrase\n");
+            process.closeWriteChannel();
+            QTest::qWait(QRandomGenerator::global()->bounded(fullRunMs + 1));
+            process.kill();
+            process.waitForFinished(10000);
+            if (!QFile::exists(target))
+                continue;
+            QFile file(target);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QCOMPARE(file.readAll().count('\n'), 4000);
+            QCOMPARE(run({QStringLiteral("verify"), target}, "").exitCode, 0);
+            QVERIFY(QFile::remove(target));
+            ++complete;
+        }
+        qInfo("12 exports killed at random moments: %d had completed, none left a partial file", complete);
     }
 
     void theDemoCreatesAndVerifiesASignedNote()

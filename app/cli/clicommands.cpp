@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QThread>
 
 namespace fieldnotes::cli {
@@ -40,11 +41,6 @@ QJsonObject noteToJson(const Note &note)
     }
     return object;
 }
-
-QString compactJson(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
 } // namespace
 
 CliCommands::CliCommands(QString vaultDirectory, PassphraseReader passphrases, QTextStream &out, QTextStream &err)
@@ -67,7 +63,7 @@ QString CliCommands::usageText()
         "  note amend ID --text T\n"
         "  note list [--json]\n"
         "  search QUERY [--json]\n"
-        "  export                                 (signed notes as JSON Lines)\n"
+        "  export [--output FILE]                 (signed notes as JSON Lines)\n"
         "  verify [FILE] [--key BASE64]...        (an export, or the vault)\n"
         "  check                                  (integrity of the encrypted database)\n"
         "  demo                                   (a demo review, a signed note, verified)\n"
@@ -160,7 +156,7 @@ ExitCode CliCommands::run(const QStringList &words)
         {"note amend", &CliCommands::noteAmend, {QStringLiteral("text")}},
         {"note list", &CliCommands::noteList, {QStringLiteral("json")}},
         {"search", &CliCommands::search, {QStringLiteral("json")}},
-        {"export", &CliCommands::exportNotes, {}},
+        {"export", &CliCommands::exportNotes, {QStringLiteral("output")}},
         {"verify", &CliCommands::verify, {QStringLiteral("key")}},
         {"check", &CliCommands::check, {}},
         {"demo", &CliCommands::demo, {}},
@@ -393,7 +389,7 @@ ExitCode CliCommands::search(const CommandArguments &args)
     return Success;
 }
 
-ExitCode CliCommands::exportNotes(const CommandArguments &)
+ExitCode CliCommands::exportNotes(const CommandArguments &args)
 {
     auto vault = unlock();
     if (!vault)
@@ -401,9 +397,20 @@ ExitCode CliCommands::exportNotes(const CommandArguments &)
     auto notes = vault->store().signedNotes();
     if (!notes)
         return fail(notes.error());
+    QByteArray lines;
     for (const SignedNote &note : *notes)
-        m_out << compactJson(signedNoteToJson(note)) << '\n';
-    m_out.flush();
+        lines += QJsonDocument(signedNoteToJson(note)).toJson(QJsonDocument::Compact) + '\n';
+    const QString path = args.value(QStringLiteral("output"));
+    if (path.isEmpty()) {
+        m_out << QString::fromUtf8(lines);
+        m_out.flush();
+        return Success;
+    }
+    // Written beside the target and renamed over it: a killed export leaves no partial file.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(lines) != lines.size() || !file.commit())
+        return fail(Error{ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString())});
+    m_out << notes->size() << " signed notes written to " << path << Qt::endl;
     return Success;
 }
 
