@@ -30,7 +30,9 @@ bool writeFileDurably(const QString &path, const QByteArray &data, QString *erro
     // QSaveFile writes a temporary file, fsyncs it and renames it over the target.
     QSaveFile file(path);
     file.setDirectWriteFallback(false);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+    // Owner-only from the first byte: the temporary file is what gets renamed into place.
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(data) != data.size() || !file.commit()) {
         if (errorMessage)
             *errorMessage = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
         file.cancelWriting();

@@ -59,7 +59,9 @@ private slots:
         QCOMPARE((*reopened)->devicePublicKey(), deviceKey);
         QCOMPARE((*reopened)->store().note(id)->text, QStringLiteral("Persisted"));
         QVERIFY((*reopened)->integrityProblems()->isEmpty());
-        QCOMPARE(QFileInfo(scratch.path()).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+        for (const QString &name : {QStringLiteral(""), QStringLiteral("/vault.key"), QStringLiteral("/notes.db"), QStringLiteral("/notes.db-wal")})
+            QCOMPARE(QFileInfo(scratch.path() + name).permissions() & (QFile::ReadOther | QFile::ReadGroup | QFile::WriteOther | QFile::WriteGroup),
+                     QFile::Permissions());
     }
 
     void createRefusesAnExistingVaultAndAnEmptyPassphrase()
