@@ -102,6 +102,43 @@ Error notFound(const char *what, const QString &id)
     return Error{ErrorCode::NotFound, QStringLiteral("no %1 with id %2").arg(QLatin1String(what), id)};
 }
 
+// The row whose id is bound to the statement's only parameter, read by read(), or NotFound.
+template <typename T, typename Reader>
+Result<T> queryOne(SqliteDatabase &database, const QByteArray &sql, const QString &id, const char *what, Reader read)
+{
+    auto statement = database.prepare(sql);
+    if (!statement)
+        return statement.error();
+    statement->bind(1, id);
+    auto row = statement->next();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return notFound(what, id);
+    return T(read(*statement));
+}
+
+// Every row of the statement, after bind() has set its parameters.
+template <typename T, typename Binder, typename Reader>
+Result<QList<T>> queryList(SqliteDatabase &database, const QByteArray &sql, Binder bind, Reader read)
+{
+    auto statement = database.prepare(sql);
+    if (!statement)
+        return statement.error();
+    bind(*statement);
+    QList<T> list;
+    for (;;) {
+        auto row = statement->next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return list;
+        list << read(*statement);
+    }
+}
+
+constexpr auto priorityColumns = "SELECT id, review_id, title, lines_of_enquiry, suggested_questions FROM priorities ";
+
 // Filters shared by notes() and search(): bound as ?1..?5 in both queries.
 constexpr auto filterClause =
     " AND (?1 IS NULL OR n.engagement_id = ?1)"
@@ -156,19 +193,11 @@ Result<Review> NoteStore::addReview(Review review)
 
 Result<QList<Review>> NoteStore::reviews()
 {
-    auto statement = m_database.prepare("SELECT id, title, start_date, end_date FROM reviews ORDER BY start_date, created_at");
-    if (!statement)
-        return statement.error();
-    QList<Review> reviews;
-    for (;;) {
-        auto row = statement->next();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return reviews;
-        reviews << Review{statement->text(0), statement->text(1), QDate::fromString(statement->text(2), Qt::ISODate),
-                          QDate::fromString(statement->text(3), Qt::ISODate)};
-    }
+    return queryList<Review>(m_database, "SELECT id, title, start_date, end_date FROM reviews ORDER BY start_date, created_at",
+                             [](SqlStatement &) {}, [](const SqlStatement &row) {
+                                 return Review{row.text(0), row.text(1), QDate::fromString(row.text(2), Qt::ISODate),
+                                               QDate::fromString(row.text(3), Qt::ISODate)};
+                             });
 }
 
 Result<Priority> NoteStore::addPriority(Priority priority)
@@ -194,35 +223,13 @@ Result<Priority> NoteStore::addPriority(Priority priority)
 
 Result<Priority> NoteStore::priority(const QString &id)
 {
-    auto statement = m_database.prepare(
-        "SELECT id, review_id, title, lines_of_enquiry, suggested_questions FROM priorities WHERE id = ?");
-    if (!statement)
-        return statement.error();
-    statement->bind(1, id);
-    auto row = statement->next();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return notFound("priority", id);
-    return readPriority(*statement);
+    return queryOne<Priority>(m_database, QByteArray(priorityColumns) + "WHERE id = ?", id, "priority", readPriority);
 }
 
 Result<QList<Priority>> NoteStore::priorities(const QString &reviewId)
 {
-    auto statement = m_database.prepare(
-        "SELECT id, review_id, title, lines_of_enquiry, suggested_questions FROM priorities WHERE review_id = ? ORDER BY position");
-    if (!statement)
-        return statement.error();
-    statement->bind(1, reviewId);
-    QList<Priority> list;
-    for (;;) {
-        auto row = statement->next();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return list;
-        list << readPriority(*statement);
-    }
+    return queryList<Priority>(m_database, QByteArray(priorityColumns) + "WHERE review_id = ? ORDER BY position",
+                               [&reviewId](SqlStatement &statement) { statement.bind(1, reviewId); }, readPriority);
 }
 
 Result<Engagement> NoteStore::addEngagement(Engagement engagement)
@@ -275,33 +282,13 @@ Result<void> NoteStore::updateEngagement(const Engagement &engagement)
 
 Result<Engagement> NoteStore::engagement(const QString &id)
 {
-    auto statement = m_database.prepare((QByteArray(engagementColumns) + "WHERE id = ?"));
-    if (!statement)
-        return statement.error();
-    statement->bind(1, id);
-    auto row = statement->next();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return notFound("engagement", id);
-    return readEngagement(*statement);
+    return queryOne<Engagement>(m_database, QByteArray(engagementColumns) + "WHERE id = ?", id, "engagement", readEngagement);
 }
 
 Result<QList<Engagement>> NoteStore::engagements(const QString &reviewId)
 {
-    auto statement = m_database.prepare((QByteArray(engagementColumns) + "WHERE review_id = ? ORDER BY scheduled_start"));
-    if (!statement)
-        return statement.error();
-    statement->bind(1, reviewId);
-    QList<Engagement> list;
-    for (;;) {
-        auto row = statement->next();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return list;
-        list << readEngagement(*statement);
-    }
+    return queryList<Engagement>(m_database, QByteArray(engagementColumns) + "WHERE review_id = ? ORDER BY scheduled_start",
+                                 [&reviewId](SqlStatement &statement) { statement.bind(1, reviewId); }, readEngagement);
 }
 
 Result<QString> NoteStore::reviewOfEngagement(const QString &engagementId)
@@ -522,34 +509,14 @@ Result<SignedNote> NoteStore::amend(const QString &signedNoteId, const QString &
 
 Result<Note> NoteStore::note(const QString &id)
 {
-    auto statement = m_database.prepare(noteQuery("WHERE n.id = ?"));
-    if (!statement)
-        return statement.error();
-    statement->bind(1, id);
-    auto row = statement->next();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return notFound("note", id);
-    return readNote(*statement);
+    return queryOne<Note>(m_database, noteQuery("WHERE n.id = ?"), id, "note", [](const SqlStatement &row) { return readNote(row); });
 }
 
 Result<QList<Note>> NoteStore::notes(const NoteFilter &filter)
 {
-    auto statement = m_database.prepare(
-        (noteQuery("WHERE 1") + filterClause + " ORDER BY n.created_at, n.local_id"));
-    if (!statement)
-        return statement.error();
-    bindFilter(*statement, filter);
-    QList<Note> list;
-    for (;;) {
-        auto row = statement->next();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return list;
-        list << readNote(*statement);
-    }
+    return queryList<Note>(m_database, noteQuery("WHERE 1") + filterClause + " ORDER BY n.created_at, n.local_id",
+                           [&filter](SqlStatement &statement) { bindFilter(statement, filter); },
+                           [](const SqlStatement &row) { return readNote(row); });
 }
 
 namespace {
@@ -584,32 +551,13 @@ SignedNote readSignedNote(const SqlStatement &row)
 
 Result<QList<SignedNote>> NoteStore::signedNotes()
 {
-    auto statement = m_database.prepare((QByteArray(signedColumns) + "ORDER BY n.author_key, n.sequence"));
-    if (!statement)
-        return statement.error();
-    QList<SignedNote> list;
-    for (;;) {
-        auto row = statement->next();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return list;
-        list << readSignedNote(*statement);
-    }
+    return queryList<SignedNote>(m_database, QByteArray(signedColumns) + "ORDER BY n.author_key, n.sequence", [](SqlStatement &) {},
+                                 readSignedNote);
 }
 
 Result<SignedNote> NoteStore::signedNote(const QString &id)
 {
-    auto statement = m_database.prepare((QByteArray(signedColumns) + "AND n.id = ?"));
-    if (!statement)
-        return statement.error();
-    statement->bind(1, id);
-    auto row = statement->next();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return notFound("signed note", id);
-    return readSignedNote(*statement);
+    return queryOne<SignedNote>(m_database, QByteArray(signedColumns) + "AND n.id = ?", id, "signed note", readSignedNote);
 }
 
 Result<QList<SearchHit>> NoteStore::search(const QString &query, const NoteFilter &filter, const QString &openMark,
