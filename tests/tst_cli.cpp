@@ -254,7 +254,7 @@ private slots:
         const QString demoVault = m_directory.filePath(QStringLiteral("demo"));
         const CliRun demo = run({QStringLiteral("demo")}, "demo passphrase\n", demoVault);
         QCOMPARE(demo.exitCode, 0);
-        QVERIFY(demo.out.contains(QStringLiteral("Verified: 1 signed notes")));
+        QVERIFY(demo.out.contains(QStringLiteral("Verified: 1 signed note in")));
         QVERIFY(demo.out.contains(QStringLiteral("\"signature\"")));
     }
 };

@@ -540,7 +540,8 @@ ExitCode CliCommands::demo(const CommandArguments &)
     if (!all)
         return fail(all.error());
     const VerificationReport report = verifyNotes(*all, {(*vault)->devicePublicKey()});
-    m_out << (report.allValid() ? "Verified: " : "VERIFICATION FAILED: ") << all->size() << " signed notes in " << m_directory << Qt::endl;
+    m_out << (report.allValid() ? "Verified: " : "VERIFICATION FAILED: ") << all->size()
+          << (all->size() == 1 ? " signed note in " : " signed notes in ") << m_directory << Qt::endl;
     return report.allValid() ? Success : VerificationFailed;
 }
 
