@@ -1,7 +1,9 @@
 #include "vault.h"
 
+#include "checkliststore.h"
 #include "coredumpsuppression.h"
 #include "notestore.h"
+#include "settingsstore.h"
 #include "sqlitedatabase.h"
 #include "unlockthrottle.h"
 #include "vaultkeyfile.h"
@@ -28,9 +30,18 @@ Vault::Vault(QString directory, Options options)
 Vault::~Vault()
 {
     m_store.reset();
+    m_checklists.reset();
+    m_settings.reset();
     m_database.reset();
     m_databaseKey.wipe();
     m_identity.secretKey.wipe();
+}
+
+void Vault::makeStores()
+{
+    m_store = std::make_unique<NoteStore>(*m_database, m_identity, m_options.clock);
+    m_checklists = std::make_unique<ChecklistStore>(*m_database, m_options.clock);
+    m_settings = std::make_unique<SettingsStore>(*m_database);
 }
 
 bool Vault::exists(const QString &directory)
@@ -81,7 +92,7 @@ Result<std::unique_ptr<Vault>> Vault::create(const QString &directory, const Sec
 
     vault->m_databaseKey = std::move(secrets->databaseKey);
     vault->m_identity.secretKey = std::move(secrets->signingSecretKey);
-    vault->m_store = std::make_unique<NoteStore>(*vault->m_database, vault->m_identity, options.clock);
+    vault->makeStores();
     qCInfo(lcVault) << "created a vault";
     return vault;
 }
@@ -143,7 +154,7 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString &directory, const Secur
     vault->m_databaseKey = std::move(secrets->databaseKey);
     vault->m_identity.publicKey = keyFile->devicePublicKey;
     vault->m_identity.secretKey = std::move(secrets->signingSecretKey);
-    vault->m_store = std::make_unique<NoteStore>(*vault->m_database, vault->m_identity, options.clock);
+    vault->makeStores();
     return vault;
 }
 

@@ -13,7 +13,9 @@
 
 namespace fieldnotes {
 
+class ChecklistStore;
 class NoteStore;
+class SettingsStore;
 class SqliteDatabase;
 namespace platform {
 class CoreDumpSuppression;
@@ -51,6 +53,8 @@ public:
     Result<QStringList> integrityProblems();
 
     NoteStore &store() { return *m_store; }
+    ChecklistStore &checklists() { return *m_checklists; }
+    SettingsStore &settings() { return *m_settings; }
     const QByteArray &devicePublicKey() const { return m_identity.publicKey; }
     const QString &directory() const { return m_directory; }
 
@@ -68,6 +72,10 @@ private:
     SecureBytes m_databaseKey;
     std::unique_ptr<SqliteDatabase> m_database;
     std::unique_ptr<NoteStore> m_store;
+    std::unique_ptr<ChecklistStore> m_checklists;
+    std::unique_ptr<SettingsStore> m_settings;
+
+    void makeStores();
 };
 
 } // namespace fieldnotes

@@ -2,6 +2,7 @@
 
 #include "sqlitedatabase.h"
 
+#include <algorithm>
 #include <array>
 
 namespace fieldnotes {
@@ -81,21 +82,50 @@ BEGIN
 END;
 )sql";
 
+// Version 2: what happened in an engagement besides notes (checklists ticked or skipped with a
+// reason, questions covered), this user's settings, and names to watch for in notes.
+const char *const schemaVersion2 = R"sql(
+CREATE TABLE checklist_marks (
+    engagement_id TEXT NOT NULL REFERENCES engagements(id),
+    checklist TEXT NOT NULL,
+    item TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('ticked', 'skipped')),
+    reason TEXT NOT NULL DEFAULT '',
+    marked_at TEXT NOT NULL,
+    PRIMARY KEY (engagement_id, checklist, item),
+    CHECK (state = 'ticked' OR length(trim(reason)) > 0)
+);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE watched_names (
+    review_id TEXT NOT NULL REFERENCES reviews(id),
+    name TEXT NOT NULL,
+    PRIMARY KEY (review_id, name)
+);
+)sql";
+
 Result<void> migrateTo1(SqliteDatabase &database)
 {
     return database.exec(schemaVersion1);
 }
 
+Result<void> migrateTo2(SqliteDatabase &database)
+{
+    return database.exec(schemaVersion2);
+}
+
 using MigrationStep = Result<void> (*)(SqliteDatabase &);
-constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1};
+constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2};
 } // namespace
 
-Result<void> migrateSchema(SqliteDatabase &database)
+Result<void> migrateSchema(SqliteDatabase &database, int targetVersion)
 {
     auto version = database.queryInteger("PRAGMA user_version");
     if (!version)
         return version.error();
-    for (qint64 target = *version + 1; target <= currentSchemaVersion; ++target) {
+    for (qint64 target = *version + 1; target <= std::min(targetVersion, currentSchemaVersion); ++target) {
         auto transaction = SqlTransaction::begin(database);
         if (!transaction)
             return transaction.error();
