@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace fieldnotes {
+
+/// A word in a note that looks like a person's name.
+struct SuspectedName {
+    QString word;
+    qsizetype position = 0;
+    enum class Why { Watched, AfterTitle, FullName, BeforeSpeechVerb, MidSentence } why = Why::MidSentence;
+
+    friend bool operator==(const SuspectedName &, const SuspectedName &) = default;
+};
+
+/// The non-attribution guard: finds words that seem to name a person, so the author can refer
+/// to a role instead before signing. A heuristic (capitalised words that do not start a
+/// sentence, words after a title, capitalised pairs, a capitalised word before "said" and the
+/// like) plus a per-review list of names to watch for. It suggests; it never blocks.
+QList<SuspectedName> findSuspectedNames(const QString &text, const QStringList &watchedNames = {});
+
+} // namespace fieldnotes
