@@ -1,0 +1,23 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Fieldnotes
+
+// A checklist: each point ticked, or skipped with a reason that is recorded.
+ColumnLayout {
+    id: card
+    required property ChecklistController checklist
+    property string heading
+
+    spacing: 6
+    Label { text: card.heading; font.pixelSize: 22; font.bold: true; Layout.fillWidth: true; wrapMode: Label.Wrap }
+    Repeater {
+        model: card.checklist
+        delegate: ChecklistItemDelegate {
+            Layout.fillWidth: true
+            onTickRequested: card.checklist.tick(index)
+            onSkipRequested: reason => card.checklist.skip(index, reason)
+            onUndoRequested: card.checklist.undo(index)
+        }
+    }
+}

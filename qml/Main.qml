@@ -1,0 +1,92 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Fieldnotes
+
+ApplicationWindow {
+    id: window
+    required property VaultSession session
+
+    width: 1280
+    height: 800
+    visible: true
+    title: qsTr("Fieldnotes")
+    Material.theme: Material.System
+    Material.accent: Material.Teal
+    font.pixelSize: 18
+
+    // Errors reach the user in one place.
+    Connections {
+        target: window.session
+        function onErrorOccurred(message) {
+            errorBar.text = message
+            errorBar.open()
+        }
+        function onStateChanged() { window.showPageForState() }
+    }
+
+    function showPageForState() {
+        stack.clear()
+        if (session.state === VaultSession.NoVault)
+            stack.push(setupPage)
+        else if (session.state === VaultSession.Locked)
+            stack.push(unlockPage)
+        else
+            stack.push(programmePage)
+    }
+    Component.onCompleted: showPageForState()
+
+    header: ToolBar {
+        visible: window.session.state === VaultSession.Unlocked
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 8
+            anchors.rightMargin: 8
+            ToolButton {
+                text: qsTr("‹ Back")
+                visible: stack.depth > 1
+                onClicked: stack.pop()
+                Accessible.name: qsTr("Back")
+            }
+            Label {
+                text: window.session.reviewTitle
+                elide: Label.ElideRight
+                font.bold: true
+                Layout.fillWidth: true
+            }
+            ConcernButton {
+                session: window.session
+                engagementId: stack.currentItem && stack.currentItem.engagementId !== undefined ? stack.currentItem.engagementId : ""
+            }
+            ToolButton {
+                text: qsTr("Lock")
+                onClicked: window.session.lock()
+                Accessible.name: qsTr("Lock the vault")
+            }
+        }
+    }
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+    }
+
+    Component { id: setupPage; SetupPage { session: window.session } }
+    Component { id: unlockPage; UnlockPage { session: window.session } }
+    Component {
+        id: programmePage
+        ProgrammePage {
+            session: window.session
+            onOpenEngagement: (engagementId, title, minutes) => stack.push(engagementPage, { engagementId: engagementId, engagementTitle: title, agreedMinutes: minutes })
+        }
+    }
+    Component { id: engagementPage; EngagementPage { session: window.session } }
+
+    ErrorBar {
+        id: errorBar
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+    }
+}

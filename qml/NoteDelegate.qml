@@ -1,0 +1,68 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One note with its state; a signed note can only be corrected by an amendment.
+Frame {
+    id: note
+    required property string noteId
+    required property string kind
+    required property string text
+    required property string noteState
+    required property string signedAt
+    required property string amendsText
+    required property string evidence
+    required property var suspectedNames
+    signal amendRequested(string noteId, string correction)
+    property bool amending: false
+
+    ColumnLayout {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        RowLayout {
+            Layout.fillWidth: true
+            Label { text: note.kind; font.bold: true }
+            Label {
+                text: note.noteState === "signed" ? qsTr("Signed %1").arg(note.signedAt) : qsTr("Draft")
+                opacity: 0.75
+                Layout.fillWidth: true
+            }
+            Label { visible: note.evidence !== ""; text: note.evidence === "given" ? qsTr("evidence given") : qsTr("evidence asked") }
+            Button {
+                visible: note.noteState === "signed"
+                text: qsTr("Correct")
+                flat: true
+                implicitHeight: 48
+                Accessible.name: qsTr("Write a correction to this note")
+                onClicked: note.amending = true
+            }
+        }
+        Label {
+            visible: note.amendsText !== ""
+            text: qsTr("Corrects: “%1”").arg(note.amendsText)
+            font.italic: true
+            wrapMode: Label.Wrap
+            Layout.fillWidth: true
+        }
+        Label { text: note.text; wrapMode: Label.Wrap; Layout.fillWidth: true }
+        Label {
+            visible: note.suspectedNames.length > 0
+            text: qsTr("May name a person: %1").arg(note.suspectedNames.join(", "))
+            color: "#b35c00"
+            wrapMode: Label.Wrap
+            Layout.fillWidth: true
+        }
+        RowLayout {
+            visible: note.amending
+            Layout.fillWidth: true
+            TextField { id: correction; placeholderText: qsTr("The correction"); Layout.fillWidth: true; Accessible.name: qsTr("Correction") }
+            Button {
+                text: qsTr("Sign correction")
+                enabled: correction.text.trim().length > 0
+                implicitHeight: 48
+                Accessible.name: text
+                onClicked: { note.amendRequested(note.noteId, correction.text); note.amending = false }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Fieldnotes
+
+// Fast note entry: one-tap kinds, text saved (encrypted) as it is typed, the evidence question
+// for statements, and the non-attribution guard.
+ColumnLayout {
+    id: entry
+    required property NoteEditorController editor
+    spacing: 8
+
+    Flow {
+        Layout.fillWidth: true
+        spacing: 6
+        Repeater {
+            model: [
+                { kind: "statement", label: qsTr("Statement") },
+                { kind: "evidence", label: qsTr("Evidence") },
+                { kind: "good-practice", label: qsTr("Good practice") },
+                { kind: "area-for-development", label: qsTr("Area for development") },
+                { kind: "observation", label: qsTr("Observation") }
+            ]
+            delegate: Button {
+                required property var modelData
+                text: modelData.label
+                checkable: true
+                checked: entry.editor.kind === modelData.kind
+                implicitHeight: 48
+                Accessible.name: qsTr("Note kind: %1").arg(modelData.label)
+                onClicked: entry.editor.kind = modelData.kind
+            }
+        }
+    }
+    TextArea {
+        id: textArea
+        Layout.fillWidth: true
+        Layout.preferredHeight: 160
+        wrapMode: TextArea.Wrap
+        placeholderText: qsTr("What was said or seen. Refer to roles, not names.")
+        text: entry.editor.text
+        onTextChanged: if (text !== entry.editor.text) entry.editor.text = text
+        Accessible.name: qsTr("Note text")
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        Label {
+            text: entry.editor.text.length === 0 ? "" : entry.editor.saved ? qsTr("Saved, encrypted") : qsTr("Saving…")
+            opacity: 0.75
+            Layout.fillWidth: true
+        }
+        Button {
+            text: qsTr("New note")
+            enabled: entry.editor.draftId !== "" && !entry.editor.needsEvidenceAnswer
+            implicitHeight: 48
+            Accessible.name: text
+            onClicked: entry.editor.startNew()
+        }
+    }
+    Frame {
+        visible: entry.editor.suspectedNames.length > 0
+        Layout.fillWidth: true
+        Label {
+            anchors.left: parent.left
+            anchors.right: parent.right
+            wrapMode: Label.Wrap
+            text: qsTr("This may name a person: %1. Notes are non-attributable: refer to a role instead (for example \"a youth worker\").")
+                  .arg(entry.editor.suspectedNames.join(", "))
+        }
+    }
+    Frame {
+        visible: entry.editor.needsEvidenceAnswer
+        Layout.fillWidth: true
+        ColumnLayout {
+            anchors.left: parent.left
+            anchors.right: parent.right
+            Label {
+                text: qsTr("Did you ask for an example or evidence?")
+                font.bold: true
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 6
+                Button { text: qsTr("Asked, and given"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(true, true) }
+                Button { text: qsTr("Asked, none given"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(true, false) }
+                Button { text: qsTr("Not asked"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(false, false) }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Fieldnotes
+
+Page {
+    id: page
+    required property VaultSession session
+    signal openEngagement(string engagementId, string title, int minutes)
+
+    title: qsTr("Programme")
+    EngagementListModel { id: programme; session: page.session }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        spacing: 8
+        RowLayout {
+            Layout.fillWidth: true
+            Label { text: qsTr("The week's programme"); font.pixelSize: 26; font.bold: true; Layout.fillWidth: true }
+            Button {
+                text: qsTr("Add engagement")
+                implicitHeight: 48
+                Accessible.name: text
+                onClicked: editor.openFor("")
+            }
+        }
+        Label {
+            visible: page.session.reviewId === ""
+            text: qsTr("No review yet.")
+        }
+        Button {
+            visible: page.session.reviewId === ""
+            text: qsTr("Open the demo review")
+            Accessible.name: text
+            onClicked: page.session.addDemoReview()
+        }
+        ListView {
+            id: list
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: programme
+            spacing: 6
+            section.property: "day"
+            section.delegate: Label {
+                required property string section
+                text: section
+                font.pixelSize: 20
+                font.bold: true
+                topPadding: 12
+                bottomPadding: 4
+            }
+            delegate: EngagementDelegate {
+                width: ListView.view.width
+                onOpened: page.openEngagement(engagementId, title, minutes)
+                onEditRequested: editor.openFor(engagementId)
+            }
+        }
+    }
+
+    EngagementEditDialog {
+        id: editor
+        programme: programme
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 720)
+        height: Math.min(page.height - 32, 760)
+    }
+}

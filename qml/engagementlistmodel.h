@@ -1,0 +1,62 @@
+#pragma once
+
+#include "vaultsession.h"
+
+#include "engagement.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+namespace fieldnotes::ui {
+
+
+/// The review week's programme, by day and time: add, edit, and arrange a follow-up.
+class EngagementListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(fieldnotes::ui::VaultSession *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(QVariantList priorities READ priorities NOTIFY prioritiesChanged)
+
+public:
+    enum Role {
+        EngagementIdRole = Qt::UserRole + 1, TitleRole, KindRole, PriorityIdRole, PriorityTitleRole, StartRole, DayRole, TimeRole,
+        MinutesRole, IntroducerRole, NoteTakerRole, ParticipantsRole, FollowUpOfRole
+    };
+
+    explicit EngagementListModel(QObject *parent = nullptr);
+
+    VaultSession *session() const { return m_session; }
+    void setSession(VaultSession *session);
+    /// The review's priorities as {id, title, questions} maps, for pickers.
+    QVariantList priorities() const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Adds (empty id) or updates an engagement; participants as "role=count" lines. Returns its id.
+    Q_INVOKABLE QString save(const QString &id, const QString &kind, const QString &priorityId, const QDateTime &start, int minutes,
+                             const QString &title, const QString &introducer, const QString &noteTaker, const QString &participants);
+    /// A follow-up on the next day at the same time, linked to this one. Returns its id.
+    Q_INVOKABLE QString arrangeFollowUp(const QString &engagementId);
+    Q_INVOKABLE int rowOf(const QString &engagementId) const;
+    /// One engagement's fields for an edit form (participants as "role = count" lines).
+    Q_INVOKABLE QVariantMap get(const QString &engagementId) const;
+    Q_INVOKABLE void reload();
+
+    static QList<ParticipantGroup> parseParticipants(const QString &lines, QString *error);
+
+signals:
+    void sessionChanged();
+    void prioritiesChanged();
+
+private:
+    QPointer<VaultSession> m_session;
+    QList<Engagement> m_engagements;
+    QHash<QString, QString> m_priorityTitles;
+    QVariantList m_priorities;
+};
+
+} // namespace fieldnotes::ui

@@ -1,0 +1,162 @@
+#include "noteeditorcontroller.h"
+
+#include "nameguard.h"
+#include "notestore.h"
+#include "settingsstore.h"
+#include "vaultsession.h"
+
+namespace fieldnotes::ui {
+
+NoteEditorController::NoteEditorController(QObject *parent) : QObject(parent) {}
+
+void NoteEditorController::setSession(VaultSession *session)
+{
+    if (session == m_session)
+        return;
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session) {
+        connect(m_session, &VaultSession::aboutToLock, this, &NoteEditorController::forgetText);
+        connect(m_session, &VaultSession::stateChanged, this, [this] {
+            if (m_session->state() == VaultSession::Unlocked)
+                restoreText();
+        });
+    }
+    emit sessionChanged();
+}
+
+void NoteEditorController::setEngagementId(const QString &id)
+{
+    if (id == m_engagementId)
+        return;
+    m_engagementId = id;
+    emit engagementIdChanged();
+    startNew();
+}
+
+void NoteEditorController::setSaved(bool saved)
+{
+    if (saved == m_saved)
+        return;
+    m_saved = saved;
+    emit savedChanged();
+}
+
+void NoteEditorController::setText(const QString &text)
+{
+    if (text == m_text)
+        return;
+    m_text = text;
+    emit textChanged();
+    save();
+}
+
+void NoteEditorController::setKind(const QString &kind)
+{
+    if (kind == m_kind || !noteKindFromName(kind))
+        return;
+    m_kind = kind;
+    emit kindChanged();
+    emit evidenceChanged();
+    save();
+}
+
+bool NoteEditorController::needsEvidenceAnswer() const
+{
+    return m_kind == QLatin1String("statement") && !m_text.trimmed().isEmpty() && !m_evidenceAnswered;
+}
+
+QStringList NoteEditorController::suspectedNames() const
+{
+    QStringList watched;
+    if (m_session && m_session->vault() && !m_session->reviewId().isEmpty())
+        watched = m_session->vault()->settings().watchedNames(m_session->reviewId()).value();
+    QStringList words;
+    for (const SuspectedName &name : findSuspectedNames(m_text, watched))
+        if (!words.contains(name.word))
+            words << name.word;
+    return words;
+}
+
+bool NoteEditorController::answerEvidence(bool asked, bool given)
+{
+    m_evidenceAsked = asked || given;
+    m_evidenceGiven = given;
+    m_evidenceAnswered = true;
+    emit evidenceChanged();
+    return save();
+}
+
+bool NoteEditorController::save()
+{
+    if (!m_session || !m_session->vault() || m_engagementId.isEmpty())
+        return false;
+    if (m_draftId.isEmpty() && m_text.trimmed().isEmpty())
+        return true;
+    setSaved(false);
+    NoteStore &store = m_session->vault()->store();
+    Note draft;
+    draft.id = m_draftId;
+    draft.engagementId = m_engagementId;
+    draft.kind = noteKindFromName(m_kind).value_or(NoteKind::Observation);
+    draft.text = m_text;
+    draft.evidenceAsked = m_evidenceAsked;
+    draft.evidenceGiven = m_evidenceGiven;
+    auto written = m_draftId.isEmpty() ? store.createDraft(draft) : store.updateDraft(draft);
+    if (!written) {
+        m_session->reportError(written.error());
+        return false;
+    }
+    if (m_draftId.isEmpty()) {
+        m_draftId = written->id;
+        emit draftChanged();
+    }
+    setSaved(true);
+    m_session->markChanged();
+    return true;
+}
+
+void NoteEditorController::startNew()
+{
+    m_draftId.clear();
+    m_text.clear();
+    m_kind = QStringLiteral("observation");
+    m_evidenceAsked = m_evidenceGiven = m_evidenceAnswered = false;
+    setSaved(true);
+    emit draftChanged();
+    emit textChanged();
+    emit kindChanged();
+    emit evidenceChanged();
+}
+
+void NoteEditorController::forgetText()
+{
+    // Every change is already in the encrypted draft; only the draft's id stays in memory.
+    m_text.clear();
+    emit textChanged();
+}
+
+void NoteEditorController::restoreText()
+{
+    if (m_draftId.isEmpty() || !m_session || !m_session->vault())
+        return;
+    auto draft = m_session->vault()->store().note(m_draftId);
+    if (!draft) {
+        m_session->reportError(draft.error());
+        return;
+    }
+    if (draft->isSigned()) {
+        startNew();
+        return;
+    }
+    m_text = draft->text;
+    m_kind = noteKindName(draft->kind);
+    m_evidenceAsked = draft->evidenceAsked;
+    m_evidenceGiven = draft->evidenceGiven;
+    emit textChanged();
+    emit kindChanged();
+    emit evidenceChanged();
+}
+
+} // namespace fieldnotes::ui

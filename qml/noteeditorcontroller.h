@@ -1,0 +1,81 @@
+#pragma once
+
+#include "vaultsession.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+namespace fieldnotes::ui {
+
+
+/// The note being written in an engagement: saved as an encrypted draft on every change (the
+/// `saved` flag turns true only once the write is durable), the statement/evidence question, and
+/// the names the non-attribution guard sees. Across a lock the text leaves memory and comes back
+/// from the draft after unlocking.
+class NoteEditorController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(fieldnotes::ui::VaultSession *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(QString engagementId READ engagementId WRITE setEngagementId NOTIFY engagementIdChanged)
+    Q_PROPERTY(QString draftId READ draftId NOTIFY draftChanged)
+    Q_PROPERTY(QString text READ text WRITE setText NOTIFY textChanged)
+    Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY kindChanged)
+    Q_PROPERTY(bool saved READ isSaved NOTIFY savedChanged)
+    Q_PROPERTY(bool evidenceAsked READ evidenceAsked NOTIFY evidenceChanged)
+    Q_PROPERTY(bool evidenceGiven READ evidenceGiven NOTIFY evidenceChanged)
+    Q_PROPERTY(bool needsEvidenceAnswer READ needsEvidenceAnswer NOTIFY evidenceChanged)
+    Q_PROPERTY(QStringList suspectedNames READ suspectedNames NOTIFY textChanged)
+
+public:
+    explicit NoteEditorController(QObject *parent = nullptr);
+
+    VaultSession *session() const { return m_session; }
+    void setSession(VaultSession *session);
+    QString engagementId() const { return m_engagementId; }
+    void setEngagementId(const QString &id);
+    QString draftId() const { return m_draftId; }
+    QString text() const { return m_text; }
+    void setText(const QString &text);
+    QString kind() const { return m_kind; }
+    void setKind(const QString &kind);
+    bool isSaved() const { return m_saved; }
+    bool evidenceAsked() const { return m_evidenceAsked; }
+    bool evidenceGiven() const { return m_evidenceGiven; }
+    /// A statement must say whether an example or evidence was asked for before it is done.
+    bool needsEvidenceAnswer() const;
+    QStringList suspectedNames() const;
+
+    Q_INVOKABLE bool answerEvidence(bool asked, bool given);
+    /// Leaves the current draft in the list and starts a fresh one.
+    Q_INVOKABLE void startNew();
+
+signals:
+    void sessionChanged();
+    void engagementIdChanged();
+    void draftChanged();
+    void textChanged();
+    void kindChanged();
+    void savedChanged();
+    void evidenceChanged();
+
+private:
+    bool save();
+    void setSaved(bool saved);
+    void forgetText();
+    void restoreText();
+
+    QPointer<VaultSession> m_session;
+    QString m_engagementId;
+    QString m_draftId;
+    QString m_text;
+    QString m_kind = QStringLiteral("observation");
+    bool m_saved = true;
+    bool m_evidenceAsked = false;
+    bool m_evidenceGiven = false;
+    bool m_evidenceAnswered = false;
+};
+
+} // namespace fieldnotes::ui

@@ -1,0 +1,171 @@
+#include "notelistmodel.h"
+
+#include "nameguard.h"
+#include "notestore.h"
+#include "settingsstore.h"
+#include "vaultsession.h"
+
+#include <QLocale>
+
+namespace fieldnotes::ui {
+
+NoteListModel::NoteListModel(QObject *parent) : QAbstractListModel(parent) {}
+
+void NoteListModel::setSession(VaultSession *session)
+{
+    if (session == m_session)
+        return;
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session) {
+        connect(m_session, &VaultSession::dataChanged, this, &NoteListModel::reload);
+        connect(m_session, &VaultSession::stateChanged, this, &NoteListModel::reload);
+    }
+    emit sessionChanged();
+    reload();
+}
+
+void NoteListModel::setEngagementId(const QString &id)
+{
+    if (id == m_engagementId)
+        return;
+    m_engagementId = id;
+    emit engagementIdChanged();
+    reload();
+}
+
+void NoteListModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    if (m_session && m_session->vault() && !m_engagementId.isEmpty()) {
+        NoteStore &store = m_session->vault()->store();
+        NoteFilter filter;
+        filter.engagementId = m_engagementId;
+        const QStringList watched = m_session->vault()->settings().watchedNames(m_session->reviewId()).value();
+        if (auto notes = store.notes(filter)) {
+            QHash<QByteArray, QString> textByHash;
+            for (const Note &note : *notes)
+                if (note.isSigned())
+                    textByHash.insert(note.hash, note.text);
+            for (const Note &note : *notes) {
+                QStringList names;
+                if (!note.isSigned())
+                    for (const SuspectedName &name : findSuspectedNames(note.text, watched))
+                        names << name.word;
+                m_rows << Row{note, textByHash.value(note.amendsHash), names};
+            }
+        } else {
+            m_session->reportError(notes.error());
+        }
+    }
+    endResetModel();
+    emit countsChanged();
+}
+
+int NoteListModel::draftCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return !row.note.isSigned(); }));
+}
+
+int NoteListModel::flaggedDraftCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return !row.suspectedNames.isEmpty(); }));
+}
+
+int NoteListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant NoteListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case NoteIdRole:
+        return row.note.id;
+    case KindRole:
+        return noteKindName(row.note.kind);
+    case Qt::DisplayRole:
+    case TextRole:
+        return row.note.text;
+    case StateRole:
+        return row.note.isSigned() ? QStringLiteral("signed") : QStringLiteral("draft");
+    case SignedAtRole:
+        return row.note.isSigned() ? QLocale().toString(row.note.signedAt.toLocalTime(), QLocale::ShortFormat) : QString();
+    case SequenceRole:
+        return row.note.sequence;
+    case AmendsTextRole:
+        return row.amendsText;
+    case SuspectedNamesRole:
+        return row.suspectedNames;
+    case EvidenceRole:
+        return row.note.evidenceGiven ? QStringLiteral("given") : row.note.evidenceAsked ? QStringLiteral("asked") : QString();
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> NoteListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(NoteIdRole, "noteId");
+    names.insert(KindRole, "kind");
+    names.insert(TextRole, "text");
+    names.insert(StateRole, "noteState");
+    names.insert(SignedAtRole, "signedAt");
+    names.insert(SequenceRole, "sequence");
+    names.insert(AmendsTextRole, "amendsText");
+    names.insert(SuspectedNamesRole, "suspectedNames");
+    names.insert(EvidenceRole, "evidence");
+    return names;
+}
+
+int NoteListModel::signDrafts(const QString &passphrase)
+{
+    if (!m_session || !m_session->vault() || !m_session->confirmPassphrase(passphrase))
+        return 0;
+    int signedCount = 0;
+    for (const Row &row : std::as_const(m_rows)) {
+        if (row.note.isSigned() || row.note.text.trimmed().isEmpty())
+            continue;
+        auto signedNote = m_session->vault()->store().signDraft(row.note.id);
+        if (!signedNote) {
+            m_session->reportError(signedNote.error());
+            break;
+        }
+        ++signedCount;
+    }
+    m_session->markChanged();
+    return signedCount;
+}
+
+bool NoteListModel::amend(const QString &noteId, const QString &correction)
+{
+    if (!m_session || !m_session->vault())
+        return false;
+    auto amendment = m_session->vault()->store().amend(noteId, correction);
+    if (!amendment) {
+        m_session->reportError(amendment.error());
+        return false;
+    }
+    m_session->markChanged();
+    return true;
+}
+
+bool NoteListModel::deleteDraft(const QString &noteId)
+{
+    if (!m_session || !m_session->vault())
+        return false;
+    if (auto removed = m_session->vault()->store().deleteDraft(noteId); !removed) {
+        m_session->reportError(removed.error());
+        return false;
+    }
+    m_session->markChanged();
+    return true;
+}
+
+} // namespace fieldnotes::ui

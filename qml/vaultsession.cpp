@@ -1,0 +1,251 @@
+#include "vaultsession.h"
+
+#include "demoreview.h"
+#include "notestore.h"
+#include "settingsstore.h"
+#include "vaultkeyfile.h"
+
+#include <QLoggingCategory>
+
+#include <sodium.h>
+
+Q_LOGGING_CATEGORY(lcSession, "fieldnotes.session")
+
+namespace fieldnotes::ui {
+
+namespace {
+// The passphrase arrives from QML as a QString; copy it into locked memory and wipe the copy.
+SecureBytes toSecret(const QString &passphrase)
+{
+    QByteArray utf8 = passphrase.toUtf8();
+    SecureBytes secret = SecureBytes::copyOf(utf8.constData(), static_cast<std::size_t>(utf8.size()));
+    sodium_memzero(utf8.data(), static_cast<std::size_t>(utf8.size()));
+    return secret;
+}
+
+const QString roleKey = QStringLiteral("role");
+const QString memberKey = QStringLiteral("member-name");
+const QString idleKey = QStringLiteral("idle-minutes");
+} // namespace
+
+VaultSession::VaultSession(QString vaultDirectory, VaultOptions options, bool demo, QObject *parent)
+    : QObject(parent), m_directory(std::move(vaultDirectory)), m_options(std::move(options)), m_demo(demo),
+      m_state(Vault::exists(m_directory) ? Locked : NoVault)
+{
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, &VaultSession::lock);
+}
+
+VaultSession::~VaultSession() = default;
+
+void VaultSession::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged();
+}
+
+void VaultSession::reportError(const Error &error)
+{
+    qCWarning(lcSession) << "error" << int(error.code); // the message may quote user input
+    emit errorOccurred(error.message);
+}
+
+void VaultSession::markChanged()
+{
+    ++m_revision;
+    emit dataChanged();
+}
+
+int VaultSession::unlockWaitSeconds() const
+{
+    return int(Vault::secondsUntilUnlockAllowed(m_directory, m_options.clock));
+}
+
+int VaultSession::strengthOf(const QString &passphrase)
+{
+    int classes = 0;
+    bool lower = false, upper = false, digit = false, other = false;
+    for (QChar c : passphrase) {
+        lower = lower || c.isLower();
+        upper = upper || c.isUpper();
+        digit = digit || c.isDigit();
+        other = other || !(c.isLetterOrNumber());
+    }
+    classes = int(lower) + int(upper) + int(digit) + int(other);
+    const qsizetype length = passphrase.size();
+    if (length < 8)
+        return 0;
+    if (length < 12)
+        return classes >= 3 ? 2 : 1;
+    if (length < 16)
+        return classes >= 2 ? 3 : 2;
+    return 4;
+}
+
+bool VaultSession::createVault(const QString &passphrase, const QString &confirmation)
+{
+    if (passphrase != confirmation) {
+        emit errorOccurred(tr("The two passphrases are not the same."));
+        return false;
+    }
+    if (strengthOf(passphrase) == 0) {
+        emit errorOccurred(tr("Choose a passphrase of at least 8 characters; a few unusual words are best."));
+        return false;
+    }
+    auto created = Vault::create(m_directory, toSecret(passphrase), m_options);
+    if (!created) {
+        reportError(created.error());
+        return false;
+    }
+    becomeUnlocked(std::move(*created));
+    if (m_demo)
+        addDemoReview();
+    return true;
+}
+
+bool VaultSession::unlock(const QString &passphrase)
+{
+    auto opened = Vault::open(m_directory, toSecret(passphrase), m_options);
+    emit unlockWaitSecondsChanged();
+    if (!opened) {
+        reportError(opened.error());
+        return false;
+    }
+    becomeUnlocked(std::move(*opened));
+    if (m_demo && m_reviewId.isEmpty())
+        addDemoReview();
+    return true;
+}
+
+void VaultSession::becomeUnlocked(std::unique_ptr<Vault> vault)
+{
+    m_vault = std::move(vault);
+    SettingsStore &settings = m_vault->settings();
+    m_role = settings.value(roleKey, QStringLiteral("reviewer")).value();
+    m_memberName = settings.value(memberKey).value();
+    m_idleMinutes = qMax(1, settings.value(idleKey, QStringLiteral("5")).value().toInt());
+    m_idleTimeout = std::chrono::minutes(m_idleMinutes);
+    emit roleChanged();
+    emit memberNameChanged();
+    emit idleMinutesChanged();
+    loadReview();
+    setState(Unlocked);
+    markChanged();
+    noteActivity();
+}
+
+void VaultSession::lock()
+{
+    if (!m_vault)
+        return;
+    emit aboutToLock();
+    m_idleTimer.stop();
+    m_vault.reset(); // closes the database and wipes every key
+    setState(Locked);
+}
+
+bool VaultSession::confirmPassphrase(const QString &passphrase)
+{
+    auto keyFile = VaultKeyFile::read(Vault::keyFilePath(m_directory));
+    if (!keyFile) {
+        reportError(keyFile.error());
+        return false;
+    }
+    if (!keyFile->unwrap(toSecret(passphrase))) {
+        emit errorOccurred(tr("That is not the passphrase of this vault."));
+        return false;
+    }
+    return true;
+}
+
+void VaultSession::setRole(const QString &role)
+{
+    if (role == m_role || !m_vault)
+        return;
+    if (auto saved = m_vault->settings().setValue(roleKey, role); !saved) {
+        reportError(saved.error());
+        return;
+    }
+    m_role = role;
+    emit roleChanged();
+}
+
+void VaultSession::setMemberName(const QString &name)
+{
+    if (name == m_memberName || !m_vault)
+        return;
+    if (auto saved = m_vault->settings().setValue(memberKey, name); !saved) {
+        reportError(saved.error());
+        return;
+    }
+    m_memberName = name;
+    emit memberNameChanged();
+}
+
+void VaultSession::setIdleMinutes(int minutes)
+{
+    minutes = qBound(1, minutes, 60);
+    if (minutes == m_idleMinutes || !m_vault)
+        return;
+    if (auto saved = m_vault->settings().setValue(idleKey, QString::number(minutes)); !saved) {
+        reportError(saved.error());
+        return;
+    }
+    m_idleMinutes = minutes;
+    emit idleMinutesChanged();
+    setIdleTimeout(std::chrono::minutes(minutes));
+}
+
+void VaultSession::setIdleTimeout(std::chrono::milliseconds timeout)
+{
+    m_idleTimeout = timeout;
+    noteActivity();
+}
+
+void VaultSession::noteActivity()
+{
+    if (m_vault)
+        m_idleTimer.start(m_idleTimeout);
+}
+
+bool VaultSession::createReview(const QString &title, const QDate &start, const QDate &end)
+{
+    if (!m_vault)
+        return false;
+    auto review = m_vault->store().addReview(Review{{}, title.trimmed(), start, end});
+    if (!review) {
+        reportError(review.error());
+        return false;
+    }
+    loadReview();
+    markChanged();
+    return true;
+}
+
+bool VaultSession::addDemoReview()
+{
+    if (!m_vault)
+        return false;
+    const QDate today = QDate::currentDate();
+    auto review = seedDemoReview(m_vault->store(), today.addDays(1 - today.dayOfWeek()));
+    if (!review) {
+        reportError(review.error());
+        return false;
+    }
+    loadReview();
+    markChanged();
+    return true;
+}
+
+void VaultSession::loadReview()
+{
+    auto reviews = m_vault->store().reviews();
+    const bool any = reviews && !reviews->isEmpty();
+    m_reviewId = any ? reviews->last().id : QString();
+    m_reviewTitle = any ? reviews->last().title : QString();
+    emit reviewChanged();
+}
+
+} // namespace fieldnotes::ui

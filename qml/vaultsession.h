@@ -1,0 +1,112 @@
+#pragma once
+
+#include "vault.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+#include <chrono>
+#include <memory>
+
+namespace fieldnotes::ui {
+
+/// The app's one open (or locked) vault: creating, unlocking, locking on idle or when the app
+/// leaves the foreground, this user's role, and the review being worked on. Errors reach the
+/// window through errorOccurred, once, in words.
+class VaultSession : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The application creates the session")
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QString vaultDirectory READ vaultDirectory CONSTANT)
+    Q_PROPERTY(bool demo READ isDemo CONSTANT)
+    Q_PROPERTY(QString role READ role WRITE setRole NOTIFY roleChanged)
+    Q_PROPERTY(QString memberName READ memberName WRITE setMemberName NOTIFY memberNameChanged)
+    Q_PROPERTY(QString reviewId READ reviewId NOTIFY reviewChanged)
+    Q_PROPERTY(QString reviewTitle READ reviewTitle NOTIFY reviewChanged)
+    Q_PROPERTY(int idleMinutes READ idleMinutes WRITE setIdleMinutes NOTIFY idleMinutesChanged)
+    Q_PROPERTY(int unlockWaitSeconds READ unlockWaitSeconds NOTIFY unlockWaitSecondsChanged)
+    Q_PROPERTY(int revision READ revision NOTIFY dataChanged)
+
+public:
+    enum State { NoVault, Locked, Unlocked };
+    Q_ENUM(State)
+
+    VaultSession(QString vaultDirectory, VaultOptions options, bool demo, QObject *parent = nullptr);
+    ~VaultSession() override;
+
+    State state() const { return m_state; }
+    QString vaultDirectory() const { return m_directory; }
+    bool isDemo() const { return m_demo; }
+    QString role() const { return m_role; }
+    void setRole(const QString &role);
+    QString memberName() const { return m_memberName; }
+    void setMemberName(const QString &name);
+    QString reviewId() const { return m_reviewId; }
+    QString reviewTitle() const { return m_reviewTitle; }
+    int idleMinutes() const { return m_idleMinutes; }
+    void setIdleMinutes(int minutes);
+    int unlockWaitSeconds() const;
+    /// Grows by one on every change to the vault's content, so views know to reload.
+    int revision() const { return m_revision; }
+
+    /// Idle time before auto-lock; idleMinutes sets it in whole minutes, tests in milliseconds.
+    void setIdleTimeout(std::chrono::milliseconds timeout);
+
+    /// The open vault, or nullptr while locked.
+    Vault *vault() const { return m_vault.get(); }
+
+    Q_INVOKABLE bool createVault(const QString &passphrase, const QString &confirmation);
+    Q_INVOKABLE bool unlock(const QString &passphrase);
+    Q_INVOKABLE void lock();
+    /// Checks the passphrase without changing the session (for signing).
+    Q_INVOKABLE bool confirmPassphrase(const QString &passphrase);
+    /// 0 (very weak) to 4 (strong): length and variety, for feedback while typing.
+    Q_INVOKABLE int passphraseStrength(const QString &passphrase) const { return strengthOf(passphrase); }
+    static int strengthOf(const QString &passphrase);
+    Q_INVOKABLE bool createReview(const QString &title, const QDate &start, const QDate &end);
+    Q_INVOKABLE bool addDemoReview();
+    /// Any user input: restarts the idle countdown to auto-lock.
+    Q_INVOKABLE void noteActivity();
+
+    /// Reports a failure in words (for the controllers that share this session).
+    void reportError(const Error &error);
+    /// Tells views that notes, checklists or the programme changed.
+    void markChanged();
+
+signals:
+    void stateChanged();
+    void roleChanged();
+    void memberNameChanged();
+    void reviewChanged();
+    void idleMinutesChanged();
+    void unlockWaitSecondsChanged();
+    void dataChanged();
+    /// Emitted just before the keys are wiped, so editors can save what is being typed.
+    void aboutToLock();
+    void errorOccurred(const QString &message);
+
+private:
+    void becomeUnlocked(std::unique_ptr<Vault> vault);
+    void loadReview();
+    void setState(State state);
+
+    QString m_directory;
+    VaultOptions m_options;
+    bool m_demo;
+    State m_state;
+    std::unique_ptr<Vault> m_vault;
+    QString m_role;
+    QString m_memberName;
+    QString m_reviewId;
+    QString m_reviewTitle;
+    int m_idleMinutes = 5;
+    std::chrono::milliseconds m_idleTimeout{5 * 60 * 1000};
+    int m_revision = 0;
+    QTimer m_idleTimer;
+};
+
+} // namespace fieldnotes::ui

@@ -1,0 +1,79 @@
+#include "engagementlistmodel.h"
+#include "notestore.h"
+#include "testvault.h"
+#include "vaultsession.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fieldnotes;
+using namespace fieldnotes::ui;
+
+class TestEngagementListModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_directory;
+
+private slots:
+    void addEditAndFollowUp()
+    {
+        VaultSession session(m_directory.filePath(QStringLiteral("vault")), test::fastOptions(), true);
+        QVERIFY(session.createVault(QStringLiteral("long enough passphrase"), QStringLiteral("long enough passphrase")));
+        EngagementListModel programme;
+        QAbstractItemModelTester tester(&programme, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        programme.setSession(&session);
+        const int demoCount = programme.rowCount();
+        QCOMPARE(demoCount, 8);
+        QCOMPARE(programme.priorities().size(), 3);
+
+        const QString priorityId = programme.priorities().first().toMap().value(QStringLiteral("id")).toString();
+        const QDateTime start(QDate(2010, 4, 21), QTime(9, 0), Qt::LocalTime);
+        const QString id = programme.save(QString(), QStringLiteral("focus-group"), priorityId, start, 60, QStringLiteral("Parents' group"),
+                                          QStringLiteral("Reviewer A"), QStringLiteral("Reviewer B"), QStringLiteral("parent = 5\ncarer=2"));
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(programme.rowCount(), demoCount + 1);
+        const QVariantMap fields = programme.get(id);
+        QCOMPARE(fields.value(QStringLiteral("participants")).toString(), QStringLiteral("parent = 5\ncarer = 2"));
+        QCOMPARE(fields.value(QStringLiteral("minutes")).toInt(), 60);
+
+        QCOMPARE(programme.save(id, QStringLiteral("interview"), priorityId, start, 30, QStringLiteral("Parents' group"), {}, {},
+                                QStringLiteral("parent = 1")), id);
+        QCOMPARE(session.vault()->store().engagement(id)->agreedMinutes, 30);
+        QCOMPARE(session.vault()->store().engagement(id)->kind, EngagementKind::Interview);
+
+        const QString followUp = programme.arrangeFollowUp(id);
+        QVERIFY(!followUp.isEmpty());
+        const Engagement linked = *session.vault()->store().engagement(followUp);
+        QCOMPARE(linked.followUpOf, id);
+        QCOMPARE(linked.scheduledStart, start.toUTC().addDays(1));
+        QVERIFY(linked.title.contains(QStringLiteral("Parents' group")));
+    }
+
+    void participantsByRoleAndCountOnly_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("lines") << QStringLiteral("young person = 6\nyouth worker=1") << true;
+        QTest::newRow("commas") << QStringLiteral("parent = 2, carer = 1") << true;
+        QTest::newRow("empty") << QString() << true;
+        QTest::newRow("a name, no count") << QStringLiteral("Sarah Jones") << false;
+        QTest::newRow("zero") << QStringLiteral("parent = 0") << false;
+        QTest::newRow("no role") << QStringLiteral("= 3") << false;
+    }
+
+    void participantsByRoleAndCountOnly()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QString error;
+        EngagementListModel::parseParticipants(text, &error);
+        QCOMPARE(error.isEmpty(), valid);
+    }
+};
+
+QTEST_MAIN(TestEngagementListModel)
+#include "tst_engagementlistmodel.moc"

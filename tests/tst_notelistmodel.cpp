@@ -1,0 +1,108 @@
+#include "noteeditorcontroller.h"
+#include "notelistmodel.h"
+#include "notestore.h"
+#include "noteverifier.h"
+#include "settingsstore.h"
+#include "testvault.h"
+#include "vaultsession.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fieldnotes;
+using namespace fieldnotes::ui;
+
+class TestNoteListModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_directory;
+    std::unique_ptr<VaultSession> m_session;
+    QString m_engagementId;
+    const QString m_passphrase = QStringLiteral("long enough passphrase");
+
+    void writeNote(const QString &kind, const QString &text, bool answerEvidence = false)
+    {
+        NoteEditorController editor;
+        editor.setSession(m_session.get());
+        editor.setEngagementId(m_engagementId);
+        editor.setKind(kind);
+        editor.setText(text);
+        if (answerEvidence) {
+            QVERIFY(editor.needsEvidenceAnswer());
+            QVERIFY(editor.answerEvidence(true, true));
+            QVERIFY(!editor.needsEvidenceAnswer());
+        }
+    }
+
+private slots:
+    void init()
+    {
+        m_session = std::make_unique<VaultSession>(m_directory.filePath(QUuid::createUuid().toString(QUuid::WithoutBraces)), test::fastOptions(), true);
+        QVERIFY(m_session->createVault(m_passphrase, m_passphrase));
+        m_engagementId = m_session->vault()->store().engagements(m_session->reviewId())->first().id;
+    }
+
+    void signingNeedsThePassphraseAndMakesNotesReadOnly()
+    {
+        NoteListModel notes;
+        QAbstractItemModelTester tester(&notes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        notes.setSession(m_session.get());
+        notes.setEngagementId(m_engagementId);
+        writeNote(QStringLiteral("statement"), QStringLiteral("Waiting times fell to six weeks"), true);
+        writeNote(QStringLiteral("good-practice"), QStringLiteral("A youth worker runs a weekly drop-in"));
+        QCOMPARE(notes.rowCount(), 2);
+        QCOMPARE(notes.draftCount(), 2);
+        QCOMPARE(notes.data(notes.index(0), NoteListModel::EvidenceRole).toString(), QStringLiteral("given"));
+
+        QSignalSpy errors(m_session.get(), &VaultSession::errorOccurred);
+        QVERIFY(errors.isValid());
+        QCOMPARE(notes.signDrafts(QStringLiteral("not the passphrase")), 0);
+        QCOMPARE(errors.count(), 1);
+        QCOMPARE(notes.draftCount(), 2);
+
+        QCOMPARE(notes.signDrafts(m_passphrase), 2);
+        QCOMPARE(notes.draftCount(), 0);
+        QCOMPARE(notes.data(notes.index(0), NoteListModel::StateRole).toString(), QStringLiteral("signed"));
+        QVERIFY(!notes.data(notes.index(0), NoteListModel::SignedAtRole).toString().isEmpty());
+        QVERIFY(!notes.deleteDraft(notes.data(notes.index(0), NoteListModel::NoteIdRole).toString()));
+        QVERIFY(verifyNotes(*m_session->vault()->store().signedNotes(), {m_session->vault()->devicePublicKey()}).allValid());
+    }
+
+    void amendmentsShowTheNoteTheyCorrect()
+    {
+        NoteListModel notes;
+        QAbstractItemModelTester tester(&notes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        notes.setSession(m_session.get());
+        notes.setEngagementId(m_engagementId);
+        writeNote(QStringLiteral("observation"), QStringLiteral("Six families attended"));
+        QCOMPARE(notes.signDrafts(m_passphrase), 1);
+        const QString original = notes.data(notes.index(0), NoteListModel::NoteIdRole).toString();
+        QVERIFY(notes.amend(original, QStringLiteral("Sixteen families attended")));
+        QCOMPARE(notes.rowCount(), 2);
+        QCOMPARE(notes.data(notes.index(1), NoteListModel::KindRole).toString(), QStringLiteral("amendment"));
+        QCOMPARE(notes.data(notes.index(1), NoteListModel::AmendsTextRole).toString(), QStringLiteral("Six families attended"));
+        QCOMPARE(notes.data(notes.index(0), NoteListModel::TextRole).toString(), QStringLiteral("Six families attended"));
+    }
+
+    void draftsThatMayNameSomeoneAreFlagged()
+    {
+        QVERIFY(m_session->vault()->settings().setWatchedNames(m_session->reviewId(), {QStringLiteral("Laura")}).ok());
+        NoteListModel notes;
+        notes.setSession(m_session.get());
+        notes.setEngagementId(m_engagementId);
+        writeNote(QStringLiteral("observation"), QStringLiteral("The group said laura keeps it going"));
+        writeNote(QStringLiteral("observation"), QStringLiteral("We met Mrs Patel at the centre"));
+        writeNote(QStringLiteral("observation"), QStringLiteral("A parent said the club helps"));
+        QCOMPARE(notes.flaggedDraftCount(), 2);
+        QCOMPARE(notes.data(notes.index(0), NoteListModel::SuspectedNamesRole).toStringList(), QStringList{QStringLiteral("laura")});
+        QCOMPARE(notes.data(notes.index(1), NoteListModel::SuspectedNamesRole).toStringList(), QStringList{QStringLiteral("Patel")});
+        QVERIFY(notes.data(notes.index(2), NoteListModel::SuspectedNamesRole).toStringList().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestNoteListModel)
+#include "tst_notelistmodel.moc"

@@ -1,0 +1,109 @@
+#include "noteeditorcontroller.h"
+#include "notestore.h"
+#include "testvault.h"
+#include "vaultsession.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fieldnotes;
+using namespace fieldnotes::ui;
+
+class TestVaultSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createLockUnlockAndWrongPassphrase()
+    {
+        QTemporaryDir directory;
+        VaultSession session(directory.filePath(QStringLiteral("vault")), test::fastOptions(), false);
+        QCOMPARE(session.state(), VaultSession::NoVault);
+        QSignalSpy errors(&session, &VaultSession::errorOccurred);
+        QVERIFY(errors.isValid());
+        QVERIFY(!session.createVault(QStringLiteral("long enough passphrase"), QStringLiteral("different")));
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(!session.createVault(QStringLiteral("short"), QStringLiteral("short")));
+        QCOMPARE(errors.count(), 2);
+        QVERIFY(session.createVault(QStringLiteral("long enough passphrase"), QStringLiteral("long enough passphrase")));
+        QCOMPARE(session.state(), VaultSession::Unlocked);
+        QVERIFY(session.vault());
+
+        session.setRole(QStringLiteral("young-inspector"));
+        session.lock();
+        QCOMPARE(session.state(), VaultSession::Locked);
+        QVERIFY(!session.vault());
+        QVERIFY(!session.unlock(QStringLiteral("wrong passphrase")));
+        QCOMPARE(errors.count(), 3);
+        QVERIFY(errors.last().first().toString().contains(QStringLiteral("wrong passphrase")));
+        QCOMPARE(session.state(), VaultSession::Locked);
+        QTest::qWait(1100); // the delay after one failure
+        QVERIFY(session.unlock(QStringLiteral("long enough passphrase")));
+        QCOMPARE(session.role(), QStringLiteral("young-inspector"));
+    }
+
+    void idleTimeLocks()
+    {
+        QTemporaryDir directory;
+        VaultSession session(directory.filePath(QStringLiteral("vault")), test::fastOptions(), true);
+        QVERIFY(session.createVault(QStringLiteral("long enough passphrase"), QStringLiteral("long enough passphrase")));
+        QVERIFY(!session.reviewId().isEmpty()); // the demo review
+        QCOMPARE(session.idleMinutes(), 5);
+        session.setIdleMinutes(7);
+        QCOMPARE(session.idleMinutes(), 7);
+        session.setIdleTimeout(std::chrono::milliseconds(300));
+        QSignalSpy locked(&session, &VaultSession::stateChanged);
+        QVERIFY(locked.isValid());
+        QTest::qWait(150);
+        session.noteActivity(); // input postpones the lock
+        QTest::qWait(200);
+        QCOMPARE(session.state(), VaultSession::Unlocked);
+        QVERIFY(locked.wait(2000));
+        QCOMPARE(session.state(), VaultSession::Locked);
+    }
+
+    void draftBeingTypedSurvivesALock()
+    {
+        QTemporaryDir directory;
+        VaultSession session(directory.filePath(QStringLiteral("vault")), test::fastOptions(), true);
+        QVERIFY(session.createVault(QStringLiteral("long enough passphrase"), QStringLiteral("long enough passphrase")));
+        const QString engagementId = session.vault()->store().engagements(session.reviewId())->first().id;
+        NoteEditorController editor;
+        editor.setSession(&session);
+        editor.setEngagementId(engagementId);
+        QSignalSpy saved(&editor, &NoteEditorController::savedChanged);
+        QVERIFY(saved.isValid());
+        editor.setText(QStringLiteral("Half a sentence about the breakfast club"));
+        QVERIFY(editor.isSaved());
+        QVERIFY(!editor.draftId().isEmpty());
+        QCOMPARE(saved.count(), 2); // false while writing, true once durable
+
+        session.lock();
+        QVERIFY(editor.text().isEmpty()); // nothing left in memory
+        QVERIFY(session.unlock(QStringLiteral("long enough passphrase")));
+        QCOMPARE(editor.text(), QStringLiteral("Half a sentence about the breakfast club"));
+        QCOMPARE(session.vault()->store().note(editor.draftId())->text, editor.text());
+    }
+
+    void passphraseStrength_data()
+    {
+        QTest::addColumn<QString>("passphrase");
+        QTest::addColumn<int>("strength");
+        QTest::newRow("short") << QStringLiteral("abc") << 0;
+        QTest::newRow("eight letters") << QStringLiteral("abcdefgh") << 1;
+        QTest::newRow("mixed ten") << QStringLiteral("Abcdefg1h!") << 2;
+        QTest::newRow("twelve mixed") << QStringLiteral("Horse battery") << 3;
+        QTest::newRow("long words") << QStringLiteral("correct horse battery staple") << 4;
+    }
+
+    void passphraseStrength()
+    {
+        QFETCH(QString, passphrase);
+        QFETCH(int, strength);
+        QCOMPARE(VaultSession::strengthOf(passphrase), strength);
+    }
+};
+
+QTEST_MAIN(TestVaultSession)
+#include "tst_vaultsession.moc"
