@@ -53,7 +53,7 @@ Result<void> ChecklistStore::clear(const QString &engagementId, const QString &c
 Result<QList<ChecklistMark>> ChecklistStore::marks(const QString &engagementId, const QString &checklist)
 {
     auto statement = m_database.prepare(
-        "SELECT item, state, reason, marked_at FROM checklist_marks WHERE engagement_id = ? AND checklist = ? ORDER BY marked_at");
+        "SELECT item, state, reason, marked_at FROM checklist_marks WHERE engagement_id = ? AND checklist = ? ORDER BY marked_at, rowid");
     if (!statement)
         return statement.error();
     statement->bind(1, engagementId).bind(2, checklist);

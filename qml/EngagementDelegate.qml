@@ -6,7 +6,7 @@ ItemDelegate {
     id: delegate
     required property string engagementId
     required property string title
-    required property string kind
+    required property string kindLabel
     required property string priorityTitle
     required property string time
     required property int minutes
@@ -23,13 +23,13 @@ ItemDelegate {
     contentItem: RowLayout {
         id: content
         spacing: 16
-        Label { text: delegate.time; font.pixelSize: 22; font.bold: true; Layout.preferredWidth: 80 }
+        Label { text: delegate.time; font.pixelSize: 22; font.bold: true; Layout.preferredWidth: 72 }
         ColumnLayout {
             Layout.fillWidth: true
             spacing: 2
             Label { text: delegate.title; font.pixelSize: 20; elide: Label.ElideRight; Layout.fillWidth: true }
             Label {
-                text: qsTr("%1 · %2 min · %3").arg(delegate.kind).arg(delegate.minutes).arg(delegate.priorityTitle)
+                text: qsTr("%1 · %2 min · %3").arg(delegate.kindLabel).arg(delegate.minutes).arg(delegate.priorityTitle)
                 opacity: 0.75
                 elide: Label.ElideRight
                 Layout.fillWidth: true

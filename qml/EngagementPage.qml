@@ -52,6 +52,7 @@ Page {
             columnSpacing: 24
             rowSpacing: 16
 
+            Item { implicitHeight: 4; Layout.columnSpan: parent.columns }
             Label {
                 id: followUpNotice
                 visible: false

@@ -50,7 +50,7 @@ ApplicationWindow {
                 Accessible.name: qsTr("Back")
             }
             Label {
-                text: window.session.reviewTitle
+                text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : window.session.reviewTitle
                 elide: Label.ElideRight
                 font.bold: true
                 Layout.fillWidth: true

@@ -6,7 +6,7 @@ import QtQuick.Layouts
 Frame {
     id: note
     required property string noteId
-    required property string kind
+    required property string kindLabel
     required property string text
     required property string noteState
     required property string signedAt
@@ -21,13 +21,18 @@ Frame {
         anchors.right: parent.right
         RowLayout {
             Layout.fillWidth: true
-            Label { text: note.kind; font.bold: true }
-            Label {
-                text: note.noteState === "signed" ? qsTr("Signed %1").arg(note.signedAt) : qsTr("Draft")
-                opacity: 0.75
+            ColumnLayout {
                 Layout.fillWidth: true
+                spacing: 0
+                Label { text: note.kindLabel; font.bold: true }
+                Label {
+                    text: (note.noteState === "signed" ? qsTr("Signed %1").arg(note.signedAt) : qsTr("Draft"))
+                          + (note.evidence === "given" ? qsTr(" · evidence given") : note.evidence === "asked" ? qsTr(" · evidence asked, none given") : "")
+                    opacity: 0.75
+                    elide: Label.ElideRight
+                    Layout.fillWidth: true
+                }
             }
-            Label { visible: note.evidence !== ""; text: note.evidence === "given" ? qsTr("evidence given") : qsTr("evidence asked") }
             Button {
                 visible: note.noteState === "signed"
                 text: qsTr("Correct")

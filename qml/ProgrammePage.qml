@@ -8,7 +8,7 @@ Page {
     required property VaultSession session
     signal openEngagement(string engagementId, string title, int minutes)
 
-    title: qsTr("Programme")
+    title: session.reviewTitle
     EngagementListModel { id: programme; session: page.session }
 
     ColumnLayout {

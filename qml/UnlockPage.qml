@@ -21,8 +21,8 @@ Page {
             id: passphrase
             placeholderText: qsTr("Passphrase")
             Layout.fillWidth: true
-            focus: true
             onAccepted: unlockButton.clicked()
+            Component.onCompleted: forceActiveFocus()
         }
         Button {
             id: unlockButton

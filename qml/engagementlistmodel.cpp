@@ -48,6 +48,23 @@ void EngagementListModel::reload()
     emit prioritiesChanged();
 }
 
+QString EngagementListModel::kindLabel(EngagementKind kind)
+{
+    switch (kind) {
+    case EngagementKind::Interview:
+        return tr("Interview");
+    case EngagementKind::FocusGroup:
+        return tr("Focus group");
+    case EngagementKind::Meeting:
+        return tr("Meeting");
+    case EngagementKind::Visit:
+        return tr("Visit");
+    case EngagementKind::Observation:
+        return tr("Observation");
+    }
+    return {};
+}
+
 QVariantList EngagementListModel::priorities() const
 {
     return m_priorities;
@@ -72,6 +89,8 @@ QVariant EngagementListModel::data(const QModelIndex &index, int role) const
         return engagement.title;
     case KindRole:
         return engagementKindName(engagement.kind);
+    case KindLabelRole:
+        return kindLabel(engagement.kind);
     case PriorityIdRole:
         return engagement.priorityId;
     case PriorityTitleRole:
@@ -81,7 +100,7 @@ QVariant EngagementListModel::data(const QModelIndex &index, int role) const
     case DayRole:
         return QLocale().toString(local.date(), QStringLiteral("dddd d MMMM"));
     case TimeRole:
-        return QLocale().toString(local.time(), QLocale::ShortFormat);
+        return local.time().toString(QStringLiteral("HH:mm"));
     case MinutesRole:
         return engagement.agreedMinutes;
     case IntroducerRole:
@@ -107,6 +126,7 @@ QHash<int, QByteArray> EngagementListModel::roleNames() const
     names.insert(EngagementIdRole, "engagementId");
     names.insert(TitleRole, "title");
     names.insert(KindRole, "kind");
+    names.insert(KindLabelRole, "kindLabel");
     names.insert(PriorityIdRole, "priorityId");
     names.insert(PriorityTitleRole, "priorityTitle");
     names.insert(StartRole, "start");

@@ -22,7 +22,7 @@ class EngagementListModel : public QAbstractListModel
 public:
     enum Role {
         EngagementIdRole = Qt::UserRole + 1, TitleRole, KindRole, PriorityIdRole, PriorityTitleRole, StartRole, DayRole, TimeRole,
-        MinutesRole, IntroducerRole, NoteTakerRole, ParticipantsRole, FollowUpOfRole
+        MinutesRole, IntroducerRole, NoteTakerRole, ParticipantsRole, FollowUpOfRole, KindLabelRole
     };
 
     explicit EngagementListModel(QObject *parent = nullptr);
@@ -47,6 +47,7 @@ public:
     Q_INVOKABLE void reload();
 
     static QList<ParticipantGroup> parseParticipants(const QString &lines, QString *error);
+    static QString kindLabel(EngagementKind kind);
 
 signals:
     void sessionChanged();

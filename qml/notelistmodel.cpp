@@ -64,6 +64,27 @@ void NoteListModel::reload()
     emit countsChanged();
 }
 
+QString NoteListModel::kindLabel(NoteKind kind)
+{
+    switch (kind) {
+    case NoteKind::Statement:
+        return tr("Statement");
+    case NoteKind::Evidence:
+        return tr("Evidence");
+    case NoteKind::GoodPractice:
+        return tr("Good practice");
+    case NoteKind::AreaForDevelopment:
+        return tr("Area for development");
+    case NoteKind::Concern:
+        return tr("Safeguarding concern");
+    case NoteKind::Observation:
+        return tr("Observation");
+    case NoteKind::Amendment:
+        return tr("Correction");
+    }
+    return {};
+}
+
 int NoteListModel::draftCount() const
 {
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return !row.note.isSigned(); }));
@@ -89,13 +110,15 @@ QVariant NoteListModel::data(const QModelIndex &index, int role) const
         return row.note.id;
     case KindRole:
         return noteKindName(row.note.kind);
+    case KindLabelRole:
+        return kindLabel(row.note.kind);
     case Qt::DisplayRole:
     case TextRole:
         return row.note.text;
     case StateRole:
         return row.note.isSigned() ? QStringLiteral("signed") : QStringLiteral("draft");
     case SignedAtRole:
-        return row.note.isSigned() ? QLocale().toString(row.note.signedAt.toLocalTime(), QLocale::ShortFormat) : QString();
+        return row.note.isSigned() ? row.note.signedAt.toLocalTime().toString(QStringLiteral("ddd d MMM, HH:mm")) : QString();
     case SequenceRole:
         return row.note.sequence;
     case AmendsTextRole:
@@ -114,6 +137,7 @@ QHash<int, QByteArray> NoteListModel::roleNames() const
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
     names.insert(NoteIdRole, "noteId");
     names.insert(KindRole, "kind");
+    names.insert(KindLabelRole, "kindLabel");
     names.insert(TextRole, "text");
     names.insert(StateRole, "noteState");
     names.insert(SignedAtRole, "signedAt");

@@ -24,7 +24,7 @@ class NoteListModel : public QAbstractListModel
     Q_PROPERTY(int flaggedDraftCount READ flaggedDraftCount NOTIFY countsChanged)
 
 public:
-    enum Role { NoteIdRole = Qt::UserRole + 1, KindRole, TextRole, StateRole, SignedAtRole, SequenceRole, AmendsTextRole, SuspectedNamesRole, EvidenceRole };
+    enum Role { NoteIdRole = Qt::UserRole + 1, KindRole, TextRole, StateRole, SignedAtRole, SequenceRole, AmendsTextRole, SuspectedNamesRole, EvidenceRole, KindLabelRole };
 
     explicit NoteListModel(QObject *parent = nullptr);
 
@@ -46,6 +46,8 @@ public:
     Q_INVOKABLE bool amend(const QString &noteId, const QString &correction);
     Q_INVOKABLE bool deleteDraft(const QString &noteId);
     Q_INVOKABLE void reload();
+
+    static QString kindLabel(NoteKind kind);
 
 signals:
     void sessionChanged();
