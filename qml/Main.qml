@@ -24,6 +24,7 @@ ApplicationWindow {
             errorBar.open()
         }
         function onStateChanged() { window.showPageForState() }
+        function onRoleChanged() { if (window.session.state === VaultSession.Unlocked) window.showPageForState() }
     }
 
     function showPageForState() {
@@ -32,6 +33,8 @@ ApplicationWindow {
             stack.push(setupPage)
         else if (session.state === VaultSession.Locked)
             stack.push(unlockPage)
+        else if (session.role === "young-inspector")
+            stack.push(youngInspectorPage)
         else
             stack.push(programmePage)
     }
@@ -54,6 +57,12 @@ ApplicationWindow {
                 elide: Label.ElideRight
                 font.bold: true
                 Layout.fillWidth: true
+            }
+            ToolButton {
+                text: qsTr("Search")
+                visible: window.session.role !== "young-inspector"
+                onClicked: stack.push(searchPage)
+                Accessible.name: qsTr("Search notes")
             }
             ConcernButton {
                 session: window.session
@@ -82,6 +91,8 @@ ApplicationWindow {
         }
     }
     Component { id: engagementPage; EngagementPage { session: window.session } }
+    Component { id: searchPage; SearchPage { session: window.session } }
+    Component { id: youngInspectorPage; YoungInspectorPage { session: window.session } }
 
     ErrorBar {
         id: errorBar

@@ -25,6 +25,14 @@ Page {
                 onClicked: editor.openFor("")
             }
         }
+        RowLayout {
+            Layout.fillWidth: true
+            Label { text: qsTr("I am:") }
+            RoleChooser {
+                role: page.session.role
+                onRoleChosen: chosen => page.session.role = chosen
+            }
+        }
         Label {
             visible: page.session.reviewId === ""
             text: qsTr("No review yet.")

@@ -38,6 +38,8 @@ Page {
                 text: [qsTr("Too short: at least 8 characters"), qsTr("Weak: longer is better"), qsTr("Fair"), qsTr("Good"), qsTr("Strong")][page.strength]
             }
             PassphraseField { id: confirmation; placeholderText: qsTr("Type it again"); Layout.fillWidth: true }
+            Label { text: qsTr("I am…"); font.bold: true }
+            RoleChooser { id: roleChooser; Layout.fillWidth: true }
             Button {
                 text: qsTr("Create my encrypted notebook")
                 highlighted: true
@@ -47,6 +49,7 @@ Page {
                 Accessible.name: text
                 onClicked: {
                     if (page.session.createVault(passphrase.text, confirmation.text)) {
+                        page.session.role = roleChooser.role
                         passphrase.clear()
                         confirmation.clear()
                     }

@@ -1,0 +1,59 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Fieldnotes
+
+// The Young Inspector's observation template, in plain words.
+ColumnLayout {
+    id: form
+    required property ObservationController observation
+    signal signRequested()
+    spacing: 12
+
+    Label { text: qsTr("What did I see?"); font.pixelSize: 24; font.bold: true }
+    TextArea {
+        Layout.fillWidth: true
+        Layout.preferredHeight: 120
+        wrapMode: TextArea.Wrap
+        font.pixelSize: 22
+        placeholderText: qsTr("Say what happened. Use jobs like \"a teacher\", not names.")
+        text: form.observation.saw
+        onTextChanged: if (text !== form.observation.saw) form.observation.saw = text
+        Accessible.name: qsTr("What did I see?")
+    }
+    Label { text: qsTr("What was good?"); font.pixelSize: 24; font.bold: true }
+    TextArea {
+        Layout.fillWidth: true
+        Layout.preferredHeight: 100
+        wrapMode: TextArea.Wrap
+        font.pixelSize: 22
+        text: form.observation.good
+        onTextChanged: if (text !== form.observation.good) form.observation.good = text
+        Accessible.name: qsTr("What was good?")
+    }
+    Label { text: qsTr("What could be better?"); font.pixelSize: 24; font.bold: true }
+    TextArea {
+        Layout.fillWidth: true
+        Layout.preferredHeight: 100
+        wrapMode: TextArea.Wrap
+        font.pixelSize: 22
+        text: form.observation.better
+        onTextChanged: if (text !== form.observation.better) form.observation.better = text
+        Accessible.name: qsTr("What could be better?")
+    }
+    Label { text: qsTr("How did it feel? (you can skip this)"); font.pixelSize: 20 }
+    SmileyRating {
+        value: form.observation.rating
+        onValueChanged: form.observation.rating = value
+    }
+    Button {
+        text: qsTr("I'm finished: lock it in")
+        enabled: form.observation.canSign
+        highlighted: true
+        font.pixelSize: 22
+        implicitHeight: 72
+        Layout.fillWidth: true
+        Accessible.name: text
+        onClicked: form.signRequested()
+    }
+}

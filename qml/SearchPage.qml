@@ -1,0 +1,74 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Fieldnotes
+
+Page {
+    id: page
+    required property VaultSession session
+    title: qsTr("Search notes")
+
+    SearchModel { id: results; session: page.session }
+    EngagementListModel { id: programme; session: page.session }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        spacing: 8
+        TextField {
+            id: queryField
+            Layout.fillWidth: true
+            placeholderText: qsTr("Search all notes")
+            inputMethodHints: Qt.ImhNoPredictiveText
+            onTextChanged: results.query = text
+            Accessible.name: qsTr("Search words")
+            Component.onCompleted: forceActiveFocus()
+        }
+        Flow {
+            Layout.fillWidth: true
+            spacing: 8
+            ComboBox {
+                id: priorityFilter
+                model: [{ id: "", title: qsTr("All priorities") }].concat(programme.priorities)
+                textRole: "title"
+                onActivated: results.priorityId = model[currentIndex].id
+                Accessible.name: qsTr("Filter by priority")
+            }
+            ComboBox {
+                id: kindFilter
+                model: [
+                    { kind: "", label: qsTr("All kinds") }, { kind: "statement", label: qsTr("Statement") },
+                    { kind: "evidence", label: qsTr("Evidence") }, { kind: "good-practice", label: qsTr("Good practice") },
+                    { kind: "area-for-development", label: qsTr("Area for development") }, { kind: "concern", label: qsTr("Concern") },
+                    { kind: "observation", label: qsTr("Observation") }, { kind: "amendment", label: qsTr("Correction") }
+                ]
+                textRole: "label"
+                onActivated: results.kind = model[currentIndex].kind
+                Accessible.name: qsTr("Filter by kind")
+            }
+        }
+        Label {
+            visible: queryField.text.length > 0 && results.count === 0
+            text: qsTr("No notes match.")
+        }
+        ListView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: 6
+            model: results
+            delegate: Frame {
+                required property string snippet
+                required property string kindLabel
+                required property string noteState
+                width: ListView.view.width
+                ColumnLayout {
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    Label { text: kindLabel + " · " + (noteState === "signed" ? qsTr("signed") : qsTr("draft")); opacity: 0.75 }
+                    Label { text: snippet; textFormat: Text.StyledText; wrapMode: Label.Wrap; Layout.fillWidth: true }
+                }
+            }
+        }
+    }
+}

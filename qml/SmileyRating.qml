@@ -1,0 +1,28 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// An optional, friendly rating: three big faces; tapping the chosen one again clears it.
+RowLayout {
+    id: rating
+    property int value: 0
+    spacing: 12
+    Repeater {
+        model: [
+            { value: 1, face: "☹", label: qsTr("Not good") },
+            { value: 2, face: "😐", label: qsTr("OK") },
+            { value: 3, face: "☺", label: qsTr("Good") }
+        ]
+        delegate: Button {
+            required property var modelData
+            text: modelData.face
+            font.pixelSize: 40
+            checkable: true
+            checked: rating.value === modelData.value
+            implicitWidth: 88
+            implicitHeight: 88
+            Accessible.name: modelData.label
+            onClicked: rating.value = rating.value === modelData.value ? 0 : modelData.value
+        }
+    }
+}

@@ -1,0 +1,65 @@
+#include "noteeditorcontroller.h"
+#include "notestore.h"
+#include "searchmodel.h"
+#include "testvault.h"
+#include "vaultsession.h"
+
+#include <QAbstractItemModelTester>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fieldnotes;
+using namespace fieldnotes::ui;
+
+class TestSearchModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_directory;
+
+private slots:
+    void findsHighlightsEscapesAndFilters()
+    {
+        VaultSession session(m_directory.filePath(QStringLiteral("vault")), test::fastOptions(), true);
+        QVERIFY(session.createVault(QStringLiteral("long enough passphrase"), QStringLiteral("long enough passphrase")));
+        const QList<Engagement> engagements = *session.vault()->store().engagements(session.reviewId());
+        const auto write = [&session](const QString &engagementId, const QString &kind, const QString &text) {
+            NoteEditorController editor;
+            editor.setSession(&session);
+            editor.setEngagementId(engagementId);
+            editor.setKind(kind);
+            editor.setText(text);
+        };
+        write(engagements[0].id, QStringLiteral("observation"), QStringLiteral("The <b>breakfast</b> club & homework club"));
+        write(engagements[1].id, QStringLiteral("good-practice"), QStringLiteral("A breakfast rota run by pupils"));
+
+        SearchModel search;
+        QAbstractItemModelTester tester(&search, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        search.setSession(&session);
+        search.setQuery(QStringLiteral("breakfast"));
+        QCOMPARE(search.rowCount(), 2);
+        QStringList snippets;
+        for (int row = 0; row < 2; ++row)
+            snippets << search.data(search.index(row), SearchModel::SnippetRole).toString();
+        // Note text is escaped, then only the matching words are marked.
+        QVERIFY2(snippets.contains(QStringLiteral("The &lt;b&gt;<b>breakfast</b>&lt;/b&gt; club &amp; homework club")),
+                 qPrintable(snippets.join(QLatin1Char('|'))));
+        QVERIFY(snippets.contains(QStringLiteral("A <b>breakfast</b> rota run by pupils")));
+
+        search.setKind(QStringLiteral("good-practice"));
+        QCOMPARE(search.rowCount(), 1);
+        QCOMPARE(search.data(search.index(0), SearchModel::KindRole).toString(), QStringLiteral("Good practice"));
+        search.setKind(QString());
+        search.setEngagementId(engagements[0].id);
+        QCOMPARE(search.rowCount(), 1);
+        search.setEngagementId(QString());
+        search.setPriorityId(engagements[1].priorityId);
+        QCOMPARE(search.rowCount(), engagements[1].priorityId == engagements[0].priorityId ? 2 : 1);
+        search.setQuery(QString());
+        QCOMPARE(search.rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestSearchModel)
+#include "tst_searchmodel.moc"
