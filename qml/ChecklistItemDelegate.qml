@@ -31,6 +31,7 @@ Frame {
             Button {
                 visible: item.mark === "pending"
                 text: qsTr("Done")
+                objectName: "done-" + item.index
                 implicitHeight: 48
                 Accessible.name: qsTr("Done: %1").arg(item.text)
                 onClicked: item.tickRequested()
@@ -38,6 +39,7 @@ Frame {
             Button {
                 visible: item.mark === "pending"
                 text: qsTr("Skip")
+                objectName: "skip-" + item.index
                 flat: true
                 implicitHeight: 48
                 Accessible.name: qsTr("Skip: %1").arg(item.text)
@@ -64,12 +66,14 @@ Frame {
             Layout.fillWidth: true
             TextField {
                 id: reasonField
+                objectName: "reason-" + item.index
                 placeholderText: qsTr("Why is this skipped?")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Reason for skipping")
             }
             Button {
                 text: qsTr("Skip with this reason")
+                objectName: "skipWithReason-" + item.index
                 enabled: reasonField.text.trim().length > 0
                 implicitHeight: 48
                 Accessible.name: text

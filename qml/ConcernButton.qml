@@ -38,6 +38,7 @@ Button {
             }
             TextArea {
                 id: concernText
+                objectName: "concernText"
                 visible: !dialog.done
                 Layout.fillWidth: true
                 Layout.preferredHeight: 140
@@ -53,11 +54,12 @@ Button {
             }
             RowLayout {
                 Layout.fillWidth: true
-                Button { text: dialog.done ? qsTr("Close") : qsTr("Cancel"); flat: true; implicitHeight: 48; Accessible.name: text; onClicked: dialog.close() }
+                Button { objectName: "closeConcern"; text: dialog.done ? qsTr("Close") : qsTr("Cancel"); flat: true; implicitHeight: 48; Accessible.name: text; onClicked: dialog.close() }
                 Item { Layout.fillWidth: true }
                 Button {
                     visible: !dialog.done
                     text: qsTr("Record and sign now")
+                    objectName: "recordConcern"
                     highlighted: true
                     implicitHeight: 48
                     Accessible.name: text

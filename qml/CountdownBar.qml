@@ -37,6 +37,7 @@ Pane {
         Button {
             visible: bar.warning || bar.overrun
             text: qsTr("Arrange a follow-up")
+            objectName: "followUp"
             implicitHeight: 48
             Accessible.name: text
             onClicked: bar.followUpRequested()

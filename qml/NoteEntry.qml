@@ -24,6 +24,7 @@ ColumnLayout {
             delegate: Button {
                 required property var modelData
                 text: modelData.label
+                objectName: "kind-" + modelData.kind
                 checkable: true
                 checked: entry.editor.kind === modelData.kind
                 implicitHeight: 48
@@ -34,6 +35,7 @@ ColumnLayout {
     }
     TextArea {
         id: textArea
+        objectName: "noteText"
         Layout.fillWidth: true
         Layout.preferredHeight: 160
         wrapMode: TextArea.Wrap
@@ -51,6 +53,7 @@ ColumnLayout {
         }
         Button {
             text: qsTr("New note")
+            objectName: "newNote"
             enabled: entry.editor.draftId !== "" && !entry.editor.needsEvidenceAnswer
             implicitHeight: 48
             Accessible.name: text
@@ -83,9 +86,9 @@ ColumnLayout {
             Flow {
                 Layout.fillWidth: true
                 spacing: 6
-                Button { text: qsTr("Asked, and given"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(true, true) }
-                Button { text: qsTr("Asked, none given"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(true, false) }
-                Button { text: qsTr("Not asked"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(false, false) }
+                Button { objectName: "evidenceGiven"; text: qsTr("Asked, and given"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(true, true) }
+                Button { objectName: "evidenceNotGiven"; text: qsTr("Asked, none given"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(true, false) }
+                Button { objectName: "evidenceNotAsked"; text: qsTr("Not asked"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(false, false) }
             }
         }
     }

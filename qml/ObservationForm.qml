@@ -19,6 +19,7 @@ ColumnLayout {
         placeholderText: qsTr("Say what happened. Use jobs like \"a teacher\", not names.")
         text: form.observation.saw
         onTextChanged: if (text !== form.observation.saw) form.observation.saw = text
+        objectName: "saw"
         Accessible.name: qsTr("What did I see?")
     }
     Label { text: qsTr("What was good?"); font.pixelSize: 24; font.bold: true }
@@ -29,6 +30,7 @@ ColumnLayout {
         font.pixelSize: 22
         text: form.observation.good
         onTextChanged: if (text !== form.observation.good) form.observation.good = text
+        objectName: "good"
         Accessible.name: qsTr("What was good?")
     }
     Label { text: qsTr("What could be better?"); font.pixelSize: 24; font.bold: true }
@@ -39,6 +41,7 @@ ColumnLayout {
         font.pixelSize: 22
         text: form.observation.better
         onTextChanged: if (text !== form.observation.better) form.observation.better = text
+        objectName: "better"
         Accessible.name: qsTr("What could be better?")
     }
     Label { text: qsTr("How did it feel? (you can skip this)"); font.pixelSize: 20 }
@@ -48,6 +51,7 @@ ColumnLayout {
     }
     Button {
         text: qsTr("I'm finished: lock it in")
+        objectName: "finished"
         enabled: form.observation.canSign
         highlighted: true
         font.pixelSize: 22

@@ -16,6 +16,7 @@ RowLayout {
         delegate: Button {
             required property var modelData
             text: modelData.face
+            objectName: "smiley-" + modelData.value
             font.pixelSize: 40
             checkable: true
             checked: rating.value === modelData.value

@@ -49,6 +49,7 @@ void NoteEditorController::setText(const QString &text)
         return;
     m_text = text;
     emit textChanged();
+    emit evidenceChanged(); // whether a statement still needs its evidence answer depends on the text
     save();
 }
 
