@@ -8,8 +8,11 @@ ApplicationWindow {
     id: window
     required property VaultSession session
 
-    width: 1280
-    height: 800
+    // On a tablet-sized screen the app fills it (landscape or portrait); on a large desktop it
+    // opens a 1280x800 window.
+    readonly property bool largeScreen: Screen.desktopAvailableWidth > 1280 || Screen.desktopAvailableHeight > 1280
+    width: largeScreen ? 1280 : Screen.desktopAvailableWidth
+    height: largeScreen ? 800 : Screen.desktopAvailableHeight
     visible: true
     title: qsTr("Fieldnotes")
     Material.theme: Material.System
@@ -57,6 +60,7 @@ ApplicationWindow {
                 elide: Label.ElideRight
                 font.bold: true
                 Layout.fillWidth: true
+                Layout.preferredWidth: 0 // take what is left, and elide
             }
             ToolButton {
                 text: qsTr("Search")

@@ -17,7 +17,14 @@ Page {
         spacing: 8
         RowLayout {
             Layout.fillWidth: true
-            Label { text: qsTr("The week's programme"); font.pixelSize: 26; font.bold: true; Layout.fillWidth: true }
+            Label {
+                text: qsTr("The week's programme")
+                font.pixelSize: 26
+                font.bold: true
+                elide: Label.ElideRight
+                Layout.fillWidth: true
+                Layout.preferredWidth: 0
+            }
             Button {
                 text: qsTr("Add engagement")
                 implicitHeight: 48
