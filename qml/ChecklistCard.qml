@@ -11,13 +11,17 @@ ColumnLayout {
 
     spacing: 6
     Label { text: card.heading; font.pixelSize: 22; font.bold: true; Layout.fillWidth: true; wrapMode: Label.Wrap }
-    Repeater {
-        model: card.checklist
-        delegate: ChecklistItemDelegate {
-            Layout.fillWidth: true
-            onTickRequested: card.checklist.tick(index)
-            onSkipRequested: reason => card.checklist.skip(index, reason)
-            onUndoRequested: card.checklist.undo(index)
+    Column {
+        Layout.fillWidth: true
+        spacing: 6
+        Repeater {
+            model: card.checklist
+            delegate: ChecklistItemDelegate {
+                width: parent.width
+                onTickRequested: card.checklist.tick(index)
+                onSkipRequested: reason => card.checklist.skip(index, reason)
+                onUndoRequested: card.checklist.undo(index)
+            }
         }
     }
 }

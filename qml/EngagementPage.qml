@@ -73,11 +73,16 @@ Page {
                 spacing: 16
                 NoteEntry { editor: editor; Layout.fillWidth: true }
                 Label { text: qsTr("Notes"); font.pixelSize: 22; font.bold: true }
-                Repeater {
-                    model: notes
-                    delegate: NoteDelegate {
-                        Layout.fillWidth: true
-                        onAmendRequested: (noteId, correction) => notes.amend(noteId, correction)
+                // A Column, not the layout: delegates re-created on every model reset stay in place.
+                Column {
+                    Layout.fillWidth: true
+                    spacing: 8
+                    Repeater {
+                        model: notes
+                        delegate: NoteDelegate {
+                            width: parent.width
+                            onAmendRequested: (noteId, correction) => notes.amend(noteId, correction)
+                        }
                     }
                 }
             }

@@ -83,6 +83,7 @@ void SearchModel::search()
         }
     }
     endResetModel();
+    emit countChanged();
 }
 
 int SearchModel::rowCount(const QModelIndex &parent) const

@@ -19,6 +19,7 @@ class SearchModel : public QAbstractListModel
     Q_PROPERTY(QString priorityId READ priorityId WRITE setPriorityId NOTIFY filtersChanged)
     Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY filtersChanged)
     Q_PROPERTY(QString engagementId READ engagementId WRITE setEngagementId NOTIFY filtersChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     enum Role { NoteIdRole = Qt::UserRole + 1, SnippetRole, KindRole, StateRole, EngagementIdRole };
@@ -35,6 +36,7 @@ public:
     void setKind(const QString &kind);
     QString engagementId() const { return m_engagementId; }
     void setEngagementId(const QString &id);
+    int count() const { return int(m_hits.size()); }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -44,6 +46,7 @@ signals:
     void sessionChanged();
     void queryChanged();
     void filtersChanged();
+    void countChanged();
 
 private:
     struct Hit {

@@ -5,6 +5,7 @@
 #include "vaultsession.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,8 +38,12 @@ private slots:
         SearchModel search;
         QAbstractItemModelTester tester(&search, QAbstractItemModelTester::FailureReportingMode::QtTest);
         search.setSession(&session);
+        QSignalSpy countChanges(&search, &SearchModel::countChanged);
+        QVERIFY(countChanges.isValid());
         search.setQuery(QStringLiteral("breakfast"));
         QCOMPARE(search.rowCount(), 2);
+        QCOMPARE(search.count(), 2);
+        QVERIFY(countChanges.count() > 0);
         QStringList snippets;
         for (int row = 0; row < 2; ++row)
             snippets << search.data(search.index(row), SearchModel::SnippetRole).toString();

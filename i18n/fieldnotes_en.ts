@@ -1,0 +1,1062 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ChecklistItemDelegate</name>
+    <message>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="33"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="36"/>
+        <source>Done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="41"/>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="45"/>
+        <source>Skip: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="50"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="53"/>
+        <source>Undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="59"/>
+        <source>Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="70"/>
+        <source>Why is this skipped?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="72"/>
+        <source>Reason for skipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="75"/>
+        <source>Skip with this reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConcernButton</name>
+    <message>
+        <location filename="../qml/ConcernButton.qml" line="13"/>
+        <source>⚠ Concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ConcernButton.qml" line="17"/>
+        <source>Record a safeguarding concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ConcernButton.qml" line="28"/>
+        <source>Safeguarding concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ConcernButton.qml" line="46"/>
+        <source>What worried you: facts, roles, no names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ConcernButton.qml" line="47"/>
+        <source>The concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ConcernButton.qml" line="53"/>
+        <source>Recorded and signed %1. Now tell the team leader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ConcernButton.qml" line="57"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ConcernButton.qml" line="57"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ConcernButton.qml" line="61"/>
+        <source>Record and sign now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountdownBar</name>
+    <message>
+        <location filename="../qml/CountdownBar.qml" line="27"/>
+        <source>Time left %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/CountdownBar.qml" line="33"/>
+        <source>Agreed time: %1 minutes. The clock starts with the notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/CountdownBar.qml" line="34"/>
+        <source>Over the agreed time. Close now, or arrange a follow-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/CountdownBar.qml" line="35"/>
+        <source>Five minutes left: time to close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/CountdownBar.qml" line="35"/>
+        <source>Time left of %1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/CountdownBar.qml" line="39"/>
+        <source>Arrange a follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EngagementDelegate</name>
+    <message>
+        <location filename="../qml/EngagementDelegate.qml" line="21"/>
+        <source>Open %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementDelegate.qml" line="32"/>
+        <source>%1 · %2 min · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementDelegate.qml" line="46"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementDelegate.qml" line="49"/>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EngagementEditDialog</name>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="26"/>
+        <source>Add an engagement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="26"/>
+        <source>Edit the engagement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="42"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="43"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="44"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="49"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="51"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="57"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="59"/>
+        <source>Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="65"/>
+        <source>Start date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="67"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="68"/>
+        <source>Agreed minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="69"/>
+        <source>Introduces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="70"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="72"/>
+        <source>team member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="70"/>
+        <source>Who introduces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="71"/>
+        <source>Takes notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="72"/>
+        <source>Who takes notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="73"/>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="76"/>
+        <source>role = number, one per line (no names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementEditDialog.qml" line="79"/>
+        <source>Participants by role and number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EngagementPage</name>
+    <message>
+        <location filename="../qml/EngagementPage.qml" line="59"/>
+        <source>A follow-up was added to the programme for tomorrow at the same time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementPage.qml" line="65"/>
+        <source>Before you start: introduce yourselves, then cover each point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementPage.qml" line="75"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementPage.qml" line="94"/>
+        <source>Questions to cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementPage.qml" line="95"/>
+        <source>Closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementPage.qml" line="97"/>
+        <source>Review and sign %1 notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementPage.qml" line="107"/>
+        <source>Finish the closing points to sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBar</name>
+    <message>
+        <location filename="../qml/ErrorBar.qml" line="24"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ErrorBar.qml" line="27"/>
+        <source>Dismiss the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="17"/>
+        <source>Fieldnotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="53"/>
+        <source>‹ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="56"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="66"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="69"/>
+        <source>Search notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="76"/>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="78"/>
+        <source>Lock the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteDelegate</name>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="29"/>
+        <source>Signed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="29"/>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="30"/>
+        <source> · evidence given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="30"/>
+        <source> · evidence asked, none given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="38"/>
+        <source>Correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="41"/>
+        <source>Write a correction to this note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="47"/>
+        <source>Corrects: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="55"/>
+        <source>May name a person: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="63"/>
+        <source>The correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="63"/>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="65"/>
+        <source>Sign correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteEntry</name>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="18"/>
+        <source>Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="19"/>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="20"/>
+        <source>Good practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="21"/>
+        <source>Area for development</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="22"/>
+        <source>Observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="31"/>
+        <source>Note kind: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="42"/>
+        <source>What was said or seen. Refer to roles, not names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="45"/>
+        <source>Note text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="50"/>
+        <source>Saved, encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="50"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="55"/>
+        <source>New note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="70"/>
+        <source>This may name a person: %1. Notes are non-attributable: refer to a role instead (for example &quot;a youth worker&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="81"/>
+        <source>Did you ask for an example or evidence?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="89"/>
+        <source>Asked, and given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="90"/>
+        <source>Asked, none given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteEntry.qml" line="91"/>
+        <source>Not asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObservationForm</name>
+    <message>
+        <location filename="../qml/ObservationForm.qml" line="13"/>
+        <location filename="../qml/ObservationForm.qml" line="23"/>
+        <source>What did I see?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ObservationForm.qml" line="19"/>
+        <source>Say what happened. Use jobs like &quot;a teacher&quot;, not names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ObservationForm.qml" line="25"/>
+        <location filename="../qml/ObservationForm.qml" line="34"/>
+        <source>What was good?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ObservationForm.qml" line="36"/>
+        <location filename="../qml/ObservationForm.qml" line="45"/>
+        <source>What could be better?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ObservationForm.qml" line="47"/>
+        <source>How did it feel? (you can skip this)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ObservationForm.qml" line="53"/>
+        <source>I&apos;m finished: lock it in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePage</name>
+    <message>
+        <location filename="../qml/ProgrammePage.qml" line="21"/>
+        <source>The week&apos;s programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgrammePage.qml" line="29"/>
+        <source>Add engagement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgrammePage.qml" line="37"/>
+        <source>I am:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgrammePage.qml" line="45"/>
+        <source>No review yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgrammePage.qml" line="49"/>
+        <source>Open the demo review</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoleChooser</name>
+    <message>
+        <location filename="../qml/RoleChooser.qml" line="13"/>
+        <source>a reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/RoleChooser.qml" line="14"/>
+        <source>the team leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/RoleChooser.qml" line="15"/>
+        <source>a Young Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/RoleChooser.qml" line="21"/>
+        <source>I am %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="9"/>
+        <source>Search notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="21"/>
+        <source>Search all notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="24"/>
+        <source>Search words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="32"/>
+        <source>All priorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="35"/>
+        <source>Filter by priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="40"/>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="40"/>
+        <source>Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="41"/>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="41"/>
+        <source>Good practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="42"/>
+        <source>Area for development</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="42"/>
+        <source>Concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="43"/>
+        <source>Observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="43"/>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="47"/>
+        <source>Filter by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="52"/>
+        <source>No notes match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="68"/>
+        <source>signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="68"/>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <location filename="../qml/SetupPage.qml" line="11"/>
+        <source>Set up Fieldnotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupPage.qml" line="23"/>
+        <source>Welcome to Fieldnotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupPage.qml" line="27"/>
+        <source>Your notes stay on this tablet, in %1, encrypted with a key that only your passphrase unlocks. Nothing is stored in the clear. Signed notes cannot be changed, only corrected by a new note. If you forget the passphrase, the notes cannot be recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupPage.qml" line="31"/>
+        <source>Choose a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupPage.qml" line="35"/>
+        <source>Passphrase strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupPage.qml" line="38"/>
+        <source>Too short: at least 8 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupPage.qml" line="38"/>
+        <source>Weak: longer is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupPage.qml" line="38"/>
+        <source>Fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupPage.qml" line="38"/>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupPage.qml" line="38"/>
+        <source>Strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupPage.qml" line="40"/>
+        <source>Type it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupPage.qml" line="41"/>
+        <source>I am…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SetupPage.qml" line="44"/>
+        <source>Create my encrypted notebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../qml/SignDialog.qml" line="12"/>
+        <source>Sign %1 notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SignDialog.qml" line="19"/>
+        <source>Once signed, notes are dated and cannot be changed; a mistake is corrected by a new note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SignDialog.qml" line="26"/>
+        <source>%1 notes may name a person. Go back and refer to roles instead, or sign if they do not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SignDialog.qml" line="28"/>
+        <source>Your passphrase, to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SignDialog.qml" line="31"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SignDialog.qml" line="34"/>
+        <source>Sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SignDialog.qml" line="37"/>
+        <source>Sign the notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SmileyRating</name>
+    <message>
+        <location filename="../qml/SmileyRating.qml" line="12"/>
+        <source>Not good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SmileyRating.qml" line="13"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SmileyRating.qml" line="14"/>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <location filename="../qml/UnlockPage.qml" line="14"/>
+        <source>Fieldnotes is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/UnlockPage.qml" line="18"/>
+        <source>Enter your passphrase. Anything you were typing is kept, encrypted, and comes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/UnlockPage.qml" line="22"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/UnlockPage.qml" line="29"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/UnlockPage.qml" line="41"/>
+        <source>After wrong passphrases, wait %1 seconds before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>YoungInspectorPage</name>
+    <message>
+        <location filename="../qml/YoungInspectorPage.qml" line="11"/>
+        <source>Young Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/YoungInspectorPage.qml" line="32"/>
+        <source>Hello, Young Inspector!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/YoungInspectorPage.qml" line="35"/>
+        <source>Which visit are you at?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/YoungInspectorPage.qml" line="49"/>
+        <source>Choose %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/YoungInspectorPage.qml" line="56"/>
+        <source>Thank you! Your notes are locked in and safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/YoungInspectorPage.qml" line="68"/>
+        <source>Choose another visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/YoungInspectorPage.qml" line="82"/>
+        <source>Type your secret passphrase to lock your notes in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/YoungInspectorPage.qml" line="85"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/YoungInspectorPage.qml" line="87"/>
+        <source>Lock it in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fieldnotes::ui::ChecklistController</name>
+    <message>
+        <location filename="../qml/checklistcontroller.cpp" line="30"/>
+        <source>The review is not an inspection: it is a supportive but challenging process to help the Trust celebrate its strengths and find its own areas for improvement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/checklistcontroller.cpp" line="31"/>
+        <source>The team is here at the request of the Trust; it is not imposed on the partners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/checklistcontroller.cpp" line="32"/>
+        <source>Team members are acting as critical friends, looking at both strengths and areas for further consideration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/checklistcontroller.cpp" line="33"/>
+        <source>The views of a range of people, inside and outside the Trust, are being gathered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/checklistcontroller.cpp" line="34"/>
+        <source>The process depends on people being open and honest about what is working and what needs to be addressed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/checklistcontroller.cpp" line="35"/>
+        <source>Everything the team hears is absolutely non-attributable to individuals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/checklistcontroller.cpp" line="39"/>
+        <source>Asked whether they have any questions they would like to ask, or any concerns they would like to raise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/checklistcontroller.cpp" line="40"/>
+        <source>Thanked them for their time and, where it was so, for their openness and honesty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/checklistcontroller.cpp" line="54"/>
+        <source>Is there anything that needs to be done differently to improve the rate of progress and outcomes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/checklistcontroller.cpp" line="55"/>
+        <source>Are the objectives and actions the right ones to achieve the priority?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/checklistcontroller.cpp" line="56"/>
+        <source>Are all the people and agencies you need involved engaged?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/checklistcontroller.cpp" line="57"/>
+        <source>Are there any financial or capacity issues that affect the ability to deliver this priority?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/checklistcontroller.cpp" line="58"/>
+        <source>Does this work relate to other projects, developments or groups? If not, should it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/checklistcontroller.cpp" line="59"/>
+        <source>What is the proposed action for year 2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fieldnotes::ui::ConcernController</name>
+    <message>
+        <location filename="../qml/concerncontroller.cpp" line="26"/>
+        <source>Share this with the review team leader immediately, before acting on it in any way. The team leader decides whether and how it is followed up. If a child may be in danger, tell the team leader now, in person or by phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/concerncontroller.cpp" line="60"/>
+        <source>Write down what worried you before recording the concern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/concerncontroller.cpp" line="64"/>
+        <source>Create or open a review first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fieldnotes::ui::EngagementListModel</name>
+    <message>
+        <location filename="../qml/engagementlistmodel.cpp" line="55"/>
+        <source>Interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/engagementlistmodel.cpp" line="57"/>
+        <source>Focus group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/engagementlistmodel.cpp" line="59"/>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/engagementlistmodel.cpp" line="61"/>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/engagementlistmodel.cpp" line="63"/>
+        <source>Observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/engagementlistmodel.cpp" line="151"/>
+        <source>Write participants as role = number, e.g. &quot;young person = 6&quot;; no names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/engagementlistmodel.cpp" line="215"/>
+        <source>Follow-up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fieldnotes::ui::NoteListModel</name>
+    <message>
+        <location filename="../qml/notelistmodel.cpp" line="71"/>
+        <source>Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/notelistmodel.cpp" line="73"/>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/notelistmodel.cpp" line="75"/>
+        <source>Good practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/notelistmodel.cpp" line="77"/>
+        <source>Area for development</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/notelistmodel.cpp" line="79"/>
+        <source>Safeguarding concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/notelistmodel.cpp" line="81"/>
+        <source>Observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/notelistmodel.cpp" line="83"/>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fieldnotes::ui::ObservationController</name>
+    <message>
+        <location filename="../qml/observationcontroller.cpp" line="66"/>
+        <source>What did I see?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/observationcontroller.cpp" line="67"/>
+        <source>What was good?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/observationcontroller.cpp" line="68"/>
+        <source>What could be better?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/observationcontroller.cpp" line="71"/>
+        <source>How it felt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fieldnotes::ui::VaultSession</name>
+    <message>
+        <location filename="../qml/vaultsession.cpp" line="90"/>
+        <source>The two passphrases are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/vaultsession.cpp" line="94"/>
+        <source>Choose a passphrase of at least 8 characters; a few unusual words are best.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/vaultsession.cpp" line="157"/>
+        <source>That is not the passphrase of this vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
