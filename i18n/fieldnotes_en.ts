@@ -521,22 +521,120 @@
     </message>
     <message>
         <location filename="../qml/ProgrammePage.qml" line="29"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgrammePage.qml" line="36"/>
+        <source>New review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgrammePage.qml" line="36"/>
+        <source>Add priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgrammePage.qml" line="43"/>
         <source>Add engagement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ProgrammePage.qml" line="37"/>
+        <location filename="../qml/ProgrammePage.qml" line="52"/>
         <source>I am:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ProgrammePage.qml" line="45"/>
+        <location filename="../qml/ProgrammePage.qml" line="60"/>
         <source>No review yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ProgrammePage.qml" line="49"/>
+        <location filename="../qml/ProgrammePage.qml" line="64"/>
         <source>Open the demo review</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="10"/>
+        <source>Create a review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="10"/>
+        <source>Add a priority to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="24"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="25"/>
+        <source>Review title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="26"/>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="27"/>
+        <source>First day of the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="28"/>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="29"/>
+        <source>Last day of the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="31"/>
+        <source>Create the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="43"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="44"/>
+        <source>Priority title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="45"/>
+        <source>Lines of enquiry, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="46"/>
+        <source>Lines of enquiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="47"/>
+        <source>Suggested questions, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="48"/>
+        <source>Suggested questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ReviewDialog.qml" line="50"/>
+        <source>Add this priority</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -648,6 +746,61 @@
     <message>
         <location filename="../qml/SearchPage.qml" line="68"/>
         <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="9"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="18"/>
+        <location filename="../qml/SettingsDialog.qml" line="22"/>
+        <source>My name as a team member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="25"/>
+        <source>Lock after (minutes idle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="30"/>
+        <source>Minutes before locking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="33"/>
+        <location filename="../qml/SettingsDialog.qml" line="38"/>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="35"/>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="35"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="35"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="41"/>
+        <source>Names to watch for in notes, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="47"/>
+        <source>Names to watch for</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1044,17 +1197,17 @@
 <context>
     <name>fieldnotes::ui::VaultSession</name>
     <message>
-        <location filename="../qml/vaultsession.cpp" line="90"/>
+        <location filename="../qml/vaultsession.cpp" line="100"/>
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/vaultsession.cpp" line="94"/>
+        <location filename="../qml/vaultsession.cpp" line="104"/>
         <source>Choose a passphrase of at least 8 characters; a few unusual words are best.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/vaultsession.cpp" line="157"/>
+        <location filename="../qml/vaultsession.cpp" line="169"/>
         <source>That is not the passphrase of this vault.</source>
         <translation type="unfinished"></translation>
     </message>

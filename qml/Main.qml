@@ -15,7 +15,7 @@ ApplicationWindow {
     height: largeScreen ? 800 : Screen.desktopAvailableHeight
     visible: true
     title: qsTr("Fieldnotes")
-    Material.theme: Material.System
+    Material.theme: session.theme === "dark" ? Material.Dark : session.theme === "light" ? Material.Light : Material.System
     Material.accent: Material.Teal
     font.pixelSize: 18
 

@@ -26,7 +26,22 @@ Page {
                 Layout.preferredWidth: 0
             }
             Button {
+                text: qsTr("Settings")
+                flat: true
+                implicitHeight: 48
+                Accessible.name: text
+                onClicked: settings.open()
+            }
+            Button {
+                text: page.session.reviewId === "" ? qsTr("New review") : qsTr("Add priority")
+                flat: true
+                implicitHeight: 48
+                Accessible.name: text
+                onClicked: reviewDialog.open()
+            }
+            Button {
                 text: qsTr("Add engagement")
+                visible: page.session.reviewId !== ""
                 implicitHeight: 48
                 Accessible.name: text
                 onClicked: editor.openFor("")
@@ -72,6 +87,20 @@ Page {
                 onEditRequested: editor.openFor(engagementId)
             }
         }
+    }
+
+    ReviewDialog {
+        id: reviewDialog
+        session: page.session
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 720)
+        height: Math.min(page.height - 32, 720)
+    }
+    SettingsDialog {
+        id: settings
+        session: page.session
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 640)
     }
 
     EngagementEditDialog {

@@ -26,6 +26,16 @@ SecureBytes toSecret(const QString &passphrase)
 const QString roleKey = QStringLiteral("role");
 const QString memberKey = QStringLiteral("member-name");
 const QString idleKey = QStringLiteral("idle-minutes");
+const QString themeKey = QStringLiteral("theme");
+
+QStringList nonEmptyLines(const QString &text)
+{
+    QStringList lines;
+    for (const QString &line : text.split(QLatin1Char('\n')))
+        if (!line.trimmed().isEmpty())
+            lines << line.trimmed();
+    return lines;
+}
 } // namespace
 
 VaultSession::VaultSession(QString vaultDirectory, VaultOptions options, bool demo, QObject *parent)
@@ -127,6 +137,8 @@ void VaultSession::becomeUnlocked(std::unique_ptr<Vault> vault)
     m_memberName = settings.value(memberKey).value();
     m_idleMinutes = qMax(1, settings.value(idleKey, QStringLiteral("5")).value().toInt());
     m_idleTimeout = std::chrono::minutes(m_idleMinutes);
+    m_theme = settings.value(themeKey, QStringLiteral("system")).value();
+    emit themeChanged();
     emit roleChanged();
     emit memberNameChanged();
     emit idleMinutesChanged();
@@ -202,6 +214,53 @@ void VaultSession::setIdleTimeout(std::chrono::milliseconds timeout)
 {
     m_idleTimeout = timeout;
     noteActivity();
+}
+
+void VaultSession::setTheme(const QString &theme)
+{
+    if (theme == m_theme || !m_vault)
+        return;
+    if (theme != QLatin1String("system") && theme != QLatin1String("light") && theme != QLatin1String("dark"))
+        return;
+    if (auto saved = m_vault->settings().setValue(themeKey, theme); !saved) {
+        reportError(saved.error());
+        return;
+    }
+    m_theme = theme;
+    emit themeChanged();
+}
+
+QStringList VaultSession::watchedNames() const
+{
+    if (!m_vault || m_reviewId.isEmpty())
+        return {};
+    auto names = m_vault->settings().watchedNames(m_reviewId);
+    return names ? *names : QStringList();
+}
+
+void VaultSession::setWatchedNames(const QStringList &names)
+{
+    if (!m_vault || m_reviewId.isEmpty())
+        return;
+    if (auto saved = m_vault->settings().setWatchedNames(m_reviewId, names); !saved) {
+        reportError(saved.error());
+        return;
+    }
+    emit watchedNamesChanged();
+    markChanged();
+}
+
+bool VaultSession::addPriority(const QString &title, const QString &linesOfEnquiry, const QString &suggestedQuestions)
+{
+    if (!m_vault || m_reviewId.isEmpty())
+        return false;
+    auto added = m_vault->store().addPriority(Priority{{}, m_reviewId, title.trimmed(), nonEmptyLines(linesOfEnquiry), nonEmptyLines(suggestedQuestions)});
+    if (!added) {
+        reportError(added.error());
+        return false;
+    }
+    markChanged();
+    return true;
 }
 
 void VaultSession::noteActivity()

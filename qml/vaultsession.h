@@ -30,6 +30,8 @@ class VaultSession : public QObject
     Q_PROPERTY(int idleMinutes READ idleMinutes WRITE setIdleMinutes NOTIFY idleMinutesChanged)
     Q_PROPERTY(int unlockWaitSeconds READ unlockWaitSeconds NOTIFY unlockWaitSecondsChanged)
     Q_PROPERTY(int revision READ revision NOTIFY dataChanged)
+    Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
+    Q_PROPERTY(QStringList watchedNames READ watchedNames WRITE setWatchedNames NOTIFY watchedNamesChanged)
 
 public:
     enum State { NoVault, Locked, Unlocked };
@@ -52,6 +54,12 @@ public:
     int unlockWaitSeconds() const;
     /// Grows by one on every change to the vault's content, so views know to reload.
     int revision() const { return m_revision; }
+    /// "system", "light" or "dark".
+    QString theme() const { return m_theme; }
+    void setTheme(const QString &theme);
+    /// The current review's names for the non-attribution guard to look for.
+    QStringList watchedNames() const;
+    void setWatchedNames(const QStringList &names);
 
     /// Idle time before auto-lock; idleMinutes sets it in whole minutes, tests in milliseconds.
     void setIdleTimeout(std::chrono::milliseconds timeout);
@@ -68,6 +76,8 @@ public:
     Q_INVOKABLE int passphraseStrength(const QString &passphrase) const { return strengthOf(passphrase); }
     static int strengthOf(const QString &passphrase);
     Q_INVOKABLE bool createReview(const QString &title, const QDate &start, const QDate &end);
+    /// Adds a priority to the current review; lines and questions one per line.
+    Q_INVOKABLE bool addPriority(const QString &title, const QString &linesOfEnquiry, const QString &suggestedQuestions);
     Q_INVOKABLE bool addDemoReview();
     /// Any user input: restarts the idle countdown to auto-lock.
     Q_INVOKABLE void noteActivity();
@@ -83,6 +93,8 @@ signals:
     void memberNameChanged();
     void reviewChanged();
     void idleMinutesChanged();
+    void themeChanged();
+    void watchedNamesChanged();
     void unlockWaitSecondsChanged();
     void dataChanged();
     /// Emitted just before the keys are wiped, so editors can save what is being typed.
@@ -103,6 +115,7 @@ private:
     QString m_memberName;
     QString m_reviewId;
     QString m_reviewTitle;
+    QString m_theme = QStringLiteral("system");
     int m_idleMinutes = 5;
     std::chrono::milliseconds m_idleTimeout{5 * 60 * 1000};
     int m_revision = 0;

@@ -86,6 +86,36 @@ private slots:
         QCOMPARE(session.vault()->store().note(editor.draftId())->text, editor.text());
     }
 
+    void reviewPrioritiesThemeAndWatchedNames()
+    {
+        QTemporaryDir directory;
+        VaultSession session(directory.filePath(QStringLiteral("vault")), test::fastOptions(), false);
+        QVERIFY(session.createVault(QStringLiteral("long enough passphrase"), QStringLiteral("long enough passphrase")));
+        QVERIFY(session.reviewId().isEmpty());
+        QVERIFY(!session.addPriority(QStringLiteral("No review yet"), {}, {}));
+        QVERIFY(session.createReview(QStringLiteral("Spring review"), QDate(2010, 4, 19), QDate(2010, 4, 23)));
+        QCOMPARE(session.reviewTitle(), QStringLiteral("Spring review"));
+        QVERIFY(session.addPriority(QStringLiteral("Attendance"), QStringLiteral("Targets\n\n  Persistent absence  "),
+                                    QStringLiteral("What worked?\nWhat next?")));
+        const Priority priority = session.vault()->store().priorities(session.reviewId())->first();
+        QCOMPARE(priority.linesOfEnquiry, (QStringList{QStringLiteral("Targets"), QStringLiteral("Persistent absence")}));
+        QCOMPARE(priority.suggestedQuestions.size(), 2);
+
+        QSignalSpy themeChanges(&session, &VaultSession::themeChanged);
+        QVERIFY(themeChanges.isValid());
+        session.setTheme(QStringLiteral("purple"));
+        QCOMPARE(session.theme(), QStringLiteral("system"));
+        session.setTheme(QStringLiteral("dark"));
+        QCOMPARE(themeChanges.count(), 1);
+        session.setWatchedNames({QStringLiteral("Shona"), QStringLiteral("Mary")});
+        QCOMPARE(session.watchedNames(), (QStringList{QStringLiteral("Mary"), QStringLiteral("Shona")}));
+
+        session.lock();
+        QVERIFY(session.unlock(QStringLiteral("long enough passphrase")));
+        QCOMPARE(session.theme(), QStringLiteral("dark"));
+        QCOMPARE(session.watchedNames().size(), 2);
+    }
+
     void passphraseStrength_data()
     {
         QTest::addColumn<QString>("passphrase");
