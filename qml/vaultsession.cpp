@@ -44,6 +44,12 @@ VaultSession::VaultSession(QString vaultDirectory, VaultOptions options, bool de
 {
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, &VaultSession::lock);
+    m_waitTimer.setInterval(1000);
+    connect(&m_waitTimer, &QTimer::timeout, this, [this] {
+        emit unlockWaitSecondsChanged();
+        if (unlockWaitSeconds() == 0)
+            m_waitTimer.stop();
+    });
 }
 
 VaultSession::~VaultSession() = default;
@@ -121,6 +127,8 @@ bool VaultSession::unlock(const QString &passphrase)
     emit unlockWaitSecondsChanged();
     if (!opened) {
         reportError(opened.error());
+        if (unlockWaitSeconds() > 0)
+            m_waitTimer.start();
         return false;
     }
     becomeUnlocked(std::move(*opened));

@@ -120,6 +120,7 @@ private:
     std::chrono::milliseconds m_idleTimeout{5 * 60 * 1000};
     int m_revision = 0;
     QTimer m_idleTimer;
+    QTimer m_waitTimer; // ticks the unlock wait down on screen
 };
 
 } // namespace fieldnotes::ui

@@ -38,7 +38,11 @@ private slots:
         QCOMPARE(errors.count(), 3);
         QVERIFY(errors.last().first().toString().contains(QStringLiteral("wrong passphrase")));
         QCOMPARE(session.state(), VaultSession::Locked);
-        QTest::qWait(1100); // the delay after one failure
+        QCOMPARE(session.unlockWaitSeconds(), 1);
+        QSignalSpy waitTicks(&session, &VaultSession::unlockWaitSecondsChanged);
+        QVERIFY(waitTicks.isValid());
+        QTRY_COMPARE_WITH_TIMEOUT(session.unlockWaitSeconds(), 0, 3000); // the delay after one failure
+        QVERIFY(waitTicks.count() >= 1);
         QVERIFY(session.unlock(QStringLiteral("long enough passphrase")));
         QCOMPARE(session.role(), QStringLiteral("young-inspector"));
     }
