@@ -17,10 +17,11 @@ ColumnLayout {
         Repeater {
             model: card.checklist
             delegate: ChecklistItemDelegate {
+                id: point
                 width: parent.width
-                onTickRequested: card.checklist.tick(index)
-                onSkipRequested: reason => card.checklist.skip(index, reason)
-                onUndoRequested: card.checklist.undo(index)
+                onTickRequested: card.checklist.tick(point.index)
+                onSkipRequested: reason => card.checklist.skip(point.index, reason)
+                onUndoRequested: card.checklist.undo(point.index)
             }
         }
     }

@@ -82,9 +82,10 @@ Page {
                 bottomPadding: 4
             }
             delegate: EngagementDelegate {
+                id: slot
                 width: ListView.view.width
-                onOpened: page.openEngagement(engagementId, title, minutes)
-                onEditRequested: editor.openFor(engagementId)
+                onOpened: page.openEngagement(slot.engagementId, slot.title, slot.minutes)
+                onEditRequested: editor.openFor(slot.engagementId)
             }
         }
     }

@@ -58,6 +58,7 @@ Page {
             spacing: 6
             model: results
             delegate: Frame {
+                id: hit
                 required property string snippet
                 required property string kindLabel
                 required property string noteState
@@ -65,8 +66,8 @@ Page {
                 ColumnLayout {
                     anchors.left: parent.left
                     anchors.right: parent.right
-                    Label { text: kindLabel + " · " + (noteState === "signed" ? qsTr("signed") : qsTr("draft")); opacity: 0.75 }
-                    Label { text: snippet; textFormat: Text.StyledText; wrapMode: Label.Wrap; Layout.fillWidth: true }
+                    Label { text: hit.kindLabel + " · " + (hit.noteState === "signed" ? qsTr("signed") : qsTr("draft")); opacity: 0.75 }
+                    Label { text: hit.snippet; textFormat: Text.StyledText; wrapMode: Label.Wrap; Layout.fillWidth: true }
                 }
             }
         }

@@ -38,6 +38,7 @@ Page {
             Repeater {
                 model: page.engagementId === "" ? programme : null
                 delegate: Button {
+                    id: visit
                     required property string engagementId
                     required property string title
                     required property string day
@@ -47,7 +48,7 @@ Page {
                     implicitHeight: 96
                     Layout.fillWidth: true
                     Accessible.name: qsTr("Choose %1").arg(title)
-                    onClicked: { page.engagementId = engagementId; thanks.visible = false }
+                    onClicked: { page.engagementId = visit.engagementId; thanks.visible = false }
                 }
             }
             Label {
