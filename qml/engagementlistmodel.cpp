@@ -14,13 +14,7 @@ void EngagementListModel::setSession(VaultSession *session)
 {
     if (session == m_session)
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session) {
-        connect(m_session, &VaultSession::dataChanged, this, &EngagementListModel::reload);
-        connect(m_session, &VaultSession::reviewChanged, this, &EngagementListModel::reload);
-    }
+    followSession(m_session, session, this, &EngagementListModel::reload);
     emit sessionChanged();
     reload();
 }

@@ -15,13 +15,7 @@ void NoteListModel::setSession(VaultSession *session)
 {
     if (session == m_session)
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session) {
-        connect(m_session, &VaultSession::dataChanged, this, &NoteListModel::reload);
-        connect(m_session, &VaultSession::stateChanged, this, &NoteListModel::reload);
-    }
+    followSession(m_session, session, this, &NoteListModel::reload);
     emit sessionChanged();
     reload();
 }

@@ -17,11 +17,7 @@ void SearchModel::setSession(VaultSession *session)
 {
     if (session == m_session)
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &VaultSession::dataChanged, this, &SearchModel::search);
+    followSession(m_session, session, this, &SearchModel::search);
     emit sessionChanged();
     search();
 }

@@ -3,6 +3,7 @@
 #include "vault.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
@@ -122,5 +123,20 @@ private:
     QTimer m_idleTimer;
     QTimer m_waitTimer; // ticks the unlock wait down on screen
 };
+
+/// For views over the vault's content: follows another session, reloading whenever the
+/// content, the lock state or the review changes.
+template <typename View>
+void followSession(QPointer<VaultSession> &current, VaultSession *next, View *view, void (View::*reload)())
+{
+    if (current)
+        QObject::disconnect(current, nullptr, view, nullptr);
+    current = next;
+    if (current) {
+        QObject::connect(current, &VaultSession::dataChanged, view, reload);
+        QObject::connect(current, &VaultSession::stateChanged, view, reload);
+        QObject::connect(current, &VaultSession::reviewChanged, view, reload);
+    }
+}
 
 } // namespace fieldnotes::ui
