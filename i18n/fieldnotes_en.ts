@@ -338,57 +338,62 @@
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="29"/>
+        <location filename="../qml/NoteDelegate.qml" line="32"/>
         <source>Signed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="29"/>
+        <location filename="../qml/NoteDelegate.qml" line="30"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="30"/>
+        <location filename="../qml/NoteDelegate.qml" line="31"/>
+        <source>Signed %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="33"/>
         <source> · evidence given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="30"/>
+        <location filename="../qml/NoteDelegate.qml" line="33"/>
         <source> · evidence asked, none given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="38"/>
+        <location filename="../qml/NoteDelegate.qml" line="41"/>
         <source>Correct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="41"/>
+        <location filename="../qml/NoteDelegate.qml" line="44"/>
         <source>Write a correction to this note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="47"/>
+        <location filename="../qml/NoteDelegate.qml" line="50"/>
         <source>Corrects: “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="55"/>
+        <location filename="../qml/NoteDelegate.qml" line="58"/>
         <source>May name a person: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="63"/>
+        <location filename="../qml/NoteDelegate.qml" line="66"/>
         <source>The correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="63"/>
+        <location filename="../qml/NoteDelegate.qml" line="66"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="65"/>
+        <location filename="../qml/NoteDelegate.qml" line="68"/>
         <source>Sign correction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -689,62 +694,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="40"/>
-        <source>All kinds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/SearchPage.qml" line="40"/>
-        <source>Statement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/SearchPage.qml" line="41"/>
-        <source>Evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/SearchPage.qml" line="41"/>
-        <source>Good practice</source>
+        <location filename="../qml/SearchPage.qml" line="39"/>
+        <source>All engagements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/SearchPage.qml" line="42"/>
-        <source>Area for development</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/SearchPage.qml" line="42"/>
-        <source>Concern</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/SearchPage.qml" line="43"/>
-        <source>Observation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/SearchPage.qml" line="43"/>
-        <source>Correction</source>
+        <source>Filter by engagement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/SearchPage.qml" line="47"/>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="47"/>
+        <source>Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="48"/>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="48"/>
+        <source>Good practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="49"/>
+        <source>Area for development</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="49"/>
+        <source>Concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="50"/>
+        <source>Observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="50"/>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SearchPage.qml" line="54"/>
         <source>Filter by kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="52"/>
+        <location filename="../qml/SearchPage.qml" line="59"/>
         <source>No notes match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="68"/>
+        <location filename="../qml/SearchPage.qml" line="76"/>
         <source>signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="68"/>
+        <location filename="../qml/SearchPage.qml" line="76"/>
         <source>draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -974,32 +989,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="49"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="50"/>
         <source>Choose %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="56"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="57"/>
         <source>Thank you! Your notes are locked in and safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="68"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="69"/>
         <source>Choose another visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="82"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="83"/>
         <source>Type your secret passphrase to lock your notes in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="85"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="86"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="87"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="88"/>
         <source>Lock it in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1098,37 +1113,37 @@
 <context>
     <name>fieldnotes::ui::EngagementListModel</name>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="55"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="49"/>
         <source>Interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="57"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="51"/>
         <source>Focus group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="59"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="53"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="61"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="55"/>
         <source>Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="63"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="57"/>
         <source>Observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="151"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="154"/>
         <source>Write participants as role = number, e.g. &quot;young person = 6&quot;; no names.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="215"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="218"/>
         <source>Follow-up: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1136,37 +1151,37 @@
 <context>
     <name>fieldnotes::ui::NoteListModel</name>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="71"/>
+        <location filename="../qml/notelistmodel.cpp" line="65"/>
         <source>Statement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="73"/>
+        <location filename="../qml/notelistmodel.cpp" line="67"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="75"/>
+        <location filename="../qml/notelistmodel.cpp" line="69"/>
         <source>Good practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="77"/>
+        <location filename="../qml/notelistmodel.cpp" line="71"/>
         <source>Area for development</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="79"/>
+        <location filename="../qml/notelistmodel.cpp" line="73"/>
         <source>Safeguarding concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="81"/>
+        <location filename="../qml/notelistmodel.cpp" line="75"/>
         <source>Observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="83"/>
+        <location filename="../qml/notelistmodel.cpp" line="77"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1197,17 +1212,17 @@
 <context>
     <name>fieldnotes::ui::VaultSession</name>
     <message>
-        <location filename="../qml/vaultsession.cpp" line="100"/>
+        <location filename="../qml/vaultsession.cpp" line="106"/>
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/vaultsession.cpp" line="104"/>
+        <location filename="../qml/vaultsession.cpp" line="110"/>
         <source>Choose a passphrase of at least 8 characters; a few unusual words are best.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/vaultsession.cpp" line="169"/>
+        <location filename="../qml/vaultsession.cpp" line="177"/>
         <source>That is not the passphrase of this vault.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -80,9 +80,12 @@ ApplicationWindow {
         }
     }
 
+    FocusKeeper { id: focusKeeper; scope: stack }
+
     StackView {
         id: stack
         anchors.fill: parent
+        anchors.bottomMargin: focusKeeper.keyboardHeight // an on-screen keyboard never covers the page
     }
 
     Component { id: setupPage; SetupPage { session: window.session } }

@@ -10,6 +10,7 @@ Frame {
     required property string text
     required property string noteState
     required property string signedAt
+    required property string signedBy
     required property string amendsText
     required property string evidence
     required property var suspectedNames
@@ -26,7 +27,9 @@ Frame {
                 spacing: 0
                 Label { text: note.kindLabel; font.bold: true }
                 Label {
-                    text: (note.noteState === "signed" ? qsTr("Signed %1").arg(note.signedAt) : qsTr("Draft"))
+                    text: (note.noteState !== "signed" ? qsTr("Draft")
+                           : note.signedBy !== "" ? qsTr("Signed %1 by %2").arg(note.signedAt).arg(note.signedBy)
+                           : qsTr("Signed %1").arg(note.signedAt))
                           + (note.evidence === "given" ? qsTr(" · evidence given") : note.evidence === "asked" ? qsTr(" · evidence asked, none given") : "")
                     opacity: 0.75
                     elide: Label.ElideRight

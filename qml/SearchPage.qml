@@ -35,6 +35,13 @@ Page {
                 Accessible.name: qsTr("Filter by priority")
             }
             ComboBox {
+                id: engagementFilter
+                model: [{ id: "", title: qsTr("All engagements") }].concat(programme.engagementChoices)
+                textRole: "title"
+                onActivated: results.engagementId = model[currentIndex].id
+                Accessible.name: qsTr("Filter by engagement")
+            }
+            ComboBox {
                 id: kindFilter
                 model: [
                     { kind: "", label: qsTr("All kinds") }, { kind: "statement", label: qsTr("Statement") },

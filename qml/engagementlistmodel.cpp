@@ -64,6 +64,15 @@ QVariantList EngagementListModel::priorities() const
     return m_priorities;
 }
 
+QVariantList EngagementListModel::engagementChoices() const
+{
+    QVariantList choices;
+    for (const Engagement &engagement : m_engagements)
+        choices << QVariantMap{{QStringLiteral("id"), engagement.id},
+                               {QStringLiteral("title"), engagement.title.isEmpty() ? kindLabel(engagement.kind) : engagement.title}};
+    return choices;
+}
+
 int EngagementListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_engagements.size());

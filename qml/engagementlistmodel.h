@@ -18,6 +18,7 @@ class EngagementListModel : public QAbstractListModel
     QML_ELEMENT
     Q_PROPERTY(fieldnotes::ui::VaultSession *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QVariantList priorities READ priorities NOTIFY prioritiesChanged)
+    Q_PROPERTY(QVariantList engagementChoices READ engagementChoices NOTIFY prioritiesChanged)
 
 public:
     enum Role {
@@ -31,6 +32,8 @@ public:
     void setSession(VaultSession *session);
     /// The review's priorities as {id, title, questions} maps, for pickers.
     QVariantList priorities() const;
+    /// The programme as {id, title} maps, for filters.
+    QVariantList engagementChoices() const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role) const override;

@@ -106,6 +106,9 @@ QVariant NoteListModel::data(const QModelIndex &index, int role) const
         return noteKindName(row.note.kind);
     case KindLabelRole:
         return kindLabel(row.note.kind);
+    case SignedByRole:
+        // This vault signs only with its own device key, so a signed note here is this member's.
+        return row.note.isSigned() && m_session ? m_session->memberName() : QString();
     case Qt::DisplayRole:
     case TextRole:
         return row.note.text;
@@ -132,6 +135,7 @@ QHash<int, QByteArray> NoteListModel::roleNames() const
     names.insert(NoteIdRole, "noteId");
     names.insert(KindRole, "kind");
     names.insert(KindLabelRole, "kindLabel");
+    names.insert(SignedByRole, "signedBy");
     names.insert(TextRole, "text");
     names.insert(StateRole, "noteState");
     names.insert(SignedAtRole, "signedAt");

@@ -29,6 +29,8 @@ private slots:
         const int demoCount = programme.rowCount();
         QCOMPARE(demoCount, 8);
         QCOMPARE(programme.priorities().size(), 3);
+        QCOMPARE(programme.engagementChoices().size(), demoCount);
+        QCOMPARE(programme.engagementChoices().first().toMap().value(QStringLiteral("title")).toString(), QStringLiteral("Lead officers: attendance"));
 
         const QString priorityId = programme.priorities().first().toMap().value(QStringLiteral("id")).toString();
         const QDateTime start(QDate(2010, 4, 21), QTime(9, 0), Qt::LocalTime);

@@ -68,6 +68,8 @@ private slots:
         QCOMPARE(notes.draftCount(), 0);
         QCOMPARE(notes.data(notes.index(0), NoteListModel::StateRole).toString(), QStringLiteral("signed"));
         QVERIFY(!notes.data(notes.index(0), NoteListModel::SignedAtRole).toString().isEmpty());
+        m_session->setMemberName(QStringLiteral("Reviewer B"));
+        QCOMPARE(notes.data(notes.index(0), NoteListModel::SignedByRole).toString(), QStringLiteral("Reviewer B"));
         QVERIFY(!notes.deleteDraft(notes.data(notes.index(0), NoteListModel::NoteIdRole).toString()));
         QVERIFY(verifyNotes(*m_session->vault()->store().signedNotes(), {m_session->vault()->devicePublicKey()}).allValid());
     }
