@@ -20,6 +20,7 @@ Page {
             Layout.fillWidth: true
             placeholderText: qsTr("Search all notes")
             inputMethodHints: Qt.ImhNoPredictiveText
+            implicitHeight: 56
             onTextChanged: results.query = text
             Accessible.name: qsTr("Search words")
             Component.onCompleted: forceActiveFocus()
