@@ -31,6 +31,15 @@ dbus-run-session -- bash -c '
   exit $status
 '
 
+# Row 26 of RELIABILITY.md from the user's side: what was typed is nowhere in the vault's files.
+for typed in "breakfast club doubled attendance" "tuck shop" "E2E interview"; do
+  if grep -rqF "$typed" "$vault"; then
+    echo "e2e: plaintext \"$typed\" found in the vault directory"
+    exit 1
+  fi
+done
+echo "e2e: no typed text in the vault's files"
+
 echo "e2e: checking the vault with fieldnotes-cli"
 printf '%s\n' "$passphrase" | "$cli" --vault "$vault" --passphrase-fd 0 verify
 list=$(printf '%s\n' "$passphrase" | "$cli" --vault "$vault" --passphrase-fd 0 note list --json)
