@@ -249,37 +249,37 @@
 <context>
     <name>EngagementPage</name>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="59"/>
+        <location filename="../qml/EngagementPage.qml" line="64"/>
         <source>A follow-up was added to the programme for tomorrow at the same time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="65"/>
+        <location filename="../qml/EngagementPage.qml" line="69"/>
         <source>Before you start: introduce yourselves, then cover each point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="75"/>
+        <location filename="../qml/EngagementPage.qml" line="81"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="94"/>
+        <location filename="../qml/EngagementPage.qml" line="97"/>
         <source>Questions to cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="95"/>
+        <location filename="../qml/EngagementPage.qml" line="98"/>
         <source>Closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="97"/>
+        <location filename="../qml/EngagementPage.qml" line="100"/>
         <source>Review and sign %1 notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="107"/>
+        <location filename="../qml/EngagementPage.qml" line="110"/>
         <source>Finish the closing points to sign.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,82 +401,82 @@
 <context>
     <name>NoteEntry</name>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="18"/>
+        <location filename="../qml/NoteEntry.qml" line="19"/>
         <source>Statement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="19"/>
+        <location filename="../qml/NoteEntry.qml" line="20"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="20"/>
+        <location filename="../qml/NoteEntry.qml" line="21"/>
         <source>Good practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="21"/>
+        <location filename="../qml/NoteEntry.qml" line="22"/>
         <source>Area for development</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="22"/>
+        <location filename="../qml/NoteEntry.qml" line="23"/>
         <source>Observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="31"/>
+        <location filename="../qml/NoteEntry.qml" line="32"/>
         <source>Note kind: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="42"/>
+        <location filename="../qml/NoteEntry.qml" line="43"/>
         <source>What was said or seen. Refer to roles, not names.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="45"/>
+        <location filename="../qml/NoteEntry.qml" line="46"/>
         <source>Note text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="50"/>
+        <location filename="../qml/NoteEntry.qml" line="51"/>
         <source>Saved, encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="50"/>
+        <location filename="../qml/NoteEntry.qml" line="51"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="55"/>
+        <location filename="../qml/NoteEntry.qml" line="56"/>
         <source>New note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="70"/>
+        <location filename="../qml/NoteEntry.qml" line="71"/>
         <source>This may name a person: %1. Notes are non-attributable: refer to a role instead (for example &quot;a youth worker&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="81"/>
+        <location filename="../qml/NoteEntry.qml" line="82"/>
         <source>Did you ask for an example or evidence?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="89"/>
+        <location filename="../qml/NoteEntry.qml" line="90"/>
         <source>Asked, and given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="90"/>
+        <location filename="../qml/NoteEntry.qml" line="91"/>
         <source>Asked, none given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="91"/>
+        <location filename="../qml/NoteEntry.qml" line="92"/>
         <source>Not asked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,87 +679,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="24"/>
+        <location filename="../qml/SearchPage.qml" line="25"/>
         <source>Search words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="32"/>
+        <location filename="../qml/SearchPage.qml" line="33"/>
         <source>All priorities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="35"/>
+        <location filename="../qml/SearchPage.qml" line="36"/>
         <source>Filter by priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="39"/>
+        <location filename="../qml/SearchPage.qml" line="40"/>
         <source>All engagements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="42"/>
+        <location filename="../qml/SearchPage.qml" line="43"/>
         <source>Filter by engagement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="47"/>
+        <location filename="../qml/SearchPage.qml" line="48"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="47"/>
+        <location filename="../qml/SearchPage.qml" line="48"/>
         <source>Statement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="48"/>
+        <location filename="../qml/SearchPage.qml" line="49"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="48"/>
+        <location filename="../qml/SearchPage.qml" line="49"/>
         <source>Good practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="49"/>
+        <location filename="../qml/SearchPage.qml" line="50"/>
         <source>Area for development</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="49"/>
+        <location filename="../qml/SearchPage.qml" line="50"/>
         <source>Concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="50"/>
+        <location filename="../qml/SearchPage.qml" line="51"/>
         <source>Observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="50"/>
+        <location filename="../qml/SearchPage.qml" line="51"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="54"/>
+        <location filename="../qml/SearchPage.qml" line="55"/>
         <source>Filter by kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="59"/>
+        <location filename="../qml/SearchPage.qml" line="60"/>
         <source>No notes match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="76"/>
+        <location filename="../qml/SearchPage.qml" line="77"/>
         <source>signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="76"/>
+        <location filename="../qml/SearchPage.qml" line="77"/>
         <source>draft</source>
         <translation type="unfinished"></translation>
     </message>

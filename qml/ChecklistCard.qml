@@ -1,20 +1,18 @@
-pragma ComponentBehavior: Bound
-
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Fieldnotes
 
 // A checklist: each point ticked, or skipped with a reason that is recorded.
-ColumnLayout {
+Column {
     id: card
     required property ChecklistController checklist
     property string heading
 
     spacing: 6
-    Label { text: card.heading; font.pixelSize: 22; font.bold: true; Layout.fillWidth: true; wrapMode: Label.Wrap }
+    Label { text: card.heading; font.pixelSize: 22; font.bold: true; width: card.width; wrapMode: Label.Wrap }
     Column {
-        Layout.fillWidth: true
+        width: card.width
         spacing: 6
         Repeater {
             model: card.checklist

@@ -1,5 +1,3 @@
-pragma ComponentBehavior: Bound
-
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -47,67 +45,71 @@ Page {
         implicitWidth: 400
         implicitHeight: 400
 
-        GridLayout {
+        // Positioners, not layouts: prompts that appear while typing (names, evidence) and notes
+        // added on each keystroke must move everything below them at once.
+        Column {
+            id: content
+            readonly property real columnWidth: page.wide ? (width - 24) / 2 : width
             width: scroller.availableWidth - 32
             x: 16
-            columns: page.wide && opening.complete ? 2 : 1
-            columnSpacing: 24
-            rowSpacing: 16
+            spacing: 16
+            topPadding: 16
+            bottomPadding: 16
 
-            Item { implicitHeight: 4; Layout.columnSpan: parent.columns }
             Label {
                 id: followUpNotice
                 visible: false
+                width: content.width
+                wrapMode: Label.Wrap
                 text: qsTr("A follow-up was added to the programme for tomorrow at the same time.")
-                Layout.columnSpan: parent.columns
             }
             ChecklistCard {
                 visible: !opening.complete
                 checklist: opening
                 heading: qsTr("Before you start: introduce yourselves, then cover each point")
-                Layout.fillWidth: true
-                Layout.columnSpan: parent.columns
+                width: content.width
             }
-            ColumnLayout {
+            Grid {
                 visible: opening.complete
-                Layout.fillWidth: true
-                Layout.alignment: Qt.AlignTop
-                spacing: 16
-                NoteEntry { editor: editor; Layout.fillWidth: true }
-                Label { text: qsTr("Notes"); font.pixelSize: 22; font.bold: true }
-                // A Column, not the layout: delegates re-created on every model reset stay in place.
+                columns: page.wide ? 2 : 1
+                columnSpacing: 24
+                rowSpacing: 16
                 Column {
-                    Layout.fillWidth: true
-                    spacing: 8
-                    Repeater {
-                        model: notes
-                        delegate: NoteDelegate {
-                            width: parent.width
-                            onAmendRequested: (noteId, correction) => notes.amend(noteId, correction)
+                    width: content.columnWidth
+                    spacing: 16
+                    NoteEntry { editor: editor; width: parent.width }
+                    Label { text: qsTr("Notes"); font.pixelSize: 22; font.bold: true }
+                    Column {
+                        width: parent.width
+                        spacing: 8
+                        Repeater {
+                            model: notes
+                            delegate: NoteDelegate {
+                                width: content.columnWidth
+                                onAmendRequested: (noteId, correction) => notes.amend(noteId, correction)
+                            }
                         }
                     }
                 }
-            }
-            ColumnLayout {
-                visible: opening.complete
-                Layout.fillWidth: true
-                Layout.alignment: Qt.AlignTop
-                spacing: 16
-                ChecklistCard { checklist: questions; heading: qsTr("Questions to cover"); Layout.fillWidth: true }
-                ChecklistCard { checklist: closing; heading: qsTr("Closing"); Layout.fillWidth: true }
-                Button {
-                    text: qsTr("Review and sign %1 notes").arg(notes.draftCount)
-                    enabled: notes.draftCount > 0 && closing.complete && !editor.needsEvidenceAnswer
-                    highlighted: true
-                    implicitHeight: 56
-                    Layout.fillWidth: true
-                    Accessible.name: text
-                    onClicked: signDialog.open()
-                }
-                Label {
-                    visible: !closing.complete
-                    text: qsTr("Finish the closing points to sign.")
-                    opacity: 0.75
+                Column {
+                    width: content.columnWidth
+                    spacing: 16
+                    ChecklistCard { checklist: questions; heading: qsTr("Questions to cover"); width: parent.width }
+                    ChecklistCard { checklist: closing; heading: qsTr("Closing"); width: parent.width }
+                    Button {
+                        text: qsTr("Review and sign %1 notes").arg(notes.draftCount)
+                        enabled: notes.draftCount > 0 && closing.complete && !editor.needsEvidenceAnswer
+                        highlighted: true
+                        implicitHeight: 56
+                        width: parent.width
+                        Accessible.name: text
+                        onClicked: signDialog.open()
+                    }
+                    Label {
+                        visible: !closing.complete
+                        text: qsTr("Finish the closing points to sign.")
+                        opacity: 0.75
+                    }
                 }
             }
         }

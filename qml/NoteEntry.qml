@@ -1,19 +1,18 @@
-pragma ComponentBehavior: Bound
-
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Fieldnotes
 
 // Fast note entry: one-tap kinds, text saved (encrypted) as it is typed, the evidence question
-// for statements, and the non-attribution guard.
-ColumnLayout {
+// for statements, and the non-attribution guard. A Column, not a layout: the prompts that appear
+// while typing must push what follows down at once.
+Column {
     id: entry
     required property NoteEditorController editor
     spacing: 8
 
     Flow {
-        Layout.fillWidth: true
+        width: entry.width
         spacing: 6
         Repeater {
             model: [
@@ -38,8 +37,8 @@ ColumnLayout {
     TextArea {
         id: textArea
         objectName: "noteText"
-        Layout.fillWidth: true
-        Layout.preferredHeight: 160
+        width: entry.width
+        height: 160
         wrapMode: TextArea.Wrap
         placeholderText: qsTr("What was said or seen. Refer to roles, not names.")
         text: entry.editor.text
@@ -47,7 +46,7 @@ ColumnLayout {
         Accessible.name: qsTr("Note text")
     }
     RowLayout {
-        Layout.fillWidth: true
+        width: entry.width
         Label {
             text: entry.editor.text.length === 0 ? "" : entry.editor.saved ? qsTr("Saved, encrypted") : qsTr("Saving…")
             opacity: 0.75
@@ -64,7 +63,7 @@ ColumnLayout {
     }
     Frame {
         visible: entry.editor.suspectedNames.length > 0
-        Layout.fillWidth: true
+        width: entry.width
         Label {
             anchors.left: parent.left
             anchors.right: parent.right
@@ -75,7 +74,7 @@ ColumnLayout {
     }
     Frame {
         visible: entry.editor.needsEvidenceAnswer
-        Layout.fillWidth: true
+        width: entry.width
         ColumnLayout {
             anchors.left: parent.left
             anchors.right: parent.right

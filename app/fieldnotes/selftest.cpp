@@ -17,12 +17,11 @@ namespace {
 int warningsSeen = 0;
 QtMessageHandler previousHandler = nullptr;
 
+// Every warning counts, from QML or from Qt about QML components ("Component is not ready"),
+// except the platform's note about a missing runtime directory.
 void countingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    const QString category = QString::fromLatin1(context.category ? context.category : "");
-    const bool fromQml = category == QLatin1String("qml") || category == QLatin1String("js") || category.startsWith(QLatin1String("qt.qml"))
-        || message.contains(QLatin1String(".qml"));
-    if (type != QtDebugMsg && type != QtInfoMsg && fromQml)
+    if (type != QtDebugMsg && type != QtInfoMsg && !message.startsWith(QLatin1String("QStandardPaths:")))
         ++warningsSeen;
     previousHandler(type, context, message);
 }
