@@ -27,6 +27,10 @@ Item {
             compare(editor.suspectedNames, ["Kevin"])
             verify(editor.needsEvidenceAnswer)
             verify(findChild(entry, "evidenceGiven").visible)
+            // Prompts that appear while typing sit below the text, never over it.
+            const evidence = findChild(entry, "evidenceGiven")
+            const area = findChild(entry, "noteText")
+            tryVerify(() => evidence.mapToItem(entry, 0, 0).y > area.y + area.height, 2000, "the evidence question overlaps the text")
             mouseClick(findChild(entry, "evidenceGiven"))
             verify(!editor.needsEvidenceAnswer)
             verify(editor.evidenceAsked && editor.evidenceGiven)
