@@ -52,21 +52,13 @@ Result<void> ChecklistStore::clear(const QString &engagementId, const QString &c
 
 Result<QList<ChecklistMark>> ChecklistStore::marks(const QString &engagementId, const QString &checklist)
 {
-    auto statement = m_database.prepare(
-        "SELECT item, state, reason, marked_at FROM checklist_marks WHERE engagement_id = ? AND checklist = ? ORDER BY marked_at, rowid");
-    if (!statement)
-        return statement.error();
-    statement->bind(1, engagementId).bind(2, checklist);
-    QList<ChecklistMark> list;
-    for (;;) {
-        auto row = statement->next();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return list;
-        list << ChecklistMark{statement->text(0), statement->text(1) == QLatin1String("ticked"), statement->text(2),
-                              parseCanonicalTimestamp(statement->text(3))};
-    }
+    return queryList<ChecklistMark>(
+        m_database,
+        "SELECT item, state, reason, marked_at FROM checklist_marks WHERE engagement_id = ? AND checklist = ? ORDER BY marked_at, rowid",
+        [&](SqlStatement &statement) { statement.bind(1, engagementId).bind(2, checklist); },
+        [](const SqlStatement &row) {
+            return ChecklistMark{row.text(0), row.text(1) == QLatin1String("ticked"), row.text(2), parseCanonicalTimestamp(row.text(3))};
+        });
 }
 
 } // namespace fieldnotes

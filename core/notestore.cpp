@@ -118,25 +118,6 @@ Result<T> queryOne(SqliteDatabase &database, const QByteArray &sql, const QStrin
     return T(read(*statement));
 }
 
-// Every row of the statement, after bind() has set its parameters.
-template <typename T, typename Binder, typename Reader>
-Result<QList<T>> queryList(SqliteDatabase &database, const QByteArray &sql, Binder bind, Reader read)
-{
-    auto statement = database.prepare(sql);
-    if (!statement)
-        return statement.error();
-    bind(*statement);
-    QList<T> list;
-    for (;;) {
-        auto row = statement->next();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return list;
-        list << read(*statement);
-    }
-}
-
 constexpr auto priorityColumns = "SELECT id, review_id, title, lines_of_enquiry, suggested_questions FROM priorities ";
 
 // Filters shared by notes() and search(): bound as ?1..?5 in both queries.

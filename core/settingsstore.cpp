@@ -29,19 +29,9 @@ Result<void> SettingsStore::setValue(const QString &key, const QString &value)
 
 Result<QStringList> SettingsStore::watchedNames(const QString &reviewId)
 {
-    auto statement = m_database.prepare("SELECT name FROM watched_names WHERE review_id = ? ORDER BY name");
-    if (!statement)
-        return statement.error();
-    statement->bind(1, reviewId);
-    QStringList names;
-    for (;;) {
-        auto row = statement->next();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return names;
-        names << statement->text(0);
-    }
+    return queryList<QString>(
+        m_database, "SELECT name FROM watched_names WHERE review_id = ? ORDER BY name",
+        [&reviewId](SqlStatement &statement) { statement.bind(1, reviewId); }, [](const SqlStatement &row) { return row.text(0); });
 }
 
 Result<void> SettingsStore::setWatchedNames(const QString &reviewId, const QStringList &names)

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -95,6 +96,25 @@ private:
     QHash<QByteArray, sqlite3_stmt *> m_cache;
     QSet<sqlite3_stmt *> m_inUse;
 };
+
+/// Every row of a query, after bind() has set its parameters, each made by read().
+template <typename T, typename Binder, typename Reader>
+Result<QList<T>> queryList(SqliteDatabase &database, const QByteArray &sql, Binder bind, Reader read)
+{
+    auto statement = database.prepare(sql);
+    if (!statement)
+        return statement.error();
+    bind(*statement);
+    QList<T> list;
+    for (;;) {
+        auto row = statement->next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return list;
+        list << read(*statement);
+    }
+}
 
 /// BEGIN IMMEDIATE ... COMMIT; rolls back if it goes out of scope uncommitted.
 class SqlTransaction

@@ -180,14 +180,21 @@ bool VaultSession::confirmPassphrase(const QString &passphrase)
     return true;
 }
 
+bool VaultSession::saveSetting(const QString &key, const QString &value)
+{
+    if (auto saved = m_vault->settings().setValue(key, value); !saved) {
+        reportError(saved.error());
+        return false;
+    }
+    return true;
+}
+
 void VaultSession::setRole(const QString &role)
 {
     if (role == m_role || !m_vault)
         return;
-    if (auto saved = m_vault->settings().setValue(roleKey, role); !saved) {
-        reportError(saved.error());
+    if (!saveSetting(roleKey, role))
         return;
-    }
     m_role = role;
     emit roleChanged();
 }
@@ -196,10 +203,8 @@ void VaultSession::setMemberName(const QString &name)
 {
     if (name == m_memberName || !m_vault)
         return;
-    if (auto saved = m_vault->settings().setValue(memberKey, name); !saved) {
-        reportError(saved.error());
+    if (!saveSetting(memberKey, name))
         return;
-    }
     m_memberName = name;
     emit memberNameChanged();
 }
@@ -209,10 +214,8 @@ void VaultSession::setIdleMinutes(int minutes)
     minutes = qBound(1, minutes, 60);
     if (minutes == m_idleMinutes || !m_vault)
         return;
-    if (auto saved = m_vault->settings().setValue(idleKey, QString::number(minutes)); !saved) {
-        reportError(saved.error());
+    if (!saveSetting(idleKey, QString::number(minutes)))
         return;
-    }
     m_idleMinutes = minutes;
     emit idleMinutesChanged();
     setIdleTimeout(std::chrono::minutes(minutes));
@@ -230,10 +233,8 @@ void VaultSession::setTheme(const QString &theme)
         return;
     if (theme != QLatin1String("system") && theme != QLatin1String("light") && theme != QLatin1String("dark"))
         return;
-    if (auto saved = m_vault->settings().setValue(themeKey, theme); !saved) {
-        reportError(saved.error());
+    if (!saveSetting(themeKey, theme))
         return;
-    }
     m_theme = theme;
     emit themeChanged();
 }

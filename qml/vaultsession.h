@@ -106,6 +106,8 @@ private:
     void becomeUnlocked(std::unique_ptr<Vault> vault);
     void loadReview();
     void setState(State state);
+    /// Stores one setting in the vault; reports a failure and returns false.
+    bool saveSetting(const QString &key, const QString &value);
 
     QString m_directory;
     VaultOptions m_options;
