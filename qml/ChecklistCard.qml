@@ -1,6 +1,7 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Fieldnotes
 
 // A checklist: each point ticked, or skipped with a reason that is recorded.

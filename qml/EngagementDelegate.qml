@@ -16,12 +16,26 @@ ItemDelegate {
     signal opened()
     signal editRequested()
 
-    implicitHeight: Math.max(72, content.implicitHeight + 16)
+    // The first engagement of a day carries the day's heading (ListView sections need an unbound
+    // section delegate in Qt 6.4, which qmllint cannot check).
+    readonly property bool startsDay: ListView.section !== ListView.previousSection
+    topInset: startsDay ? dayHeading.implicitHeight : 0
+    topPadding: topInset + 8
+    implicitHeight: topInset + Math.max(72, contentItem.implicitHeight + 16)
     onClicked: opened()
     Accessible.name: qsTr("Open %1 at %2").arg(title).arg(time)
 
+    Label {
+        id: dayHeading
+        visible: delegate.startsDay
+        text: delegate.ListView.section
+        font.pixelSize: 20
+        font.bold: true
+        topPadding: 12
+        bottomPadding: 4
+    }
+
     contentItem: RowLayout {
-        id: content
         spacing: 16
         Label { text: delegate.time; font.pixelSize: 22; font.bold: true; Layout.preferredWidth: 72 }
         ColumnLayout {

@@ -1,6 +1,7 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Fieldnotes
 
 // Running an engagement: opening points, then questions and notes against the clock, then the

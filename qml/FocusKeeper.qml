@@ -6,7 +6,9 @@ QtObject {
     id: keeper
     /// Any item in the window to look after.
     required property Item scope
-    readonly property real keyboardHeight: Qt.inputMethod.visible ? Qt.inputMethod.keyboardRectangle.height / Screen.devicePixelRatio : 0
+    // Typed QObject in Qt 6.4's type information; its properties are found at run time.
+    readonly property var inputMethod: Qt.inputMethod
+    readonly property real keyboardHeight: inputMethod.visible ? inputMethod.keyboardRectangle.height / Screen.devicePixelRatio : 0
 
     function reveal() {
         const item = scope.Window.activeFocusItem
@@ -27,7 +29,9 @@ QtObject {
 
     property Connections focusWatcher: Connections {
         target: keeper.scope.Window.window
-        function onActiveFocusItemChanged() { Qt.callLater(keeper.reveal) }
+        function onActiveFocusItemChanged() { keeper.revealSoon.restart() }
     }
-    onKeyboardHeightChanged: Qt.callLater(reveal)
+    // After the focus change or keyboard resize has been laid out.
+    property Timer revealSoon: Timer { interval: 0; onTriggered: keeper.reveal() }
+    onKeyboardHeightChanged: revealSoon.restart()
 }

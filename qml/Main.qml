@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -56,7 +58,7 @@ ApplicationWindow {
                 Accessible.name: qsTr("Back")
             }
             Label {
-                text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : window.session.reviewTitle
+                text: (stack.currentItem as Page)?.title || window.session.reviewTitle
                 elide: Label.ElideRight
                 font.bold: true
                 Layout.fillWidth: true
@@ -70,7 +72,7 @@ ApplicationWindow {
             }
             ConcernButton {
                 session: window.session
-                engagementId: stack.currentItem && stack.currentItem.engagementId !== undefined ? stack.currentItem.engagementId : ""
+                engagementId: (stack.currentItem as EngagementPage)?.engagementId ?? ""
             }
             ToolButton {
                 text: qsTr("Lock")

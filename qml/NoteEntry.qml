@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -69,7 +71,7 @@ Column {
             anchors.right: parent.right
             wrapMode: Label.Wrap
             text: qsTr("This may name a person: %1. Notes are non-attributable: refer to a role instead (for example \"a youth worker\").")
-                  .arg(entry.editor.suspectedNames.join(", "))
+                  .arg([...entry.editor.suspectedNames].join(", "))
         }
     }
     Frame {

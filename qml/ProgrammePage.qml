@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -73,14 +75,6 @@ Page {
             model: programme
             spacing: 6
             section.property: "day"
-            section.delegate: Label {
-                required property string section
-                text: section
-                font.pixelSize: 20
-                font.bold: true
-                topPadding: 12
-                bottomPadding: 4
-            }
             delegate: EngagementDelegate {
                 id: slot
                 width: ListView.view.width

@@ -30,16 +30,18 @@ Page {
             spacing: 8
             ComboBox {
                 id: priorityFilter
-                model: [{ id: "", title: qsTr("All priorities") }].concat(programme.priorities)
+                model: [{ id: "", title: qsTr("All priorities") }, ...programme.priorities]
                 textRole: "title"
-                onActivated: results.priorityId = model[currentIndex].id
+                valueRole: "id"
+                onActivated: results.priorityId = currentValue
                 Accessible.name: qsTr("Filter by priority")
             }
             ComboBox {
                 id: engagementFilter
-                model: [{ id: "", title: qsTr("All engagements") }].concat(programme.engagementChoices)
+                model: [{ id: "", title: qsTr("All engagements") }, ...programme.engagementChoices]
                 textRole: "title"
-                onActivated: results.engagementId = model[currentIndex].id
+                valueRole: "id"
+                onActivated: results.engagementId = currentValue
                 Accessible.name: qsTr("Filter by engagement")
             }
             ComboBox {
@@ -51,7 +53,8 @@ Page {
                     { kind: "observation", label: qsTr("Observation") }, { kind: "amendment", label: qsTr("Correction") }
                 ]
                 textRole: "label"
-                onActivated: results.kind = model[currentIndex].kind
+                valueRole: "kind"
+                onActivated: results.kind = currentValue
                 Accessible.name: qsTr("Filter by kind")
             }
         }

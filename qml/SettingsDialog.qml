@@ -9,7 +9,7 @@ Dialog {
     title: qsTr("Settings")
     modal: true
     standardButtons: Dialog.Close
-    onOpened: watched.text = session.watchedNames.join("\n")
+    onOpened: watched.text = [...session.watchedNames].join("\n")
     onClosed: session.watchedNames = watched.text.split("\n")
 
     GridLayout {
@@ -34,9 +34,10 @@ Dialog {
         ComboBox {
             model: [{ value: "system", label: qsTr("As the system") }, { value: "light", label: qsTr("Light") }, { value: "dark", label: qsTr("Dark") }]
             textRole: "label"
-            currentIndex: Math.max(0, ["system", "light", "dark"].indexOf(dialog.session.theme))
+            valueRole: "value"
+            currentIndex: Math.max(0, indexOfValue(dialog.session.theme))
             Accessible.name: qsTr("Theme")
-            onActivated: dialog.session.theme = model[currentIndex].value
+            onActivated: dialog.session.theme = currentValue
         }
         Label { text: qsTr("Names to watch for in notes, one per line"); Layout.columnSpan: 2 }
         TextArea {
