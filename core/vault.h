@@ -56,6 +56,9 @@ public:
     ChecklistStore &checklists() { return *m_checklists; }
     SettingsStore &settings() { return *m_settings; }
     const QByteArray &devicePublicKey() const { return m_identity.publicKey; }
+    const DeviceIdentity &identity() const { return m_identity; }
+    /// The open SQLCipher database, for stores that live beside the core's (sync).
+    SqliteDatabase &database() { return *m_database; }
     const QString &directory() const { return m_directory; }
 
     static QString keyFilePath(const QString &directory);

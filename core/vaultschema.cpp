@@ -106,6 +106,62 @@ CREATE TABLE watched_names (
 );
 )sql";
 
+// Version 3: sync. A device's enrolment in a review (at most one), its copy of the signed
+// roster, and its outbox of sealed envelopes (built once, so a retry sends the same bytes). A team
+// leader's review keys, and the notes collected from the archive with their verdicts.
+const char *const schemaVersion3 = R"sql(
+CREATE TABLE enrolment (
+    review_id TEXT PRIMARY KEY,
+    archive_url TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    leader_key BLOB NOT NULL,
+    leader_box_key BLOB NOT NULL,
+    role TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('requested', 'enrolled', 'revoked')),
+    retention_days INTEGER NOT NULL DEFAULT -1
+);
+CREATE TABLE roster_entries (
+    review_id TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    entry TEXT NOT NULL,
+    PRIMARY KEY (review_id, sequence)
+);
+CREATE TABLE outbox (
+    note_id TEXT PRIMARY KEY REFERENCES notes(id),
+    review_id TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    urgent INTEGER NOT NULL DEFAULT 0,
+    envelope TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('queued', 'delivered', 'collected')),
+    receipt TEXT NOT NULL DEFAULT '',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    queued_at TEXT NOT NULL,
+    delivered_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_by_state ON outbox(state, urgent DESC, sequence);
+CREATE TABLE review_keys (
+    review_id TEXT PRIMARY KEY REFERENCES reviews(id),
+    signing_public BLOB NOT NULL,
+    signing_secret BLOB NOT NULL,
+    box_public BLOB NOT NULL,
+    box_secret BLOB NOT NULL,
+    archive_url TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    archive_key BLOB NOT NULL
+);
+CREATE TABLE collected_notes (
+    hash BLOB PRIMARY KEY,
+    review_id TEXT NOT NULL,
+    author_key BLOB NOT NULL,
+    sequence INTEGER NOT NULL,
+    note TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    collected_at TEXT NOT NULL
+);
+CREATE INDEX collected_by_author ON collected_notes(review_id, author_key, sequence);
+)sql";
+
 Result<void> migrateTo1(SqliteDatabase &database)
 {
     return database.exec(schemaVersion1);
@@ -116,8 +172,13 @@ Result<void> migrateTo2(SqliteDatabase &database)
     return database.exec(schemaVersion2);
 }
 
+Result<void> migrateTo3(SqliteDatabase &database)
+{
+    return database.exec(schemaVersion3);
+}
+
 using MigrationStep = Result<void> (*)(SqliteDatabase &);
-constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2};
+constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3};
 } // namespace
 
 Result<void> migrateSchema(SqliteDatabase &database, int targetVersion)

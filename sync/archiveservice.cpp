@@ -1,0 +1,378 @@
+#include "archiveservice.h"
+
+#include "archivestore.h"
+#include "receipt.h"
+#include "requestsignature.h"
+#include "signednote.h"
+#include "syncencoding.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QUrlQuery>
+
+#include <sodium.h>
+
+Q_LOGGING_CATEGORY(lcArchive, "fieldnotes.archive")
+
+namespace fieldnotes::sync {
+
+namespace {
+ArchiveResponse reply(int status, const QString &message)
+{
+    return ArchiveResponse{status, QJsonObject{{status < 400 ? QStringLiteral("status") : QStringLiteral("error"), message}}};
+}
+
+ArchiveResponse fromError(const Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::NotFound:
+        return reply(404, error.message);
+    case ErrorCode::VaultExists:
+        return reply(409, error.message);
+    case ErrorCode::InvalidArgument:
+    case ErrorCode::Crypto:
+        return reply(400, error.message);
+    case ErrorCode::StorageFull:
+        return reply(507, QStringLiteral("the archive's disk is full"));
+    default:
+        qCWarning(lcArchive) << "storage error:" << error.message;
+        return reply(500, QStringLiteral("the archive could not store this; try again"));
+    }
+}
+
+enum class Access { Public, Signed, Leader, Member };
+} // namespace
+
+ArchiveService::ArchiveService(ArchiveStore &store, Clock clock) : m_store(store), m_clock(std::move(clock)) {}
+
+ArchiveResponse ArchiveService::handle(const ArchiveRequest &request)
+{
+    QList<QByteArray> parts = request.path.split('/');
+    parts.removeAll(QByteArray());
+    if (parts.size() < 2 || parts[0] != "v1")
+        return reply(404, QStringLiteral("no such endpoint"));
+    return route(request, parts);
+}
+
+std::optional<ArchiveResponse> ArchiveService::authenticate(const ArchiveRequest &request, QByteArray *signer)
+{
+    auto signature = RequestSignature::fromHeaders(request.headers);
+    if (!signature)
+        return reply(401, signature.error().message);
+    const QByteArray target = request.query.isEmpty() ? request.path : request.path + '?' + request.query;
+    if (auto verified = signature->verify(request.method, target, request.body, m_clock()); !verified)
+        return reply(401, verified.error().message);
+    auto fresh = m_store.acceptNonce(signature->key, signature->nonce);
+    if (!fresh)
+        return fromError(fresh.error());
+    if (!*fresh)
+        return reply(401, QStringLiteral("replayed request: this nonce was already used"));
+    *signer = signature->key;
+    return std::nullopt;
+}
+
+ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList<QByteArray> &parts)
+{
+    const QByteArray &method = request.method;
+    if (parts.size() == 2 && parts[1] == "health" && method == "GET")
+        return ArchiveResponse{200, {{QStringLiteral("status"), QStringLiteral("ok")}}};
+    if (parts.size() == 2 && parts[1] == "archive" && method == "GET")
+        return ArchiveResponse{200, {{QStringLiteral("archive_key"), toHex(m_store.archiveKey())}}};
+    if (parts[1] != "reviews")
+        return reply(404, QStringLiteral("no such endpoint"));
+
+    QByteArray signer;
+    if (parts.size() == 2) {
+        if (method != "POST")
+            return reply(405, QStringLiteral("use POST to create a review"));
+        if (auto refused = authenticate(request, &signer))
+            return *refused;
+        return createReview(request, signer);
+    }
+    if (parts.size() != 4)
+        return reply(404, QStringLiteral("no such endpoint"));
+    const QString reviewId = QString::fromUtf8(QByteArray::fromPercentEncoding(parts[2]));
+    const QByteArray &resource = parts[3];
+
+    struct Endpoint {
+        const char *method;
+        const char *resource;
+        Access access;
+    };
+    static constexpr Endpoint endpoints[] = {
+        {"GET", "roster", Access::Public},      {"POST", "roster", Access::Leader},     {"POST", "invites", Access::Leader},
+        {"POST", "join", Access::Signed},       {"GET", "joins", Access::Leader},       {"PUT", "setup", Access::Leader},
+        {"GET", "setup", Access::Member},       {"POST", "envelopes", Access::Member},  {"GET", "envelopes", Access::Leader},
+        {"POST", "collected", Access::Leader},  {"GET", "collected", Access::Member},   {"GET", "conflicts", Access::Leader},
+    };
+    const Endpoint *endpoint = nullptr;
+    bool resourceKnown = false;
+    for (const Endpoint &candidate : endpoints) {
+        if (resource == candidate.resource) {
+            resourceKnown = true;
+            if (method == candidate.method)
+                endpoint = &candidate;
+        }
+    }
+    if (!endpoint)
+        return resourceKnown ? reply(405, QStringLiteral("method not allowed here")) : reply(404, QStringLiteral("no such endpoint"));
+
+    auto roster = m_store.roster(reviewId);
+    if (!roster)
+        return fromError(roster.error());
+    if (endpoint->access != Access::Public) {
+        if (auto refused = authenticate(request, &signer))
+            return *refused;
+        if (endpoint->access == Access::Leader && signer != roster->genesis().leaderKey)
+            return reply(403, QStringLiteral("only the team leader may do this"));
+        if (endpoint->access == Access::Member && signer != roster->genesis().leaderKey) {
+            if (!roster->isMember(signer))
+                return reply(403, QStringLiteral("this device is not enrolled in the review"));
+            if (roster->revokedAt(signer))
+                return reply(403, QStringLiteral("this device was revoked by the team leader"));
+        }
+    }
+
+    if (resource == "roster" && method == "GET") {
+        QJsonArray entries;
+        for (const RosterEntry &entry : roster->entries())
+            entries << entry.toJson();
+        return ArchiveResponse{200, {{QStringLiteral("entries"), entries}}};
+    }
+    if (resource == "roster")
+        return appendRoster(reviewId, request);
+    if (resource == "invites")
+        return addInvite(reviewId, request);
+    if (resource == "join")
+        return join(reviewId, request, signer);
+    if (resource == "joins")
+        return pendingJoins(reviewId);
+    if (resource == "setup")
+        return method == "PUT" ? putSetup(reviewId, request) : getSetup(reviewId);
+    if (resource == "envelopes")
+        return method == "POST" ? storeEnvelopes(reviewId, request, signer) : envelopesAfter(reviewId, request);
+    if (resource == "collected")
+        return method == "POST" ? markCollected(reviewId, request) : collected(reviewId, signer);
+    return conflicts(reviewId);
+}
+
+ArchiveResponse ArchiveService::createReview(const ArchiveRequest &request, const QByteArray &signer)
+{
+    auto object = parseJsonObject(request.body);
+    if (!object)
+        return fromError(object.error());
+    auto genesis = RosterEntry::fromJson(*object);
+    if (!genesis)
+        return fromError(genesis.error());
+    if (genesis->leaderKey != signer)
+        return reply(403, QStringLiteral("the review must be created by its own leader key"));
+    if (genesis->archiveKey != m_store.archiveKey())
+        return reply(400, QStringLiteral("the genesis entry names another archive's key"));
+    if (auto created = m_store.createReview(*genesis); !created)
+        return fromError(created.error());
+    qCInfo(lcArchive) << "review created";
+    return reply(201, QStringLiteral("created"));
+}
+
+ArchiveResponse ArchiveService::appendRoster(const QString &reviewId, const ArchiveRequest &request)
+{
+    auto object = parseJsonObject(request.body);
+    if (!object)
+        return fromError(object.error());
+    auto entry = RosterEntry::fromJson(*object);
+    if (!entry)
+        return fromError(entry.error());
+    if (auto appended = m_store.appendRoster(reviewId, *entry); !appended)
+        return fromError(appended.error());
+    return reply(201, QStringLiteral("appended"));
+}
+
+ArchiveResponse ArchiveService::addInvite(const QString &reviewId, const ArchiveRequest &request)
+{
+    auto object = parseJsonObject(request.body);
+    if (!object)
+        return fromError(object.error());
+    const auto tokenHash = fromHex(object->value(QStringLiteral("token_hash")).toString(), crypto_generichash_BYTES);
+    const QDateTime expires = parseCanonicalTimestamp(object->value(QStringLiteral("expires_at")).toString());
+    if (!tokenHash || !expires.isValid())
+        return reply(400, QStringLiteral("token_hash or expires_at missing or malformed"));
+    if (auto added = m_store.addInvite(reviewId, *tokenHash, expires); !added)
+        return fromError(added.error());
+    return reply(201, QStringLiteral("invited"));
+}
+
+ArchiveResponse ArchiveService::join(const QString &reviewId, const ArchiveRequest &request, const QByteArray &signer)
+{
+    auto object = parseJsonObject(request.body);
+    if (!object)
+        return fromError(object.error());
+    const auto token = fromHex(object->value(QStringLiteral("token")).toString(), 32);
+    const QString role = object->value(QStringLiteral("role")).toString();
+    const QString label = object->value(QStringLiteral("label")).toString();
+    static const QStringList roles{QStringLiteral("reviewer"), QStringLiteral("team-leader"), QStringLiteral("young-inspector")};
+    if (!token || !roles.contains(role) || label.size() > 80)
+        return reply(400, QStringLiteral("token, role (reviewer, team-leader or young-inspector) or label malformed"));
+    if (auto redeemed = m_store.redeemInvite(reviewId, *token, JoinRequest{signer, role, label, {}}); !redeemed)
+        return redeemed.error().code == ErrorCode::NotFound ? reply(403, redeemed.error().message) : fromError(redeemed.error());
+    return reply(202, QStringLiteral("waiting for the team leader's approval"));
+}
+
+ArchiveResponse ArchiveService::pendingJoins(const QString &reviewId)
+{
+    auto joins = m_store.pendingJoins(reviewId);
+    if (!joins)
+        return fromError(joins.error());
+    QJsonArray list;
+    for (const JoinRequest &join : *joins)
+        list << QJsonObject{{QStringLiteral("device_key"), toHex(join.deviceKey)},
+                            {QStringLiteral("role"), join.role},
+                            {QStringLiteral("label"), join.label},
+                            {QStringLiteral("requested_at"), join.requestedAt}};
+    return ArchiveResponse{200, {{QStringLiteral("joins"), list}}};
+}
+
+ArchiveResponse ArchiveService::putSetup(const QString &reviewId, const ArchiveRequest &request)
+{
+    auto object = parseJsonObject(request.body);
+    if (!object)
+        return fromError(object.error());
+    auto roster = m_store.roster(reviewId);
+    if (!roster)
+        return fromError(roster.error());
+    const auto signature = fromHex(object->value(QStringLiteral("signature")).toString(), crypto_sign_BYTES);
+    const QByteArray setup = canonicalJson(object->value(QStringLiteral("setup")).toObject());
+    if (!signature || !verifyDetached(*signature, "fieldnotes-setup-v1\n" + setup, roster->genesis().leaderKey))
+        return reply(400, QStringLiteral("the set-up is not signed by the team leader"));
+    if (auto stored = m_store.putSetup(reviewId, canonicalJson(*object)); !stored)
+        return fromError(stored.error());
+    return reply(201, QStringLiteral("published"));
+}
+
+ArchiveResponse ArchiveService::getSetup(const QString &reviewId)
+{
+    auto setup = m_store.setup(reviewId);
+    if (!setup)
+        return fromError(setup.error());
+    auto object = parseJsonObject(*setup);
+    if (!object)
+        return fromError(object.error());
+    return ArchiveResponse{200, *object};
+}
+
+ArchiveResponse ArchiveService::storeEnvelopes(const QString &reviewId, const ArchiveRequest &request, const QByteArray &signer)
+{
+    auto object = parseJsonObject(request.body);
+    if (!object)
+        return fromError(object.error());
+    const QJsonArray envelopes = object->value(QStringLiteral("envelopes")).toArray();
+    if (envelopes.isEmpty() || envelopes.size() > maxEnvelopesPerBatch)
+        return reply(400, QStringLiteral("send between 1 and %1 envelopes").arg(maxEnvelopesPerBatch));
+    QJsonArray results;
+    for (const QJsonValue &value : envelopes) {
+        QJsonObject result;
+        auto envelope = Envelope::fromJson(value.toObject());
+        if (!envelope) {
+            result.insert(QStringLiteral("status"), QStringLiteral("refused"));
+            result.insert(QStringLiteral("reason"), envelope.error().message);
+            results << result;
+            continue;
+        }
+        result.insert(QStringLiteral("seq"), envelope->sequence);
+        result.insert(QStringLiteral("hash"), toHex(envelope->hash));
+        QString refusal;
+        if (envelope->reviewId != reviewId)
+            refusal = QStringLiteral("the envelope names another review");
+        else if (envelope->deviceKey != signer)
+            refusal = QStringLiteral("a device may only send its own envelopes");
+        else if (auto verified = verifyEnvelopeMetadata(*envelope); !verified)
+            refusal = verified.error().message;
+        if (!refusal.isEmpty()) {
+            result.insert(QStringLiteral("status"), QStringLiteral("refused"));
+            result.insert(QStringLiteral("reason"), refusal);
+            results << result;
+            continue;
+        }
+        QDateTime storedAt;
+        auto outcome = m_store.storeEnvelope(*envelope, &storedAt);
+        if (!outcome)
+            return fromError(outcome.error()); // nothing after this envelope was stored; the device retries
+        if (*outcome == StoreOutcome::Conflict) {
+            result.insert(QStringLiteral("status"), QStringLiteral("conflict"));
+            result.insert(QStringLiteral("reason"),
+                          QStringLiteral("another envelope already holds sequence %1; recorded for the team leader").arg(envelope->sequence));
+        } else {
+            result.insert(QStringLiteral("status"),
+                          *outcome == StoreOutcome::Stored ? QStringLiteral("stored") : QStringLiteral("already-stored"));
+            const Receipt receipt = signReceipt(Receipt{reviewId, signer, envelope->sequence, envelope->hash, storedAt, {}},
+                                                m_store.identity().secretKey);
+            result.insert(QStringLiteral("receipt"), receipt.toJson());
+        }
+        results << result;
+    }
+    return ArchiveResponse{200, {{QStringLiteral("results"), results}}};
+}
+
+ArchiveResponse ArchiveService::envelopesAfter(const QString &reviewId, const ArchiveRequest &request)
+{
+    const QUrlQuery query(QString::fromUtf8(request.query));
+    bool cursorOk = true;
+    bool limitOk = true;
+    const qint64 after = query.hasQueryItem(QStringLiteral("after")) ? query.queryItemValue(QStringLiteral("after")).toLongLong(&cursorOk) : 0;
+    const int limit = query.hasQueryItem(QStringLiteral("limit")) ? query.queryItemValue(QStringLiteral("limit")).toInt(&limitOk) : 100;
+    if (!cursorOk || !limitOk || after < 0 || limit < 1 || limit > maxPageSize)
+        return reply(400, QStringLiteral("after must be a cursor >= 0 and limit between 1 and %1").arg(maxPageSize));
+    auto page = m_store.envelopesAfter(reviewId, after, limit);
+    if (!page)
+        return fromError(page.error());
+    QJsonArray list;
+    qint64 next = after;
+    for (const StoredEnvelope &stored : *page) {
+        QJsonObject object = stored.envelope.toJson();
+        object.insert(QStringLiteral("cursor"), stored.cursor);
+        object.insert(QStringLiteral("stored_at"), canonicalTimestamp(stored.storedAt));
+        list << object;
+        next = stored.cursor;
+    }
+    return ArchiveResponse{200, {{QStringLiteral("envelopes"), list}, {QStringLiteral("next"), next}}};
+}
+
+ArchiveResponse ArchiveService::markCollected(const QString &reviewId, const ArchiveRequest &request)
+{
+    auto object = parseJsonObject(request.body);
+    if (!object)
+        return fromError(object.error());
+    QList<QByteArray> hashes;
+    for (const QJsonValue &value : object->value(QStringLiteral("hashes")).toArray()) {
+        const auto hash = fromHex(value.toString(), crypto_generichash_BYTES);
+        if (!hash)
+            return reply(400, QStringLiteral("hashes must be 32-byte hex strings"));
+        hashes << *hash;
+    }
+    if (auto marked = m_store.markCollected(reviewId, hashes); !marked)
+        return fromError(marked.error());
+    return reply(200, QStringLiteral("marked"));
+}
+
+ArchiveResponse ArchiveService::collected(const QString &reviewId, const QByteArray &signer)
+{
+    auto sequences = m_store.collectedSequences(reviewId, signer);
+    if (!sequences)
+        return fromError(sequences.error());
+    QJsonArray list;
+    for (qint64 sequence : *sequences)
+        list << sequence;
+    return ArchiveResponse{200, {{QStringLiteral("sequences"), list}}};
+}
+
+ArchiveResponse ArchiveService::conflicts(const QString &reviewId)
+{
+    auto conflicts = m_store.conflicts(reviewId);
+    if (!conflicts)
+        return fromError(conflicts.error());
+    QJsonArray list;
+    for (const Envelope &envelope : *conflicts)
+        list << envelope.toJson();
+    return ArchiveResponse{200, {{QStringLiteral("conflicts"), list}}};
+}
+
+} // namespace fieldnotes::sync

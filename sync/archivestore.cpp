@@ -1,0 +1,444 @@
+#include "archivestore.h"
+
+#include "signednote.h"
+#include "sqlitedatabase.h"
+#include "syncencoding.h"
+#include "vaultkeyfile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+
+#include <sodium.h>
+
+namespace fieldnotes::sync {
+
+namespace {
+const char *const archiveSchema = R"sql(
+CREATE TABLE IF NOT EXISTS reviews (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS roster_entries (
+    review_id TEXT NOT NULL REFERENCES reviews(id),
+    sequence INTEGER NOT NULL,
+    entry TEXT NOT NULL,
+    PRIMARY KEY (review_id, sequence)
+);
+CREATE TABLE IF NOT EXISTS invites (
+    review_id TEXT NOT NULL REFERENCES reviews(id),
+    token_hash BLOB PRIMARY KEY,
+    expires_at TEXT NOT NULL,
+    used INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS joins (
+    review_id TEXT NOT NULL REFERENCES reviews(id),
+    device_key BLOB NOT NULL,
+    role TEXT NOT NULL,
+    label TEXT NOT NULL,
+    requested_at TEXT NOT NULL,
+    PRIMARY KEY (review_id, device_key)
+);
+CREATE TABLE IF NOT EXISTS setups (
+    review_id TEXT PRIMARY KEY REFERENCES reviews(id),
+    body BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS envelopes (
+    cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+    review_id TEXT NOT NULL REFERENCES reviews(id),
+    device_key BLOB NOT NULL,
+    sequence INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    sealed BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    stored_at TEXT NOT NULL,
+    collected INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (review_id, device_key, sequence)
+);
+CREATE TABLE IF NOT EXISTS conflicts (
+    id INTEGER PRIMARY KEY,
+    review_id TEXT NOT NULL,
+    device_key BLOB NOT NULL,
+    sequence INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    sealed BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    received_at TEXT NOT NULL,
+    UNIQUE (review_id, hash)
+);
+CREATE TABLE IF NOT EXISTS nonces (
+    key BLOB NOT NULL,
+    nonce BLOB NOT NULL,
+    seen_at INTEGER NOT NULL,
+    PRIMARY KEY (key, nonce)
+);
+CREATE INDEX IF NOT EXISTS nonces_by_age ON nonces(seen_at);
+PRAGMA user_version = 1;
+)sql";
+
+Envelope envelopeFrom(const SqlStatement &row, int first)
+{
+    Envelope envelope;
+    envelope.reviewId = row.text(first);
+    envelope.deviceKey = row.blob(first + 1);
+    envelope.sequence = row.integer(first + 2);
+    envelope.hash = row.blob(first + 3);
+    envelope.sealed = row.blob(first + 4);
+    envelope.signature = row.blob(first + 5);
+    return envelope;
+}
+
+Error notFound(const QString &reviewId)
+{
+    return Error{ErrorCode::NotFound, QStringLiteral("no review %1 on this archive").arg(reviewId)};
+}
+} // namespace
+
+ArchiveStore::ArchiveStore(Clock clock) : m_clock(std::move(clock)) {}
+ArchiveStore::~ArchiveStore() = default;
+
+QString ArchiveStore::keyFilePath(const QString &directory)
+{
+    return directory + QStringLiteral("/archive.key");
+}
+
+QString ArchiveStore::databasePath(const QString &directory)
+{
+    return directory + QStringLiteral("/archive.db");
+}
+
+Result<std::unique_ptr<ArchiveStore>> ArchiveStore::open(const QString &directory, const SecureBytes &passphrase,
+                                                         const KdfParameters &kdfForNewArchive, Clock clock)
+{
+    if (passphrase.isEmpty())
+        return invalid(QStringLiteral("the archive passphrase must not be empty"));
+    std::unique_ptr<ArchiveStore> store(new ArchiveStore(std::move(clock)));
+    SecureBytes databaseKey;
+    auto mode = SqliteDatabase::OpenMode::OpenExisting;
+    if (!QFile::exists(keyFilePath(directory))) {
+        if (QFile::exists(databasePath(directory)))
+            return Error{ErrorCode::VaultDamaged,
+                         QStringLiteral("%1 holds archive.db without archive.key; refusing to start").arg(directory)};
+        if (!QDir().mkpath(directory) || !QFile::setPermissions(directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+            return Error{ErrorCode::Io, QStringLiteral("cannot create the archive directory %1").arg(directory)};
+        auto secrets = VaultSecrets::generate(&store->m_identity.publicKey);
+        if (!secrets)
+            return secrets.error();
+        auto keyFile = VaultKeyFile::wrap(*secrets, store->m_identity.publicKey, passphrase, kdfForNewArchive);
+        if (!keyFile)
+            return keyFile.error();
+        if (auto written = keyFile->writeDurably(keyFilePath(directory)); !written)
+            return written.error();
+        databaseKey = std::move(secrets->databaseKey);
+        store->m_identity.secretKey = std::move(secrets->signingSecretKey);
+        mode = SqliteDatabase::OpenMode::CreateNew;
+    } else {
+        auto keyFile = VaultKeyFile::read(keyFilePath(directory));
+        if (!keyFile)
+            return keyFile.error();
+        auto secrets = keyFile->unwrap(passphrase);
+        if (!secrets)
+            return secrets.error();
+        store->m_identity.publicKey = keyFile->devicePublicKey;
+        databaseKey = std::move(secrets->databaseKey);
+        store->m_identity.secretKey = std::move(secrets->signingSecretKey);
+        if (!QFile::exists(databasePath(directory)))
+            mode = SqliteDatabase::OpenMode::CreateNew;
+    }
+    auto database = SqliteDatabase::openEncrypted(databasePath(directory), databaseKey, mode);
+    if (!database)
+        return database.error();
+    store->m_database = std::move(*database);
+    if (auto migrated = store->migrate(); !migrated)
+        return migrated.error();
+    return store;
+}
+
+Result<void> ArchiveStore::migrate()
+{
+    auto version = m_database->queryInteger("PRAGMA user_version");
+    if (!version)
+        return version.error();
+    if (*version > 1)
+        return Error{ErrorCode::VaultTooNew, QStringLiteral("archive.db was written by a newer fieldnotes-archive")};
+    if (*version == 1)
+        return {};
+    auto transaction = SqlTransaction::begin(*m_database);
+    if (!transaction)
+        return transaction.error();
+    if (auto created = m_database->exec(archiveSchema); !created)
+        return created.error();
+    return transaction->commit();
+}
+
+Result<void> ArchiveStore::createReview(const RosterEntry &genesis)
+{
+    auto roster = Roster::fromEntries({genesis}, {});
+    if (!roster)
+        return roster.error();
+    auto transaction = SqlTransaction::begin(*m_database);
+    if (!transaction)
+        return transaction.error();
+    auto exists = m_database->prepare("SELECT 1 FROM reviews WHERE id = ?1");
+    if (!exists)
+        return exists.error();
+    exists->bind(1, genesis.reviewId);
+    auto found = exists->next();
+    if (!found)
+        return found.error();
+    if (*found)
+        return Error{ErrorCode::VaultExists, QStringLiteral("review %1 already exists on this archive").arg(genesis.reviewId)};
+    auto insertReview = m_database->prepare("INSERT INTO reviews (id, created_at) VALUES (?1, ?2)");
+    if (!insertReview)
+        return insertReview.error();
+    if (auto done = insertReview->bind(1, genesis.reviewId).bind(2, canonicalTimestamp(m_clock())).run(); !done)
+        return done.error();
+    auto insertEntry = m_database->prepare("INSERT INTO roster_entries (review_id, sequence, entry) VALUES (?1, 1, ?2)");
+    if (!insertEntry)
+        return insertEntry.error();
+    if (auto done = insertEntry->bind(1, genesis.reviewId).bind(2, QString::fromUtf8(canonicalJson(genesis.toJson()))).run(); !done)
+        return done.error();
+    if (auto committed = transaction->commit(); !committed)
+        return committed;
+    m_rosters.insert(genesis.reviewId, *roster);
+    return {};
+}
+
+Result<Roster> ArchiveStore::roster(const QString &reviewId)
+{
+    if (auto cached = m_rosters.constFind(reviewId); cached != m_rosters.constEnd())
+        return *cached;
+    auto entries = queryList<Result<RosterEntry>>(
+        *m_database, "SELECT entry FROM roster_entries WHERE review_id = ?1 ORDER BY sequence",
+        [&](SqlStatement &statement) { statement.bind(1, reviewId); },
+        [](const SqlStatement &row) -> Result<RosterEntry> {
+            auto object = parseJsonObject(row.text(0).toUtf8());
+            if (!object)
+                return object.error();
+            return RosterEntry::fromJson(*object);
+        });
+    if (!entries)
+        return entries.error();
+    if (entries->isEmpty())
+        return notFound(reviewId);
+    QList<RosterEntry> parsed;
+    for (auto &entry : *entries) {
+        if (!entry)
+            return entry.error();
+        parsed << entry.value();
+    }
+    auto roster = Roster::fromEntries(parsed, {});
+    if (!roster)
+        return roster.error();
+    m_rosters.insert(reviewId, *roster);
+    return roster;
+}
+
+Result<void> ArchiveStore::appendRoster(const QString &reviewId, const RosterEntry &entry)
+{
+    auto current = roster(reviewId);
+    if (!current)
+        return current.error();
+    Roster next = *current;
+    if (auto appended = next.append(entry); !appended)
+        return appended;
+    auto transaction = SqlTransaction::begin(*m_database);
+    if (!transaction)
+        return transaction.error();
+    auto insert = m_database->prepare("INSERT INTO roster_entries (review_id, sequence, entry) VALUES (?1, ?2, ?3)");
+    if (!insert)
+        return insert.error();
+    if (auto done = insert->bind(1, reviewId).bind(2, entry.sequence).bind(3, QString::fromUtf8(canonicalJson(entry.toJson()))).run(); !done)
+        return done;
+    if (entry.type == RosterEntry::Type::Member) {
+        auto approved = m_database->prepare("DELETE FROM joins WHERE review_id = ?1 AND device_key = ?2");
+        if (!approved)
+            return approved.error();
+        if (auto done = approved->bind(1, reviewId).bindBlob(2, entry.deviceKey).run(); !done)
+            return done;
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return committed;
+    m_rosters.insert(reviewId, next);
+    return {};
+}
+
+Result<void> ArchiveStore::addInvite(const QString &reviewId, const QByteArray &tokenHash, const QDateTime &expiresAt)
+{
+    if (auto known = roster(reviewId); !known)
+        return known.error();
+    auto insert = m_database->prepare("INSERT INTO invites (review_id, token_hash, expires_at) VALUES (?1, ?2, ?3)");
+    if (!insert)
+        return insert.error();
+    return insert->bind(1, reviewId).bindBlob(2, tokenHash).bind(3, canonicalTimestamp(expiresAt)).run();
+}
+
+Result<void> ArchiveStore::redeemInvite(const QString &reviewId, const QByteArray &token, const JoinRequest &request)
+{
+    auto transaction = SqlTransaction::begin(*m_database);
+    if (!transaction)
+        return transaction.error();
+    auto use = m_database->prepare(
+        "UPDATE invites SET used = 1 WHERE review_id = ?1 AND token_hash = ?2 AND used = 0 AND expires_at > ?3");
+    if (!use)
+        return use.error();
+    if (auto done = use->bind(1, reviewId).bindBlob(2, blake2b256(token)).bind(3, canonicalTimestamp(m_clock())).run(); !done)
+        return done;
+    if (m_database->changes() != 1)
+        return Error{ErrorCode::NotFound, QStringLiteral("the enrolment code is unknown, used or expired")};
+    auto insert = m_database->prepare(
+        "INSERT OR REPLACE INTO joins (review_id, device_key, role, label, requested_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!insert)
+        return insert.error();
+    if (auto done = insert->bind(1, reviewId).bindBlob(2, request.deviceKey).bind(3, request.role).bind(4, request.label)
+                        .bind(5, canonicalTimestamp(m_clock())).run();
+        !done)
+        return done;
+    return transaction->commit();
+}
+
+Result<QList<JoinRequest>> ArchiveStore::pendingJoins(const QString &reviewId)
+{
+    return queryList<JoinRequest>(
+        *m_database, "SELECT device_key, role, label, requested_at FROM joins WHERE review_id = ?1 ORDER BY requested_at",
+        [&](SqlStatement &statement) { statement.bind(1, reviewId); },
+        [](const SqlStatement &row) { return JoinRequest{row.blob(0), row.text(1), row.text(2), row.text(3)}; });
+}
+
+Result<void> ArchiveStore::putSetup(const QString &reviewId, const QByteArray &signedSetup)
+{
+    auto insert = m_database->prepare("INSERT OR REPLACE INTO setups (review_id, body) VALUES (?1, ?2)");
+    if (!insert)
+        return insert.error();
+    return insert->bind(1, reviewId).bindBlob(2, signedSetup).run();
+}
+
+Result<QByteArray> ArchiveStore::setup(const QString &reviewId)
+{
+    auto rows = queryList<QByteArray>(
+        *m_database, "SELECT body FROM setups WHERE review_id = ?1", [&](SqlStatement &statement) { statement.bind(1, reviewId); },
+        [](const SqlStatement &row) { return row.blob(0); });
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return Error{ErrorCode::NotFound, QStringLiteral("the team leader has not published the review set-up yet")};
+    return rows->front();
+}
+
+Result<StoreOutcome> ArchiveStore::storeEnvelope(const Envelope &envelope, QDateTime *storedAt)
+{
+    auto transaction = SqlTransaction::begin(*m_database);
+    if (!transaction)
+        return transaction.error();
+    auto existing = m_database->prepare(
+        "SELECT hash, stored_at FROM envelopes WHERE review_id = ?1 AND device_key = ?2 AND sequence = ?3");
+    if (!existing)
+        return existing.error();
+    existing->bind(1, envelope.reviewId).bindBlob(2, envelope.deviceKey).bind(3, envelope.sequence);
+    auto found = existing->next();
+    if (!found)
+        return found.error();
+    if (*found) {
+        const QByteArray hash = existing->blob(0);
+        *storedAt = parseCanonicalTimestamp(existing->text(1));
+        existing->reset();
+        if (hash == envelope.hash)
+            return StoreOutcome::AlreadyStored;
+        auto conflict = m_database->prepare(
+            "INSERT OR IGNORE INTO conflicts (review_id, device_key, sequence, hash, sealed, signature, received_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        if (!conflict)
+            return conflict.error();
+        if (auto done = conflict->bind(1, envelope.reviewId).bindBlob(2, envelope.deviceKey).bind(3, envelope.sequence)
+                            .bindBlob(4, envelope.hash).bindBlob(5, envelope.sealed).bindBlob(6, envelope.signature)
+                            .bind(7, canonicalTimestamp(m_clock())).run();
+            !done)
+            return done.error();
+        if (auto committed = transaction->commit(); !committed)
+            return committed.error();
+        return StoreOutcome::Conflict;
+    }
+    existing->reset();
+    *storedAt = m_clock();
+    auto insert = m_database->prepare(
+        "INSERT INTO envelopes (review_id, device_key, sequence, hash, sealed, signature, stored_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    if (!insert)
+        return insert.error();
+    if (auto done = insert->bind(1, envelope.reviewId).bindBlob(2, envelope.deviceKey).bind(3, envelope.sequence)
+                        .bindBlob(4, envelope.hash).bindBlob(5, envelope.sealed).bindBlob(6, envelope.signature)
+                        .bind(7, canonicalTimestamp(*storedAt)).run();
+        !done)
+        return done.error();
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return StoreOutcome::Stored;
+}
+
+Result<QList<StoredEnvelope>> ArchiveStore::envelopesAfter(const QString &reviewId, qint64 cursor, int limit)
+{
+    return queryList<StoredEnvelope>(
+        *m_database,
+        "SELECT cursor, review_id, device_key, sequence, hash, sealed, signature, stored_at FROM envelopes "
+        "WHERE review_id = ?1 AND cursor > ?2 ORDER BY cursor LIMIT ?3",
+        [&](SqlStatement &statement) { statement.bind(1, reviewId).bind(2, cursor).bind(3, limit); },
+        [](const SqlStatement &row) {
+            return StoredEnvelope{row.integer(0), envelopeFrom(row, 1), parseCanonicalTimestamp(row.text(7))};
+        });
+}
+
+Result<void> ArchiveStore::markCollected(const QString &reviewId, const QList<QByteArray> &hashes)
+{
+    auto transaction = SqlTransaction::begin(*m_database);
+    if (!transaction)
+        return transaction.error();
+    auto mark = m_database->prepare("UPDATE envelopes SET collected = 1 WHERE review_id = ?1 AND hash = ?2");
+    if (!mark)
+        return mark.error();
+    for (const QByteArray &hash : hashes) {
+        if (auto done = mark->bind(1, reviewId).bindBlob(2, hash).run(); !done)
+            return done;
+        mark->reset();
+    }
+    return transaction->commit();
+}
+
+Result<QList<qint64>> ArchiveStore::collectedSequences(const QString &reviewId, const QByteArray &deviceKey)
+{
+    return queryList<qint64>(
+        *m_database, "SELECT sequence FROM envelopes WHERE review_id = ?1 AND device_key = ?2 AND collected = 1 ORDER BY sequence",
+        [&](SqlStatement &statement) { statement.bind(1, reviewId).bindBlob(2, deviceKey); },
+        [](const SqlStatement &row) { return row.integer(0); });
+}
+
+Result<QList<Envelope>> ArchiveStore::conflicts(const QString &reviewId)
+{
+    return queryList<Envelope>(
+        *m_database,
+        "SELECT review_id, device_key, sequence, hash, sealed, signature FROM conflicts WHERE review_id = ?1 ORDER BY id",
+        [&](SqlStatement &statement) { statement.bind(1, reviewId); },
+        [](const SqlStatement &row) { return envelopeFrom(row, 0); });
+}
+
+Result<qint64> ArchiveStore::envelopeCount()
+{
+    return m_database->queryInteger("SELECT count(*) FROM envelopes");
+}
+
+Result<bool> ArchiveStore::acceptNonce(const QByteArray &key, const QByteArray &nonce)
+{
+    const qint64 now = m_clock().toSecsSinceEpoch();
+    auto prune = m_database->prepare("DELETE FROM nonces WHERE seen_at < ?1");
+    if (!prune)
+        return prune.error();
+    if (auto done = prune->bind(1, now - 2 * 300).run(); !done)
+        return done.error();
+    auto insert = m_database->prepare("INSERT OR IGNORE INTO nonces (key, nonce, seen_at) VALUES (?1, ?2, ?3)");
+    if (!insert)
+        return insert.error();
+    if (auto done = insert->bindBlob(1, key).bindBlob(2, nonce).bind(3, now).run(); !done)
+        return done.error();
+    return m_database->changes() == 1;
+}
+
+} // namespace fieldnotes::sync

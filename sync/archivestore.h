@@ -1,0 +1,92 @@
+#pragma once
+
+#include "clock.h"
+#include "deviceidentity.h"
+#include "envelope.h"
+#include "error.h"
+#include "passphrasekdf.h"
+#include "roster.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace fieldnotes {
+class SqliteDatabase;
+}
+
+namespace fieldnotes::sync {
+
+/// A device waiting for the leader's approval after redeeming an enrolment code.
+struct JoinRequest {
+    QByteArray deviceKey;
+    QString role;
+    QString label;
+    QString requestedAt;
+};
+
+/// One stored envelope and its place in the archive's order (the leader's collection cursor).
+struct StoredEnvelope {
+    qint64 cursor = 0;
+    Envelope envelope;
+    QDateTime storedAt;
+};
+
+/// What became of an envelope sent to the archive.
+enum class StoreOutcome { Stored, AlreadyStored, Conflict };
+
+/// The archive's data directory: `archive.key` (its SQLCipher key and Ed25519 receipt key, wrapped
+/// under the operator's passphrase exactly as a vault's are) and `archive.db`. It holds sealed
+/// envelopes, rosters and receipts, and never a key that opens a note. Every write is durable
+/// before the call returns.
+class ArchiveStore
+{
+public:
+    static Result<std::unique_ptr<ArchiveStore>> open(const QString &directory, const SecureBytes &passphrase,
+                                                      const KdfParameters &kdfForNewArchive, Clock clock = systemClock());
+    ~ArchiveStore();
+
+    QByteArray archiveKey() const { return m_identity.publicKey; }
+    const DeviceIdentity &identity() const { return m_identity; }
+
+    Result<void> createReview(const RosterEntry &genesis);
+    /// The review's verified roster; NotFound for an unknown review.
+    Result<Roster> roster(const QString &reviewId);
+    Result<void> appendRoster(const QString &reviewId, const RosterEntry &entry);
+
+    Result<void> addInvite(const QString &reviewId, const QByteArray &tokenHash, const QDateTime &expiresAt);
+    /// Uses up the invitation: a token works once, before it expires.
+    Result<void> redeemInvite(const QString &reviewId, const QByteArray &token, const JoinRequest &request);
+    Result<QList<JoinRequest>> pendingJoins(const QString &reviewId);
+
+    Result<void> putSetup(const QString &reviewId, const QByteArray &signedSetup);
+    Result<QByteArray> setup(const QString &reviewId);
+
+    /// Idempotent: the same envelope again is AlreadyStored; a different one for a sequence number
+    /// already taken is a Conflict, recorded for the leader. storedAt is set on return.
+    Result<StoreOutcome> storeEnvelope(const Envelope &envelope, QDateTime *storedAt);
+    Result<QList<StoredEnvelope>> envelopesAfter(const QString &reviewId, qint64 cursor, int limit);
+    Result<void> markCollected(const QString &reviewId, const QList<QByteArray> &hashes);
+    Result<QList<qint64>> collectedSequences(const QString &reviewId, const QByteArray &deviceKey);
+    Result<QList<Envelope>> conflicts(const QString &reviewId);
+    Result<qint64> envelopeCount();
+
+    /// False when this key has used the nonce within the allowed clock skew (a replay).
+    Result<bool> acceptNonce(const QByteArray &key, const QByteArray &nonce);
+
+    static QString keyFilePath(const QString &directory);
+    static QString databasePath(const QString &directory);
+
+private:
+    ArchiveStore(Clock clock);
+    Result<void> migrate();
+
+    Clock m_clock;
+    DeviceIdentity m_identity;
+    std::unique_ptr<SqliteDatabase> m_database;
+    QHash<QString, Roster> m_rosters;
+};
+
+} // namespace fieldnotes::sync

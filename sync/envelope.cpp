@@ -1,0 +1,127 @@
+#include "envelope.h"
+
+#include "signednotejson.h"
+#include "syncencoding.h"
+
+#include <sodium.h>
+
+namespace fieldnotes::sync {
+
+namespace {
+QByteArray sealSignedBytes(const QString &reviewId, const QByteArray &recipient, const QByteArray &noteHash)
+{
+    return "fieldnotes-seal-v1\n" + reviewId.toUtf8() + '\n' + recipient.toHex() + '\n' + noteHash.toHex();
+}
+} // namespace
+
+QByteArray Envelope::metadataBytes() const
+{
+    return "fieldnotes-envelope-v1\n" + reviewId.toUtf8() + '\n' + deviceKey.toHex() + '\n'
+           + QByteArray::number(sequence) + '\n' + hash.toHex();
+}
+
+QJsonObject Envelope::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("review"), reviewId},
+        {QStringLiteral("device"), toHex(deviceKey)},
+        {QStringLiteral("seq"), sequence},
+        {QStringLiteral("sealed"), QString::fromLatin1(sealed.toBase64())},
+        {QStringLiteral("hash"), toHex(hash)},
+        {QStringLiteral("signature"), toHex(signature)},
+    };
+}
+
+Result<Envelope> Envelope::fromJson(const QJsonObject &object)
+{
+    Envelope envelope;
+    envelope.reviewId = object.value(QStringLiteral("review")).toString();
+    envelope.sequence = object.value(QStringLiteral("seq")).toInteger(0);
+    const auto device = fromHex(object.value(QStringLiteral("device")).toString(), crypto_sign_PUBLICKEYBYTES);
+    const auto hash = fromHex(object.value(QStringLiteral("hash")).toString(), crypto_generichash_BYTES);
+    const auto signature = fromHex(object.value(QStringLiteral("signature")).toString(), crypto_sign_BYTES);
+    auto sealed = QByteArray::fromBase64Encoding(object.value(QStringLiteral("sealed")).toString().toLatin1(),
+                                                 QByteArray::AbortOnBase64DecodingErrors);
+    if (envelope.reviewId.isEmpty() || envelope.sequence < 1 || !device || !hash || !signature || !sealed
+        || sealed.decoded.size() <= static_cast<qsizetype>(crypto_box_SEALBYTES))
+        return invalid(QStringLiteral("envelope: review, device, seq, sealed, hash or signature missing or malformed"));
+    envelope.deviceKey = *device;
+    envelope.hash = *hash;
+    envelope.signature = *signature;
+    envelope.sealed = sealed.decoded;
+    return envelope;
+}
+
+Result<Envelope> sealNote(const SignedNote &note, const QByteArray &leaderBoxKey, const DeviceIdentity &device)
+{
+    if (leaderBoxKey.size() != crypto_box_PUBLICKEYBYTES)
+        return invalid(QStringLiteral("the leader's box key is malformed"));
+    if (note.content.authorKey != device.publicKey)
+        return invalid(QStringLiteral("only the author's device seals its notes"));
+    const QJsonObject inner{
+        {QStringLiteral("v"), 1},
+        {QStringLiteral("review"), note.content.reviewId},
+        {QStringLiteral("recipient"), toHex(leaderBoxKey)},
+        {QStringLiteral("note"), signedNoteToJson(note)},
+        {QStringLiteral("seal_signature"),
+         toHex(signDetached(sealSignedBytes(note.content.reviewId, leaderBoxKey, note.hash), device.secretKey))},
+    };
+    const QByteArray plain = canonicalJson(inner);
+    Envelope envelope;
+    envelope.reviewId = note.content.reviewId;
+    envelope.deviceKey = device.publicKey;
+    envelope.sequence = note.content.sequence;
+    envelope.sealed.resize(plain.size() + static_cast<qsizetype>(crypto_box_SEALBYTES));
+    if (crypto_box_seal(reinterpret_cast<unsigned char *>(envelope.sealed.data()),
+                        reinterpret_cast<const unsigned char *>(plain.constData()), static_cast<unsigned long long>(plain.size()),
+                        reinterpret_cast<const unsigned char *>(leaderBoxKey.constData()))
+        != 0)
+        return Error{ErrorCode::Crypto, QStringLiteral("sealing the note failed")};
+    envelope.hash = blake2b256(envelope.sealed);
+    envelope.signature = signDetached(envelope.metadataBytes(), device.secretKey);
+    return envelope;
+}
+
+Result<void> verifyEnvelopeMetadata(const Envelope &envelope)
+{
+    if (blake2b256(envelope.sealed) != envelope.hash)
+        return invalid(QStringLiteral("envelope %1: the hash does not match the sealed bytes").arg(envelope.sequence));
+    if (!verifyDetached(envelope.signature, envelope.metadataBytes(), envelope.deviceKey))
+        return invalid(QStringLiteral("envelope %1: the device's signature does not hold").arg(envelope.sequence));
+    return {};
+}
+
+Result<SignedNote> openEnvelope(const Envelope &envelope, const QByteArray &boxPublicKey, const SecureBytes &boxSecretKey)
+{
+    if (auto metadata = verifyEnvelopeMetadata(envelope); !metadata)
+        return metadata.error();
+    const qsizetype plainSize = envelope.sealed.size() - static_cast<qsizetype>(crypto_box_SEALBYTES);
+    SecureBytes plain(static_cast<std::size_t>(plainSize));
+    if (crypto_box_seal_open(plain.data(), reinterpret_cast<const unsigned char *>(envelope.sealed.constData()),
+                             static_cast<unsigned long long>(envelope.sealed.size()),
+                             reinterpret_cast<const unsigned char *>(boxPublicKey.constData()), boxSecretKey.data())
+        != 0)
+        return Error{ErrorCode::Crypto, QStringLiteral("envelope %1: it does not open with the leader's key").arg(envelope.sequence)};
+    auto inner = parseJsonObject(QByteArray(reinterpret_cast<const char *>(plain.data()), plainSize));
+    if (!inner)
+        return inner.error();
+    auto note = signedNoteFromJson(inner->value(QStringLiteral("note")).toObject());
+    if (!note)
+        return note.error();
+    const QString where = QStringLiteral("envelope %1: ").arg(envelope.sequence);
+    const auto recipient = fromHex(inner->value(QStringLiteral("recipient")).toString(), crypto_box_PUBLICKEYBYTES);
+    if (!recipient || *recipient != boxPublicKey)
+        return invalid(where + QStringLiteral("sealed for another recipient"));
+    const QString reviewId = inner->value(QStringLiteral("review")).toString();
+    if (reviewId != envelope.reviewId || note->content.reviewId != envelope.reviewId)
+        return invalid(where + QStringLiteral("the note belongs to another review"));
+    if (note->content.authorKey != envelope.deviceKey || note->content.sequence != envelope.sequence)
+        return invalid(where + QStringLiteral("re-sealed: the note's author or sequence differs from the envelope's"));
+    const auto sealSignature = fromHex(inner->value(QStringLiteral("seal_signature")).toString(), crypto_sign_BYTES);
+    if (!sealSignature
+        || !verifyDetached(*sealSignature, sealSignedBytes(reviewId, boxPublicKey, note->hash), note->content.authorKey))
+        return invalid(where + QStringLiteral("re-sealed: the author's seal signature does not hold"));
+    return *note;
+}
+
+} // namespace fieldnotes::sync

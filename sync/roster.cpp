@@ -1,0 +1,83 @@
+#include "roster.h"
+
+#include "syncencoding.h"
+
+namespace fieldnotes::sync {
+
+Result<Roster> Roster::fromEntries(const QList<RosterEntry> &entries, const QByteArray &expectedLeaderKey)
+{
+    if (entries.isEmpty())
+        return invalid(QStringLiteral("the roster is empty"));
+    const RosterEntry &genesis = entries.front();
+    if (genesis.type != RosterEntry::Type::Genesis || genesis.sequence != 1 || !genesis.previousHash.isEmpty())
+        return invalid(QStringLiteral("the roster does not start with a genesis entry"));
+    if (!expectedLeaderKey.isEmpty() && genesis.leaderKey != expectedLeaderKey)
+        return invalid(QStringLiteral("the roster is signed by a different team leader key"));
+    if (!verifyDetached(genesis.signature, genesis.signedBytes(), genesis.leaderKey))
+        return invalid(QStringLiteral("roster entry 1: the leader's signature does not hold"));
+    Roster roster;
+    roster.m_entries << genesis;
+    for (qsizetype i = 1; i < entries.size(); ++i) {
+        if (auto appended = roster.append(entries[i]); !appended)
+            return appended.error();
+    }
+    return roster;
+}
+
+Result<void> Roster::append(const RosterEntry &entry)
+{
+    const QString where = QStringLiteral("roster entry %1: ").arg(entry.sequence);
+    if (entry.type == RosterEntry::Type::Genesis)
+        return invalid(where + QStringLiteral("a second genesis entry"));
+    if (entry.reviewId != genesis().reviewId)
+        return invalid(where + QStringLiteral("names another review"));
+    if (entry.sequence != lastSequence() + 1)
+        return invalid(where + QStringLiteral("expected sequence %1").arg(lastSequence() + 1));
+    if (entry.previousHash != lastHash())
+        return invalid(where + QStringLiteral("does not chain to the entry before it"));
+    if (!verifyDetached(entry.signature, entry.signedBytes(), genesis().leaderKey))
+        return invalid(where + QStringLiteral("the leader's signature does not hold"));
+    if (entry.type == RosterEntry::Type::Member && isMember(entry.deviceKey))
+        return invalid(where + QStringLiteral("the device is already on the roster"));
+    if (entry.type == RosterEntry::Type::Revocation && (!isMember(entry.deviceKey) || revokedAt(entry.deviceKey)))
+        return invalid(where + QStringLiteral("revokes a device that is not an active member"));
+    m_entries << entry;
+    return {};
+}
+
+bool Roster::isMember(const QByteArray &deviceKey) const
+{
+    return std::any_of(m_entries.begin(), m_entries.end(), [&](const RosterEntry &entry) {
+        return entry.type == RosterEntry::Type::Member && entry.deviceKey == deviceKey;
+    });
+}
+
+std::optional<QDateTime> Roster::revokedAt(const QByteArray &deviceKey) const
+{
+    for (const RosterEntry &entry : m_entries) {
+        if (entry.type == RosterEntry::Type::Revocation && entry.deviceKey == deviceKey)
+            return entry.at;
+    }
+    return std::nullopt;
+}
+
+QString Roster::role(const QByteArray &deviceKey) const
+{
+    for (const RosterEntry &entry : m_entries) {
+        if (entry.type == RosterEntry::Type::Member && entry.deviceKey == deviceKey)
+            return entry.role;
+    }
+    return {};
+}
+
+QList<QByteArray> Roster::memberKeys() const
+{
+    QList<QByteArray> keys;
+    for (const RosterEntry &entry : m_entries) {
+        if (entry.type == RosterEntry::Type::Member)
+            keys << entry.deviceKey;
+    }
+    return keys;
+}
+
+} // namespace fieldnotes::sync

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "error.h"
+#include "securebytes.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace fieldnotes::sync {
+
+/// One line of a review's roster, signed by the team leader's review key. The genesis entry
+/// names the leader's keys and the archive; later entries enrol or revoke one device.
+struct RosterEntry {
+    enum class Type { Genesis, Member, Revocation };
+
+    QString reviewId;
+    qint64 sequence = 1;
+    QByteArray previousHash; // empty for the genesis entry
+    Type type = Type::Genesis;
+    QDateTime at;            // UTC
+    // Genesis:
+    QByteArray leaderKey;    // Ed25519, signs this roster and the review set-up
+    QByteArray leaderBoxKey; // X25519, what every note is sealed to
+    QByteArray archiveKey;   // Ed25519, signs the archive's receipts
+    QString archiveUrl;
+    QString fingerprint;     // SHA-256 of the archive's TLS certificate, hex; empty over plain HTTP
+    // Member and Revocation:
+    QByteArray deviceKey;
+    QString role;            // reviewer, team-leader, young-inspector (Member)
+    QString label;           // what the leader calls the tablet, never a person's name (Member)
+    QString reason;          // (Revocation)
+
+    QByteArray signature;
+
+    /// What the leader signs: the entry's canonical JSON without its signature.
+    QByteArray signedBytes() const;
+    /// BLAKE2b-256 over signedBytes() followed by the signature; the next entry's previousHash.
+    QByteArray hash() const;
+    QJsonObject toJson() const;
+    static Result<RosterEntry> fromJson(const QJsonObject &object);
+
+    static QString typeName(Type type);
+};
+
+RosterEntry signRosterEntry(RosterEntry entry, const SecureBytes &leaderSecretKey);
+
+} // namespace fieldnotes::sync
