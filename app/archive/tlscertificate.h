@@ -1,0 +1,17 @@
+#pragma once
+
+#include "error.h"
+
+#include <QSslConfiguration>
+#include <QString>
+
+namespace fieldnotes::archive {
+
+/// The archive's TLS identity: the given certificate and key, or a self-signed pair generated on
+/// first start into the data directory (by the openssl tool; the key file is 0600).
+Result<QSslConfiguration> loadOrCreateTlsIdentity(const QString &certificatePath, const QString &privateKeyPath, const QString &host);
+
+/// SHA-256 of the certificate's DER bytes, lower-case hex: what devices pin.
+QString certificateFingerprint(const QSslCertificate &certificate);
+
+} // namespace fieldnotes::archive

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QAbstractHttpServer>
+
+namespace fieldnotes::sync {
+
+class ArchiveService;
+
+/// Qt HttpServer front of the archive: hands every request to the ArchiveService and writes its
+/// JSON answer.
+class ArchiveHttpServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    explicit ArchiveHttpServer(ArchiveService &service, QObject *parent = nullptr);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    ArchiveService &m_service;
+};
+
+} // namespace fieldnotes::sync
