@@ -130,10 +130,11 @@ ExitCode CliCommands::run(const QStringList &words)
     const QString command = words.first();
     const bool twoWords = words.size() > 1
         && (command == QLatin1String("review") || command == QLatin1String("priority")
-            || command == QLatin1String("engagement") || command == QLatin1String("note"));
+            || command == QLatin1String("engagement") || command == QLatin1String("note")
+            || command == QLatin1String("leader"));
     const QString name = twoWords ? command + QLatin1Char(' ') + words.at(1) : command;
     const CommandArguments args(words.mid(twoWords ? 2 : 1),
-                                {QStringLiteral("json"), QStringLiteral("evidence-asked"), QStringLiteral("evidence-given")});
+                                {QStringLiteral("json"), QStringLiteral("evidence-asked"), QStringLiteral("evidence-given"), QStringLiteral("all")});
     if (!args.isValid())
         return usage(args.error());
 
@@ -160,6 +161,15 @@ ExitCode CliCommands::run(const QStringList &words)
         {"verify", &CliCommands::verify, {QStringLiteral("key")}},
         {"check", &CliCommands::check, {}},
         {"demo", &CliCommands::demo, {}},
+        {"leader create-review", &CliCommands::leaderCreateReview, {QStringLiteral("review"), QStringLiteral("archive"), QStringLiteral("fingerprint")}},
+        {"leader invite", &CliCommands::leaderInvite, {QStringLiteral("review"), QStringLiteral("hours")}},
+        {"leader approve", &CliCommands::leaderApprove, {QStringLiteral("review"), QStringLiteral("all")}},
+        {"leader revoke", &CliCommands::leaderRevoke, {QStringLiteral("review"), QStringLiteral("reason")}},
+        {"leader publish", &CliCommands::leaderPublish, {QStringLiteral("review")}},
+        {"leader collect", &CliCommands::leaderCollect, {QStringLiteral("review"), QStringLiteral("json")}},
+        {"join", &CliCommands::join, {QStringLiteral("role"), QStringLiteral("label")}},
+        {"sync", &CliCommands::sync, {}},
+        {"status", &CliCommands::status, {QStringLiteral("json")}},
     };
     for (const Entry &entry : commands) {
         if (name != QLatin1String(entry.name))

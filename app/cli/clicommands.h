@@ -36,6 +36,17 @@ private:
     ExitCode verify(const CommandArguments &args);
     ExitCode check(const CommandArguments &args);
     ExitCode demo(const CommandArguments &args);
+    // Sync (synccommands.cpp)
+    ExitCode leaderCreateReview(const CommandArguments &args);
+    ExitCode leaderInvite(const CommandArguments &args);
+    ExitCode leaderApprove(const CommandArguments &args);
+    ExitCode leaderRevoke(const CommandArguments &args);
+    ExitCode leaderPublish(const CommandArguments &args);
+    ExitCode leaderCollect(const CommandArguments &args);
+    ExitCode join(const CommandArguments &args);
+    ExitCode sync(const CommandArguments &args);
+    ExitCode status(const CommandArguments &args);
+    Result<QString> leadReviewId(Vault &vault, const CommandArguments &args);
 
     /// Unlocks the vault, waiting out the delay after failed attempts; nullptr after reporting why.
     std::unique_ptr<Vault> unlock();

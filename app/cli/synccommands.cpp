@@ -1,0 +1,279 @@
+// fieldnotes-cli's sync commands: the team leader's (leader ...) and a device's (join, sync, status).
+#include "clicommands.h"
+
+#include "devicesync.h"
+#include "leaderdesk.h"
+#include "notestore.h"
+#include "syncencoding.h"
+#include "syncstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <qrencode.h>
+
+namespace fieldnotes::cli {
+
+namespace {
+/// The code as a QR code drawn with half-block characters, two modules per character cell.
+QString qrCodeText(const QString &text)
+{
+    QRcode *code = QRcode_encodeString(text.toUtf8().constData(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!code)
+        return {};
+    const int size = code->width;
+    const int quiet = 2;
+    auto dark = [&](int x, int y) {
+        return x >= 0 && y >= 0 && x < size && y < size && (code->data[y * size + x] & 1);
+    };
+    QString out;
+    for (int y = -quiet; y < size + quiet; y += 2) {
+        for (int x = -quiet; x < size + quiet; ++x) {
+            const bool top = dark(x, y);
+            const bool bottom = dark(x, y + 1);
+            // Light modules are drawn, so the code reads on a dark terminal as on paper.
+            out += !top && !bottom ? QChar(0x2588) : !top ? QChar(0x2580) : !bottom ? QChar(0x2584) : QChar(u' ');
+        }
+        out += QLatin1Char('\n');
+    }
+    QRcode_free(code);
+    return out;
+}
+} // namespace
+
+Result<QString> CliCommands::leadReviewId(Vault &vault, const CommandArguments &args)
+{
+    if (args.has(QStringLiteral("review")))
+        return args.value(QStringLiteral("review"));
+    auto reviews = vault.store().reviews();
+    if (!reviews)
+        return reviews.error();
+    if (reviews->size() != 1)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("this vault holds %1 reviews: say which with --review ID").arg(reviews->size())};
+    return reviews->front().id;
+}
+
+ExitCode CliCommands::leaderCreateReview(const CommandArguments &args)
+{
+    const QString archive = args.value(QStringLiteral("archive"));
+    if (archive.isEmpty())
+        return usage(QStringLiteral("leader create-review needs --archive URL (and --fingerprint HEX for https)"));
+    auto vault = unlock();
+    if (!vault)
+        return m_failure;
+    auto reviewId = leadReviewId(*vault, args);
+    if (!reviewId)
+        return fail(reviewId.error());
+    if (auto created = sync::LeaderDesk(*vault).createReview(*reviewId, archive, args.value(QStringLiteral("fingerprint"))); !created)
+        return fail(created.error());
+    m_out << "review " << *reviewId << " created on " << archive << "; this device is enrolled as team leader" << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::leaderInvite(const CommandArguments &args)
+{
+    auto vault = unlock();
+    if (!vault)
+        return m_failure;
+    auto reviewId = leadReviewId(*vault, args);
+    if (!reviewId)
+        return fail(reviewId.error());
+    const int hours = args.has(QStringLiteral("hours")) ? args.value(QStringLiteral("hours")).toInt() : 72;
+    if (hours < 1)
+        return usage(QStringLiteral("--hours must be a positive number"));
+    auto code = sync::LeaderDesk(*vault).invite(*reviewId, hours);
+    if (!code)
+        return fail(code.error());
+    m_out << qrCodeText(code->toText()) << code->toText() << Qt::endl;
+    m_err << "one-time enrolment code, valid for " << hours << " hours" << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::leaderApprove(const CommandArguments &args)
+{
+    QByteArray only;
+    if (!args.flag(QStringLiteral("all"))) {
+        if (args.positionals().size() != 1)
+            return usage(QStringLiteral("leader approve DEVICE_KEY, or --all"));
+        const auto key = sync::fromHex(args.positionals().front(), 32);
+        if (!key)
+            return usage(QStringLiteral("a device key is 64 hex characters"));
+        only = *key;
+    }
+    auto vault = unlock();
+    if (!vault)
+        return m_failure;
+    auto reviewId = leadReviewId(*vault, args);
+    if (!reviewId)
+        return fail(reviewId.error());
+    auto approved = sync::LeaderDesk(*vault).approve(*reviewId, only);
+    if (!approved)
+        return fail(approved.error());
+    for (const QByteArray &key : *approved)
+        m_out << "approved " << key.toHex() << Qt::endl;
+    if (approved->isEmpty()) {
+        m_err << "no pending join request" << (only.isEmpty() ? "" : " from that device") << Qt::endl;
+        return only.isEmpty() ? Success : NotFound;
+    }
+    return Success;
+}
+
+ExitCode CliCommands::leaderRevoke(const CommandArguments &args)
+{
+    if (args.positionals().size() != 1)
+        return usage(QStringLiteral("leader revoke DEVICE_KEY [--reason TEXT]"));
+    const auto key = sync::fromHex(args.positionals().front(), 32);
+    if (!key)
+        return usage(QStringLiteral("a device key is 64 hex characters"));
+    auto vault = unlock();
+    if (!vault)
+        return m_failure;
+    auto reviewId = leadReviewId(*vault, args);
+    if (!reviewId)
+        return fail(reviewId.error());
+    if (auto revoked = sync::LeaderDesk(*vault).revoke(*reviewId, *key, args.value(QStringLiteral("reason"))); !revoked)
+        return fail(revoked.error());
+    m_out << "revoked " << key->toHex() << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::leaderPublish(const CommandArguments &args)
+{
+    auto vault = unlock();
+    if (!vault)
+        return m_failure;
+    auto reviewId = leadReviewId(*vault, args);
+    if (!reviewId)
+        return fail(reviewId.error());
+    if (auto published = sync::LeaderDesk(*vault).publishSetup(*reviewId); !published)
+        return fail(published.error());
+    m_out << "review set-up published" << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::leaderCollect(const CommandArguments &args)
+{
+    auto vault = unlock();
+    if (!vault)
+        return m_failure;
+    auto reviewId = leadReviewId(*vault, args);
+    if (!reviewId)
+        return fail(reviewId.error());
+    auto report = sync::LeaderDesk(*vault).collect(*reviewId);
+    if (!report)
+        return fail(report.error());
+    bool clean = report->conflicts == 0;
+    QJsonArray devices;
+    for (const sync::DeviceCollection &device : report->devices) {
+        clean = clean && device.problems.isEmpty() && device.missing.isEmpty();
+        QJsonArray missing;
+        for (qint64 sequence : device.missing)
+            missing << sequence;
+        devices << QJsonObject{{QStringLiteral("device"), sync::toHex(device.deviceKey)},
+                               {QStringLiteral("role"), device.role},
+                               {QStringLiteral("received"), device.received},
+                               {QStringLiteral("missing"), missing},
+                               {QStringLiteral("problems"), QJsonArray::fromStringList(device.problems)}};
+    }
+    if (args.flag(QStringLiteral("json"))) {
+        m_out << QJsonDocument(QJsonObject{{QStringLiteral("new_notes"), report->newNotes},
+                                           {QStringLiteral("conflicts"), report->conflicts},
+                                           {QStringLiteral("devices"), devices}})
+                     .toJson(QJsonDocument::Indented);
+    } else {
+        m_out << report->newNotes << " new notes collected" << Qt::endl;
+        for (const sync::DeviceCollection &device : report->devices) {
+            m_out << device.deviceKey.toHex().left(16) << "… (" << device.role << "): " << device.received << " notes";
+            if (!device.missing.isEmpty()) {
+                QStringList missing;
+                for (qint64 sequence : device.missing)
+                    missing << QString::number(sequence);
+                m_out << ", missing " << missing.join(QStringLiteral(", "));
+            }
+            m_out << Qt::endl;
+            for (const QString &problem : device.problems)
+                m_out << "  " << problem << Qt::endl;
+        }
+    }
+    return clean ? Success : VerificationFailed;
+}
+
+ExitCode CliCommands::join(const CommandArguments &args)
+{
+    if (args.positionals().size() != 1)
+        return usage(QStringLiteral("join CODE [--role reviewer|team-leader|young-inspector] [--label TEXT]"));
+    auto code = sync::EnrolmentCode::fromText(args.positionals().front());
+    if (!code)
+        return fail(code.error());
+    auto vault = unlock();
+    if (!vault)
+        return m_failure;
+    const QString role = args.has(QStringLiteral("role")) ? args.value(QStringLiteral("role")) : QStringLiteral("reviewer");
+    if (auto joined = sync::DeviceSync(*vault).join(*code, role, args.value(QStringLiteral("label"))); !joined)
+        return fail(joined.error());
+    m_out << "join requested; this device's key is " << vault->devicePublicKey().toHex() << Qt::endl;
+    m_out << "ask the team leader to approve it, then run sync" << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::sync(const CommandArguments &)
+{
+    auto vault = unlock();
+    if (!vault)
+        return m_failure;
+    auto outcome = sync::DeviceSync(*vault).syncOnce();
+    if (!outcome) {
+        sync::SyncStore(*vault).saveSetting(QStringLiteral("sync-last-error"), outcome.error().message).ok();
+        return fail(outcome.error());
+    }
+    if (outcome->enrolmentState == QLatin1String("revoked")) {
+        m_err << "fieldnotes-cli: this device was revoked by the team leader; nothing was sent" << Qt::endl;
+        return Refused;
+    }
+    m_out << "enrolment: " << outcome->enrolmentState << "; delivered " << outcome->delivered << ", refused "
+          << outcome->refused << ", newly collected " << outcome->collected << Qt::endl;
+    return outcome->refused == 0 ? Success : Refused;
+}
+
+ExitCode CliCommands::status(const CommandArguments &args)
+{
+    auto vault = unlock();
+    if (!vault)
+        return m_failure;
+    sync::SyncStore store(*vault);
+    auto enrolment = store.enrolment();
+    auto counts = store.outboxCounts();
+    auto states = store.noteSyncStates();
+    auto notes = vault->store().notes();
+    if (!enrolment || !counts || !states || !notes)
+        return fail(!enrolment ? enrolment.error() : !counts ? counts.error() : !states ? states.error() : notes.error());
+    QJsonArray noteList;
+    int unsent = 0;
+    for (const Note &note : *notes) {
+        QString state = note.isSigned() ? states->value(note.id, QStringLiteral("signed")) : QStringLiteral("draft");
+        if (state == QLatin1String("signed"))
+            ++unsent;
+        noteList << QJsonObject{{QStringLiteral("id"), note.id}, {QStringLiteral("state"), state}};
+    }
+    const QJsonObject status{
+        {QStringLiteral("review"), *enrolment ? (*enrolment)->reviewId : QString()},
+        {QStringLiteral("enrolment"), *enrolment ? (*enrolment)->state : QStringLiteral("none")},
+        {QStringLiteral("device_key"), sync::toHex(vault->devicePublicKey())},
+        {QStringLiteral("signed_not_queued"), unsent},
+        {QStringLiteral("queued"), counts->queued},
+        {QStringLiteral("delivered"), counts->delivered},
+        {QStringLiteral("collected"), counts->collected},
+        {QStringLiteral("last_success"), store.setting(QStringLiteral("sync-last-success")).value()},
+        {QStringLiteral("last_error"), store.setting(QStringLiteral("sync-last-error")).value()},
+        {QStringLiteral("notes"), noteList},
+    };
+    if (args.flag(QStringLiteral("json"))) {
+        m_out << QJsonDocument(status).toJson(QJsonDocument::Indented);
+    } else {
+        m_out << "enrolment: " << status[QStringLiteral("enrolment")].toString() << Qt::endl
+              << "queued " << counts->queued << ", delivered " << counts->delivered << ", collected " << counts->collected << Qt::endl;
+    }
+    return Success;
+}
+
+} // namespace fieldnotes::cli

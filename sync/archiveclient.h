@@ -1,0 +1,47 @@
+#pragma once
+
+#include "deviceidentity.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QString>
+#include <QUrl>
+
+namespace fieldnotes::sync {
+
+/// The answer to one request: an HTTP status with its JSON, or a transport error (status 0).
+struct ArchiveReply {
+    int status = 0;
+    QJsonObject body;
+    QString error; // for people: the archive's reason, or what went wrong on the way
+
+    bool ok() const { return status >= 200 && status < 300; }
+};
+
+/// Talks to an archive over HTTPS with its certificate pinned by SHA-256 fingerprint: any other
+/// certificate is refused, even one the system trusts. Every request but the public ones is
+/// signed with the device key (RequestSignature). Blocking calls with a timeout, for the CLI and
+/// for the sync worker.
+class ArchiveClient
+{
+public:
+    ArchiveClient(QUrl baseUrl, QString pinnedFingerprint, const DeviceIdentity &identity, int timeoutMs = 30'000);
+
+    ArchiveReply get(const QString &pathAndQuery, bool sign = true);
+    ArchiveReply send(const QByteArray &method, const QString &path, const QJsonObject &body);
+    /// The same bytes twice is what a replay looks like; tests use this to show it is refused.
+    ArchiveReply sendRaw(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
+                         const QList<QPair<QByteArray, QByteArray>> &headers);
+    QList<QPair<QByteArray, QByteArray>> signedHeaders(const QByteArray &method, const QString &pathAndQuery,
+                                                       const QByteArray &body) const;
+
+private:
+    QUrl m_baseUrl;
+    QString m_fingerprint;
+    const DeviceIdentity &m_identity;
+    int m_timeoutMs;
+    QNetworkAccessManager m_network;
+};
+
+} // namespace fieldnotes::sync

@@ -1,0 +1,166 @@
+#include "devicesync.h"
+
+#include "archiveclient.h"
+#include "reviewsetup.h"
+#include "syncencoding.h"
+#include "vault.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QUrl>
+
+namespace fieldnotes::sync {
+
+namespace {
+Error archiveError(const ArchiveReply &reply)
+{
+    return Error{reply.status == 0 ? ErrorCode::Io : ErrorCode::InvalidArgument, reply.error};
+}
+
+QString reviewPath(const QString &reviewId, const char *resource)
+{
+    return QStringLiteral("/v1/reviews/%1/%2").arg(QString::fromLatin1(QUrl::toPercentEncoding(reviewId)), QLatin1String(resource));
+}
+} // namespace
+
+DeviceSync::DeviceSync(Vault &vault) : m_vault(vault), m_store(vault) {}
+
+Result<void> DeviceSync::join(const EnrolmentCode &code, const QString &role, const QString &label)
+{
+    ArchiveClient client(QUrl(code.archiveUrl), code.fingerprint, m_vault.identity());
+    const ArchiveReply reply = client.send("POST", reviewPath(code.reviewId, "join"),
+                                           QJsonObject{{QStringLiteral("token"), toHex(code.token)},
+                                                       {QStringLiteral("role"), role},
+                                                       {QStringLiteral("label"), label}});
+    if (!reply.ok())
+        return archiveError(reply);
+    return m_store.saveEnrolment(
+        Enrolment{code.reviewId, code.archiveUrl, code.fingerprint, code.leaderKey, code.leaderBoxKey, role, QStringLiteral("requested")});
+}
+
+Result<SyncOutcome> DeviceSync::syncOnce(int batchSize)
+{
+    auto enrolment = m_store.enrolment();
+    if (!enrolment)
+        return enrolment.error();
+    if (!*enrolment)
+        return Error{ErrorCode::NotFound, QStringLiteral("this vault has not joined a review (run `join CODE`)")};
+    Enrolment &joined = **enrolment;
+    ArchiveClient client(QUrl(joined.archiveUrl), joined.fingerprint, m_vault.identity());
+    SyncOutcome outcome;
+
+    const ArchiveReply rosterReply = client.get(reviewPath(joined.reviewId, "roster"), false);
+    if (!rosterReply.ok())
+        return archiveError(rosterReply);
+    QList<RosterEntry> entries;
+    for (const QJsonValue &value : rosterReply.body.value(QStringLiteral("entries")).toArray()) {
+        auto entry = RosterEntry::fromJson(value.toObject());
+        if (!entry)
+            return entry.error();
+        entries << *entry;
+    }
+    auto roster = Roster::fromEntries(entries, joined.leaderKey);
+    if (!roster)
+        return roster.error();
+    if (roster->genesis().leaderBoxKey != joined.leaderBoxKey)
+        return invalid(QStringLiteral("the roster names a different box key than the enrolment code"));
+    if (auto saved = m_store.saveRoster(joined.reviewId, roster->entries()); !saved)
+        return saved.error();
+    const QByteArray self = m_vault.devicePublicKey();
+    QString state = roster->revokedAt(self) ? QStringLiteral("revoked")
+                    : roster->isMember(self) ? QStringLiteral("enrolled")
+                                             : QStringLiteral("requested");
+    if (state != joined.state) {
+        if (state == QLatin1String("enrolled")) {
+            const ArchiveReply setup = client.get(reviewPath(joined.reviewId, "setup"));
+            if (!setup.ok())
+                return archiveError(setup);
+            const QJsonObject content = setup.body.value(QStringLiteral("setup")).toObject();
+            const auto signature = fromHex(setup.body.value(QStringLiteral("signature")).toString(), 64);
+            if (!signature || !verifyDetached(*signature, "fieldnotes-setup-v1\n" + canonicalJson(content), joined.leaderKey))
+                return invalid(QStringLiteral("the review set-up is not signed by the team leader"));
+            if (auto imported = importReviewSetup(m_vault.store(), content); !imported)
+                return imported.error();
+        }
+        if (auto saved = m_store.setEnrolmentState(state); !saved)
+            return saved.error();
+        joined.state = state;
+    }
+    outcome.enrolmentState = state;
+    if (state != QLatin1String("enrolled"))
+        return outcome;
+
+    auto enqueued = m_store.enqueueSignedNotes(joined);
+    if (!enqueued)
+        return enqueued.error();
+    outcome.enqueued = *enqueued;
+    const QByteArray archiveKey = roster->genesis().archiveKey;
+    QSet<QString> refusedIds;
+    for (;;) {
+        auto batch = m_store.queued(batchSize + static_cast<int>(refusedIds.size()));
+        if (!batch)
+            return batch.error();
+        QList<OutboxItem> toSend;
+        for (const OutboxItem &item : *batch)
+            if (!refusedIds.contains(item.noteId) && toSend.size() < batchSize)
+                toSend << item;
+        if (toSend.isEmpty())
+            break;
+        QJsonArray envelopes;
+        QList<QString> ids;
+        for (const OutboxItem &item : toSend) {
+            envelopes << item.envelope.toJson();
+            ids << item.noteId;
+        }
+        const ArchiveReply reply = client.send("POST", reviewPath(joined.reviewId, "envelopes"),
+                                               QJsonObject{{QStringLiteral("envelopes"), envelopes}});
+        if (!reply.ok()) {
+            if (auto recorded = m_store.recordFailure(ids, reply.error); !recorded)
+                return recorded.error();
+            return archiveError(reply);
+        }
+        const QJsonArray results = reply.body.value(QStringLiteral("results")).toArray();
+        for (qsizetype i = 0; i < toSend.size(); ++i) {
+            const OutboxItem &item = toSend[i];
+            const QJsonObject result = i < results.size() ? results[i].toObject() : QJsonObject();
+            const QString status = result.value(QStringLiteral("status")).toString();
+            auto receipt = Receipt::fromJson(result.value(QStringLiteral("receipt")).toObject());
+            const bool valid = (status == QLatin1String("stored") || status == QLatin1String("already-stored")) && receipt
+                               && receipt->verify(archiveKey) && receipt->envelopeHash == item.envelope.hash
+                               && receipt->deviceKey == self && receipt->sequence == item.sequence;
+            if (valid) {
+                if (auto marked = m_store.markDelivered(item.noteId, *receipt); !marked)
+                    return marked.error();
+                ++outcome.delivered;
+            } else {
+                const QString reason = result.value(QStringLiteral("reason")).toString(
+                    status.isEmpty() ? QStringLiteral("no valid receipt from the archive") : status);
+                if (auto recorded = m_store.recordFailure({item.noteId}, reason); !recorded)
+                    return recorded.error();
+                refusedIds.insert(item.noteId);
+                ++outcome.refused;
+            }
+        }
+    }
+
+    const ArchiveReply collected = client.get(reviewPath(joined.reviewId, "collected"));
+    if (!collected.ok())
+        return archiveError(collected);
+    QList<qint64> sequences;
+    for (const QJsonValue &value : collected.body.value(QStringLiteral("sequences")).toArray())
+        sequences << value.toInteger();
+    auto before = m_store.outboxCounts();
+    if (!before)
+        return before.error();
+    if (auto marked = m_store.markCollected(sequences); !marked)
+        return marked.error();
+    auto after = m_store.outboxCounts();
+    if (!after)
+        return after.error();
+    outcome.collected = after->collected - before->collected;
+    if (auto saved = m_store.saveSetting(QStringLiteral("sync-last-success"), canonicalTimestamp(QDateTime::currentDateTimeUtc())); !saved)
+        return saved.error();
+    return outcome;
+}
+
+} // namespace fieldnotes::sync

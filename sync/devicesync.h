@@ -1,0 +1,42 @@
+#pragma once
+
+#include "enrolmentcode.h"
+#include "error.h"
+#include "syncstore.h"
+
+#include <QString>
+
+namespace fieldnotes {
+class Vault;
+}
+
+namespace fieldnotes::sync {
+
+/// What one sync run did, for the status line.
+struct SyncOutcome {
+    int enqueued = 0;
+    int delivered = 0;
+    int refused = 0;    // refused or in conflict: kept queued, reasons in the outbox
+    int collected = 0;  // newly marked collected
+    QString enrolmentState;
+};
+
+/// A device's side of sync on its unlocked vault: joins a review with an enrolment code, follows
+/// the signed roster, imports the review set-up, and sends the outbox in batches, marking a note
+/// delivered only on a receipt signed by the archive key the roster names.
+class DeviceSync
+{
+public:
+    explicit DeviceSync(Vault &vault);
+
+    Result<void> join(const EnrolmentCode &code, const QString &role, const QString &label);
+    /// One full pass: roster and set-up while waiting for approval, then the outbox, then which
+    /// notes the leader has collected. Stops at the first transport error (the outbox is intact).
+    Result<SyncOutcome> syncOnce(int batchSize = 100);
+
+private:
+    Vault &m_vault;
+    SyncStore m_store;
+};
+
+} // namespace fieldnotes::sync

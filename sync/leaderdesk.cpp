@@ -1,0 +1,313 @@
+#include "leaderdesk.h"
+
+#include "archiveclient.h"
+#include "noteverifier.h"
+#include "reviewsetup.h"
+#include "syncencoding.h"
+#include "vault.h"
+
+#include <QJsonArray>
+#include <QUrl>
+
+#include <sodium.h>
+
+namespace fieldnotes::sync {
+
+namespace {
+Error archiveError(const ArchiveReply &reply)
+{
+    return Error{reply.status == 0 ? ErrorCode::Io : ErrorCode::InvalidArgument, reply.error};
+}
+
+QString reviewPath(const QString &reviewId, const char *resource)
+{
+    return QStringLiteral("/v1/reviews/%1/%2").arg(QString::fromLatin1(QUrl::toPercentEncoding(reviewId)), QLatin1String(resource));
+}
+
+DeviceIdentity leaderIdentity(const ReviewKeys &keys)
+{
+    return DeviceIdentity{keys.signingPublic, SecureBytes::copyOf(keys.signingSecret.data(), keys.signingSecret.size())};
+}
+} // namespace
+
+LeaderDesk::LeaderDesk(Vault &vault) : m_vault(vault), m_store(vault) {}
+
+Result<void> LeaderDesk::createReview(const QString &reviewId, const QString &archiveUrl, const QString &fingerprint)
+{
+    if (auto existing = m_store.reviewKeys(reviewId); !existing || *existing)
+        return existing ? Error{ErrorCode::VaultExists, QStringLiteral("this vault already leads review %1").arg(reviewId)}
+                        : existing.error();
+    ReviewKeys keys;
+    keys.reviewId = reviewId;
+    keys.archiveUrl = archiveUrl;
+    keys.fingerprint = fingerprint.toLower();
+    keys.signingPublic.resize(crypto_sign_PUBLICKEYBYTES);
+    keys.signingSecret = SecureBytes(crypto_sign_SECRETKEYBYTES);
+    crypto_sign_keypair(reinterpret_cast<unsigned char *>(keys.signingPublic.data()), keys.signingSecret.data());
+    keys.boxPublic.resize(crypto_box_PUBLICKEYBYTES);
+    keys.boxSecret = SecureBytes(crypto_box_SECRETKEYBYTES);
+    crypto_box_keypair(reinterpret_cast<unsigned char *>(keys.boxPublic.data()), keys.boxSecret.data());
+
+    const DeviceIdentity identity = leaderIdentity(keys);
+    ArchiveClient client(QUrl(archiveUrl), keys.fingerprint, identity);
+    const ArchiveReply info = client.get(QStringLiteral("/v1/archive"), false);
+    if (!info.ok())
+        return archiveError(info);
+    const auto archiveKey = fromHex(info.body.value(QStringLiteral("archive_key")).toString(), crypto_sign_PUBLICKEYBYTES);
+    if (!archiveKey)
+        return invalid(QStringLiteral("the archive did not say its key"));
+    keys.archiveKey = *archiveKey;
+    // The keys are kept before the archive hears of them: a crash now loses nothing.
+    if (auto saved = m_store.saveReviewKeys(keys); !saved)
+        return saved;
+
+    RosterEntry genesis;
+    genesis.reviewId = reviewId;
+    genesis.at = QDateTime::currentDateTimeUtc();
+    genesis.leaderKey = keys.signingPublic;
+    genesis.leaderBoxKey = keys.boxPublic;
+    genesis.archiveKey = keys.archiveKey;
+    genesis.archiveUrl = archiveUrl;
+    genesis.fingerprint = keys.fingerprint;
+    genesis = signRosterEntry(genesis, keys.signingSecret);
+    const ArchiveReply created = client.send("POST", QStringLiteral("/v1/reviews"), genesis.toJson());
+    if (!created.ok())
+        return archiveError(created);
+
+    RosterEntry self;
+    self.type = RosterEntry::Type::Member;
+    self.deviceKey = m_vault.devicePublicKey();
+    self.role = QStringLiteral("team-leader");
+    self.label = QStringLiteral("team leader's device");
+    if (auto appended = appendEntry(keys, self); !appended)
+        return appended;
+    if (auto enrolled = m_store.saveEnrolment(Enrolment{reviewId, archiveUrl, keys.fingerprint, keys.signingPublic, keys.boxPublic,
+                                                        QStringLiteral("team-leader"), QStringLiteral("enrolled")});
+        !enrolled)
+        return enrolled;
+    return publishSetup(reviewId);
+}
+
+Result<Roster> LeaderDesk::verifiedRoster(const ReviewKeys &keys)
+{
+    const DeviceIdentity identity = leaderIdentity(keys);
+    ArchiveClient client(QUrl(keys.archiveUrl), keys.fingerprint, identity);
+    const ArchiveReply reply = client.get(reviewPath(keys.reviewId, "roster"), false);
+    if (!reply.ok())
+        return archiveError(reply);
+    QList<RosterEntry> entries;
+    for (const QJsonValue &value : reply.body.value(QStringLiteral("entries")).toArray()) {
+        auto entry = RosterEntry::fromJson(value.toObject());
+        if (!entry)
+            return entry.error();
+        entries << *entry;
+    }
+    return Roster::fromEntries(entries, keys.signingPublic);
+}
+
+Result<void> LeaderDesk::appendEntry(const ReviewKeys &keys, RosterEntry entry)
+{
+    auto roster = verifiedRoster(keys);
+    if (!roster)
+        return roster.error();
+    entry.reviewId = keys.reviewId;
+    entry.sequence = roster->lastSequence() + 1;
+    entry.previousHash = roster->lastHash();
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry = signRosterEntry(entry, keys.signingSecret);
+    const DeviceIdentity identity = leaderIdentity(keys);
+    ArchiveClient client(QUrl(keys.archiveUrl), keys.fingerprint, identity);
+    const ArchiveReply reply = client.send("POST", reviewPath(keys.reviewId, "roster"), entry.toJson());
+    if (!reply.ok())
+        return archiveError(reply);
+    QList<RosterEntry> all = roster->entries();
+    all << entry;
+    return m_store.saveRoster(keys.reviewId, all);
+}
+
+namespace {
+Result<ReviewKeys> requireKeys(SyncStore &store, const QString &reviewId)
+{
+    auto keys = store.reviewKeys(reviewId);
+    if (!keys)
+        return keys.error();
+    if (!*keys)
+        return Error{ErrorCode::NotFound, QStringLiteral("this vault does not lead review %1 (run `leader create-review` first)").arg(reviewId)};
+    return std::move(**keys);
+}
+} // namespace
+
+Result<EnrolmentCode> LeaderDesk::invite(const QString &reviewId, int validHours)
+{
+    auto keys = requireKeys(m_store, reviewId);
+    if (!keys)
+        return keys.error();
+    EnrolmentCode code{keys->archiveUrl, keys->fingerprint, reviewId, keys->signingPublic, keys->boxPublic, QByteArray(32, '\0')};
+    randombytes_buf(code.token.data(), 32);
+    const DeviceIdentity identity = leaderIdentity(*keys);
+    ArchiveClient client(QUrl(keys->archiveUrl), keys->fingerprint, identity);
+    const ArchiveReply reply = client.send(
+        "POST", reviewPath(reviewId, "invites"),
+        QJsonObject{{QStringLiteral("token_hash"), toHex(blake2b256(code.token))},
+                    {QStringLiteral("expires_at"), canonicalTimestamp(QDateTime::currentDateTimeUtc().addSecs(qint64(validHours) * 3600))}});
+    if (!reply.ok())
+        return archiveError(reply);
+    return code;
+}
+
+Result<QList<QByteArray>> LeaderDesk::approve(const QString &reviewId, const QByteArray &onlyDevice)
+{
+    auto keys = requireKeys(m_store, reviewId);
+    if (!keys)
+        return keys.error();
+    const DeviceIdentity identity = leaderIdentity(*keys);
+    ArchiveClient client(QUrl(keys->archiveUrl), keys->fingerprint, identity);
+    const ArchiveReply joins = client.get(reviewPath(reviewId, "joins"));
+    if (!joins.ok())
+        return archiveError(joins);
+    QList<QByteArray> approved;
+    for (const QJsonValue &value : joins.body.value(QStringLiteral("joins")).toArray()) {
+        const auto device = fromHex(value[QStringLiteral("device_key")].toString(), crypto_sign_PUBLICKEYBYTES);
+        if (!device || (!onlyDevice.isEmpty() && *device != onlyDevice))
+            continue;
+        RosterEntry member;
+        member.type = RosterEntry::Type::Member;
+        member.deviceKey = *device;
+        member.role = value[QStringLiteral("role")].toString();
+        member.label = value[QStringLiteral("label")].toString();
+        if (auto appended = appendEntry(*keys, member); !appended)
+            return appended.error();
+        approved << *device;
+    }
+    return approved;
+}
+
+Result<void> LeaderDesk::revoke(const QString &reviewId, const QByteArray &deviceKey, const QString &reason)
+{
+    auto keys = requireKeys(m_store, reviewId);
+    if (!keys)
+        return keys.error();
+    RosterEntry revocation;
+    revocation.type = RosterEntry::Type::Revocation;
+    revocation.deviceKey = deviceKey;
+    revocation.reason = reason;
+    return appendEntry(*keys, revocation);
+}
+
+Result<void> LeaderDesk::publishSetup(const QString &reviewId)
+{
+    auto keys = requireKeys(m_store, reviewId);
+    if (!keys)
+        return keys.error();
+    auto setup = exportReviewSetup(m_vault.store(), reviewId);
+    if (!setup)
+        return setup.error();
+    const QByteArray signature = signDetached("fieldnotes-setup-v1\n" + canonicalJson(*setup), keys->signingSecret);
+    const DeviceIdentity identity = leaderIdentity(*keys);
+    ArchiveClient client(QUrl(keys->archiveUrl), keys->fingerprint, identity);
+    const ArchiveReply reply = client.send("PUT", reviewPath(reviewId, "setup"),
+                                           QJsonObject{{QStringLiteral("setup"), *setup}, {QStringLiteral("signature"), toHex(signature)}});
+    if (!reply.ok())
+        return archiveError(reply);
+    return {};
+}
+
+Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSize)
+{
+    auto keys = requireKeys(m_store, reviewId);
+    if (!keys)
+        return keys.error();
+    auto roster = verifiedRoster(*keys);
+    if (!roster)
+        return roster.error();
+    if (auto saved = m_store.saveRoster(reviewId, roster->entries()); !saved)
+        return saved.error();
+    const DeviceIdentity identity = leaderIdentity(*keys);
+    ArchiveClient client(QUrl(keys->archiveUrl), keys->fingerprint, identity);
+    const QString cursorKey = QStringLiteral("collection-cursor:") + reviewId;
+    auto cursorText = m_store.setting(cursorKey);
+    if (!cursorText)
+        return cursorText.error();
+    qint64 cursor = cursorText->toLongLong();
+
+    CollectionReport report;
+    QHash<QByteArray, QStringList> problems;
+    for (;;) {
+        const ArchiveReply page = client.get(reviewPath(reviewId, "envelopes") + QStringLiteral("?after=%1&limit=%2").arg(cursor).arg(pageSize));
+        if (!page.ok())
+            return archiveError(page);
+        const QJsonArray envelopes = page.body.value(QStringLiteral("envelopes")).toArray();
+        if (envelopes.isEmpty())
+            break;
+        QJsonArray collectedHashes;
+        for (const QJsonValue &value : envelopes) {
+            auto envelope = Envelope::fromJson(value.toObject());
+            if (!envelope) {
+                problems[QByteArray()] << envelope.error().message;
+                continue;
+            }
+            auto note = openEnvelope(*envelope, keys->boxPublic, keys->boxSecret);
+            if (!note) {
+                problems[envelope->deviceKey] << note.error().message;
+                continue;
+            }
+            QStringList flags;
+            if (!roster->isMember(note->content.authorKey))
+                flags << QStringLiteral("signed by a key that is not on the roster");
+            else if (const auto revoked = roster->revokedAt(note->content.authorKey); revoked && note->content.signedAt > *revoked)
+                flags << QStringLiteral("signed after the device was revoked");
+            auto stored = m_store.storeCollected(reviewId, *note, flags.isEmpty() ? QStringLiteral("valid") : flags.join(QStringLiteral("; ")));
+            if (!stored)
+                return stored.error();
+            if (*stored)
+                ++report.newNotes;
+            for (const QString &flag : flags)
+                problems[envelope->deviceKey] << QStringLiteral("note %1: %2").arg(envelope->sequence).arg(flag);
+            collectedHashes << toHex(envelope->hash);
+        }
+        // The notes are in the vault before the archive is told, so an interruption here only
+        // means they are collected again (and stored once).
+        if (!collectedHashes.isEmpty()) {
+            const ArchiveReply marked = client.send("POST", reviewPath(reviewId, "collected"), QJsonObject{{QStringLiteral("hashes"), collectedHashes}});
+            if (!marked.ok())
+                return archiveError(marked);
+        }
+        cursor = page.body.value(QStringLiteral("next")).toInteger(cursor);
+        if (auto saved = m_store.saveSetting(cursorKey, QString::number(cursor)); !saved)
+            return saved.error();
+    }
+
+    const ArchiveReply conflicts = client.get(reviewPath(reviewId, "conflicts"));
+    if (!conflicts.ok())
+        return archiveError(conflicts);
+    report.conflicts = static_cast<int>(conflicts.body.value(QStringLiteral("conflicts")).toArray().size());
+    for (const QJsonValue &value : conflicts.body.value(QStringLiteral("conflicts")).toArray()) {
+        if (const auto device = fromHex(value[QStringLiteral("device")].toString(), crypto_sign_PUBLICKEYBYTES))
+            problems[*device] << QStringLiteral("conflict: a second, different envelope for sequence %1").arg(value[QStringLiteral("seq")].toInteger());
+    }
+
+    auto notes = m_store.collectedNotes(reviewId);
+    if (!notes)
+        return notes.error();
+    const VerificationReport verification = verifyNotes(*notes, roster->memberKeys());
+    QHash<QByteArray, int> received;
+    for (const NoteVerification &verdict : verification.notes) {
+        received[verdict.authorKey] += 1;
+        for (const QString &line : verdict.describe())
+            if (!line.contains(QStringLiteral("missing"), Qt::CaseInsensitive))
+                problems[verdict.authorKey] << QStringLiteral("note %1: %2").arg(verdict.sequence).arg(line);
+    }
+    for (const QByteArray &key : roster->memberKeys()) {
+        DeviceCollection device{key, roster->role(key), received.value(key), verification.missingSequences.value(key), problems.value(key)};
+        report.devices << device;
+    }
+    if (problems.contains(QByteArray()))
+        report.devices << DeviceCollection{{}, QStringLiteral("unknown"), 0, {}, problems.value(QByteArray())};
+    for (auto it = problems.constBegin(); it != problems.constEnd(); ++it) {
+        if (!it.key().isEmpty() && !roster->isMember(it.key()))
+            report.devices << DeviceCollection{it.key(), QStringLiteral("not on the roster"), 0, {}, it.value()};
+    }
+    return report;
+}
+
+} // namespace fieldnotes::sync

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "enrolmentcode.h"
+#include "error.h"
+#include "syncstore.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace fieldnotes {
+class Vault;
+}
+
+namespace fieldnotes::sync {
+
+/// Per device, what the leader's collection found.
+struct DeviceCollection {
+    QByteArray deviceKey;
+    QString role;
+    int received = 0;           // notes held, valid or not
+    QList<qint64> missing;      // sequence numbers not (yet) received
+    QStringList problems;       // failures and flags, for people
+};
+
+struct CollectionReport {
+    int newNotes = 0;
+    int conflicts = 0;
+    QList<DeviceCollection> devices;
+};
+
+/// The team leader's side of sync, on the leader's unlocked vault: creates the review's keys and
+/// roster on the archive, invites, approves and revokes devices, publishes the set-up, and
+/// collects, opens and verifies what devices uploaded.
+class LeaderDesk
+{
+public:
+    explicit LeaderDesk(Vault &vault);
+
+    /// Creates the keys, registers the review with the archive (whose key it fetches over the
+    /// pinned connection), enrols this device as team leader and publishes the set-up.
+    Result<void> createReview(const QString &reviewId, const QString &archiveUrl, const QString &fingerprint);
+    Result<EnrolmentCode> invite(const QString &reviewId, int validHours);
+    /// Approves every pending join request (or the one device given); returns the keys approved.
+    Result<QList<QByteArray>> approve(const QString &reviewId, const QByteArray &onlyDevice = {});
+    Result<void> revoke(const QString &reviewId, const QByteArray &deviceKey, const QString &reason);
+    Result<void> publishSetup(const QString &reviewId);
+    Result<CollectionReport> collect(const QString &reviewId, int pageSize = 200);
+
+private:
+    Result<Roster> verifiedRoster(const ReviewKeys &keys);
+    Result<void> appendEntry(const ReviewKeys &keys, RosterEntry entry);
+
+    Vault &m_vault;
+    SyncStore m_store;
+};
+
+} // namespace fieldnotes::sync

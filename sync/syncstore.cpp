@@ -1,0 +1,355 @@
+#include "syncstore.h"
+
+#include "notestore.h"
+#include "signednotejson.h"
+#include "sqlitedatabase.h"
+#include "syncencoding.h"
+#include "vault.h"
+
+#include <QSet>
+
+#include <sodium.h>
+
+namespace fieldnotes::sync {
+
+namespace {
+QString nowText()
+{
+    return canonicalTimestamp(QDateTime::currentDateTimeUtc());
+}
+
+template <typename Prepared>
+Result<void> runOne(SqliteDatabase &database, const QByteArray &sql, Prepared bind)
+{
+    auto statement = database.prepare(sql);
+    if (!statement)
+        return statement.error();
+    bind(*statement);
+    return statement->run();
+}
+} // namespace
+
+SyncStore::SyncStore(Vault &vault) : m_vault(vault), m_database(vault.database()) {}
+
+Result<std::optional<Enrolment>> SyncStore::enrolment()
+{
+    auto rows = queryList<Enrolment>(
+        m_database, "SELECT review_id, archive_url, fingerprint, leader_key, leader_box_key, role, state FROM enrolment LIMIT 1",
+        [](SqlStatement &) {},
+        [](const SqlStatement &row) {
+            return Enrolment{row.text(0), row.text(1), row.text(2), row.blob(3), row.blob(4), row.text(5), row.text(6)};
+        });
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<Enrolment>();
+    return std::optional<Enrolment>(rows->front());
+}
+
+Result<void> SyncStore::saveEnrolment(const Enrolment &enrolment)
+{
+    auto transaction = SqlTransaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    if (auto cleared = m_database.exec("DELETE FROM enrolment"); !cleared)
+        return cleared;
+    if (auto saved = runOne(m_database,
+                            "INSERT INTO enrolment (review_id, archive_url, fingerprint, leader_key, leader_box_key, role, state) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                            [&](SqlStatement &s) {
+                                s.bind(1, enrolment.reviewId).bind(2, enrolment.archiveUrl).bind(3, enrolment.fingerprint)
+                                    .bindBlob(4, enrolment.leaderKey).bindBlob(5, enrolment.leaderBoxKey).bind(6, enrolment.role)
+                                    .bind(7, enrolment.state);
+                            });
+        !saved)
+        return saved;
+    return transaction->commit();
+}
+
+Result<void> SyncStore::setEnrolmentState(const QString &state)
+{
+    return runOne(m_database, "UPDATE enrolment SET state = ?1", [&](SqlStatement &s) { s.bind(1, state); });
+}
+
+Result<QList<RosterEntry>> SyncStore::rosterEntries(const QString &reviewId)
+{
+    auto rows = queryList<QString>(
+        m_database, "SELECT entry FROM roster_entries WHERE review_id = ?1 ORDER BY sequence",
+        [&](SqlStatement &s) { s.bind(1, reviewId); }, [](const SqlStatement &row) { return row.text(0); });
+    if (!rows)
+        return rows.error();
+    QList<RosterEntry> entries;
+    for (const QString &text : *rows) {
+        auto object = parseJsonObject(text.toUtf8());
+        if (!object)
+            return object.error();
+        auto entry = RosterEntry::fromJson(*object);
+        if (!entry)
+            return entry.error();
+        entries << *entry;
+    }
+    return entries;
+}
+
+Result<void> SyncStore::saveRoster(const QString &reviewId, const QList<RosterEntry> &entries)
+{
+    auto transaction = SqlTransaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    for (const RosterEntry &entry : entries) {
+        if (auto saved = runOne(m_database, "INSERT OR IGNORE INTO roster_entries (review_id, sequence, entry) VALUES (?1, ?2, ?3)",
+                                [&](SqlStatement &s) {
+                                    s.bind(1, reviewId).bind(2, entry.sequence).bind(3, QString::fromUtf8(canonicalJson(entry.toJson())));
+                                });
+            !saved)
+            return saved;
+    }
+    return transaction->commit();
+}
+
+Result<int> SyncStore::enqueueSignedNotes(const Enrolment &enrolment)
+{
+    auto inOutbox = queryList<QString>(
+        m_database, "SELECT note_id FROM outbox", [](SqlStatement &) {}, [](const SqlStatement &row) { return row.text(0); });
+    if (!inOutbox)
+        return inOutbox.error();
+    const QSet<QString> already(inOutbox->begin(), inOutbox->end());
+    auto notes = m_vault.store().signedNotes();
+    if (!notes)
+        return notes.error();
+    auto transaction = SqlTransaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    int added = 0;
+    for (const SignedNote &note : *notes) {
+        if (already.contains(note.content.id) || note.content.authorKey != m_vault.devicePublicKey()
+            || note.content.reviewId != enrolment.reviewId)
+            continue;
+        // Sealed once and kept: a retry must send the very same bytes, or the archive would see
+        // a second, different envelope for the same sequence number.
+        auto envelope = sealNote(note, enrolment.leaderBoxKey, m_vault.identity());
+        if (!envelope)
+            return envelope.error();
+        if (auto queued = runOne(m_database,
+                                 "INSERT INTO outbox (note_id, review_id, sequence, urgent, envelope, state, queued_at) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, 'queued', ?6)",
+                                 [&](SqlStatement &s) {
+                                     s.bind(1, note.content.id).bind(2, note.content.reviewId).bind(3, note.content.sequence)
+                                         .bind(4, note.content.kind == NoteKind::Concern)
+                                         .bind(5, QString::fromUtf8(canonicalJson(envelope->toJson()))).bind(6, nowText());
+                                 });
+            !queued)
+            return queued.error();
+        ++added;
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return added;
+}
+
+Result<QList<OutboxItem>> SyncStore::queued(int limit)
+{
+    auto rows = queryList<std::pair<OutboxItem, QString>>(
+        m_database,
+        "SELECT note_id, sequence, urgent, envelope, state FROM outbox WHERE state = 'queued' ORDER BY urgent DESC, sequence LIMIT ?1",
+        [&](SqlStatement &s) { s.bind(1, limit); },
+        [](const SqlStatement &row) {
+            OutboxItem item;
+            item.noteId = row.text(0);
+            item.sequence = row.integer(1);
+            item.urgent = row.integer(2) != 0;
+            item.state = row.text(4);
+            return std::pair{item, row.text(3)};
+        });
+    if (!rows)
+        return rows.error();
+    QList<OutboxItem> items;
+    for (auto &[item, text] : *rows) {
+        auto object = parseJsonObject(text.toUtf8());
+        if (!object)
+            return object.error();
+        auto envelope = Envelope::fromJson(*object);
+        if (!envelope)
+            return envelope.error();
+        item.envelope = *envelope;
+        items << item;
+    }
+    return items;
+}
+
+Result<void> SyncStore::markDelivered(const QString &noteId, const Receipt &receipt)
+{
+    return runOne(m_database,
+                  "UPDATE outbox SET state = 'delivered', receipt = ?2, delivered_at = ?3, last_error = '' "
+                  "WHERE note_id = ?1 AND state = 'queued'",
+                  [&](SqlStatement &s) {
+                      s.bind(1, noteId).bind(2, QString::fromUtf8(canonicalJson(receipt.toJson()))).bind(3, nowText());
+                  });
+}
+
+Result<void> SyncStore::recordFailure(const QList<QString> &noteIds, const QString &error)
+{
+    auto transaction = SqlTransaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    for (const QString &id : noteIds) {
+        if (auto done = runOne(m_database, "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE note_id = ?1",
+                               [&](SqlStatement &s) { s.bind(1, id).bind(2, error); });
+            !done)
+            return done;
+    }
+    return transaction->commit();
+}
+
+Result<void> SyncStore::markCollected(const QList<qint64> &sequences)
+{
+    auto transaction = SqlTransaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    for (qint64 sequence : sequences) {
+        if (auto done = runOne(m_database, "UPDATE outbox SET state = 'collected' WHERE sequence = ?1 AND state = 'delivered'",
+                               [&](SqlStatement &s) { s.bind(1, sequence); });
+            !done)
+            return done;
+    }
+    return transaction->commit();
+}
+
+Result<OutboxCounts> SyncStore::outboxCounts()
+{
+    auto rows = queryList<std::pair<QString, int>>(
+        m_database, "SELECT state, count(*) FROM outbox GROUP BY state", [](SqlStatement &) {},
+        [](const SqlStatement &row) { return std::pair{row.text(0), static_cast<int>(row.integer(1))}; });
+    if (!rows)
+        return rows.error();
+    OutboxCounts counts;
+    for (const auto &[state, count] : *rows) {
+        if (state == QLatin1String("queued"))
+            counts.queued = count;
+        else if (state == QLatin1String("delivered"))
+            counts.delivered = count;
+        else
+            counts.collected = count;
+    }
+    return counts;
+}
+
+Result<QHash<QString, QString>> SyncStore::noteSyncStates()
+{
+    auto rows = queryList<std::pair<QString, QString>>(
+        m_database, "SELECT note_id, state FROM outbox", [](SqlStatement &) {},
+        [](const SqlStatement &row) { return std::pair{row.text(0), row.text(1)}; });
+    if (!rows)
+        return rows.error();
+    QHash<QString, QString> states;
+    for (const auto &[id, state] : *rows)
+        states.insert(id, state);
+    return states;
+}
+
+Result<void> SyncStore::saveReviewKeys(const ReviewKeys &keys)
+{
+    return runOne(m_database,
+                  "INSERT OR REPLACE INTO review_keys (review_id, signing_public, signing_secret, box_public, box_secret, "
+                  "archive_url, fingerprint, archive_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                  [&](SqlStatement &s) {
+                      s.bind(1, keys.reviewId).bindBlob(2, keys.signingPublic)
+                          .bindBlob(3, QByteArray::fromRawData(reinterpret_cast<const char *>(keys.signingSecret.data()),
+                                                               static_cast<qsizetype>(keys.signingSecret.size())))
+                          .bindBlob(4, keys.boxPublic)
+                          .bindBlob(5, QByteArray::fromRawData(reinterpret_cast<const char *>(keys.boxSecret.data()),
+                                                               static_cast<qsizetype>(keys.boxSecret.size())))
+                          .bind(6, keys.archiveUrl).bind(7, keys.fingerprint).bindBlob(8, keys.archiveKey);
+                  });
+}
+
+Result<std::optional<ReviewKeys>> SyncStore::reviewKeys(const QString &reviewId)
+{
+    auto statement = m_database.prepare("SELECT signing_public, signing_secret, box_public, box_secret, archive_url, fingerprint, "
+                                        "archive_key FROM review_keys WHERE review_id = ?1");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, reviewId);
+    auto row = statement->next();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<ReviewKeys>();
+    ReviewKeys keys;
+    keys.reviewId = reviewId;
+    keys.signingPublic = statement->blob(0);
+    {
+        QByteArray secret = statement->blob(1);
+        keys.signingSecret = SecureBytes::copyOf(secret.constData(), static_cast<std::size_t>(secret.size()));
+        sodium_memzero(secret.data(), static_cast<size_t>(secret.size()));
+        QByteArray boxSecret = statement->blob(3);
+        keys.boxSecret = SecureBytes::copyOf(boxSecret.constData(), static_cast<std::size_t>(boxSecret.size()));
+        sodium_memzero(boxSecret.data(), static_cast<size_t>(boxSecret.size()));
+    }
+    keys.boxPublic = statement->blob(2);
+    keys.archiveUrl = statement->text(4);
+    keys.fingerprint = statement->text(5);
+    keys.archiveKey = statement->blob(6);
+    statement->reset();
+    return std::optional<ReviewKeys>(std::move(keys));
+}
+
+Result<bool> SyncStore::storeCollected(const QString &reviewId, const SignedNote &note, const QString &verdict)
+{
+    auto done = runOne(m_database,
+                       "INSERT OR IGNORE INTO collected_notes (hash, review_id, author_key, sequence, note, verdict, collected_at) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                       [&](SqlStatement &s) {
+                           s.bindBlob(1, note.hash).bind(2, reviewId).bindBlob(3, note.content.authorKey).bind(4, note.content.sequence)
+                               .bind(5, QString::fromUtf8(canonicalJson(signedNoteToJson(note)))).bind(6, verdict).bind(7, nowText());
+                       });
+    if (!done)
+        return done.error();
+    return m_database.changes() == 1;
+}
+
+Result<QList<SignedNote>> SyncStore::collectedNotes(const QString &reviewId)
+{
+    auto rows = queryList<QString>(
+        m_database, "SELECT note FROM collected_notes WHERE review_id = ?1 ORDER BY author_key, sequence",
+        [&](SqlStatement &s) { s.bind(1, reviewId); }, [](const SqlStatement &row) { return row.text(0); });
+    if (!rows)
+        return rows.error();
+    QList<SignedNote> notes;
+    for (const QString &text : *rows) {
+        auto object = parseJsonObject(text.toUtf8());
+        if (!object)
+            return object.error();
+        auto note = signedNoteFromJson(*object);
+        if (!note)
+            return note.error();
+        notes << *note;
+    }
+    return notes;
+}
+
+Result<QList<CollectedNote>> SyncStore::collectedVerdicts(const QString &reviewId)
+{
+    return queryList<CollectedNote>(
+        m_database, "SELECT hash, author_key, sequence, verdict FROM collected_notes WHERE review_id = ?1 ORDER BY author_key, sequence",
+        [&](SqlStatement &s) { s.bind(1, reviewId); },
+        [](const SqlStatement &row) { return CollectedNote{row.blob(0), row.blob(1), row.integer(2), row.text(3)}; });
+}
+
+Result<QString> SyncStore::setting(const QString &key)
+{
+    auto rows = queryList<QString>(
+        m_database, "SELECT value FROM settings WHERE key = ?1", [&](SqlStatement &s) { s.bind(1, key); },
+        [](const SqlStatement &row) { return row.text(0); });
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? QString() : rows->front();
+}
+
+Result<void> SyncStore::saveSetting(const QString &key, const QString &value)
+{
+    return runOne(m_database, "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+                  [&](SqlStatement &s) { s.bind(1, key).bind(2, value); });
+}
+
+} // namespace fieldnotes::sync

