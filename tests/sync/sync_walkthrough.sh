@@ -15,7 +15,7 @@ flags=(--data "$work/archive" --passphrase-file "$work/archive.pass" --listen 12
 [ "$scheme" = http ] && flags+=(--plain-http)
 "$archive" "${flags[@]}" > "$work/archive.out" 2>&1 &
 archive_pid=$!
-for _ in $(seq 50); do grep -q "archive key" "$work/archive.out" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 300); do grep -q "archive key" "$work/archive.out" 2>/dev/null && break; sleep 0.1; done
 url=$(grep -o "$scheme://127.0.0.1:[0-9]*" "$work/archive.out")
 fingerprint=$(sed -n 's/^certificate SHA-256 fingerprint: //p' "$work/archive.out")
 echo "archive at $url"
@@ -26,8 +26,9 @@ priority=$(fn leader priority add --title "Attendance" --question "What changed?
 engagement=$(fn leader engagement add --kind visit --priority "$priority" --start 2026-11-24T10:00:00Z --minutes 30 --title "Visit" | grep -o '[0-9a-f-]\{36\}' | head -1)
 fn leader leader create-review --archive "$url" ${fingerprint:+--fingerprint "$fingerprint"}
 
-code1=$(fn leader leader invite 2>/dev/null | tail -1)
-code2=$(fn leader leader invite 2>/dev/null | tail -1)
+invite() { fn leader leader invite 2>>"$work/invite.err" | tail -1; }
+code1=$(invite) || { echo "invite failed:"; cat "$work/invite.err"; exit 1; }
+code2=$(invite) || { echo "invite failed:"; cat "$work/invite.err"; exit 1; }
 fn tablet1 join "$code1" --role reviewer --label "tablet 1"
 fn tablet2 join "$code2" --role young-inspector --label "tablet 2"
 if fn tablet1 join "$code1" --role reviewer 2>/dev/null; then echo "a used code was accepted"; exit 1; fi
