@@ -10,8 +10,18 @@
 
 namespace fieldnotes::sync {
 
-ArchiveClient::ArchiveClient(QUrl baseUrl, QString pinnedFingerprint, const DeviceIdentity &identity, int timeoutMs)
-    : m_baseUrl(std::move(baseUrl)), m_fingerprint(pinnedFingerprint.toLower()), m_identity(identity), m_timeoutMs(timeoutMs)
+Error ArchiveReply::toError() const
+{
+    return Error{status == 0 ? ErrorCode::Io : ErrorCode::InvalidArgument, error};
+}
+
+QString reviewPath(const QString &reviewId, const char *resource)
+{
+    return QStringLiteral("/v1/reviews/%1/%2").arg(QString::fromLatin1(QUrl::toPercentEncoding(reviewId)), QLatin1String(resource));
+}
+
+ArchiveClient::ArchiveClient(QUrl baseUrl, QString pinnedFingerprint, DeviceIdentity identity, int timeoutMs)
+    : m_baseUrl(std::move(baseUrl)), m_fingerprint(pinnedFingerprint.toLower()), m_identity(std::move(identity)), m_timeoutMs(timeoutMs)
 {
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "deviceidentity.h"
+#include "error.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -17,7 +18,12 @@ struct ArchiveReply {
     QString error; // for people: the archive's reason, or what went wrong on the way
 
     bool ok() const { return status >= 200 && status < 300; }
+    /// Io when the archive was not reached (worth retrying), InvalidArgument when it refused.
+    Error toError() const;
 };
+
+/// `/v1/reviews/{id}/{resource}` with the id percent-encoded.
+QString reviewPath(const QString &reviewId, const char *resource);
 
 /// Talks to an archive over HTTPS with its certificate pinned by SHA-256 fingerprint: any other
 /// certificate is refused, even one the system trusts. Every request but the public ones is
@@ -26,7 +32,7 @@ struct ArchiveReply {
 class ArchiveClient
 {
 public:
-    ArchiveClient(QUrl baseUrl, QString pinnedFingerprint, const DeviceIdentity &identity, int timeoutMs = 30'000);
+    ArchiveClient(QUrl baseUrl, QString pinnedFingerprint, DeviceIdentity identity, int timeoutMs = 30'000);
 
     ArchiveReply get(const QString &pathAndQuery, bool sign = true);
     ArchiveReply send(const QByteArray &method, const QString &path, const QJsonObject &body);
@@ -39,7 +45,7 @@ public:
 private:
     QUrl m_baseUrl;
     QString m_fingerprint;
-    const DeviceIdentity &m_identity;
+    DeviceIdentity m_identity;
     int m_timeoutMs;
     QNetworkAccessManager m_network;
 };

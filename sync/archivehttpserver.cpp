@@ -5,7 +5,6 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
-#include <QMetaEnum>
 
 namespace fieldnotes::sync {
 

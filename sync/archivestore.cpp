@@ -1,5 +1,6 @@
 #include "archivestore.h"
 
+#include "requestsignature.h"
 #include "signednote.h"
 #include "sqlitedatabase.h"
 #include "syncencoding.h"
@@ -431,7 +432,7 @@ Result<bool> ArchiveStore::acceptNonce(const QByteArray &key, const QByteArray &
     auto prune = m_database->prepare("DELETE FROM nonces WHERE seen_at < ?1");
     if (!prune)
         return prune.error();
-    if (auto done = prune->bind(1, now - 2 * 300).run(); !done)
+    if (auto done = prune->bind(1, now - 2 * RequestSignature::allowedClockSkewSeconds).run(); !done)
         return done.error();
     auto insert = m_database->prepare("INSERT OR IGNORE INTO nonces (key, nonce, seen_at) VALUES (?1, ?2, ?3)");
     if (!insert)

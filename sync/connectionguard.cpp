@@ -3,6 +3,8 @@
 #include <QRegularExpression>
 #include <QTcpSocket>
 
+#include <utility>
+
 namespace fieldnotes::sync {
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, Limits limits) : QObject(socket), m_socket(socket), m_limits(limits)
@@ -22,47 +24,46 @@ void ConnectionGuard::inspect()
         m_socket->readAll();
         return;
     }
-    QByteArray chunk = m_socket->peek(m_socket->bytesAvailable());
-    while (!chunk.isEmpty() && !m_refused) {
-        if (m_bodyRemaining < 0) {
-            m_headers += chunk;
-            chunk.clear();
-            if (!inspectHeaders())
-                return;
-            if (m_bodyRemaining >= 0) {
-                // What came after the headers belongs to the body (and maybe the next request).
-                chunk = m_headers;
-                m_headers.clear();
-            }
-        } else {
-            const qint64 used = std::min<qint64>(m_bodyRemaining, chunk.size());
+    QByteArray pending = m_socket->peek(m_socket->bytesAvailable());
+    while (!pending.isEmpty()) {
+        if (m_bodyRemaining > 0) {
+            const qint64 used = std::min<qint64>(m_bodyRemaining, pending.size());
             m_bodyRemaining -= used;
-            chunk.remove(0, used);
-            if (m_bodyRemaining == 0)
-                m_bodyRemaining = -1;
+            pending.remove(0, used);
+            continue;
         }
+        m_headers += pending;
+        if (!inspectHeaders())
+            return; // refused, or the headers are not complete yet
+        // What came after the headers is the body, and perhaps the next request.
+        pending = std::exchange(m_headers, {});
     }
 }
 
+namespace {
+bool isRequestLine(const QByteArray &line)
+{
+    static const QRegularExpression requestLine(QStringLiteral("^[A-Z]{3,7} /\\S* HTTP/1\\.[01]$"));
+    return requestLine.match(QString::fromLatin1(line)).hasMatch();
+}
+} // namespace
+
 bool ConnectionGuard::inspectHeaders()
 {
+    // The request line is judged as soon as it is complete (or clearly too long to be one).
+    const qsizetype lineEnd = m_headers.indexOf("\r\n");
+    if ((lineEnd >= 0 || m_headers.size() > maxRequestLineBytes)
+        && !isRequestLine(m_headers.left(lineEnd >= 0 ? lineEnd : maxRequestLineBytes))) {
+        refuse(400, "malformed request line");
+        return false;
+    }
     const qsizetype end = m_headers.indexOf("\r\n\r\n");
     if (end < 0) {
         if (m_headers.size() > m_limits.maxHeaderBytes)
             refuse(431, "request headers too large");
-        else if (const qsizetype lineEnd = m_headers.indexOf("\r\n"); lineEnd >= 0 || m_headers.size() > 2048) {
-            static const QRegularExpression requestLine(QStringLiteral("^[A-Z]{3,7} /\\S* HTTP/1\\.[01]$"));
-            if (!requestLine.match(QString::fromLatin1(m_headers.left(lineEnd >= 0 ? lineEnd : 2048))).hasMatch())
-                refuse(400, "malformed request line");
-        }
-        return !m_refused;
-    }
-    const QList<QByteArray> lines = m_headers.left(end).split('\n');
-    static const QRegularExpression requestLine(QStringLiteral("^[A-Z]{3,7} /\\S* HTTP/1\\.[01]$"));
-    if (!requestLine.match(QString::fromLatin1(lines.front().trimmed())).hasMatch()) {
-        refuse(400, "malformed request line");
         return false;
     }
+    const QList<QByteArray> lines = m_headers.left(end).split('\n');
     qint64 length = 0;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines[i].trimmed();
@@ -92,8 +93,6 @@ bool ConnectionGuard::inspectHeaders()
     }
     m_headers.remove(0, end + 4);
     m_bodyRemaining = length;
-    if (m_bodyRemaining == 0)
-        m_bodyRemaining = -1;
     return true;
 }
 

@@ -27,15 +27,18 @@ public:
     ConnectionGuard(QTcpSocket *socket, Limits limits);
 
 private:
+    static constexpr qsizetype maxRequestLineBytes = 2048;
+
     void inspect();
+    /// True once the buffered headers are complete and acceptable.
     bool inspectHeaders();
     void refuse(int status, const QByteArray &reason);
 
     QTcpSocket *m_socket;
     Limits m_limits;
     QTimer m_idle;
-    QByteArray m_headers;      // of the request being read
-    qint64 m_bodyRemaining = -1; // -1 while reading headers
+    QByteArray m_headers;       // of the request being read
+    qint64 m_bodyRemaining = 0; // body bytes of the current request still to come
     bool m_refused = false;
 };
 

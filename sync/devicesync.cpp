@@ -11,29 +11,23 @@
 
 namespace fieldnotes::sync {
 
-namespace {
-Error archiveError(const ArchiveReply &reply)
-{
-    return Error{reply.status == 0 ? ErrorCode::Io : ErrorCode::InvalidArgument, reply.error};
-}
+DeviceSync::DeviceSync(Vault &vault, int timeoutMs) : m_vault(vault), m_store(vault), m_timeoutMs(timeoutMs) {}
 
-QString reviewPath(const QString &reviewId, const char *resource)
+DeviceIdentity DeviceSync::deviceIdentity() const
 {
-    return QStringLiteral("/v1/reviews/%1/%2").arg(QString::fromLatin1(QUrl::toPercentEncoding(reviewId)), QLatin1String(resource));
+    const DeviceIdentity &own = m_vault.identity();
+    return DeviceIdentity{own.publicKey, SecureBytes::copyOf(own.secretKey.data(), own.secretKey.size())};
 }
-} // namespace
-
-DeviceSync::DeviceSync(Vault &vault) : m_vault(vault), m_store(vault) {}
 
 Result<void> DeviceSync::join(const EnrolmentCode &code, const QString &role, const QString &label)
 {
-    ArchiveClient client(QUrl(code.archiveUrl), code.fingerprint, m_vault.identity());
+    ArchiveClient client(QUrl(code.archiveUrl), code.fingerprint, deviceIdentity());
     const ArchiveReply reply = client.send("POST", reviewPath(code.reviewId, "join"),
                                            QJsonObject{{QStringLiteral("token"), toHex(code.token)},
                                                        {QStringLiteral("role"), role},
                                                        {QStringLiteral("label"), label}});
     if (!reply.ok())
-        return archiveError(reply);
+        return reply.toError();
     return m_store.saveEnrolment(
         Enrolment{code.reviewId, code.archiveUrl, code.fingerprint, code.leaderKey, code.leaderBoxKey, role, QStringLiteral("requested")});
 }
@@ -46,12 +40,12 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize)
     if (!*enrolment)
         return Error{ErrorCode::NotFound, QStringLiteral("this vault has not joined a review (run `join CODE`)")};
     Enrolment &joined = **enrolment;
-    ArchiveClient client(QUrl(joined.archiveUrl), joined.fingerprint, m_vault.identity());
+    ArchiveClient client(QUrl(joined.archiveUrl), joined.fingerprint, deviceIdentity(), m_timeoutMs);
     SyncOutcome outcome;
 
     const ArchiveReply rosterReply = client.get(reviewPath(joined.reviewId, "roster"), false);
     if (!rosterReply.ok())
-        return archiveError(rosterReply);
+        return rosterReply.toError();
     QList<RosterEntry> entries;
     for (const QJsonValue &value : rosterReply.body.value(QStringLiteral("entries")).toArray()) {
         auto entry = RosterEntry::fromJson(value.toObject());
@@ -74,7 +68,7 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize)
         if (state == QLatin1String("enrolled")) {
             const ArchiveReply setup = client.get(reviewPath(joined.reviewId, "setup"));
             if (!setup.ok())
-                return archiveError(setup);
+                return setup.toError();
             const QJsonObject content = setup.body.value(QStringLiteral("setup")).toObject();
             const auto signature = fromHex(setup.body.value(QStringLiteral("signature")).toString(), 64);
             if (!signature || !verifyDetached(*signature, "fieldnotes-setup-v1\n" + canonicalJson(content), joined.leaderKey))
@@ -117,7 +111,7 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize)
         if (!reply.ok()) {
             if (auto recorded = m_store.recordFailure(ids, reply.error); !recorded)
                 return recorded.error();
-            return archiveError(reply);
+            return reply.toError();
         }
         const QJsonArray results = reply.body.value(QStringLiteral("results")).toArray();
         for (qsizetype i = 0; i < toSend.size(); ++i) {
@@ -145,7 +139,7 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize)
 
     const ArchiveReply collected = client.get(reviewPath(joined.reviewId, "collected"));
     if (!collected.ok())
-        return archiveError(collected);
+        return collected.toError();
     QList<qint64> sequences;
     for (const QJsonValue &value : collected.body.value(QStringLiteral("sequences")).toArray())
         sequences << value.toInteger();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deviceidentity.h"
 #include "enrolmentcode.h"
 #include "error.h"
 #include "syncstore.h"
@@ -27,7 +28,8 @@ struct SyncOutcome {
 class DeviceSync
 {
 public:
-    explicit DeviceSync(Vault &vault);
+    /// timeoutMs bounds each request: a silent archive leaves the outbox as it was.
+    explicit DeviceSync(Vault &vault, int timeoutMs = 30'000);
 
     Result<void> join(const EnrolmentCode &code, const QString &role, const QString &label);
     /// One full pass: roster and set-up while waiting for approval, then the outbox, then which
@@ -35,8 +37,11 @@ public:
     Result<SyncOutcome> syncOnce(int batchSize = 100);
 
 private:
+    DeviceIdentity deviceIdentity() const;
+
     Vault &m_vault;
     SyncStore m_store;
+    int m_timeoutMs;
 };
 
 } // namespace fieldnotes::sync

@@ -14,21 +14,22 @@
 namespace fieldnotes::sync {
 
 namespace {
-Error archiveError(const ArchiveReply &reply)
+Result<ReviewKeys> requireKeys(SyncStore &store, const QString &reviewId)
 {
-    return Error{reply.status == 0 ? ErrorCode::Io : ErrorCode::InvalidArgument, reply.error};
-}
-
-QString reviewPath(const QString &reviewId, const char *resource)
-{
-    return QStringLiteral("/v1/reviews/%1/%2").arg(QString::fromLatin1(QUrl::toPercentEncoding(reviewId)), QLatin1String(resource));
-}
-
-DeviceIdentity leaderIdentity(const ReviewKeys &keys)
-{
-    return DeviceIdentity{keys.signingPublic, SecureBytes::copyOf(keys.signingSecret.data(), keys.signingSecret.size())};
+    auto keys = store.reviewKeys(reviewId);
+    if (!keys)
+        return keys.error();
+    if (!*keys)
+        return Error{ErrorCode::NotFound, QStringLiteral("this vault does not lead review %1 (run `leader create-review` first)").arg(reviewId)};
+    return std::move(**keys);
 }
 } // namespace
+
+std::unique_ptr<ArchiveClient> LeaderDesk::clientFor(const ReviewKeys &keys)
+{
+    DeviceIdentity leader{keys.signingPublic, SecureBytes::copyOf(keys.signingSecret.data(), keys.signingSecret.size())};
+    return std::make_unique<ArchiveClient>(QUrl(keys.archiveUrl), keys.fingerprint, std::move(leader));
+}
 
 LeaderDesk::LeaderDesk(Vault &vault) : m_vault(vault), m_store(vault) {}
 
@@ -48,11 +49,10 @@ Result<void> LeaderDesk::createReview(const QString &reviewId, const QString &ar
     keys.boxSecret = SecureBytes(crypto_box_SECRETKEYBYTES);
     crypto_box_keypair(reinterpret_cast<unsigned char *>(keys.boxPublic.data()), keys.boxSecret.data());
 
-    const DeviceIdentity identity = leaderIdentity(keys);
-    ArchiveClient client(QUrl(archiveUrl), keys.fingerprint, identity);
-    const ArchiveReply info = client.get(QStringLiteral("/v1/archive"), false);
+    const auto client = clientFor(keys);
+    const ArchiveReply info = client->get(QStringLiteral("/v1/archive"), false);
     if (!info.ok())
-        return archiveError(info);
+        return info.toError();
     const auto archiveKey = fromHex(info.body.value(QStringLiteral("archive_key")).toString(), crypto_sign_PUBLICKEYBYTES);
     if (!archiveKey)
         return invalid(QStringLiteral("the archive did not say its key"));
@@ -70,9 +70,9 @@ Result<void> LeaderDesk::createReview(const QString &reviewId, const QString &ar
     genesis.archiveUrl = archiveUrl;
     genesis.fingerprint = keys.fingerprint;
     genesis = signRosterEntry(genesis, keys.signingSecret);
-    const ArchiveReply created = client.send("POST", QStringLiteral("/v1/reviews"), genesis.toJson());
+    const ArchiveReply created = client->send("POST", QStringLiteral("/v1/reviews"), genesis.toJson());
     if (!created.ok())
-        return archiveError(created);
+        return created.toError();
 
     RosterEntry self;
     self.type = RosterEntry::Type::Member;
@@ -90,11 +90,10 @@ Result<void> LeaderDesk::createReview(const QString &reviewId, const QString &ar
 
 Result<Roster> LeaderDesk::verifiedRoster(const ReviewKeys &keys)
 {
-    const DeviceIdentity identity = leaderIdentity(keys);
-    ArchiveClient client(QUrl(keys.archiveUrl), keys.fingerprint, identity);
-    const ArchiveReply reply = client.get(reviewPath(keys.reviewId, "roster"), false);
+    const auto client = clientFor(keys);
+    const ArchiveReply reply = client->get(reviewPath(keys.reviewId, "roster"), false);
     if (!reply.ok())
-        return archiveError(reply);
+        return reply.toError();
     QList<RosterEntry> entries;
     for (const QJsonValue &value : reply.body.value(QStringLiteral("entries")).toArray()) {
         auto entry = RosterEntry::fromJson(value.toObject());
@@ -115,27 +114,14 @@ Result<void> LeaderDesk::appendEntry(const ReviewKeys &keys, RosterEntry entry)
     entry.previousHash = roster->lastHash();
     entry.at = QDateTime::currentDateTimeUtc();
     entry = signRosterEntry(entry, keys.signingSecret);
-    const DeviceIdentity identity = leaderIdentity(keys);
-    ArchiveClient client(QUrl(keys.archiveUrl), keys.fingerprint, identity);
-    const ArchiveReply reply = client.send("POST", reviewPath(keys.reviewId, "roster"), entry.toJson());
+    const auto client = clientFor(keys);
+    const ArchiveReply reply = client->send("POST", reviewPath(keys.reviewId, "roster"), entry.toJson());
     if (!reply.ok())
-        return archiveError(reply);
+        return reply.toError();
     QList<RosterEntry> all = roster->entries();
     all << entry;
     return m_store.saveRoster(keys.reviewId, all);
 }
-
-namespace {
-Result<ReviewKeys> requireKeys(SyncStore &store, const QString &reviewId)
-{
-    auto keys = store.reviewKeys(reviewId);
-    if (!keys)
-        return keys.error();
-    if (!*keys)
-        return Error{ErrorCode::NotFound, QStringLiteral("this vault does not lead review %1 (run `leader create-review` first)").arg(reviewId)};
-    return std::move(**keys);
-}
-} // namespace
 
 Result<EnrolmentCode> LeaderDesk::invite(const QString &reviewId, int validHours)
 {
@@ -144,14 +130,13 @@ Result<EnrolmentCode> LeaderDesk::invite(const QString &reviewId, int validHours
         return keys.error();
     EnrolmentCode code{keys->archiveUrl, keys->fingerprint, reviewId, keys->signingPublic, keys->boxPublic, QByteArray(32, '\0')};
     randombytes_buf(code.token.data(), 32);
-    const DeviceIdentity identity = leaderIdentity(*keys);
-    ArchiveClient client(QUrl(keys->archiveUrl), keys->fingerprint, identity);
-    const ArchiveReply reply = client.send(
+    const auto client = clientFor(*keys);
+    const ArchiveReply reply = client->send(
         "POST", reviewPath(reviewId, "invites"),
         QJsonObject{{QStringLiteral("token_hash"), toHex(blake2b256(code.token))},
                     {QStringLiteral("expires_at"), canonicalTimestamp(QDateTime::currentDateTimeUtc().addSecs(qint64(validHours) * 3600))}});
     if (!reply.ok())
-        return archiveError(reply);
+        return reply.toError();
     return code;
 }
 
@@ -160,11 +145,10 @@ Result<QList<QByteArray>> LeaderDesk::approve(const QString &reviewId, const QBy
     auto keys = requireKeys(m_store, reviewId);
     if (!keys)
         return keys.error();
-    const DeviceIdentity identity = leaderIdentity(*keys);
-    ArchiveClient client(QUrl(keys->archiveUrl), keys->fingerprint, identity);
-    const ArchiveReply joins = client.get(reviewPath(reviewId, "joins"));
+    const auto client = clientFor(*keys);
+    const ArchiveReply joins = client->get(reviewPath(reviewId, "joins"));
     if (!joins.ok())
-        return archiveError(joins);
+        return joins.toError();
     QList<QByteArray> approved;
     for (const QJsonValue &value : joins.body.value(QStringLiteral("joins")).toArray()) {
         const auto device = fromHex(value[QStringLiteral("device_key")].toString(), crypto_sign_PUBLICKEYBYTES);
@@ -203,12 +187,11 @@ Result<void> LeaderDesk::publishSetup(const QString &reviewId)
     if (!setup)
         return setup.error();
     const QByteArray signature = signDetached("fieldnotes-setup-v1\n" + canonicalJson(*setup), keys->signingSecret);
-    const DeviceIdentity identity = leaderIdentity(*keys);
-    ArchiveClient client(QUrl(keys->archiveUrl), keys->fingerprint, identity);
-    const ArchiveReply reply = client.send("PUT", reviewPath(reviewId, "setup"),
+    const auto client = clientFor(*keys);
+    const ArchiveReply reply = client->send("PUT", reviewPath(reviewId, "setup"),
                                            QJsonObject{{QStringLiteral("setup"), *setup}, {QStringLiteral("signature"), toHex(signature)}});
     if (!reply.ok())
-        return archiveError(reply);
+        return reply.toError();
     return {};
 }
 
@@ -222,8 +205,7 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
         return roster.error();
     if (auto saved = m_store.saveRoster(reviewId, roster->entries()); !saved)
         return saved.error();
-    const DeviceIdentity identity = leaderIdentity(*keys);
-    ArchiveClient client(QUrl(keys->archiveUrl), keys->fingerprint, identity);
+    const auto client = clientFor(*keys);
     const QString cursorKey = QStringLiteral("collection-cursor:") + reviewId;
     auto cursorText = m_store.setting(cursorKey);
     if (!cursorText)
@@ -233,9 +215,9 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
     CollectionReport report;
     QHash<QByteArray, QStringList> problems;
     for (;;) {
-        const ArchiveReply page = client.get(reviewPath(reviewId, "envelopes") + QStringLiteral("?after=%1&limit=%2").arg(cursor).arg(pageSize));
+        const ArchiveReply page = client->get(reviewPath(reviewId, "envelopes") + QStringLiteral("?after=%1&limit=%2").arg(cursor).arg(pageSize));
         if (!page.ok())
-            return archiveError(page);
+            return page.toError();
         const QJsonArray envelopes = page.body.value(QStringLiteral("envelopes")).toArray();
         if (envelopes.isEmpty())
             break;
@@ -268,18 +250,18 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
         // The notes are in the vault before the archive is told, so an interruption here only
         // means they are collected again (and stored once).
         if (!collectedHashes.isEmpty()) {
-            const ArchiveReply marked = client.send("POST", reviewPath(reviewId, "collected"), QJsonObject{{QStringLiteral("hashes"), collectedHashes}});
+            const ArchiveReply marked = client->send("POST", reviewPath(reviewId, "collected"), QJsonObject{{QStringLiteral("hashes"), collectedHashes}});
             if (!marked.ok())
-                return archiveError(marked);
+                return marked.toError();
         }
         cursor = page.body.value(QStringLiteral("next")).toInteger(cursor);
         if (auto saved = m_store.saveSetting(cursorKey, QString::number(cursor)); !saved)
             return saved.error();
     }
 
-    const ArchiveReply conflicts = client.get(reviewPath(reviewId, "conflicts"));
+    const ArchiveReply conflicts = client->get(reviewPath(reviewId, "conflicts"));
     if (!conflicts.ok())
-        return archiveError(conflicts);
+        return conflicts.toError();
     report.conflicts = static_cast<int>(conflicts.body.value(QStringLiteral("conflicts")).toArray().size());
     for (const QJsonValue &value : conflicts.body.value(QStringLiteral("conflicts")).toArray()) {
         if (const auto device = fromHex(value[QStringLiteral("device")].toString(), crypto_sign_PUBLICKEYBYTES))
@@ -291,11 +273,10 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
         return notes.error();
     const VerificationReport verification = verifyNotes(*notes, roster->memberKeys());
     QHash<QByteArray, int> received;
-    for (const NoteVerification &verdict : verification.notes) {
+    for (NoteVerification verdict : verification.notes) {
         received[verdict.authorKey] += 1;
-        for (const QString &line : verdict.describe())
-            if (!line.contains(QStringLiteral("missing"), Qt::CaseInsensitive))
-                problems[verdict.authorKey] << QStringLiteral("note %1: %2").arg(verdict.sequence).arg(line);
+        verdict.problems &= ~NoteProblems(NoteProblem::MissingSequence); // reported once per device below
+        problems[verdict.authorKey] << verdict.describe();
     }
     for (const QByteArray &key : roster->memberKeys()) {
         DeviceCollection device{key, roster->role(key), received.value(key), verification.missingSequences.value(key), problems.value(key)};

@@ -8,11 +8,15 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 namespace fieldnotes {
 class Vault;
 }
 
 namespace fieldnotes::sync {
+
+class ArchiveClient;
 
 /// Per device, what the leader's collection found.
 struct DeviceCollection {
@@ -48,6 +52,7 @@ public:
     Result<CollectionReport> collect(const QString &reviewId, int pageSize = 200);
 
 private:
+    static std::unique_ptr<ArchiveClient> clientFor(const ReviewKeys &keys);
     Result<Roster> verifiedRoster(const ReviewKeys &keys);
     Result<void> appendEntry(const ReviewKeys &keys, RosterEntry entry);
 

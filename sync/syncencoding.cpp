@@ -32,7 +32,7 @@ std::optional<QByteArray> fromHex(const QString &text, int expectedSize)
     if (text.size() % 2 != 0)
         return std::nullopt;
     for (QChar c : text) {
-        if (!isxdigit(c.unicode()) || c.unicode() > 127)
+        if (c.unicode() > 127 || !isxdigit(c.unicode()))
             return std::nullopt;
     }
     QByteArray bytes = QByteArray::fromHex(text.toLatin1());

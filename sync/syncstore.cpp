@@ -6,8 +6,6 @@
 #include "syncencoding.h"
 #include "vault.h"
 
-#include <QSet>
-
 #include <sodium.h>
 
 namespace fieldnotes::sync {
@@ -109,42 +107,42 @@ Result<void> SyncStore::saveRoster(const QString &reviewId, const QList<RosterEn
 
 Result<int> SyncStore::enqueueSignedNotes(const Enrolment &enrolment)
 {
-    auto inOutbox = queryList<QString>(
-        m_database, "SELECT note_id FROM outbox", [](SqlStatement &) {}, [](const SqlStatement &row) { return row.text(0); });
-    if (!inOutbox)
-        return inOutbox.error();
-    const QSet<QString> already(inOutbox->begin(), inOutbox->end());
-    auto notes = m_vault.store().signedNotes();
-    if (!notes)
-        return notes.error();
+    // Only what is new since the last call is read: this runs after every signing.
+    auto newIds = queryList<QString>(
+        m_database,
+        "SELECT n.id FROM notes n JOIN engagements e ON e.id = n.engagement_id "
+        "WHERE n.hash IS NOT NULL AND n.author_key = ?1 AND e.review_id = ?2 "
+        "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.note_id = n.id) ORDER BY n.sequence",
+        [&](SqlStatement &s) { s.bindBlob(1, m_vault.devicePublicKey()).bind(2, enrolment.reviewId); },
+        [](const SqlStatement &row) { return row.text(0); });
+    if (!newIds)
+        return newIds.error();
     auto transaction = SqlTransaction::begin(m_database);
     if (!transaction)
         return transaction.error();
-    int added = 0;
-    for (const SignedNote &note : *notes) {
-        if (already.contains(note.content.id) || note.content.authorKey != m_vault.devicePublicKey()
-            || note.content.reviewId != enrolment.reviewId)
-            continue;
+    for (const QString &id : *newIds) {
+        auto note = m_vault.store().signedNote(id);
+        if (!note)
+            return note.error();
         // Sealed once and kept: a retry must send the very same bytes, or the archive would see
         // a second, different envelope for the same sequence number.
-        auto envelope = sealNote(note, enrolment.leaderBoxKey, m_vault.identity());
+        auto envelope = sealNote(*note, enrolment.leaderBoxKey, m_vault.identity());
         if (!envelope)
             return envelope.error();
         if (auto queued = runOne(m_database,
                                  "INSERT INTO outbox (note_id, review_id, sequence, urgent, envelope, state, queued_at) "
                                  "VALUES (?1, ?2, ?3, ?4, ?5, 'queued', ?6)",
                                  [&](SqlStatement &s) {
-                                     s.bind(1, note.content.id).bind(2, note.content.reviewId).bind(3, note.content.sequence)
-                                         .bind(4, note.content.kind == NoteKind::Concern)
+                                     s.bind(1, id).bind(2, enrolment.reviewId).bind(3, note->content.sequence)
+                                         .bind(4, note->content.kind == NoteKind::Concern)
                                          .bind(5, QString::fromUtf8(canonicalJson(envelope->toJson()))).bind(6, nowText());
                                  });
             !queued)
             return queued.error();
-        ++added;
     }
     if (auto committed = transaction->commit(); !committed)
         return committed.error();
-    return added;
+    return static_cast<int>(newIds->size());
 }
 
 Result<QList<OutboxItem>> SyncStore::queued(int limit)

@@ -38,13 +38,15 @@ Result<QSslConfiguration> loadOrCreateTlsIdentity(const QString &certificatePath
     if (!certificateFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
         return Error{ErrorCode::Io, QStringLiteral("cannot read %1 or %2").arg(certificatePath, privateKeyPath)};
     const QSslCertificate certificate(&certificateFile, QSsl::Pem);
-    const QSslKey key(&keyFile, QSsl::Ec, QSsl::Pem);
-    const QSslKey rsaKey = key.isNull() ? QSslKey(keyFile.seek(0) ? keyFile.readAll() : QByteArray(), QSsl::Rsa, QSsl::Pem) : QSslKey();
-    if (certificate.isNull() || (key.isNull() && rsaKey.isNull()))
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull()) // a supplied certificate may well have an RSA key
+        key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (certificate.isNull() || key.isNull())
         return Error{ErrorCode::InvalidArgument, QStringLiteral("%1 or %2 is not a PEM certificate and private key").arg(certificatePath, privateKeyPath)};
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     configuration.setLocalCertificate(certificate);
-    configuration.setPrivateKey(key.isNull() ? rsaKey : key);
+    configuration.setPrivateKey(key);
     configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
     configuration.setProtocol(QSsl::TlsV1_2OrLater);
     return configuration;

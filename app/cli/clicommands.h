@@ -7,6 +7,7 @@
 
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
 
 namespace fieldnotes::cli {
@@ -46,6 +47,8 @@ private:
     ExitCode join(const CommandArguments &args);
     ExitCode sync(const CommandArguments &args);
     ExitCode status(const CommandArguments &args);
+    /// Unlocks the vault and runs command on the review it leads (--review, or its only review).
+    ExitCode withLedReview(const CommandArguments &args, const std::function<ExitCode(Vault &, const QString &)> &command);
     Result<QString> leadReviewId(Vault &vault, const CommandArguments &args);
 
     /// Unlocks the vault, waiting out the delay after failed attempts; nullptr after reporting why.

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 
 #include <qrencode.h>
+#include <sodium.h>
 
 namespace fieldnotes::cli {
 
@@ -39,7 +40,23 @@ QString qrCodeText(const QString &text)
     QRcode_free(code);
     return out;
 }
+
+std::optional<QByteArray> deviceKeyArgument(const QString &text)
+{
+    return sync::fromHex(text, crypto_sign_PUBLICKEYBYTES);
+}
 } // namespace
+
+ExitCode CliCommands::withLedReview(const CommandArguments &args, const std::function<ExitCode(Vault &, const QString &)> &command)
+{
+    auto vault = unlock();
+    if (!vault)
+        return m_failure;
+    auto reviewId = leadReviewId(*vault, args);
+    if (!reviewId)
+        return fail(reviewId.error());
+    return command(*vault, *reviewId);
+}
 
 Result<QString> CliCommands::leadReviewId(Vault &vault, const CommandArguments &args)
 {
@@ -58,35 +75,27 @@ ExitCode CliCommands::leaderCreateReview(const CommandArguments &args)
     const QString archive = args.value(QStringLiteral("archive"));
     if (archive.isEmpty())
         return usage(QStringLiteral("leader create-review needs --archive URL (and --fingerprint HEX for https)"));
-    auto vault = unlock();
-    if (!vault)
-        return m_failure;
-    auto reviewId = leadReviewId(*vault, args);
-    if (!reviewId)
-        return fail(reviewId.error());
-    if (auto created = sync::LeaderDesk(*vault).createReview(*reviewId, archive, args.value(QStringLiteral("fingerprint"))); !created)
-        return fail(created.error());
-    m_out << "review " << *reviewId << " created on " << archive << "; this device is enrolled as team leader" << Qt::endl;
-    return Success;
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        if (auto created = sync::LeaderDesk(vault).createReview(reviewId, archive, args.value(QStringLiteral("fingerprint"))); !created)
+            return fail(created.error());
+        m_out << "review " << reviewId << " created on " << archive << "; this device is enrolled as team leader" << Qt::endl;
+        return Success;
+    });
 }
 
 ExitCode CliCommands::leaderInvite(const CommandArguments &args)
 {
-    auto vault = unlock();
-    if (!vault)
-        return m_failure;
-    auto reviewId = leadReviewId(*vault, args);
-    if (!reviewId)
-        return fail(reviewId.error());
     const int hours = args.has(QStringLiteral("hours")) ? args.value(QStringLiteral("hours")).toInt() : 72;
     if (hours < 1)
         return usage(QStringLiteral("--hours must be a positive number"));
-    auto code = sync::LeaderDesk(*vault).invite(*reviewId, hours);
-    if (!code)
-        return fail(code.error());
-    m_out << qrCodeText(code->toText()) << code->toText() << Qt::endl;
-    m_err << "one-time enrolment code, valid for " << hours << " hours" << Qt::endl;
-    return Success;
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        auto code = sync::LeaderDesk(vault).invite(reviewId, hours);
+        if (!code)
+            return fail(code.error());
+        m_out << qrCodeText(code->toText()) << code->toText() << Qt::endl;
+        m_err << "one-time enrolment code, valid for " << hours << " hours" << Qt::endl;
+        return Success;
+    });
 }
 
 ExitCode CliCommands::leaderApprove(const CommandArguments &args)
@@ -95,107 +104,91 @@ ExitCode CliCommands::leaderApprove(const CommandArguments &args)
     if (!args.flag(QStringLiteral("all"))) {
         if (args.positionals().size() != 1)
             return usage(QStringLiteral("leader approve DEVICE_KEY, or --all"));
-        const auto key = sync::fromHex(args.positionals().front(), 32);
+        const auto key = deviceKeyArgument(args.positionals().front());
         if (!key)
             return usage(QStringLiteral("a device key is 64 hex characters"));
         only = *key;
     }
-    auto vault = unlock();
-    if (!vault)
-        return m_failure;
-    auto reviewId = leadReviewId(*vault, args);
-    if (!reviewId)
-        return fail(reviewId.error());
-    auto approved = sync::LeaderDesk(*vault).approve(*reviewId, only);
-    if (!approved)
-        return fail(approved.error());
-    for (const QByteArray &key : *approved)
-        m_out << "approved " << key.toHex() << Qt::endl;
-    if (approved->isEmpty()) {
-        m_err << "no pending join request" << (only.isEmpty() ? "" : " from that device") << Qt::endl;
-        return only.isEmpty() ? Success : NotFound;
-    }
-    return Success;
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        auto approved = sync::LeaderDesk(vault).approve(reviewId, only);
+        if (!approved)
+            return fail(approved.error());
+        for (const QByteArray &key : *approved)
+            m_out << "approved " << key.toHex() << Qt::endl;
+        if (approved->isEmpty()) {
+            m_err << "no pending join request" << (only.isEmpty() ? "" : " from that device") << Qt::endl;
+            return only.isEmpty() ? Success : NotFound;
+        }
+        return Success;
+    });
 }
 
 ExitCode CliCommands::leaderRevoke(const CommandArguments &args)
 {
     if (args.positionals().size() != 1)
         return usage(QStringLiteral("leader revoke DEVICE_KEY [--reason TEXT]"));
-    const auto key = sync::fromHex(args.positionals().front(), 32);
+    const auto key = deviceKeyArgument(args.positionals().front());
     if (!key)
         return usage(QStringLiteral("a device key is 64 hex characters"));
-    auto vault = unlock();
-    if (!vault)
-        return m_failure;
-    auto reviewId = leadReviewId(*vault, args);
-    if (!reviewId)
-        return fail(reviewId.error());
-    if (auto revoked = sync::LeaderDesk(*vault).revoke(*reviewId, *key, args.value(QStringLiteral("reason"))); !revoked)
-        return fail(revoked.error());
-    m_out << "revoked " << key->toHex() << Qt::endl;
-    return Success;
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        if (auto revoked = sync::LeaderDesk(vault).revoke(reviewId, *key, args.value(QStringLiteral("reason"))); !revoked)
+            return fail(revoked.error());
+        m_out << "revoked " << key->toHex() << Qt::endl;
+        return Success;
+    });
 }
 
 ExitCode CliCommands::leaderPublish(const CommandArguments &args)
 {
-    auto vault = unlock();
-    if (!vault)
-        return m_failure;
-    auto reviewId = leadReviewId(*vault, args);
-    if (!reviewId)
-        return fail(reviewId.error());
-    if (auto published = sync::LeaderDesk(*vault).publishSetup(*reviewId); !published)
-        return fail(published.error());
-    m_out << "review set-up published" << Qt::endl;
-    return Success;
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        if (auto published = sync::LeaderDesk(vault).publishSetup(reviewId); !published)
+            return fail(published.error());
+        m_out << "review set-up published" << Qt::endl;
+        return Success;
+    });
 }
 
 ExitCode CliCommands::leaderCollect(const CommandArguments &args)
 {
-    auto vault = unlock();
-    if (!vault)
-        return m_failure;
-    auto reviewId = leadReviewId(*vault, args);
-    if (!reviewId)
-        return fail(reviewId.error());
-    auto report = sync::LeaderDesk(*vault).collect(*reviewId);
-    if (!report)
-        return fail(report.error());
-    bool clean = report->conflicts == 0;
-    QJsonArray devices;
-    for (const sync::DeviceCollection &device : report->devices) {
-        clean = clean && device.problems.isEmpty() && device.missing.isEmpty();
-        QJsonArray missing;
-        for (qint64 sequence : device.missing)
-            missing << sequence;
-        devices << QJsonObject{{QStringLiteral("device"), sync::toHex(device.deviceKey)},
-                               {QStringLiteral("role"), device.role},
-                               {QStringLiteral("received"), device.received},
-                               {QStringLiteral("missing"), missing},
-                               {QStringLiteral("problems"), QJsonArray::fromStringList(device.problems)}};
-    }
-    if (args.flag(QStringLiteral("json"))) {
-        m_out << QJsonDocument(QJsonObject{{QStringLiteral("new_notes"), report->newNotes},
-                                           {QStringLiteral("conflicts"), report->conflicts},
-                                           {QStringLiteral("devices"), devices}})
-                     .toJson(QJsonDocument::Indented);
-    } else {
-        m_out << report->newNotes << " new notes collected" << Qt::endl;
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        auto report = sync::LeaderDesk(vault).collect(reviewId);
+        if (!report)
+            return fail(report.error());
+        bool clean = report->conflicts == 0;
+        QJsonArray devices;
         for (const sync::DeviceCollection &device : report->devices) {
-            m_out << device.deviceKey.toHex().left(16) << "… (" << device.role << "): " << device.received << " notes";
-            if (!device.missing.isEmpty()) {
-                QStringList missing;
-                for (qint64 sequence : device.missing)
-                    missing << QString::number(sequence);
-                m_out << ", missing " << missing.join(QStringLiteral(", "));
-            }
-            m_out << Qt::endl;
-            for (const QString &problem : device.problems)
-                m_out << "  " << problem << Qt::endl;
+            clean = clean && device.problems.isEmpty() && device.missing.isEmpty();
+            QJsonArray missing;
+            for (qint64 sequence : device.missing)
+                missing << sequence;
+            devices << QJsonObject{{QStringLiteral("device"), sync::toHex(device.deviceKey)},
+                                   {QStringLiteral("role"), device.role},
+                                   {QStringLiteral("received"), device.received},
+                                   {QStringLiteral("missing"), missing},
+                                   {QStringLiteral("problems"), QJsonArray::fromStringList(device.problems)}};
         }
-    }
-    return clean ? Success : VerificationFailed;
+        if (args.flag(QStringLiteral("json"))) {
+            m_out << QJsonDocument(QJsonObject{{QStringLiteral("new_notes"), report->newNotes},
+                                               {QStringLiteral("conflicts"), report->conflicts},
+                                               {QStringLiteral("devices"), devices}})
+                         .toJson(QJsonDocument::Indented);
+        } else {
+            m_out << report->newNotes << " new notes collected" << Qt::endl;
+            for (const sync::DeviceCollection &device : report->devices) {
+                m_out << device.deviceKey.toHex().left(16) << "… (" << device.role << "): " << device.received << " notes";
+                if (!device.missing.isEmpty()) {
+                    QStringList missing;
+                    for (qint64 sequence : device.missing)
+                        missing << QString::number(sequence);
+                    m_out << ", missing " << missing.join(QStringLiteral(", "));
+                }
+                m_out << Qt::endl;
+                for (const QString &problem : device.problems)
+                    m_out << "  " << problem << Qt::endl;
+            }
+        }
+        return clean ? Success : VerificationFailed;
+    });
 }
 
 ExitCode CliCommands::join(const CommandArguments &args)
@@ -245,8 +238,14 @@ ExitCode CliCommands::status(const CommandArguments &args)
     auto counts = store.outboxCounts();
     auto states = store.noteSyncStates();
     auto notes = vault->store().notes();
-    if (!enrolment || !counts || !states || !notes)
-        return fail(!enrolment ? enrolment.error() : !counts ? counts.error() : !states ? states.error() : notes.error());
+    auto lastSuccess = store.setting(QStringLiteral("sync-last-success"));
+    auto lastError = store.setting(QStringLiteral("sync-last-error"));
+    for (const Error *error : {!enrolment ? &enrolment.error() : nullptr, !counts ? &counts.error() : nullptr,
+                               !states ? &states.error() : nullptr, !notes ? &notes.error() : nullptr,
+                               !lastSuccess ? &lastSuccess.error() : nullptr, !lastError ? &lastError.error() : nullptr}) {
+        if (error)
+            return fail(*error);
+    }
     QJsonArray noteList;
     int unsent = 0;
     for (const Note &note : *notes) {
@@ -263,8 +262,8 @@ ExitCode CliCommands::status(const CommandArguments &args)
         {QStringLiteral("queued"), counts->queued},
         {QStringLiteral("delivered"), counts->delivered},
         {QStringLiteral("collected"), counts->collected},
-        {QStringLiteral("last_success"), store.setting(QStringLiteral("sync-last-success")).value()},
-        {QStringLiteral("last_error"), store.setting(QStringLiteral("sync-last-error")).value()},
+        {QStringLiteral("last_success"), *lastSuccess},
+        {QStringLiteral("last_error"), *lastError},
         {QStringLiteral("notes"), noteList},
     };
     if (args.flag(QStringLiteral("json"))) {
