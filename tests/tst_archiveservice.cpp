@@ -1,0 +1,309 @@
+// The archive's protocol on a real SQLCipher store: who may do what, idempotent storing,
+// conflicts, replays, and bad input refused with nothing stored.
+#include "archiveservice.h"
+#include "archivestore.h"
+#include "notestore.h"
+#include "receipt.h"
+#include "requestsignature.h"
+#include "syncencoding.h"
+#include "testvault.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sodium.h>
+
+using namespace fieldnotes;
+using namespace fieldnotes::sync;
+using namespace fieldnotes::test;
+
+namespace {
+DeviceIdentity newIdentity()
+{
+    DeviceIdentity identity{QByteArray(crypto_sign_PUBLICKEYBYTES, '\0'), SecureBytes(crypto_sign_SECRETKEYBYTES)};
+    crypto_sign_keypair(reinterpret_cast<unsigned char *>(identity.publicKey.data()), identity.secretKey.data());
+    return identity;
+}
+
+ArchiveRequest signedRequest(const QByteArray &method, const QByteArray &path, const QByteArray &body,
+                             const DeviceIdentity &identity, const QByteArray &query = {})
+{
+    const QByteArray target = query.isEmpty() ? path : path + '?' + query;
+    const auto signature = RequestSignature::sign(method, target, body, identity.publicKey, identity.secretKey,
+                                                  QDateTime::currentDateTimeUtc());
+    return ArchiveRequest{method, path, query, signature.headers(), body};
+}
+
+QByteArray json(const QJsonObject &object)
+{
+    return canonicalJson(object);
+}
+} // namespace
+
+class TestArchiveService : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_directory;
+    QString m_data;
+    int m_archives = 0;
+    std::unique_ptr<ArchiveStore> m_store;
+    std::unique_ptr<ArchiveService> m_service;
+    std::unique_ptr<ScratchVault> m_device; // an enrolled tablet, its review is the archive's review
+    DeviceIdentity m_leader;
+    QByteArray m_boxPublic;
+    SecureBytes m_boxSecret;
+    QByteArray m_lastHash;
+    qint64 m_rosterSequence = 0;
+
+    QString reviewId() const { return m_device->reviewId; }
+    QByteArray path(const char *resource) const { return "/v1/reviews/" + reviewId().toUtf8() + '/' + resource; }
+
+    ArchiveResponse appendRoster(RosterEntry::Type type, const QByteArray &device)
+    {
+        RosterEntry entry;
+        entry.reviewId = reviewId();
+        entry.sequence = ++m_rosterSequence;
+        entry.previousHash = m_lastHash;
+        entry.type = type;
+        entry.at = QDateTime::currentDateTimeUtc();
+        entry.deviceKey = device;
+        entry.role = QStringLiteral("reviewer");
+        entry = signRosterEntry(entry, m_leader.secretKey);
+        m_lastHash = entry.hash();
+        return m_service->handle(signedRequest("POST", path("roster"), json(entry.toJson()), m_leader));
+    }
+
+    Envelope envelopeFor(const QString &text)
+    {
+        const SignedNote note = *m_device->vault->store().signedNote(m_device->addSignedNote(text));
+        return *sealNote(note, m_boxPublic, m_device->vault->identity());
+    }
+
+    ArchiveResponse upload(const QList<Envelope> &envelopes, const DeviceIdentity &identity)
+    {
+        QJsonArray list;
+        for (const Envelope &envelope : envelopes)
+            list << envelope.toJson();
+        return m_service->handle(signedRequest("POST", path("envelopes"), json({{QStringLiteral("envelopes"), list}}), identity));
+    }
+
+    qint64 stored() { return *m_store->envelopeCount(); }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_directory.isValid());
+        m_data = m_directory.path() + QStringLiteral("/archive-") + QString::number(++m_archives);
+        auto store = ArchiveStore::open(m_data, secret("archive passphrase"), fastKdf());
+        QVERIFY(store.ok());
+        m_store = std::move(*store);
+        m_service = std::make_unique<ArchiveService>(*m_store);
+        m_device = std::make_unique<ScratchVault>();
+        m_leader = newIdentity();
+        m_boxPublic = QByteArray(crypto_box_PUBLICKEYBYTES, '\0');
+        m_boxSecret = SecureBytes(crypto_box_SECRETKEYBYTES);
+        crypto_box_keypair(reinterpret_cast<unsigned char *>(m_boxPublic.data()), m_boxSecret.data());
+
+        RosterEntry genesis;
+        genesis.reviewId = reviewId();
+        genesis.at = QDateTime::currentDateTimeUtc();
+        genesis.leaderKey = m_leader.publicKey;
+        genesis.leaderBoxKey = m_boxPublic;
+        genesis.archiveKey = m_store->archiveKey();
+        genesis.archiveUrl = QStringLiteral("http://127.0.0.1:1");
+        genesis = signRosterEntry(genesis, m_leader.secretKey);
+        m_lastHash = genesis.hash();
+        m_rosterSequence = 1;
+        QCOMPARE(m_service->handle(signedRequest("POST", "/v1/reviews", json(genesis.toJson()), m_leader)).status, 201);
+        QCOMPARE(appendRoster(RosterEntry::Type::Member, m_device->vault->devicePublicKey()).status, 201);
+    }
+
+    void storesOnceAndAnswersWithASignedReceipt()
+    {
+        const Envelope envelope = envelopeFor(QStringLiteral("first"));
+        const ArchiveResponse first = upload({envelope}, m_device->vault->identity());
+        QCOMPARE(first.status, 200);
+        const QJsonObject result = first.body[QStringLiteral("results")].toArray().at(0).toObject();
+        QCOMPARE(result[QStringLiteral("status")].toString(), QStringLiteral("stored"));
+        auto receipt = Receipt::fromJson(result[QStringLiteral("receipt")].toObject());
+        QVERIFY(receipt.ok());
+        QVERIFY(receipt->verify(m_store->archiveKey()));
+        QCOMPARE(receipt->envelopeHash, envelope.hash);
+
+        // A retry after a lost answer: same bytes, "already stored", still one copy.
+        const ArchiveResponse again = upload({envelope}, m_device->vault->identity());
+        QCOMPARE(again.body[QStringLiteral("results")].toArray().at(0)[QStringLiteral("status")].toString(),
+                 QStringLiteral("already-stored"));
+        QCOMPARE(stored(), 1);
+    }
+
+    void differentEnvelopeForATakenSequenceIsAConflict()
+    {
+        const QString id = m_device->addSignedNote(QStringLiteral("sealed twice"));
+        const SignedNote note = *m_device->vault->store().signedNote(id);
+        const Envelope first = *sealNote(note, m_boxPublic, m_device->vault->identity());
+        const Envelope second = *sealNote(note, m_boxPublic, m_device->vault->identity()); // new random box
+        QVERIFY(first.hash != second.hash);
+        QCOMPARE(upload({first}, m_device->vault->identity()).status, 200);
+        const ArchiveResponse conflict = upload({second}, m_device->vault->identity());
+        const QJsonObject result = conflict.body[QStringLiteral("results")].toArray().at(0).toObject();
+        QCOMPARE(result[QStringLiteral("status")].toString(), QStringLiteral("conflict"));
+        QVERIFY(!result.contains(QStringLiteral("receipt")));
+        QCOMPARE(stored(), 1);
+        auto conflicts = m_store->conflicts(reviewId());
+        QCOMPARE(conflicts->size(), 1);
+        QCOMPARE(conflicts->front().hash, second.hash);
+        // The first envelope is the one kept.
+        QCOMPARE(m_store->envelopesAfter(reviewId(), 0, 10)->front().envelope.hash, first.hash);
+    }
+
+    void replayedRequestIsRefused()
+    {
+        const Envelope envelope = envelopeFor(QStringLiteral("replayed"));
+        const QByteArray body = json({{QStringLiteral("envelopes"), QJsonArray{envelope.toJson()}}});
+        const ArchiveRequest request = signedRequest("POST", path("envelopes"), body, m_device->vault->identity());
+        QCOMPARE(m_service->handle(request).status, 200);
+        const ArchiveResponse replay = m_service->handle(request);
+        QCOMPARE(replay.status, 401);
+        QVERIFY(replay.body[QStringLiteral("error")].toString().contains(QStringLiteral("replayed")));
+        QCOMPARE(stored(), 1);
+    }
+
+    void unsignedStaleOrForgedRequestsAreRefused()
+    {
+        const Envelope envelope = envelopeFor(QStringLiteral("forged"));
+        const QByteArray body = json({{QStringLiteral("envelopes"), QJsonArray{envelope.toJson()}}});
+        QCOMPARE(m_service->handle(ArchiveRequest{"POST", path("envelopes"), {}, {}, body}).status, 401);
+        ArchiveRequest altered = signedRequest("POST", path("envelopes"), body, m_device->vault->identity());
+        altered.body.replace("envelopes", "envelopez");
+        QCOMPARE(m_service->handle(altered).status, 401);
+        const auto stale = RequestSignature::sign("POST", path("envelopes"), body, m_device->vault->devicePublicKey(),
+                                                  m_device->vault->identity().secretKey, QDateTime::currentDateTimeUtc().addSecs(-600));
+        QCOMPARE(m_service->handle(ArchiveRequest{"POST", path("envelopes"), {}, stale.headers(), body}).status, 401);
+        QCOMPARE(stored(), 0);
+    }
+
+    void unenrolledDeviceIsRefusedWithNothingStored()
+    {
+        ScratchVault stranger;
+        const SignedNote note = *stranger.vault->store().signedNote(stranger.addSignedNote(QStringLiteral("not enrolled")));
+        Envelope envelope = *sealNote(note, m_boxPublic, stranger.vault->identity());
+        const ArchiveResponse response = upload({envelope}, stranger.vault->identity());
+        QCOMPARE(response.status, 403);
+        QCOMPARE(stored(), 0);
+        // Nor may an enrolled device send it on the stranger's behalf.
+        const ArchiveResponse relayed = upload({envelope}, m_device->vault->identity());
+        QCOMPARE(relayed.body[QStringLiteral("results")].toArray().at(0)[QStringLiteral("status")].toString(), QStringLiteral("refused"));
+        QCOMPARE(stored(), 0);
+    }
+
+    void revokedDeviceIsRefusedFromThenOn()
+    {
+        QCOMPARE(upload({envelopeFor(QStringLiteral("before"))}, m_device->vault->identity()).status, 200);
+        QCOMPARE(appendRoster(RosterEntry::Type::Revocation, m_device->vault->devicePublicKey()).status, 201);
+        const ArchiveResponse after = upload({envelopeFor(QStringLiteral("after"))}, m_device->vault->identity());
+        QCOMPARE(after.status, 403);
+        QVERIFY(after.body[QStringLiteral("error")].toString().contains(QStringLiteral("revoked")));
+        QCOMPARE(stored(), 1);
+    }
+
+    void tamperedEnvelopeOrMetadataIsRefusedWithNothingStored()
+    {
+        Envelope flipped = envelopeFor(QStringLiteral("flipped"));
+        flipped.sealed[5] = static_cast<char>(flipped.sealed[5] ^ 0x40);
+        Envelope renumbered = envelopeFor(QStringLiteral("renumbered"));
+        renumbered.sequence = 99;
+        const ArchiveResponse response = upload({flipped, renumbered}, m_device->vault->identity());
+        QCOMPARE(response.status, 200);
+        for (const QJsonValue &result : response.body[QStringLiteral("results")].toArray())
+            QCOMPARE(result[QStringLiteral("status")].toString(), QStringLiteral("refused"));
+        QCOMPARE(stored(), 0);
+    }
+
+    void malformedBodiesGetAClearFourHundred()
+    {
+        const DeviceIdentity &device = m_device->vault->identity();
+        for (const QByteArray &body : {QByteArray("{\"envelopes\": [\"\xff\xfe\"]}"), QByteArray("not json"),
+                                       QByteArray("[]"), QByteArray("{\"envelopes\": []}"),
+                                       QByteArray("{\"envelopes\": [{\"seq\": \"x\"}]}")}) {
+            const ArchiveResponse response = m_service->handle(signedRequest("POST", path("envelopes"), body, device));
+            QVERIFY2(response.status == 400 || response.body[QStringLiteral("results")].toArray().at(0)[QStringLiteral("status")] == QStringLiteral("refused"),
+                     body.constData());
+            QVERIFY(!response.body.isEmpty());
+        }
+        QJsonArray tooMany;
+        const QJsonObject one = envelopeFor(QStringLiteral("many")).toJson();
+        for (int i = 0; i <= ArchiveService::maxEnvelopesPerBatch; ++i)
+            tooMany << one;
+        QCOMPARE(upload({}, device).status, 400);
+        QCOMPARE(m_service->handle(signedRequest("POST", path("envelopes"), json({{QStringLiteral("envelopes"), tooMany}}), device)).status, 400);
+        QCOMPARE(m_service->handle(signedRequest("GET", path("envelopes"), {}, m_leader, "after=-1")).status, 400);
+        QCOMPARE(m_service->handle(ArchiveRequest{"GET", "/v2/health", {}, {}, {}}).status, 404);
+        QCOMPARE(m_service->handle(ArchiveRequest{"DELETE", path("roster"), {}, {}, {}}).status, 405);
+        QCOMPARE(stored(), 0);
+    }
+
+    void onlyTheLeaderCollectsAndAppendsToTheRoster()
+    {
+        QCOMPARE(upload({envelopeFor(QStringLiteral("for the leader"))}, m_device->vault->identity()).status, 200);
+        const DeviceIdentity &device = m_device->vault->identity();
+        QCOMPARE(m_service->handle(signedRequest("GET", path("envelopes"), {}, device, "after=0")).status, 403);
+        QCOMPARE(m_service->handle(signedRequest("GET", path("joins"), {}, device)).status, 403);
+        const ArchiveResponse page = m_service->handle(signedRequest("GET", path("envelopes"), {}, m_leader, "after=0&limit=10"));
+        QCOMPARE(page.status, 200);
+        QCOMPARE(page.body[QStringLiteral("envelopes")].toArray().size(), 1);
+        const qint64 next = page.body[QStringLiteral("next")].toInteger();
+        const ArchiveResponse empty = m_service->handle(
+            signedRequest("GET", path("envelopes"), {}, m_leader, "after=" + QByteArray::number(next)));
+        QCOMPARE(empty.body[QStringLiteral("envelopes")].toArray().size(), 0);
+    }
+
+    void enrolmentTokensWorkOnceAndExpire()
+    {
+        QByteArray token(32, '\0');
+        randombytes_buf(token.data(), 32);
+        const QJsonObject invite{{QStringLiteral("token_hash"), toHex(blake2b256(token))},
+                                 {QStringLiteral("expires_at"), canonicalTimestamp(QDateTime::currentDateTimeUtc().addSecs(3600))}};
+        QCOMPARE(m_service->handle(signedRequest("POST", path("invites"), json(invite), m_leader)).status, 201);
+        const DeviceIdentity tablet = newIdentity();
+        const QByteArray join = json({{QStringLiteral("token"), toHex(token)}, {QStringLiteral("role"), QStringLiteral("reviewer")},
+                                      {QStringLiteral("label"), QStringLiteral("tablet 7")}});
+        QCOMPARE(m_service->handle(signedRequest("POST", path("join"), join, tablet)).status, 202);
+        QCOMPARE(m_service->handle(signedRequest("POST", path("join"), join, newIdentity())).status, 403); // used
+        QCOMPARE(m_store->pendingJoins(reviewId())->size(), 1);
+
+        QByteArray expiredToken(32, 'e');
+        const QJsonObject expired{{QStringLiteral("token_hash"), toHex(blake2b256(expiredToken))},
+                                  {QStringLiteral("expires_at"), canonicalTimestamp(QDateTime::currentDateTimeUtc().addSecs(-1))}};
+        QCOMPARE(m_service->handle(signedRequest("POST", path("invites"), json(expired), m_leader)).status, 201);
+        const QByteArray late = json({{QStringLiteral("token"), toHex(expiredToken)}, {QStringLiteral("role"), QStringLiteral("reviewer")}});
+        QCOMPARE(m_service->handle(signedRequest("POST", path("join"), late, newIdentity())).status, 403);
+        const QByteArray badRole = json({{QStringLiteral("token"), toHex(token)}, {QStringLiteral("role"), QStringLiteral("admin")}});
+        QCOMPARE(m_service->handle(signedRequest("POST", path("join"), badRole, newIdentity())).status, 400);
+    }
+
+    void storeReopensWithItsPassphraseOnly()
+    {
+        QCOMPARE(upload({envelopeFor(QStringLiteral("kept"))}, m_device->vault->identity()).status, 200);
+        const QByteArray archiveKey = m_store->archiveKey();
+        const QString data = m_data;
+        m_service.reset();
+        m_store.reset();
+        auto wrong = ArchiveStore::open(data, secret("not it"), fastKdf());
+        QVERIFY(!wrong.ok());
+        QCOMPARE(wrong.error().code, ErrorCode::WrongPassphrase);
+        auto reopened = ArchiveStore::open(data, secret("archive passphrase"), fastKdf());
+        QVERIFY(reopened.ok());
+        QCOMPARE((*reopened)->archiveKey(), archiveKey);
+        QCOMPARE(*(*reopened)->envelopeCount(), 1);
+        QVERIFY((*reopened)->roster(reviewId())->isActiveMember(m_device->vault->devicePublicKey()));
+        m_store = std::move(*reopened);
+        m_service = std::make_unique<ArchiveService>(*m_store);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestArchiveService)
+#include "tst_archiveservice.moc"
