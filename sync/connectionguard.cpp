@@ -58,11 +58,12 @@ bool ConnectionGuard::inspectHeaders()
         return false;
     }
     const qsizetype end = m_headers.indexOf("\r\n\r\n");
-    if (end < 0) {
-        if (m_headers.size() > m_limits.maxHeaderBytes)
-            refuse(431, "request headers too large");
+    if ((end < 0 ? m_headers.size() : end) > m_limits.maxHeaderBytes) {
+        refuse(431, "request headers too large");
         return false;
     }
+    if (end < 0)
+        return false;
     const QList<QByteArray> lines = m_headers.left(end).split('\n');
     qint64 length = 0;
     for (qsizetype i = 1; i < lines.size(); ++i) {
