@@ -86,7 +86,7 @@ ArchiveReply ArchiveClient::sendRaw(const QByteArray &method, const QString &pat
 
     ArchiveReply result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray answer = reply->readAll();
+    const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();
     if (pinMismatch) {
         result.status = 0;
         result.error = QStringLiteral("the archive's certificate is not the one pinned at enrolment; refused");
