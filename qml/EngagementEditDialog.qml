@@ -13,8 +13,8 @@ Dialog {
         const fields = programme.get(id)
         const isNew = fields.title === undefined
         titleField.text = isNew ? "" : fields.title
-        kindBox.currentIndex = Math.max(0, kindBox.model.indexOf(isNew ? "interview" : fields.kind))
-        priorityBox.currentIndex = Math.max(0, programme.priorities.findIndex(p => p.id === (isNew ? "" : fields.priorityId)))
+        kindBox.currentIndex = Math.max(0, kindBox.indexOfValue(isNew ? "interview" : fields.kind))
+        priorityBox.currentIndex = Math.max(0, priorityBox.indexOfValue(isNew ? "" : fields.priorityId))
         dateField.text = Qt.formatDateTime(isNew ? new Date() : fields.start, "yyyy-MM-dd hh:mm")
         minutesBox.value = isNew ? 45 : fields.minutes
         introducerField.text = isNew ? "" : fields.introducer
@@ -28,7 +28,7 @@ Dialog {
     standardButtons: Dialog.Save | Dialog.Cancel
     onAccepted: {
         const start = Date.fromLocaleString(Qt.locale(), dateField.text, "yyyy-MM-dd hh:mm")
-        programme.save(engagementId, kindBox.currentText, priorityBox.currentIndex >= 0 ? programme.priorities[priorityBox.currentIndex].id : "",
+        programme.save(engagementId, kindBox.currentValue, priorityBox.currentIndex >= 0 ? priorityBox.currentValue : "",
                        start, minutesBox.value, titleField.text, introducerField.text, noteTakerField.text, participantsField.text)
     }
 
@@ -44,7 +44,9 @@ Dialog {
             Label { text: qsTr("Kind") }
             ComboBox {
                 id: kindBox
-                model: ["interview", "focus-group", "meeting", "visit", "observation"]
+                model: dialog.programme.kindChoices
+                textRole: "label"
+                valueRole: "kind"
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Kind")
             }
@@ -53,6 +55,7 @@ Dialog {
                 id: priorityBox
                 model: dialog.programme.priorities
                 textRole: "title"
+                valueRole: "id"
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Priority")
             }

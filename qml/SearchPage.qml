@@ -33,6 +33,7 @@ Page {
                 model: [{ id: "", title: qsTr("All priorities") }, ...programme.priorities]
                 textRole: "title"
                 valueRole: "id"
+                implicitContentWidthPolicy: ComboBox.WidestText
                 onActivated: results.priorityId = currentValue
                 Accessible.name: qsTr("Filter by priority")
             }
@@ -41,6 +42,7 @@ Page {
                 model: [{ id: "", title: qsTr("All engagements") }, ...programme.engagementChoices]
                 textRole: "title"
                 valueRole: "id"
+                implicitContentWidthPolicy: ComboBox.WidestText
                 onActivated: results.engagementId = currentValue
                 Accessible.name: qsTr("Filter by engagement")
             }
@@ -54,6 +56,7 @@ Page {
                 ]
                 textRole: "label"
                 valueRole: "kind"
+                implicitContentWidthPolicy: ComboBox.WidestText
                 onActivated: results.kind = currentValue
                 Accessible.name: qsTr("Filter by kind")
             }

@@ -35,6 +35,7 @@ Dialog {
             model: [{ value: "system", label: qsTr("As the system") }, { value: "light", label: qsTr("Light") }, { value: "dark", label: qsTr("Dark") }]
             textRole: "label"
             valueRole: "value"
+            implicitContentWidthPolicy: ComboBox.WidestText
             currentIndex: Math.max(0, indexOfValue(dialog.session.theme))
             Accessible.name: qsTr("Theme")
             onActivated: dialog.session.theme = currentValue

@@ -73,6 +73,14 @@ QVariantList EngagementListModel::engagementChoices() const
     return choices;
 }
 
+QVariantList EngagementListModel::kindChoices()
+{
+    QVariantList choices;
+    for (const QString &name : engagementKindNames())
+        choices << QVariantMap{{QStringLiteral("kind"), name}, {QStringLiteral("label"), kindLabel(*engagementKindFromName(name))}};
+    return choices;
+}
+
 int EngagementListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_engagements.size());

@@ -19,6 +19,7 @@ class EngagementListModel : public QAbstractListModel
     Q_PROPERTY(fieldnotes::ui::VaultSession *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QVariantList priorities READ priorities NOTIFY prioritiesChanged)
     Q_PROPERTY(QVariantList engagementChoices READ engagementChoices NOTIFY prioritiesChanged)
+    Q_PROPERTY(QVariantList kindChoices READ kindChoices CONSTANT)
 
 public:
     enum Role {
@@ -34,6 +35,8 @@ public:
     QVariantList priorities() const;
     /// The programme as {id, title} maps, for filters.
     QVariantList engagementChoices() const;
+    /// Every engagement kind as {kind, label} maps, in the methodology's order, for pickers.
+    static QVariantList kindChoices();
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role) const override;

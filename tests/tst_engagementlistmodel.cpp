@@ -19,6 +19,20 @@ private:
     QTemporaryDir m_directory;
 
 private slots:
+    void kindChoicesNameEveryKindInWords()
+    {
+        const QVariantList choices = EngagementListModel::kindChoices();
+        QCOMPARE(choices.size(), engagementKindNames().size());
+        QStringList kinds;
+        for (const QVariant &choice : choices) {
+            const QVariantMap map = choice.toMap();
+            kinds << map.value(QStringLiteral("kind")).toString();
+            QVERIFY(!map.value(QStringLiteral("label")).toString().contains(QLatin1Char('-')));
+        }
+        QCOMPARE(kinds, engagementKindNames());
+        QCOMPARE(choices.at(1).toMap().value(QStringLiteral("label")).toString(), QStringLiteral("Focus group"));
+    }
+
     void addEditAndFollowUp()
     {
         VaultSession session(m_directory.filePath(QStringLiteral("vault")), test::fastOptions(), true);

@@ -176,6 +176,7 @@ start = (datetime.date.today() - datetime.timedelta(days=30)).strftime("%Y-%m-%d
 type_text(start)
 click(field("Participants by role and number"), "participants")
 type_text("young person = 6")
+screenshot("add-engagement")
 click(named("Save"), "save")
 click(named("Open E2E interview at 09:00"), "the new engagement")
 
@@ -210,6 +211,18 @@ for _ in range(40):
     xdotool("click", 4)
 time.sleep(0.5)
 screenshot("signed")
+
+# 5b. Search the notes, then narrow to statements: the good-practice note drops out.
+click(named("Search notes"), "search", scroll=False)
+click(field("Search words"), "search words")
+type_text("rota")
+time.sleep(0.5)
+screenshot("search")
+click(named("Filter by kind"), "the kind filter")
+xdotool("key", "Down")
+xdotool("key", "Return")
+wait_for(named("No notes match."), "the statement filter to leave nothing")
+click(named("Back"), "back from search", scroll=False)
 
 # 6. A Young Inspector's observation.
 click(named("Back"), "back", scroll=False)
