@@ -87,7 +87,10 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
             return reply(405, QStringLiteral("use POST to create a review"));
         if (auto refused = authenticate(request, &signer))
             return *refused;
-        return createReview(request, signer);
+        auto body = parseJsonObject(request.body);
+        if (!body)
+            return fromError(body.error());
+        return createReview(*body, signer);
     }
     if (parts.size() != 4)
         return reply(404, QStringLiteral("no such endpoint"));
@@ -133,6 +136,13 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
         }
     }
 
+    QJsonObject body;
+    if (method == "POST" || method == "PUT") {
+        auto parsed = parseJsonObject(request.body);
+        if (!parsed)
+            return fromError(parsed.error());
+        body = *parsed;
+    }
     if (resource == "roster" && method == "GET") {
         QJsonArray entries;
         for (const RosterEntry &entry : roster->entries())
@@ -140,28 +150,25 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
         return ArchiveResponse{200, {{QStringLiteral("entries"), entries}}};
     }
     if (resource == "roster")
-        return appendRoster(reviewId, request);
+        return appendRoster(reviewId, body);
     if (resource == "invites")
-        return addInvite(reviewId, request);
+        return addInvite(reviewId, body);
     if (resource == "join")
-        return join(reviewId, request, signer);
+        return join(reviewId, body, signer);
     if (resource == "joins")
         return pendingJoins(reviewId);
     if (resource == "setup")
-        return method == "PUT" ? putSetup(reviewId, request) : getSetup(reviewId);
+        return method == "PUT" ? putSetup(reviewId, roster->genesis().leaderKey, body) : getSetup(reviewId);
     if (resource == "envelopes")
-        return method == "POST" ? storeEnvelopes(reviewId, request, signer) : envelopesAfter(reviewId, request);
+        return method == "POST" ? storeEnvelopes(reviewId, body, signer) : envelopesAfter(reviewId, request);
     if (resource == "collected")
-        return method == "POST" ? markCollected(reviewId, request) : collected(reviewId, signer);
+        return method == "POST" ? markCollected(reviewId, body) : collected(reviewId, signer);
     return conflicts(reviewId);
 }
 
-ArchiveResponse ArchiveService::createReview(const ArchiveRequest &request, const QByteArray &signer)
+ArchiveResponse ArchiveService::createReview(const QJsonObject &body, const QByteArray &signer)
 {
-    auto object = parseJsonObject(request.body);
-    if (!object)
-        return fromError(object.error());
-    auto genesis = RosterEntry::fromJson(*object);
+    auto genesis = RosterEntry::fromJson(body);
     if (!genesis)
         return fromError(genesis.error());
     if (genesis->leaderKey != signer)
@@ -174,12 +181,9 @@ ArchiveResponse ArchiveService::createReview(const ArchiveRequest &request, cons
     return reply(201, QStringLiteral("created"));
 }
 
-ArchiveResponse ArchiveService::appendRoster(const QString &reviewId, const ArchiveRequest &request)
+ArchiveResponse ArchiveService::appendRoster(const QString &reviewId, const QJsonObject &body)
 {
-    auto object = parseJsonObject(request.body);
-    if (!object)
-        return fromError(object.error());
-    auto entry = RosterEntry::fromJson(*object);
+    auto entry = RosterEntry::fromJson(body);
     if (!entry)
         return fromError(entry.error());
     if (auto appended = m_store.appendRoster(reviewId, *entry); !appended)
@@ -187,13 +191,10 @@ ArchiveResponse ArchiveService::appendRoster(const QString &reviewId, const Arch
     return reply(201, QStringLiteral("appended"));
 }
 
-ArchiveResponse ArchiveService::addInvite(const QString &reviewId, const ArchiveRequest &request)
+ArchiveResponse ArchiveService::addInvite(const QString &reviewId, const QJsonObject &body)
 {
-    auto object = parseJsonObject(request.body);
-    if (!object)
-        return fromError(object.error());
-    const auto tokenHash = fromHex(object->value(QStringLiteral("token_hash")).toString(), crypto_generichash_BYTES);
-    const QDateTime expires = parseCanonicalTimestamp(object->value(QStringLiteral("expires_at")).toString());
+    const auto tokenHash = fromHex(body.value(QStringLiteral("token_hash")).toString(), crypto_generichash_BYTES);
+    const QDateTime expires = parseCanonicalTimestamp(body.value(QStringLiteral("expires_at")).toString());
     if (!tokenHash || !expires.isValid())
         return reply(400, QStringLiteral("token_hash or expires_at missing or malformed"));
     if (auto added = m_store.addInvite(reviewId, *tokenHash, expires); !added)
@@ -201,14 +202,11 @@ ArchiveResponse ArchiveService::addInvite(const QString &reviewId, const Archive
     return reply(201, QStringLiteral("invited"));
 }
 
-ArchiveResponse ArchiveService::join(const QString &reviewId, const ArchiveRequest &request, const QByteArray &signer)
+ArchiveResponse ArchiveService::join(const QString &reviewId, const QJsonObject &body, const QByteArray &signer)
 {
-    auto object = parseJsonObject(request.body);
-    if (!object)
-        return fromError(object.error());
-    const auto token = fromHex(object->value(QStringLiteral("token")).toString(), 32);
-    const QString role = object->value(QStringLiteral("role")).toString();
-    const QString label = object->value(QStringLiteral("label")).toString();
+    const auto token = fromHex(body.value(QStringLiteral("token")).toString(), 32);
+    const QString role = body.value(QStringLiteral("role")).toString();
+    const QString label = body.value(QStringLiteral("label")).toString();
     static const QStringList roles{QStringLiteral("reviewer"), QStringLiteral("team-leader"), QStringLiteral("young-inspector")};
     if (!token || !roles.contains(role) || label.size() > 80)
         return reply(400, QStringLiteral("token, role (reviewer, team-leader or young-inspector) or label malformed"));
@@ -231,19 +229,13 @@ ArchiveResponse ArchiveService::pendingJoins(const QString &reviewId)
     return ArchiveResponse{200, {{QStringLiteral("joins"), list}}};
 }
 
-ArchiveResponse ArchiveService::putSetup(const QString &reviewId, const ArchiveRequest &request)
+ArchiveResponse ArchiveService::putSetup(const QString &reviewId, const QByteArray &leaderKey, const QJsonObject &body)
 {
-    auto object = parseJsonObject(request.body);
-    if (!object)
-        return fromError(object.error());
-    auto roster = m_store.roster(reviewId);
-    if (!roster)
-        return fromError(roster.error());
-    const auto signature = fromHex(object->value(QStringLiteral("signature")).toString(), crypto_sign_BYTES);
-    const QByteArray setup = canonicalJson(object->value(QStringLiteral("setup")).toObject());
-    if (!signature || !verifyDetached(*signature, "fieldnotes-setup-v1\n" + setup, roster->genesis().leaderKey))
+    const auto signature = fromHex(body.value(QStringLiteral("signature")).toString(), crypto_sign_BYTES);
+    const QByteArray setup = canonicalJson(body.value(QStringLiteral("setup")).toObject());
+    if (!signature || !verifyDetached(*signature, "fieldnotes-setup-v1\n" + setup, leaderKey))
         return reply(400, QStringLiteral("the set-up is not signed by the team leader"));
-    if (auto stored = m_store.putSetup(reviewId, canonicalJson(*object)); !stored)
+    if (auto stored = m_store.putSetup(reviewId, canonicalJson(body)); !stored)
         return fromError(stored.error());
     return reply(201, QStringLiteral("published"));
 }
@@ -259,12 +251,9 @@ ArchiveResponse ArchiveService::getSetup(const QString &reviewId)
     return ArchiveResponse{200, *object};
 }
 
-ArchiveResponse ArchiveService::storeEnvelopes(const QString &reviewId, const ArchiveRequest &request, const QByteArray &signer)
+ArchiveResponse ArchiveService::storeEnvelopes(const QString &reviewId, const QJsonObject &body, const QByteArray &signer)
 {
-    auto object = parseJsonObject(request.body);
-    if (!object)
-        return fromError(object.error());
-    const QJsonArray envelopes = object->value(QStringLiteral("envelopes")).toArray();
+    const QJsonArray envelopes = body.value(QStringLiteral("envelopes")).toArray();
     if (envelopes.isEmpty() || envelopes.size() > maxEnvelopesPerBatch)
         return reply(400, QStringLiteral("send between 1 and %1 envelopes").arg(maxEnvelopesPerBatch));
     QJsonArray results;
@@ -336,13 +325,10 @@ ArchiveResponse ArchiveService::envelopesAfter(const QString &reviewId, const Ar
     return ArchiveResponse{200, {{QStringLiteral("envelopes"), list}, {QStringLiteral("next"), next}}};
 }
 
-ArchiveResponse ArchiveService::markCollected(const QString &reviewId, const ArchiveRequest &request)
+ArchiveResponse ArchiveService::markCollected(const QString &reviewId, const QJsonObject &body)
 {
-    auto object = parseJsonObject(request.body);
-    if (!object)
-        return fromError(object.error());
     QList<QByteArray> hashes;
-    for (const QJsonValue &value : object->value(QStringLiteral("hashes")).toArray()) {
+    for (const QJsonValue &value : body.value(QStringLiteral("hashes")).toArray()) {
         const auto hash = fromHex(value.toString(), crypto_generichash_BYTES);
         if (!hash)
             return reply(400, QStringLiteral("hashes must be 32-byte hex strings"));

@@ -46,16 +46,16 @@ private:
     ArchiveResponse route(const ArchiveRequest &request, const QList<QByteArray> &parts);
     /// The verified signer of the request, or the refusal to send back.
     std::optional<ArchiveResponse> authenticate(const ArchiveRequest &request, QByteArray *signer);
-    ArchiveResponse createReview(const ArchiveRequest &request, const QByteArray &signer);
-    ArchiveResponse appendRoster(const QString &reviewId, const ArchiveRequest &request);
-    ArchiveResponse addInvite(const QString &reviewId, const ArchiveRequest &request);
-    ArchiveResponse join(const QString &reviewId, const ArchiveRequest &request, const QByteArray &signer);
+    ArchiveResponse createReview(const QJsonObject &body, const QByteArray &signer);
+    ArchiveResponse appendRoster(const QString &reviewId, const QJsonObject &body);
+    ArchiveResponse addInvite(const QString &reviewId, const QJsonObject &body);
+    ArchiveResponse join(const QString &reviewId, const QJsonObject &body, const QByteArray &signer);
     ArchiveResponse pendingJoins(const QString &reviewId);
-    ArchiveResponse putSetup(const QString &reviewId, const ArchiveRequest &request);
+    ArchiveResponse putSetup(const QString &reviewId, const QByteArray &leaderKey, const QJsonObject &body);
     ArchiveResponse getSetup(const QString &reviewId);
-    ArchiveResponse storeEnvelopes(const QString &reviewId, const ArchiveRequest &request, const QByteArray &signer);
+    ArchiveResponse storeEnvelopes(const QString &reviewId, const QJsonObject &body, const QByteArray &signer);
     ArchiveResponse envelopesAfter(const QString &reviewId, const ArchiveRequest &request);
-    ArchiveResponse markCollected(const QString &reviewId, const ArchiveRequest &request);
+    ArchiveResponse markCollected(const QString &reviewId, const QJsonObject &body);
     ArchiveResponse collected(const QString &reviewId, const QByteArray &signer);
     ArchiveResponse conflicts(const QString &reviewId);
 

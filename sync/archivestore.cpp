@@ -209,24 +209,19 @@ Result<Roster> ArchiveStore::roster(const QString &reviewId)
 {
     if (auto cached = m_rosters.constFind(reviewId); cached != m_rosters.constEnd())
         return *cached;
-    auto entries = queryList<Result<RosterEntry>>(
+    auto texts = queryList<QByteArray>(
         *m_database, "SELECT entry FROM roster_entries WHERE review_id = ?1 ORDER BY sequence",
-        [&](SqlStatement &statement) { statement.bind(1, reviewId); },
-        [](const SqlStatement &row) -> Result<RosterEntry> {
-            auto object = parseJsonObject(row.text(0).toUtf8());
-            if (!object)
-                return object.error();
-            return RosterEntry::fromJson(*object);
-        });
-    if (!entries)
-        return entries.error();
-    if (entries->isEmpty())
+        [&](SqlStatement &statement) { statement.bind(1, reviewId); }, [](const SqlStatement &row) { return row.blob(0); });
+    if (!texts)
+        return texts.error();
+    if (texts->isEmpty())
         return notFound(reviewId);
     QList<RosterEntry> parsed;
-    for (auto &entry : *entries) {
+    for (const QByteArray &text : *texts) {
+        auto entry = RosterEntry::fromJsonText(text);
         if (!entry)
             return entry.error();
-        parsed << entry.value();
+        parsed << *entry;
     }
     auto roster = Roster::fromEntries(parsed, {});
     if (!roster)

@@ -46,14 +46,10 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize)
     const ArchiveReply rosterReply = client.get(reviewPath(joined.reviewId, "roster"), false);
     if (!rosterReply.ok())
         return rosterReply.toError();
-    QList<RosterEntry> entries;
-    for (const QJsonValue &value : rosterReply.body.value(QStringLiteral("entries")).toArray()) {
-        auto entry = RosterEntry::fromJson(value.toObject());
-        if (!entry)
-            return entry.error();
-        entries << *entry;
-    }
-    auto roster = Roster::fromEntries(entries, joined.leaderKey);
+    auto entries = RosterEntry::listFromJson(rosterReply.body.value(QStringLiteral("entries")).toArray());
+    if (!entries)
+        return entries.error();
+    auto roster = Roster::fromEntries(*entries, joined.leaderKey);
     if (!roster)
         return roster.error();
     if (roster->genesis().leaderBoxKey != joined.leaderBoxKey)

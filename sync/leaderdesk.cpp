@@ -94,14 +94,10 @@ Result<Roster> LeaderDesk::verifiedRoster(const ReviewKeys &keys)
     const ArchiveReply reply = client->get(reviewPath(keys.reviewId, "roster"), false);
     if (!reply.ok())
         return reply.toError();
-    QList<RosterEntry> entries;
-    for (const QJsonValue &value : reply.body.value(QStringLiteral("entries")).toArray()) {
-        auto entry = RosterEntry::fromJson(value.toObject());
-        if (!entry)
-            return entry.error();
-        entries << *entry;
-    }
-    return Roster::fromEntries(entries, keys.signingPublic);
+    auto entries = RosterEntry::listFromJson(reply.body.value(QStringLiteral("entries")).toArray());
+    if (!entries)
+        return entries.error();
+    return Roster::fromEntries(*entries, keys.signingPublic);
 }
 
 Result<void> LeaderDesk::appendEntry(const ReviewKeys &keys, RosterEntry entry)

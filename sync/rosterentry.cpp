@@ -137,6 +137,26 @@ Result<RosterEntry> RosterEntry::fromJson(const QJsonObject &object)
     return entry;
 }
 
+Result<RosterEntry> RosterEntry::fromJsonText(const QByteArray &text)
+{
+    auto object = parseJsonObject(text);
+    if (!object)
+        return object.error();
+    return fromJson(*object);
+}
+
+Result<QList<RosterEntry>> RosterEntry::listFromJson(const QJsonArray &array)
+{
+    QList<RosterEntry> entries;
+    for (const QJsonValue &value : array) {
+        auto entry = fromJson(value.toObject());
+        if (!entry)
+            return entry.error();
+        entries << *entry;
+    }
+    return entries;
+}
+
 RosterEntry signRosterEntry(RosterEntry entry, const SecureBytes &leaderSecretKey)
 {
     entry.signature = signDetached(entry.signedBytes(), leaderSecretKey);

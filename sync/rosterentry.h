@@ -5,7 +5,9 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace fieldnotes::sync {
@@ -40,6 +42,10 @@ struct RosterEntry {
     QByteArray hash() const;
     QJsonObject toJson() const;
     static Result<RosterEntry> fromJson(const QJsonObject &object);
+    /// An entry from its JSON text, as stored.
+    static Result<RosterEntry> fromJsonText(const QByteArray &text);
+    /// Entries from a JSON array, as the archive serves them.
+    static Result<QList<RosterEntry>> listFromJson(const QJsonArray &array);
 
     static QString typeName(Type type);
 };

@@ -71,17 +71,14 @@ Result<void> SyncStore::setEnrolmentState(const QString &state)
 
 Result<QList<RosterEntry>> SyncStore::rosterEntries(const QString &reviewId)
 {
-    auto rows = queryList<QString>(
+    auto texts = queryList<QByteArray>(
         m_database, "SELECT entry FROM roster_entries WHERE review_id = ?1 ORDER BY sequence",
-        [&](SqlStatement &s) { s.bind(1, reviewId); }, [](const SqlStatement &row) { return row.text(0); });
-    if (!rows)
-        return rows.error();
+        [&](SqlStatement &s) { s.bind(1, reviewId); }, [](const SqlStatement &row) { return row.blob(0); });
+    if (!texts)
+        return texts.error();
     QList<RosterEntry> entries;
-    for (const QString &text : *rows) {
-        auto object = parseJsonObject(text.toUtf8());
-        if (!object)
-            return object.error();
-        auto entry = RosterEntry::fromJson(*object);
+    for (const QByteArray &text : *texts) {
+        auto entry = RosterEntry::fromJsonText(text);
         if (!entry)
             return entry.error();
         entries << *entry;
