@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS envelopes (
     collected INTEGER NOT NULL DEFAULT 0,
     UNIQUE (review_id, device_key, sequence)
 );
+CREATE INDEX IF NOT EXISTS envelopes_by_hash ON envelopes(review_id, hash);
 CREATE TABLE IF NOT EXISTS conflicts (
     id INTEGER PRIMARY KEY,
     review_id TEXT NOT NULL,

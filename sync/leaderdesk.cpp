@@ -218,6 +218,7 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
         if (envelopes.isEmpty())
             break;
         QJsonArray collectedHashes;
+        QList<std::pair<SignedNote, QString>> opened;
         for (const QJsonValue &value : envelopes) {
             auto envelope = Envelope::fromJson(value.toObject());
             if (!envelope) {
@@ -234,15 +235,15 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
                 flags << QStringLiteral("signed by a key that is not on the roster");
             else if (const auto revoked = roster->revokedAt(note->content.authorKey); revoked && note->content.signedAt > *revoked)
                 flags << QStringLiteral("signed after the device was revoked");
-            auto stored = m_store.storeCollected(reviewId, *note, flags.isEmpty() ? QStringLiteral("valid") : flags.join(QStringLiteral("; ")));
-            if (!stored)
-                return stored.error();
-            if (*stored)
-                ++report.newNotes;
+            opened.append({*note, flags.isEmpty() ? QStringLiteral("valid") : flags.join(QStringLiteral("; "))});
             for (const QString &flag : flags)
                 problems[envelope->deviceKey] << QStringLiteral("note %1: %2").arg(envelope->sequence).arg(flag);
             collectedHashes << toHex(envelope->hash);
         }
+        auto stored = m_store.storeCollected(reviewId, opened);
+        if (!stored)
+            return stored.error();
+        report.newNotes += *stored;
         // The notes are in the vault before the archive is told, so an interruption here only
         // means they are collected again (and stored once).
         if (!collectedHashes.isEmpty()) {

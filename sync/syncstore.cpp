@@ -289,18 +289,27 @@ Result<std::optional<ReviewKeys>> SyncStore::reviewKeys(const QString &reviewId)
     return std::optional<ReviewKeys>(std::move(keys));
 }
 
-Result<bool> SyncStore::storeCollected(const QString &reviewId, const SignedNote &note, const QString &verdict)
+Result<int> SyncStore::storeCollected(const QString &reviewId, const QList<std::pair<SignedNote, QString>> &notes)
 {
-    auto done = runOne(m_database,
-                       "INSERT OR IGNORE INTO collected_notes (hash, review_id, author_key, sequence, note, verdict, collected_at) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                       [&](SqlStatement &s) {
-                           s.bindBlob(1, note.hash).bind(2, reviewId).bindBlob(3, note.content.authorKey).bind(4, note.content.sequence)
-                               .bind(5, QString::fromUtf8(canonicalJson(signedNoteToJson(note)))).bind(6, verdict).bind(7, nowText());
-                       });
-    if (!done)
-        return done.error();
-    return m_database.changes() == 1;
+    auto transaction = SqlTransaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    int added = 0;
+    for (const auto &[note, verdict] : notes) {
+        auto done = runOne(m_database,
+                           "INSERT OR IGNORE INTO collected_notes (hash, review_id, author_key, sequence, note, verdict, collected_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           [&](SqlStatement &s) {
+                               s.bindBlob(1, note.hash).bind(2, reviewId).bindBlob(3, note.content.authorKey).bind(4, note.content.sequence)
+                                   .bind(5, QString::fromUtf8(canonicalJson(signedNoteToJson(note)))).bind(6, verdict).bind(7, nowText());
+                           });
+        if (!done)
+            return done.error();
+        added += int(m_database.changes());
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return added;
 }
 
 Result<QList<SignedNote>> SyncStore::collectedNotes(const QString &reviewId)

@@ -93,8 +93,9 @@ public:
     Result<void> saveReviewKeys(const ReviewKeys &keys);
     Result<std::optional<ReviewKeys>> reviewKeys(const QString &reviewId);
 
-    /// Stores a collected note once; false when it was already there.
-    Result<bool> storeCollected(const QString &reviewId, const SignedNote &note, const QString &verdict);
+    /// Stores collected notes (each with its verdict) in one transaction, each once; returns how
+    /// many were new.
+    Result<int> storeCollected(const QString &reviewId, const QList<std::pair<SignedNote, QString>> &notes);
     Result<QList<SignedNote>> collectedNotes(const QString &reviewId);
     Result<QList<CollectedNote>> collectedVerdicts(const QString &reviewId);
 

@@ -1,0 +1,353 @@
+// Sync under failure, with the real fieldnotes-archive process on 127.0.0.1: the archive killed
+// with SIGKILL mid-upload and restarted many times; a fault-injecting TCP proxy that drops,
+// delays, resets and truncates; twenty devices uploading at once. Every acknowledged note is
+// stored exactly once and none is lost.
+#include "archivestore.h"
+#include "devicesync.h"
+#include "leaderdesk.h"
+#include "notestore.h"
+#include "syncstore.h"
+#include "testvault.h"
+
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace fieldnotes;
+using namespace fieldnotes::sync;
+using namespace fieldnotes::test;
+
+namespace {
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool underSanitizer = true;
+#else
+constexpr bool underSanitizer = false;
+#endif
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost);
+    return probe.serverPort();
+}
+
+/// fieldnotes-archive on a fixed port, so it can be killed and started again in place.
+class ArchiveProcess
+{
+public:
+    ArchiveProcess(QString data, QString passphraseFile) : m_data(std::move(data)), m_passphraseFile(std::move(passphraseFile)), m_port(freePort()) {}
+    ~ArchiveProcess() { kill(); }
+
+    bool start()
+    {
+        m_process = std::make_unique<QProcess>();
+        m_process->setProcessChannelMode(QProcess::MergedChannels);
+        m_process->start(QStringLiteral(FIELDNOTES_ARCHIVE),
+                         {QStringLiteral("--data"), m_data, QStringLiteral("--passphrase-file"), m_passphraseFile, QStringLiteral("--listen"),
+                          QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--plain-http"), QStringLiteral("--kdf"),
+                          QStringLiteral("interactive")});
+        QByteArray output;
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 30'000 && !output.contains("archive key")) {
+            if (!m_process->waitForReadyRead(500) && m_process->state() != QProcess::Running)
+                return false;
+            output += m_process->readAll();
+        }
+        return output.contains("archive key");
+    }
+    void kill()
+    {
+        if (m_process && m_process->state() != QProcess::NotRunning) {
+            m_process->kill(); // SIGKILL
+            m_process->waitForFinished(10'000);
+        }
+    }
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+    quint16 port() const { return m_port; }
+    const QString &data() const { return m_data; }
+
+private:
+    QString m_data;
+    QString m_passphraseFile;
+    quint16 m_port;
+    std::unique_ptr<QProcess> m_process;
+};
+
+/// Between device and archive. Each piece of a request that passes is, at random, relayed as it
+/// is, delayed, dropped with the connection, cut in half with the connection, or relayed with the
+/// answer to it reset a third of the way through (the archive did the work; the device never
+/// hears of it).
+class FaultyProxy : public QTcpServer
+{
+public:
+    enum class Fault { None, Delay, Drop, TruncateRequest, ResetAnswer };
+    QHash<Fault, int> injected;
+
+    FaultyProxy(quint16 target, quint32 seed) : m_target(target), m_random(seed)
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *client = nextPendingConnection())
+                relay(client);
+        });
+        listen(QHostAddress::LocalHost);
+    }
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(serverPort()); }
+
+private:
+    void relay(QTcpSocket *client)
+    {
+        auto *upstream = new QTcpSocket(client);
+        upstream->connectToHost(QHostAddress::LocalHost, m_target);
+        auto resetNextAnswer = std::make_shared<bool>(false);
+        connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        connect(client, &QTcpSocket::readyRead, upstream, [=, this] {
+            QByteArray bytes = client->readAll();
+            const Fault fault = static_cast<Fault>(m_random.bounded(5));
+            injected[fault] += 1;
+            switch (fault) {
+            case Fault::Drop:
+                client->abort();
+                return;
+            case Fault::TruncateRequest:
+                upstream->write(bytes.left(std::max<qsizetype>(1, bytes.size() / 2)));
+                upstream->flush();
+                client->abort();
+                return;
+            case Fault::ResetAnswer:
+                *resetNextAnswer = true;
+                break;
+            case Fault::None:
+            case Fault::Delay:
+                break;
+            }
+            QTimer::singleShot(fault == Fault::Delay ? 300 : 0, upstream, [upstream, bytes] {
+                if (upstream->state() != QAbstractSocket::UnconnectedState)
+                    upstream->write(bytes);
+            });
+        });
+        connect(upstream, &QTcpSocket::readyRead, client, [=] {
+            const QByteArray bytes = upstream->readAll();
+            if (*resetNextAnswer) {
+                client->write(bytes.left(bytes.size() / 3));
+                client->flush();
+                client->abort();
+                return;
+            }
+            client->write(bytes);
+        });
+        connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+    }
+
+    quint16 m_target;
+    QRandomGenerator m_random;
+};
+
+qint64 residentKiB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const auto match = QRegularExpression(QStringLiteral("VmRSS:\\s+(\\d+) kB")).match(QString::fromLatin1(status.readAll()));
+    return match.captured(1).toLongLong();
+}
+} // namespace
+
+class TestSyncResilience : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_directory;
+    QString m_passphraseFile;
+    int m_archives = 0;
+
+    std::unique_ptr<ArchiveProcess> startArchive()
+    {
+        auto archive = std::make_unique<ArchiveProcess>(m_directory.filePath(QStringLiteral("archive-%1").arg(++m_archives)), m_passphraseFile);
+        if (!archive->start())
+            qFatal("the archive did not start");
+        return archive;
+    }
+
+    /// A leader's review on the archive, and devices enrolled in it with `notes` signed notes each.
+    struct Team {
+        std::unique_ptr<ScratchVault> leader;
+        std::vector<std::unique_ptr<ScratchVault>> devices;
+    };
+
+    Team enrol(const QString &url, int deviceCount, int notes)
+    {
+        Team team;
+        team.leader = std::make_unique<ScratchVault>();
+        LeaderDesk desk(*team.leader->vault);
+        if (auto created = desk.createReview(team.leader->reviewId, url, {}); !created)
+            qFatal("createReview: %s", qPrintable(created.error().message));
+        for (int i = 0; i < deviceCount; ++i) {
+            auto device = std::make_unique<ScratchVault>();
+            auto code = desk.invite(team.leader->reviewId, 1);
+            if (!code || !DeviceSync(*device->vault).join(*code, QStringLiteral("reviewer"), QStringLiteral("tablet %1").arg(i)))
+                qFatal("join failed");
+            team.devices.push_back(std::move(device));
+        }
+        if (desk.approve(team.leader->reviewId)->size() != deviceCount)
+            qFatal("approve failed");
+        for (auto &device : team.devices) {
+            auto enrolled = DeviceSync(*device->vault).syncOnce();
+            if (!enrolled || enrolled->enrolmentState != QLatin1String("enrolled"))
+                qFatal("enrolment failed");
+            QList<Note> batch;
+            for (int n = 0; n < notes; ++n) {
+                Note note;
+                note.engagementId = team.leader->engagementId;
+                note.kind = n % 50 == 7 ? NoteKind::Concern : NoteKind::Statement;
+                note.text = QStringLiteral("note %1 of a device, with some words about attendance and evidence").arg(n);
+                batch << note;
+            }
+            if (!device->vault->store().createAndSign(batch))
+                qFatal("createAndSign failed");
+        }
+        return team;
+    }
+
+    /// Opens the archive's store after the run and checks every note is there exactly once.
+    void verifyExactlyOnce(ArchiveProcess &archive, const Team &team, int notesPerDevice)
+    {
+        archive.kill();
+        auto store = ArchiveStore::open(archive.data(), secret("archive passphrase"), fastKdf());
+        QVERIFY(store.ok());
+        QCOMPARE(*(*store)->envelopeCount(), qint64(team.devices.size()) * notesPerDevice);
+        QVERIFY((*store)->conflicts(team.leader->reviewId)->isEmpty());
+        for (const auto &device : team.devices) {
+            const auto counts = *SyncStore(*device->vault).outboxCounts();
+            QCOMPARE(counts.delivered, notesPerDevice);
+            QCOMPARE(counts.queued, 0);
+        }
+        QVERIFY(archive.start());
+        auto report = LeaderDesk(*team.leader->vault).collect(team.leader->reviewId, 500);
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+        QCOMPARE(report->newNotes, int(team.devices.size()) * notesPerDevice);
+        QCOMPARE(report->conflicts, 0);
+        for (const DeviceCollection &device : report->devices) {
+            QVERIFY2(device.problems.isEmpty(), qPrintable(device.problems.join(QStringLiteral("; "))));
+            QVERIFY(device.missing.isEmpty());
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_directory.isValid());
+        m_passphraseFile = m_directory.filePath(QStringLiteral("passphrase"));
+        QFile file(m_passphraseFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("archive passphrase\n");
+    }
+
+    void archiveKilledMidUploadManyTimes()
+    {
+        const int notes = 400;
+        auto archive = startArchive();
+        Team team = enrol(archive->url(), 1, notes);
+        ScratchVault &device = *team.devices.front();
+        QRandomGenerator random(20261126);
+        int kills = 0;
+        int rounds = 0;
+        while (SyncStore(*device.vault).outboxCounts()->delivered < notes || kills < 12) {
+            QVERIFY2(++rounds < 200, "the outbox never emptied");
+            // Kill the archive at a random moment while this round's batches are in flight.
+            QTimer killer;
+            killer.setSingleShot(true);
+            killer.callOnTimeout([&] {
+                archive->kill();
+                ++kills;
+            });
+            killer.start(int(random.bounded(5, 120)));
+            const auto outcome = DeviceSync(*device.vault, 5000).syncOnce(20);
+            killer.stop();
+            if (!outcome.ok())
+                QCOMPARE(outcome.error().code, ErrorCode::Io); // never a refusal, never lost data
+            archive->kill();
+            QVERIFY(archive->start());
+            if (kills >= 12 && SyncStore(*device.vault).outboxCounts()->delivered == notes)
+                break;
+        }
+        qInfo("archive killed %d times over %d rounds", kills, rounds);
+        QVERIFY(kills >= 12);
+        verifyExactlyOnce(*archive, team, notes);
+    }
+
+    void faultInjectingProxy()
+    {
+        const int notes = 300;
+        auto archive = startArchive();
+        Team team = enrol(archive->url(), 2, notes);
+        FaultyProxy proxy(archive->port(), 42);
+        for (auto &device : team.devices) {
+            SyncStore store(*device->vault);
+            Enrolment enrolment = **store.enrolment();
+            enrolment.archiveUrl = proxy.url();
+            QVERIFY(store.saveEnrolment(enrolment).ok());
+        }
+        int rounds = 0;
+        const auto allDelivered = [&] {
+            for (auto &device : team.devices)
+                if (SyncStore(*device->vault).outboxCounts()->delivered < notes)
+                    return false;
+            return true;
+        };
+        while (!allDelivered()) {
+            QVERIFY2(++rounds < 500, "the outbox never emptied through the proxy");
+            for (auto &device : team.devices)
+                DeviceSync(*device->vault, 1500).syncOnce(25).ok();
+        }
+        qInfo("%d rounds; faults: drop %d, delay %d, reset %d, truncate %d, none %d", rounds,
+              proxy.injected.value(FaultyProxy::Fault::Drop), proxy.injected.value(FaultyProxy::Fault::Delay),
+              proxy.injected.value(FaultyProxy::Fault::ResetAnswer), proxy.injected.value(FaultyProxy::Fault::TruncateRequest),
+              proxy.injected.value(FaultyProxy::Fault::None));
+        for (auto fault : {FaultyProxy::Fault::Drop, FaultyProxy::Fault::Delay, FaultyProxy::Fault::ResetAnswer,
+                           FaultyProxy::Fault::TruncateRequest})
+            QVERIFY(proxy.injected.value(fault) > 0);
+        verifyExactlyOnce(*archive, team, notes);
+    }
+
+    void twentyDevicesUploadingAtOnce()
+    {
+        const int devices = 20;
+        const int notes = 500;
+        auto archive = startArchive();
+        Team team = enrol(archive->url(), devices, notes);
+        const qint64 before = residentKiB(archive->pid());
+        std::vector<std::unique_ptr<QProcess>> syncs;
+        for (auto &device : team.devices) {
+            auto process = std::make_unique<QProcess>();
+            process->start(QStringLiteral(FIELDNOTES_CLI), {QStringLiteral("--vault"), device->path(), QStringLiteral("--passphrase-fd"),
+                                                           QStringLiteral("0"), QStringLiteral("sync")});
+            process->write("scratch passphrase\n");
+            process->closeWriteChannel();
+            syncs.push_back(std::move(process));
+        }
+        qint64 peak = before;
+        QElapsedTimer elapsed;
+        elapsed.start();
+        for (auto &process : syncs) {
+            while (!process->waitForFinished(100))
+                peak = std::max(peak, residentKiB(archive->pid()));
+            QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
+        }
+        qInfo("20 devices x 500 notes stored in %lld ms; archive resident memory %lld KiB before, peak %lld KiB",
+              elapsed.elapsed(), before, peak);
+        // Bounded: requests are capped and handled one at a time; nothing grows with the notes held.
+        if (!underSanitizer)
+            QVERIFY2(peak < before + 200 * 1024, qPrintable(QString::number(peak)));
+        verifyExactlyOnce(*archive, team, notes);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncResilience)
+#include "tst_syncresilience.moc"
