@@ -253,52 +253,60 @@ ArchiveResponse ArchiveService::getSetup(const QString &reviewId)
 
 ArchiveResponse ArchiveService::storeEnvelopes(const QString &reviewId, const QJsonObject &body, const QByteArray &signer)
 {
-    const QJsonArray envelopes = body.value(QStringLiteral("envelopes")).toArray();
-    if (envelopes.isEmpty() || envelopes.size() > maxEnvelopesPerBatch)
+    const QJsonArray values = body.value(QStringLiteral("envelopes")).toArray();
+    if (values.isEmpty() || values.size() > maxEnvelopesPerBatch)
         return reply(400, QStringLiteral("send between 1 and %1 envelopes").arg(maxEnvelopesPerBatch));
-    QJsonArray results;
-    for (const QJsonValue &value : envelopes) {
+    QList<QJsonObject> results;
+    QList<Envelope> accepted;
+    QList<qsizetype> acceptedAt; // index in results of each accepted envelope
+    for (const QJsonValue &value : values) {
         QJsonObject result;
         auto envelope = Envelope::fromJson(value.toObject());
-        if (!envelope) {
-            result.insert(QStringLiteral("status"), QStringLiteral("refused"));
-            result.insert(QStringLiteral("reason"), envelope.error().message);
-            results << result;
-            continue;
-        }
-        result.insert(QStringLiteral("seq"), envelope->sequence);
-        result.insert(QStringLiteral("hash"), toHex(envelope->hash));
         QString refusal;
-        if (envelope->reviewId != reviewId)
-            refusal = QStringLiteral("the envelope names another review");
-        else if (envelope->deviceKey != signer)
-            refusal = QStringLiteral("a device may only send its own envelopes");
-        else if (auto verified = verifyEnvelopeMetadata(*envelope); !verified)
-            refusal = verified.error().message;
-        if (!refusal.isEmpty()) {
+        if (!envelope) {
+            refusal = envelope.error().message;
+        } else {
+            result.insert(QStringLiteral("seq"), envelope->sequence);
+            result.insert(QStringLiteral("hash"), toHex(envelope->hash));
+            if (envelope->reviewId != reviewId)
+                refusal = QStringLiteral("the envelope names another review");
+            else if (envelope->deviceKey != signer)
+                refusal = QStringLiteral("a device may only send its own envelopes");
+            else if (auto verified = verifyEnvelopeMetadata(*envelope); !verified)
+                refusal = verified.error().message;
+        }
+        if (refusal.isEmpty()) {
+            accepted << *envelope;
+            acceptedAt << results.size();
+        } else {
             result.insert(QStringLiteral("status"), QStringLiteral("refused"));
             result.insert(QStringLiteral("reason"), refusal);
-            results << result;
-            continue;
-        }
-        QDateTime storedAt;
-        auto outcome = m_store.storeEnvelope(*envelope, &storedAt);
-        if (!outcome)
-            return fromError(outcome.error()); // nothing after this envelope was stored; the device retries
-        if (*outcome == StoreOutcome::Conflict) {
-            result.insert(QStringLiteral("status"), QStringLiteral("conflict"));
-            result.insert(QStringLiteral("reason"),
-                          QStringLiteral("another envelope already holds sequence %1; recorded for the team leader").arg(envelope->sequence));
-        } else {
-            result.insert(QStringLiteral("status"),
-                          *outcome == StoreOutcome::Stored ? QStringLiteral("stored") : QStringLiteral("already-stored"));
-            const Receipt receipt = signReceipt(Receipt{reviewId, signer, envelope->sequence, envelope->hash, storedAt, {}},
-                                                m_store.identity().secretKey);
-            result.insert(QStringLiteral("receipt"), receipt.toJson());
         }
         results << result;
     }
-    return ArchiveResponse{200, {{QStringLiteral("results"), results}}};
+    auto stored = m_store.storeEnvelopes(accepted);
+    if (!stored)
+        return fromError(stored.error()); // none of the batch was stored; the device retries
+    for (qsizetype i = 0; i < accepted.size(); ++i) {
+        const Envelope &envelope = accepted[i];
+        const StoreResult &outcome = (*stored)[i];
+        QJsonObject &result = results[acceptedAt[i]];
+        if (outcome.outcome == StoreOutcome::Conflict) {
+            result.insert(QStringLiteral("status"), QStringLiteral("conflict"));
+            result.insert(QStringLiteral("reason"),
+                          QStringLiteral("another envelope already holds sequence %1; recorded for the team leader").arg(envelope.sequence));
+            continue;
+        }
+        result.insert(QStringLiteral("status"),
+                      outcome.outcome == StoreOutcome::Stored ? QStringLiteral("stored") : QStringLiteral("already-stored"));
+        const Receipt receipt = signReceipt(Receipt{reviewId, signer, envelope.sequence, envelope.hash, outcome.storedAt, {}},
+                                            m_store.identity().secretKey);
+        result.insert(QStringLiteral("receipt"), receipt.toJson());
+    }
+    QJsonArray list;
+    for (const QJsonObject &result : results)
+        list << result;
+    return ArchiveResponse{200, {{QStringLiteral("results"), list}}};
 }
 
 ArchiveResponse ArchiveService::envelopesAfter(const QString &reviewId, const ArchiveRequest &request)

@@ -322,11 +322,27 @@ Result<QByteArray> ArchiveStore::setup(const QString &reviewId)
     return rows->front();
 }
 
-Result<StoreOutcome> ArchiveStore::storeEnvelope(const Envelope &envelope, QDateTime *storedAt)
+Result<QList<StoreResult>> ArchiveStore::storeEnvelopes(const QList<Envelope> &envelopes)
 {
+    // One durable commit for the whole batch: the answer (and every receipt in it) goes out only
+    // after it, and a crash before it leaves none of the batch stored.
     auto transaction = SqlTransaction::begin(*m_database);
     if (!transaction)
         return transaction.error();
+    QList<StoreResult> results;
+    for (const Envelope &envelope : envelopes) {
+        auto result = storeInsideTransaction(envelope);
+        if (!result)
+            return result.error();
+        results << *result;
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return results;
+}
+
+Result<StoreResult> ArchiveStore::storeInsideTransaction(const Envelope &envelope)
+{
     auto existing = m_database->prepare(
         "SELECT hash, stored_at FROM envelopes WHERE review_id = ?1 AND device_key = ?2 AND sequence = ?3");
     if (!existing)
@@ -337,10 +353,10 @@ Result<StoreOutcome> ArchiveStore::storeEnvelope(const Envelope &envelope, QDate
         return found.error();
     if (*found) {
         const QByteArray hash = existing->blob(0);
-        *storedAt = parseCanonicalTimestamp(existing->text(1));
+        const QDateTime storedAt = parseCanonicalTimestamp(existing->text(1));
         existing->reset();
         if (hash == envelope.hash)
-            return StoreOutcome::AlreadyStored;
+            return StoreResult{StoreOutcome::AlreadyStored, storedAt};
         auto conflict = m_database->prepare(
             "INSERT OR IGNORE INTO conflicts (review_id, device_key, sequence, hash, sealed, signature, received_at) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -351,12 +367,10 @@ Result<StoreOutcome> ArchiveStore::storeEnvelope(const Envelope &envelope, QDate
                             .bind(7, canonicalTimestamp(m_clock())).run();
             !done)
             return done.error();
-        if (auto committed = transaction->commit(); !committed)
-            return committed.error();
-        return StoreOutcome::Conflict;
+        return StoreResult{StoreOutcome::Conflict, storedAt};
     }
     existing->reset();
-    *storedAt = m_clock();
+    const QDateTime storedAt = m_clock();
     auto insert = m_database->prepare(
         "INSERT INTO envelopes (review_id, device_key, sequence, hash, sealed, signature, stored_at) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -364,12 +378,10 @@ Result<StoreOutcome> ArchiveStore::storeEnvelope(const Envelope &envelope, QDate
         return insert.error();
     if (auto done = insert->bind(1, envelope.reviewId).bindBlob(2, envelope.deviceKey).bind(3, envelope.sequence)
                         .bindBlob(4, envelope.hash).bindBlob(5, envelope.sealed).bindBlob(6, envelope.signature)
-                        .bind(7, canonicalTimestamp(*storedAt)).run();
+                        .bind(7, canonicalTimestamp(storedAt)).run();
         !done)
         return done.error();
-    if (auto committed = transaction->commit(); !committed)
-        return committed.error();
-    return StoreOutcome::Stored;
+    return StoreResult{StoreOutcome::Stored, storedAt};
 }
 
 Result<QList<StoredEnvelope>> ArchiveStore::envelopesAfter(const QString &reviewId, qint64 cursor, int limit)

@@ -37,6 +37,11 @@ struct StoredEnvelope {
 /// What became of an envelope sent to the archive.
 enum class StoreOutcome { Stored, AlreadyStored, Conflict };
 
+struct StoreResult {
+    StoreOutcome outcome;
+    QDateTime storedAt; // of the envelope the archive holds for that sequence number
+};
+
 /// The archive's data directory: `archive.key` (its SQLCipher key and Ed25519 receipt key, wrapped
 /// under the operator's passphrase exactly as a vault's are) and `archive.db`. It holds sealed
 /// envelopes, rosters and receipts, and never a key that opens a note. Every write is durable
@@ -64,9 +69,10 @@ public:
     Result<void> putSetup(const QString &reviewId, const QByteArray &signedSetup);
     Result<QByteArray> setup(const QString &reviewId);
 
-    /// Idempotent: the same envelope again is AlreadyStored; a different one for a sequence number
-    /// already taken is a Conflict, recorded for the leader. storedAt is set on return.
-    Result<StoreOutcome> storeEnvelope(const Envelope &envelope, QDateTime *storedAt);
+    /// Stores a batch in one durable transaction, one result per envelope. Idempotent: the same
+    /// envelope again is AlreadyStored; a different one for a sequence number already taken is a
+    /// Conflict, recorded for the leader.
+    Result<QList<StoreResult>> storeEnvelopes(const QList<Envelope> &envelopes);
     Result<QList<StoredEnvelope>> envelopesAfter(const QString &reviewId, qint64 cursor, int limit);
     Result<void> markCollected(const QString &reviewId, const QList<QByteArray> &hashes);
     Result<QList<qint64>> collectedSequences(const QString &reviewId, const QByteArray &deviceKey);
@@ -82,6 +88,7 @@ public:
 private:
     ArchiveStore(Clock clock);
     Result<void> migrate();
+    Result<StoreResult> storeInsideTransaction(const Envelope &envelope);
 
     Clock m_clock;
     DeviceIdentity m_identity;

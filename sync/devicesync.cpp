@@ -97,19 +97,21 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize)
         if (toSend.isEmpty())
             break;
         QJsonArray envelopes;
-        QList<QString> ids;
-        for (const OutboxItem &item : toSend) {
+        for (const OutboxItem &item : toSend)
             envelopes << item.envelope.toJson();
-            ids << item.noteId;
-        }
         const ArchiveReply reply = client.send("POST", reviewPath(joined.reviewId, "envelopes"),
                                                QJsonObject{{QStringLiteral("envelopes"), envelopes}});
         if (!reply.ok()) {
-            if (auto recorded = m_store.recordFailure(ids, reply.error); !recorded)
+            QList<std::pair<QString, QString>> failed;
+            for (const OutboxItem &item : toSend)
+                failed.append({item.noteId, reply.error});
+            if (auto recorded = m_store.recordBatch({}, failed); !recorded)
                 return recorded.error();
             return reply.toError();
         }
         const QJsonArray results = reply.body.value(QStringLiteral("results")).toArray();
+        QList<std::pair<QString, Receipt>> delivered;
+        QList<std::pair<QString, QString>> failed;
         for (qsizetype i = 0; i < toSend.size(); ++i) {
             const OutboxItem &item = toSend[i];
             const QJsonObject result = i < results.size() ? results[i].toObject() : QJsonObject();
@@ -119,18 +121,17 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize)
                                && receipt->verify(archiveKey) && receipt->envelopeHash == item.envelope.hash
                                && receipt->deviceKey == self && receipt->sequence == item.sequence;
             if (valid) {
-                if (auto marked = m_store.markDelivered(item.noteId, *receipt); !marked)
-                    return marked.error();
-                ++outcome.delivered;
+                delivered.append({item.noteId, *receipt});
             } else {
-                const QString reason = result.value(QStringLiteral("reason")).toString(
-                    status.isEmpty() ? QStringLiteral("no valid receipt from the archive") : status);
-                if (auto recorded = m_store.recordFailure({item.noteId}, reason); !recorded)
-                    return recorded.error();
+                failed.append({item.noteId, result.value(QStringLiteral("reason")).toString(
+                                                status.isEmpty() ? QStringLiteral("no valid receipt from the archive") : status)});
                 refusedIds.insert(item.noteId);
-                ++outcome.refused;
             }
         }
+        if (auto recorded = m_store.recordBatch(delivered, failed); !recorded)
+            return recorded.error();
+        outcome.delivered += int(delivered.size());
+        outcome.refused += int(failed.size());
     }
 
     const ArchiveReply collected = client.get(reviewPath(joined.reviewId, "collected"));

@@ -172,22 +172,23 @@ Result<QList<OutboxItem>> SyncStore::queued(int limit)
     return items;
 }
 
-Result<void> SyncStore::markDelivered(const QString &noteId, const Receipt &receipt)
-{
-    return runOne(m_database,
-                  "UPDATE outbox SET state = 'delivered', receipt = ?2, delivered_at = ?3, last_error = '' "
-                  "WHERE note_id = ?1 AND state = 'queued'",
-                  [&](SqlStatement &s) {
-                      s.bind(1, noteId).bind(2, QString::fromUtf8(canonicalJson(receipt.toJson()))).bind(3, nowText());
-                  });
-}
-
-Result<void> SyncStore::recordFailure(const QList<QString> &noteIds, const QString &error)
+Result<void> SyncStore::recordBatch(const QList<std::pair<QString, Receipt>> &delivered,
+                                    const QList<std::pair<QString, QString>> &failed)
 {
     auto transaction = SqlTransaction::begin(m_database);
     if (!transaction)
         return transaction.error();
-    for (const QString &id : noteIds) {
+    for (const auto &[id, receipt] : delivered) {
+        if (auto done = runOne(m_database,
+                               "UPDATE outbox SET state = 'delivered', receipt = ?2, delivered_at = ?3, last_error = '' "
+                               "WHERE note_id = ?1 AND state = 'queued'",
+                               [&](SqlStatement &s) {
+                                   s.bind(1, id).bind(2, QString::fromUtf8(canonicalJson(receipt.toJson()))).bind(3, nowText());
+                               });
+            !done)
+            return done;
+    }
+    for (const auto &[id, error] : failed) {
         if (auto done = runOne(m_database, "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE note_id = ?1",
                                [&](SqlStatement &s) { s.bind(1, id).bind(2, error); });
             !done)

@@ -83,8 +83,10 @@ public:
     Result<int> enqueueSignedNotes(const Enrolment &enrolment);
     /// Queued items, concerns first, then by sequence number.
     Result<QList<OutboxItem>> queued(int limit);
-    Result<void> markDelivered(const QString &noteId, const Receipt &receipt);
-    Result<void> recordFailure(const QList<QString> &noteIds, const QString &error);
+    /// What the archive answered for one batch, in one transaction: notes delivered with their
+    /// receipts, and notes that stay queued with the reason in words.
+    Result<void> recordBatch(const QList<std::pair<QString, Receipt>> &delivered,
+                             const QList<std::pair<QString, QString>> &failed);
     Result<void> markCollected(const QList<qint64> &sequences);
     Result<OutboxCounts> outboxCounts();
     /// Per note: queued, delivered or collected (notes not in the outbox are absent).
