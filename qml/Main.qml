@@ -83,6 +83,7 @@ ApplicationWindow {
     }
 
     FocusKeeper { id: focusKeeper; scope: stack }
+    SyncController { id: syncController; session: window.session }
 
     StackView {
         id: stack
@@ -96,6 +97,7 @@ ApplicationWindow {
         id: programmePage
         ProgrammePage {
             session: window.session
+            sync: syncController
             onOpenEngagement: (engagementId, title, minutes) => stack.push(engagementPage, { engagementId: engagementId, engagementTitle: title, agreedMinutes: minutes })
         }
     }

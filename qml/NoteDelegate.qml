@@ -9,6 +9,7 @@ Frame {
     required property string kindLabel
     required property string text
     required property string noteState
+    required property string syncState
     required property string signedAt
     required property string signedBy
     required property string amendsText
@@ -31,8 +32,11 @@ Frame {
                            : note.signedBy !== "" ? qsTr("Signed %1 by %2").arg(note.signedAt).arg(note.signedBy)
                            : qsTr("Signed %1").arg(note.signedAt))
                           + (note.evidence === "given" ? qsTr(" · evidence given") : note.evidence === "asked" ? qsTr(" · evidence asked, none given") : "")
+                          + (note.syncState === "queued" ? qsTr(" · waiting to send")
+                             : note.syncState === "delivered" ? qsTr(" · delivered to the team leader's archive")
+                             : note.syncState === "collected" ? qsTr(" · collected by the team leader") : "")
                     opacity: 0.75
-                    elide: Label.ElideRight
+                    wrapMode: Label.Wrap
                     Layout.fillWidth: true
                 }
             }

@@ -8,6 +8,7 @@ import Fieldnotes
 Page {
     id: page
     required property VaultSession session
+    required property SyncController sync
     signal openEngagement(string engagementId, string title, int minutes)
 
     title: session.reviewTitle
@@ -67,6 +68,10 @@ Page {
             Accessible.name: text
             onClicked: page.session.addDemoReview()
         }
+        SyncPanel {
+            sync: page.sync
+            Layout.fillWidth: true
+        }
         ListView {
             id: list
             Layout.fillWidth: true
@@ -75,6 +80,7 @@ Page {
             model: programme
             spacing: 6
             section.property: "day"
+
             delegate: EngagementDelegate {
                 id: slot
                 width: ListView.view.width

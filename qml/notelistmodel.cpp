@@ -3,6 +3,7 @@
 #include "nameguard.h"
 #include "notestore.h"
 #include "settingsstore.h"
+#include "syncstore.h"
 #include "vaultsession.h"
 
 #include <QLocale>
@@ -38,6 +39,9 @@ void NoteListModel::reload()
         NoteFilter filter;
         filter.engagementId = m_engagementId;
         const QStringList watched = m_session->vault()->settings().watchedNames(m_session->reviewId()).value();
+        auto syncStates = sync::SyncStore(*m_session->vault()).noteSyncStates();
+        if (!syncStates)
+            m_session->reportError(syncStates.error());
         if (auto notes = store.notes(filter)) {
             QHash<QByteArray, QString> textByHash;
             for (const Note &note : *notes)
@@ -48,7 +52,7 @@ void NoteListModel::reload()
                 if (!note.isSigned())
                     for (const SuspectedName &name : findSuspectedNames(note.text, watched))
                         names << name.word;
-                m_rows << Row{note, textByHash.value(note.amendsHash), names};
+                m_rows << Row{note, textByHash.value(note.amendsHash), names, syncStates ? syncStates->value(note.id) : QString()};
             }
         } else {
             m_session->reportError(notes.error());
@@ -112,6 +116,8 @@ QVariant NoteListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case TextRole:
         return row.note.text;
+    case SyncStateRole:
+        return row.syncState;
     case StateRole:
         return row.note.isSigned() ? QStringLiteral("signed") : QStringLiteral("draft");
     case SignedAtRole:
@@ -138,6 +144,7 @@ QHash<int, QByteArray> NoteListModel::roleNames() const
     names.insert(SignedByRole, "signedBy");
     names.insert(TextRole, "text");
     names.insert(StateRole, "noteState");
+    names.insert(SyncStateRole, "syncState");
     names.insert(SignedAtRole, "signedAt");
     names.insert(SequenceRole, "sequence");
     names.insert(AmendsTextRole, "amendsText");

@@ -24,7 +24,7 @@ class NoteListModel : public QAbstractListModel
     Q_PROPERTY(int flaggedDraftCount READ flaggedDraftCount NOTIFY countsChanged)
 
 public:
-    enum Role { NoteIdRole = Qt::UserRole + 1, KindRole, TextRole, StateRole, SignedAtRole, SequenceRole, AmendsTextRole, SuspectedNamesRole, EvidenceRole, KindLabelRole, SignedByRole };
+    enum Role { NoteIdRole = Qt::UserRole + 1, KindRole, TextRole, StateRole, SignedAtRole, SequenceRole, AmendsTextRole, SuspectedNamesRole, EvidenceRole, KindLabelRole, SignedByRole, SyncStateRole };
 
     explicit NoteListModel(QObject *parent = nullptr);
 
@@ -59,6 +59,7 @@ private:
         Note note;
         QString amendsText;
         QStringList suspectedNames;
+        QString syncState; // queued, delivered, collected; empty until a signed note enters the outbox
     };
     QPointer<VaultSession> m_session;
     QString m_engagementId;

@@ -160,10 +160,21 @@ void VaultSession::lock()
 {
     if (!m_vault)
         return;
+    if (m_holds > 0) {
+        m_lockPending = true;
+        return;
+    }
+    m_lockPending = false;
     emit aboutToLock();
     m_idleTimer.stop();
     m_vault.reset(); // closes the database and wipes every key
     setState(Locked);
+}
+
+void VaultSession::releaseHold()
+{
+    if (--m_holds == 0 && m_lockPending)
+        lock();
 }
 
 bool VaultSession::confirmPassphrase(const QString &passphrase)

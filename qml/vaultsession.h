@@ -71,6 +71,10 @@ public:
     Q_INVOKABLE bool createVault(const QString &passphrase, const QString &confirmation);
     Q_INVOKABLE bool unlock(const QString &passphrase);
     Q_INVOKABLE void lock();
+    /// Keeps the vault open while a sync is using it; a lock asked for meanwhile happens as soon
+    /// as the last hold is released.
+    void holdOpen() { ++m_holds; }
+    void releaseHold();
     /// Checks the passphrase without changing the session (for signing).
     Q_INVOKABLE bool confirmPassphrase(const QString &passphrase);
     /// 0 (very weak) to 4 (strong): length and variety, for feedback while typing.
@@ -122,6 +126,8 @@ private:
     int m_idleMinutes = 5;
     std::chrono::milliseconds m_idleTimeout{5 * 60 * 1000};
     int m_revision = 0;
+    int m_holds = 0;
+    bool m_lockPending = false;
     QTimer m_idleTimer;
     QTimer m_waitTimer; // ticks the unlock wait down on screen
 };

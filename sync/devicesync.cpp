@@ -32,7 +32,7 @@ Result<void> DeviceSync::join(const EnrolmentCode &code, const QString &role, co
         Enrolment{code.reviewId, code.archiveUrl, code.fingerprint, code.leaderKey, code.leaderBoxKey, role, QStringLiteral("requested")});
 }
 
-Result<SyncOutcome> DeviceSync::syncOnce(int batchSize)
+Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void(int, int)> &progress)
 {
     auto enrolment = m_store.enrolment();
     if (!enrolment)
@@ -85,6 +85,9 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize)
         return enqueued.error();
     outcome.enqueued = *enqueued;
     const QByteArray archiveKey = roster->genesis().archiveKey;
+    auto waiting = m_store.outboxCounts();
+    if (!waiting)
+        return waiting.error();
     QSet<QString> refusedIds;
     for (;;) {
         auto batch = m_store.queued(batchSize + static_cast<int>(refusedIds.size()));
@@ -132,6 +135,8 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize)
             return recorded.error();
         outcome.delivered += int(delivered.size());
         outcome.refused += int(failed.size());
+        if (progress)
+            progress(outcome.delivered + outcome.refused, waiting->queued);
     }
 
     const ArchiveReply collected = client.get(reviewPath(joined.reviewId, "collected"));

@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace fieldnotes {
 class Vault;
 }
@@ -34,7 +36,8 @@ public:
     Result<void> join(const EnrolmentCode &code, const QString &role, const QString &label);
     /// One full pass: roster and set-up while waiting for approval, then the outbox, then which
     /// notes the leader has collected. Stops at the first transport error (the outbox is intact).
-    Result<SyncOutcome> syncOnce(int batchSize = 100);
+    /// progress, when given, hears (answered, queued) after each batch.
+    Result<SyncOutcome> syncOnce(int batchSize = 100, const std::function<void(int, int)> &progress = {});
 
 private:
     DeviceIdentity deviceIdentity() const;

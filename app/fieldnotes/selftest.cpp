@@ -2,6 +2,7 @@
 
 #include "checkliststore.h"
 #include "notestore.h"
+#include "synccontroller.h"
 #include "vaultsession.h"
 
 #include <QAccessible>
@@ -77,12 +78,16 @@ int runSelfTest(QQmlApplicationEngine &engine, fieldnotes::ui::VaultSession &ses
         (void)session.vault()->checklists().tick(running.id, QStringLiteral("opening"), QString::fromLatin1(point));
 
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+    fieldnotes::ui::SyncController sync;
+    sync.setSession(&session);
     QStringList pages = QDir(QStringLiteral(":/Fieldnotes")).entryList({QStringLiteral("*Page.qml")});
     pages << QStringLiteral("EngagementPage.qml#running");
     for (const QString &entry : pages) {
         const QString page = entry.section(QLatin1Char('#'), 0, 0);
         QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/Fieldnotes/") + page));
         QVariantMap properties{{QStringLiteral("session"), QVariant::fromValue(&session)}};
+        if (page == QLatin1String("ProgrammePage.qml"))
+            properties.insert(QStringLiteral("sync"), QVariant::fromValue(&sync));
         if (page == QLatin1String("EngagementPage.qml")) {
             const fieldnotes::Engagement &shown = entry.endsWith(QLatin1String("#running")) ? running : first;
             properties.insert({{QStringLiteral("engagementId"), shown.id},

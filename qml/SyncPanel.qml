@@ -1,0 +1,86 @@
+import QtQuick
+import QtQuick.Controls
+import Fieldnotes
+
+// Where this tablet stands with the team leader's archive: join a review with the leader's
+// code, see what is waiting, sent and collected, and send now.
+Frame {
+    id: panel
+    required property SyncController sync
+
+    Column {
+        width: panel.availableWidth
+        spacing: 8
+
+        Label {
+            width: parent.width
+            wrapMode: Label.Wrap
+            font.bold: true
+            text: panel.sync.enrolment === "enrolled" ? qsTr("Sending to the team leader")
+                  : panel.sync.enrolment === "requested" ? qsTr("Waiting for the team leader to approve this tablet")
+                  : panel.sync.enrolment === "revoked" ? qsTr("The team leader has removed this tablet from the review: nothing more is sent")
+                  : qsTr("Not joined to a team leader's archive yet")
+        }
+
+        // Joining: the code the leader shows as a QR code, or as text.
+        Row {
+            visible: panel.sync.enrolment === "none"
+            width: parent.width
+            spacing: 8
+            TextField {
+                id: codeField
+                width: parent.width - joinButton.width - labelField.width - 16
+                placeholderText: qsTr("Enrolment code from the team leader (FN1:…)")
+                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+                implicitHeight: 48
+                Accessible.name: qsTr("Enrolment code")
+            }
+            TextField {
+                id: labelField
+                width: 180
+                placeholderText: qsTr("This tablet, e.g. tablet 3")
+                implicitHeight: 48
+                Accessible.name: qsTr("Name of this tablet")
+            }
+            Button {
+                id: joinButton
+                text: qsTr("Join")
+                enabled: codeField.text.trim() !== ""
+                implicitHeight: 48
+                Accessible.name: qsTr("Join the review")
+                onClicked: if (panel.sync.join(codeField.text, labelField.text)) codeField.text = ""
+            }
+        }
+
+        Label {
+            visible: panel.sync.enrolment !== "none"
+            width: parent.width
+            wrapMode: Label.Wrap
+            text: panel.sync.busy && panel.sync.sending > 0 ? qsTr("Sending %1 of %2…").arg(panel.sync.sent).arg(panel.sync.sending)
+                  : qsTr("%1 waiting · %2 delivered · %3 collected by the team leader")
+                    .arg(panel.sync.queued).arg(panel.sync.delivered).arg(panel.sync.collected)
+        }
+        Label {
+            visible: panel.sync.lastSuccess !== ""
+            width: parent.width
+            opacity: 0.75
+            text: qsTr("Last sent: %1").arg(panel.sync.lastSuccess)
+        }
+        Label {
+            objectName: "syncError"
+            visible: panel.sync.lastError !== ""
+            width: parent.width
+            wrapMode: Label.Wrap
+            color: "#b35c00"
+            text: panel.sync.retryInSeconds > 0 ? qsTr("%1 Trying again by itself.").arg(panel.sync.lastError) : panel.sync.lastError
+        }
+        Button {
+            visible: panel.sync.enrolment === "enrolled" || panel.sync.enrolment === "requested"
+            text: panel.sync.busy ? qsTr("Sending…") : qsTr("Send now")
+            enabled: !panel.sync.busy
+            implicitHeight: 48
+            Accessible.name: qsTr("Send notes now")
+            onClicked: panel.sync.syncNow()
+        }
+    }
+}
