@@ -25,9 +25,18 @@ struct DemoSlot {
 };
 } // namespace
 
+QDate mondayOfThisWeek()
+{
+    const QDate today = QDate::currentDate();
+    return today.addDays(1 - today.dayOfWeek());
+}
+
 Result<Review> seedDemoReview(NoteStore &store, const QDate &monday)
 {
-    auto review = store.addReview(Review{{}, QStringLiteral("Children and Young People's Plan review (demo)"), monday, monday.addDays(4)});
+    // Ids fixed by the week, so that a demo tablet and a demo team leader set up in the same week
+    // hold the same review and can sync it to each other.
+    const QString prefix = QStringLiteral("demo-") + monday.toString(Qt::ISODate);
+    auto review = store.addReview(Review{prefix, QStringLiteral("Children and Young People's Plan review (demo)"), monday, monday.addDays(4)});
     if (!review)
         return review.error();
 
@@ -47,7 +56,8 @@ Result<Review> seedDemoReview(NoteStore &store, const QDate &monday)
     };
     QList<QString> priorityIds;
     for (const DemoPriority &priority : priorities) {
-        auto added = store.addPriority(Priority{{}, review->id, QString::fromLatin1(priority.title), priority.lines, priority.questions});
+        auto added = store.addPriority(Priority{prefix + QStringLiteral("-priority-%1").arg(priorityIds.size() + 1), review->id,
+                                                QString::fromLatin1(priority.title), priority.lines, priority.questions});
         if (!added)
             return added.error();
         priorityIds << added->id;
@@ -65,6 +75,7 @@ Result<Review> seedDemoReview(NoteStore &store, const QDate &monday)
     };
     for (const DemoSlot &slot : programme) {
         Engagement engagement;
+        engagement.id = prefix + QStringLiteral("-engagement-%1").arg(&slot - programme.data() + 1);
         engagement.reviewId = review->id;
         engagement.priorityId = priorityIds.at(slot.priority);
         engagement.kind = slot.kind;

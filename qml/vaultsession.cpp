@@ -307,8 +307,7 @@ bool VaultSession::addDemoReview()
 {
     if (!m_vault)
         return false;
-    const QDate today = QDate::currentDate();
-    auto review = seedDemoReview(m_vault->store(), today.addDays(1 - today.dayOfWeek()));
+    auto review = seedDemoReview(m_vault->store(), mondayOfThisWeek());
     if (!review) {
         reportError(review.error());
         return false;

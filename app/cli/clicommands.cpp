@@ -523,7 +523,7 @@ ExitCode CliCommands::demo(const CommandArguments &)
     if (!reviews)
         return fail(reviews.error());
     if (reviews->isEmpty()) {
-        auto review = seedDemoReview(store, QDate::currentDate().addDays(1 - QDate::currentDate().dayOfWeek()));
+        auto review = seedDemoReview(store, mondayOfThisWeek());
         if (!review)
             return fail(review.error());
         reviews->append(*review);

@@ -5,6 +5,7 @@ AT-SPI, the way a screen reader sees them; every click and keystroke is a real i
 usage: drive_interview.py PASSPHRASE SCREENSHOT_PREFIX WIDTH HEIGHT
 """
 import datetime
+import os
 import subprocess
 import sys
 import time
@@ -226,6 +227,28 @@ click(named("Back"), "back from search", scroll=False)
 
 # 6. A Young Inspector's observation.
 click(named("Back"), "back", scroll=False)
+
+# 6a. With an archive (run_e2e.sh sets FIELDNOTES_E2E_CODE): join with the leader's code, wait
+# for approval, send, and see the notes delivered.
+code = os.environ.get("FIELDNOTES_E2E_CODE")
+if code:
+    click(field("Enrolment code"), "the enrolment code field")
+    type_text(code)
+    click(field("Name of this tablet"), "the tablet name field")
+    type_text("e2e tablet")
+    click(named("Join the review"), "join")
+    wait_for(named("Waiting for the team leader to approve this tablet"), "the join request", timeout=30)
+    def delivered(node):
+        return bool(node.name) and node.name.startswith("0 waiting · ") and not node.name.startswith("0 waiting · 0 delivered")
+    # The leader approves within a second or two; until then a send only finds the request waiting.
+    for attempt in range(30):
+        click(named("Send notes now"), "send now")
+        if nodes(delivered):
+            break
+        time.sleep(1)
+    wait_for(delivered, "the notes to be delivered", timeout=10)
+    screenshot("synced")
+
 click(named("I am a Young Inspector"), "young inspector role")
 click(named("Choose E2E interview"), "the visit")
 click(field("What did I see?"), "what did I see")

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs drive_interview.py against the real fieldnotes executable on a fresh vault under Xvfb,
-# then checks the vault with fieldnotes-cli. usage: run_e2e.sh FIELDNOTES FIELDNOTES_CLI OUTDIR WIDTH HEIGHT
+# then checks the vault with fieldnotes-cli. With an archive binary as sixth argument it also
+# starts a local archive and a demo team leader, and the app joins and sends its notes there.
+# usage: run_e2e.sh FIELDNOTES FIELDNOTES_CLI OUTDIR WIDTH HEIGHT [FIELDNOTES_ARCHIVE]
 set -euo pipefail
-app=$1; cli=$2; out=$3; width=$4; height=$5
+app=$1; cli=$2; out=$3; width=$4; height=$5; archive=${6:-}
 here=$(cd "$(dirname "$0")" && pwd)
 for tool in Xvfb xdotool import dbus-run-session /usr/libexec/at-spi-bus-launcher; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool is missing"; exit 1; }
@@ -12,6 +14,23 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 vault="$work/vault"
 passphrase="e2e passphrase 4 tablets"
+
+leader() { printf '%s\n' "$passphrase" | "$cli" --vault "$work/leader" --passphrase-fd 0 "$@"; }
+if [ -n "$archive" ]; then
+  echo "$passphrase" > "$work/archive.pass"
+  "$archive" --data "$work/archive" --passphrase-file "$work/archive.pass" --listen 127.0.0.1:0 --kdf interactive \
+    > "$work/archive.log" 2>&1 &
+  archive_pid=$!
+  trap 'kill $archive_pid ${approver:-} 2>/dev/null || true; rm -rf "$work"' EXIT
+  for _ in $(seq 300); do grep -q "archive key" "$work/archive.log" && break; sleep 0.1; done
+  url=$(grep -o "https://127.0.0.1:[0-9]*" "$work/archive.log")
+  leader init --kdf interactive > /dev/null
+  leader demo > /dev/null # the same demo week, so the same review as the app's demo
+  leader leader create-review --archive "$url" --fingerprint "$(sed -n 's/^certificate SHA-256 fingerprint: //p' "$work/archive.log")"
+  export FIELDNOTES_E2E_CODE=$(leader leader invite 2>/dev/null | tail -1)
+  (while sleep 1; do leader leader approve --all > /dev/null 2>&1 || true; done) &
+  approver=$!
+fi
 
 export -f 2>/dev/null || true
 dbus-run-session -- bash -c '
@@ -49,4 +68,9 @@ done
 signed=$(grep -c '"state": "signed"' <<<"$list")
 [ "$signed" -ge 3 ] || { echo "e2e: expected at least 3 signed notes, found $signed"; exit 1; }
 echo "e2e: $signed signed notes verified"
+if [ -n "$archive" ]; then
+  collected=$(leader leader collect --json)
+  grep -q '"new_notes": [3-9]' <<<"$collected" || { echo "e2e: the leader did not collect the tablet's notes: $collected"; exit 1; }
+  echo "e2e: the team leader collected and verified the tablet's notes"
+fi
 echo "1 passed, 0 failed"
