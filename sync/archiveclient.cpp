@@ -79,6 +79,13 @@ ArchiveReply ArchiveClient::sendRaw(const QByteArray &method, const QString &pat
             reply->abort();
         }
     });
+    bool tooLarge = false;
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [&, reply](qint64 received, qint64 total) {
+        if (received > maxReplyBytes || total > maxReplyBytes) {
+            tooLarge = true;
+            reply->abort();
+        }
+    });
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
@@ -87,7 +94,10 @@ ArchiveReply ArchiveClient::sendRaw(const QByteArray &method, const QString &pat
     ArchiveReply result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();
-    if (pinMismatch) {
+    if (tooLarge) {
+        result.status = 0;
+        result.error = QStringLiteral("the archive's answer is larger than %1 MiB; refused").arg(maxReplyBytes >> 20);
+    } else if (pinMismatch) {
         result.status = 0;
         result.error = QStringLiteral("the archive's certificate is not the one pinned at enrolment; refused");
     } else if (result.status == 0) {

@@ -32,6 +32,9 @@ QString reviewPath(const QString &reviewId, const char *resource);
 class ArchiveClient
 {
 public:
+    /// Answers larger than this are cut off: the largest real one (a page of envelopes) is ~2 MiB.
+    static constexpr qint64 maxReplyBytes = 32 * 1024 * 1024;
+
     ArchiveClient(QUrl baseUrl, QString pinnedFingerprint, DeviceIdentity identity, int timeoutMs = 30'000);
 
     ArchiveReply get(const QString &pathAndQuery, bool sign = true);

@@ -10,6 +10,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -180,9 +181,14 @@ private slots:
         ArchiveRequest altered = signedRequest("POST", path("envelopes"), body, m_device->vault->identity());
         altered.body.replace("envelopes", "envelopez");
         QCOMPARE(m_service->handle(altered).status, 401);
-        const auto stale = RequestSignature::sign("POST", path("envelopes"), body, m_device->vault->devicePublicKey(),
-                                                  m_device->vault->identity().secretKey, QDateTime::currentDateTimeUtc().addSecs(-600));
-        QCOMPARE(m_service->handle(ArchiveRequest{"POST", path("envelopes"), {}, stale.headers(), body}).status, 401);
+        // A tablet whose clock is minutes or years off is told so, in words.
+        for (const qint64 skew : {-600LL, 601LL, -3 * 365 * 86400LL, 3 * 365 * 86400LL}) {
+            const auto skewed = RequestSignature::sign("POST", path("envelopes"), body, m_device->vault->devicePublicKey(),
+                                                       m_device->vault->identity().secretKey, QDateTime::currentDateTimeUtc().addSecs(skew));
+            const ArchiveResponse refused = m_service->handle(ArchiveRequest{"POST", path("envelopes"), {}, skewed.headers(), body});
+            QCOMPARE(refused.status, 401);
+            QVERIFY(refused.body[QStringLiteral("error")].toString().contains(QStringLiteral("clock")));
+        }
         QCOMPARE(stored(), 0);
     }
 
@@ -244,6 +250,32 @@ private slots:
         QCOMPARE(m_service->handle(ArchiveRequest{"GET", "/v2/health", {}, {}, {}}).status, 404);
         QCOMPARE(m_service->handle(ArchiveRequest{"DELETE", path("roster"), {}, {}, {}}).status, 405);
         QCOMPARE(stored(), 0);
+    }
+
+    void mutatedRequestsNeverCrashOrStoreAnything()
+    {
+        // A seeded corpus-mutation run over the archive's parsers (JSON, envelopes, roster entries,
+        // headers): every byte sequence gets an answer, and nothing is stored from a bad one.
+        const Envelope envelope = envelopeFor(QStringLiteral("mutated"));
+        const QByteArray valid = json({{QStringLiteral("envelopes"), QJsonArray{envelope.toJson()}}});
+        QList<QByteArray> corpus{valid, json(envelope.toJson()), QByteArray("{\"a\":\"b\u0000c\"}"),
+                                 QByteArray("{\"envelopes\":[") + QByteArray(1, '\0') + "]}", QByteArray(5000, '[') + QByteArray(5000, ']'),
+                                 "{\"envelopes\":" + QByteArray(3000, '[') + QByteArray(3000, ']') + "}"};
+        QRandomGenerator random(4242);
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray body = corpus[random.bounded(int(corpus.size()))];
+            const int flips = random.bounded(1, 8);
+            for (int flip = 0; flip < flips && !body.isEmpty(); ++flip)
+                body[random.bounded(int(body.size()))] = char(random.bounded(256));
+            if (random.bounded(4) == 0)
+                body.truncate(random.bounded(int(body.size()) + 1));
+            const QByteArray resource = QList<QByteArray>{"envelopes", "roster", "join", "invites", "collected"}[random.bounded(5)];
+            const DeviceIdentity &signer = random.bounded(2) ? m_leader : m_device->vault->identity();
+            const ArchiveResponse response = m_service->handle(signedRequest("POST", path(resource.constData()), body, signer));
+            QVERIFY(response.status >= 200 && response.status < 600);
+        }
+        QCOMPARE(stored(), 0);
+        QCOMPARE(m_store->roster(reviewId())->lastSequence(), 2);
     }
 
     void onlyTheLeaderCollectsAndAppendsToTheRoster()

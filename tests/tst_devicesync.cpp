@@ -14,7 +14,9 @@
 
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QDir>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTest>
 
 using namespace fieldnotes;
@@ -158,6 +160,39 @@ private slots:
         QCOMPARE(*m_store->envelopeCount(), 1);
     }
 
+    void anEndlessAnswerIsCutOffWithBoundedMemory()
+    {
+        m_device->addSignedNote(QStringLiteral("kept through a flood"));
+        // Claims a 1 GiB JSON body and keeps sending it.
+        QTcpServer flood;
+        QVERIFY(flood.listen(QHostAddress::LocalHost));
+        qint64 sentBytes = 0;
+        connect(&flood, &QTcpServer::newConnection, &flood, [&] {
+            while (QTcpSocket *socket = flood.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
+                    socket->readAll();
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n[");
+                    auto *pump = new QTimer(socket);
+                    connect(pump, &QTimer::timeout, socket, [&, socket] {
+                        if (socket->bytesToWrite() < 4 << 20) {
+                            socket->write(QByteArray(1 << 20, ' '));
+                            sentBytes += 1 << 20;
+                        }
+                    });
+                    pump->start(0);
+                });
+            }
+        });
+        pointDeviceAt(QStringLiteral("http://127.0.0.1:%1").arg(flood.serverPort()));
+        auto outcome = sync(20'000);
+        QVERIFY(!outcome.ok());
+        QVERIFY2(outcome.error().message.contains(QStringLiteral("larger than")), qPrintable(outcome.error().message));
+        QVERIFY(sentBytes < 256LL << 20); // stopped long before the claimed size
+        QCOMPARE(counts().delivered, 0);
+        pointDeviceAt(m_url);
+        QCOMPARE(sync()->delivered, 1);
+    }
+
     void aServerThatNeverAnswersTimesOutAndLosesNothing()
     {
         m_device->addSignedNote(QStringLiteral("kept through silence"));
@@ -178,6 +213,40 @@ private slots:
         // The very bytes sealed before the failure are the ones the archive holds.
         QCOMPARE(QString::fromUtf8(canonicalJson(m_store->envelopesAfter(m_leader->reviewId, 0, 10)->front().envelope.toJson())),
                  envelopeBefore);
+    }
+
+    void aVaultRolledBackToAnOlderCopyIsCaughtByItsCounter()
+    {
+        m_device->addSignedNote(QStringLiteral("first, kept in the old copy"));
+        QCOMPARE(sync()->delivered, 1);
+        // An old copy of the whole vault directory...
+        const QString vaultPath = m_device->path();
+        const QString copy = m_directory.filePath(QStringLiteral("rollback-copy"));
+        m_device->vault.reset();
+        QVERIFY(QDir().mkpath(copy));
+        for (const QFileInfo &file : QDir(vaultPath).entryInfoList(QDir::Files))
+            QVERIFY(QFile::copy(file.filePath(), copy + QLatin1Char('/') + file.fileName()));
+        m_device->vault = std::move(*Vault::open(vaultPath, secret("scratch passphrase"), fastOptions()));
+        m_device->addSignedNote(QStringLiteral("second, sent"));
+        QCOMPARE(sync()->delivered, 1);
+        // ... put back over the current one: the next note reuses sequence number 2.
+        m_device->vault.reset();
+        for (const QFileInfo &file : QDir(vaultPath).entryInfoList(QDir::Files))
+            QVERIFY(QFile::remove(file.filePath()));
+        for (const QFileInfo &file : QDir(copy).entryInfoList(QDir::Files))
+            QVERIFY(QFile::copy(file.filePath(), vaultPath + QLatin1Char('/') + file.fileName()));
+        m_device->vault = std::move(*Vault::open(vaultPath, secret("scratch passphrase"), fastOptions()));
+        m_device->addSignedNote(QStringLiteral("a different second note"));
+        auto outcome = sync();
+        QVERIFY(outcome.ok());
+        QCOMPARE(outcome->refused, 1); // the archive keeps the first note 2 and records the other
+        QCOMPARE(*m_store->envelopeCount(), 2);
+        auto report = LeaderDesk(*m_leader->vault).collect(m_leader->reviewId);
+        QVERIFY(report.ok());
+        QCOMPARE(report->conflicts, 1);
+        const auto device = std::find_if(report->devices.begin(), report->devices.end(),
+                                         [&](const DeviceCollection &d) { return d.deviceKey == m_device->vault->devicePublicKey(); });
+        QVERIFY(device->problems.join(QLatin1Char(' ')).contains(QStringLiteral("conflict")));
     }
 
     void aRevokedDeviceStopsSending()

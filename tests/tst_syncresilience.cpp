@@ -216,7 +216,7 @@ class TestSyncResilience : public QObject
     }
 
     /// Opens the archive's store after the run and checks every note is there exactly once.
-    void verifyExactlyOnce(ArchiveProcess &archive, const Team &team, int notesPerDevice)
+    void verifyExactlyOnce(ArchiveProcess &archive, const Team &team, int notesPerDevice, int collectedAlready = 0)
     {
         archive.kill();
         auto store = ArchiveStore::open(archive.data(), secret("archive passphrase"), fastKdf());
@@ -231,7 +231,8 @@ class TestSyncResilience : public QObject
         QVERIFY(archive.start());
         auto report = LeaderDesk(*team.leader->vault).collect(team.leader->reviewId, 500);
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
-        QCOMPARE(report->newNotes, int(team.devices.size()) * notesPerDevice);
+        QCOMPARE(report->newNotes, int(team.devices.size()) * notesPerDevice - collectedAlready);
+        QCOMPARE(SyncStore(*team.leader->vault).collectedNotes(team.leader->reviewId)->size(), qsizetype(team.devices.size()) * notesPerDevice);
         QCOMPARE(report->conflicts, 0);
         for (const DeviceCollection &device : report->devices) {
             QVERIFY2(device.problems.isEmpty(), qPrintable(device.problems.join(QStringLiteral("; "))));
@@ -282,6 +283,39 @@ private slots:
         verifyExactlyOnce(*archive, team, notes);
     }
 
+    void deviceKilledMidUploadManyTimes()
+    {
+        const int notes = 1500;
+        auto archive = startArchive();
+        Team team = enrol(archive->url(), 1, notes);
+        ScratchVault &device = *team.devices.front();
+        const QString vaultPath = device.path();
+        device.vault.reset(); // fieldnotes-cli opens it from here on
+        QRandomGenerator random(19);
+        int kills = 0;
+        for (int round = 0; round < 200; ++round) {
+            QProcess sync;
+            sync.start(QStringLiteral(FIELDNOTES_CLI), {QStringLiteral("--vault"), vaultPath, QStringLiteral("--passphrase-fd"),
+                                                        QStringLiteral("0"), QStringLiteral("sync")});
+            sync.write("scratch passphrase\n");
+            sync.closeWriteChannel();
+            if (kills < 10 && !sync.waitForFinished(int(random.bounded(20, 200)))) {
+                sync.kill(); // SIGKILL, mid-upload or mid-commit
+                sync.waitForFinished(10'000);
+                ++kills;
+                continue;
+            }
+            sync.waitForFinished(60'000);
+            if (sync.exitStatus() == QProcess::NormalExit && sync.exitCode() == 0 && kills >= 10)
+                break;
+        }
+        qInfo("fieldnotes-cli sync killed %d times", kills);
+        QVERIFY(kills >= 10);
+        device.vault = std::move(*Vault::open(vaultPath, secret("scratch passphrase"), fastOptions()));
+        QVERIFY(device.vault->integrityProblems()->isEmpty());
+        verifyExactlyOnce(*archive, team, notes);
+    }
+
     void faultInjectingProxy()
     {
         const int notes = 300;
@@ -313,7 +347,30 @@ private slots:
         for (auto fault : {FaultyProxy::Fault::Drop, FaultyProxy::Fault::Delay, FaultyProxy::Fault::ResetAnswer,
                            FaultyProxy::Fault::TruncateRequest})
             QVERIFY(proxy.injected.value(fault) > 0);
-        verifyExactlyOnce(*archive, team, notes);
+
+        // The leader's pull goes through the same proxy in small pages: interrupted again and
+        // again, it resumes from its cursor and stores nothing twice.
+        SyncStore leaderStore(*team.leader->vault);
+        ReviewKeys keys = std::move(**leaderStore.reviewKeys(team.leader->reviewId));
+        keys.archiveUrl = proxy.url();
+        QVERIFY(leaderStore.saveReviewKeys(keys).ok());
+        int collected = 0;
+        int pulls = 0;
+        for (;;) {
+            QVERIFY2(++pulls < 500, "the pull never completed");
+            auto report = LeaderDesk(*team.leader->vault).collect(team.leader->reviewId, 20);
+            if (report.ok()) {
+                collected += report->newNotes;
+                break;
+            }
+            collected = int(leaderStore.collectedNotes(team.leader->reviewId)->size());
+        }
+        qInfo("the leader's pull completed after %d interrupted attempts", pulls - 1);
+        QVERIFY(pulls > 1);
+        QCOMPARE(int(leaderStore.collectedNotes(team.leader->reviewId)->size()), 2 * notes);
+        keys.archiveUrl = archive->url();
+        QVERIFY(leaderStore.saveReviewKeys(keys).ok());
+        verifyExactlyOnce(*archive, team, notes, 2 * notes);
     }
 
     void twentyDevicesUploadingAtOnce()
