@@ -1,6 +1,7 @@
 // The real fieldnotes-archive process on 127.0.0.1: bad requests get a 4xx with a reason and
 // the server keeps serving; slow clients are cut off; TLS with the printed fingerprint.
 #include "archiveclient.h"
+#include "archiveprocess.h"
 #include "testvault.h"
 
 #include <QProcess>
@@ -14,35 +15,6 @@ using namespace fieldnotes;
 using namespace fieldnotes::sync;
 
 namespace {
-struct RunningArchive {
-    QProcess process;
-    quint16 port = 0;
-    QString fingerprint;
-    QString output;
-
-    bool start(const QStringList &arguments)
-    {
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(QStringLiteral(FIELDNOTES_ARCHIVE), arguments);
-        QElapsedTimer waited;
-        waited.start();
-        while (waited.elapsed() < 30'000 && !output.contains(QStringLiteral("archive key"))) {
-            if (!process.waitForReadyRead(1000) && process.state() != QProcess::Running)
-                break;
-            output += QString::fromUtf8(process.readAll());
-        }
-        const auto port = QRegularExpression(QStringLiteral("127\\.0\\.0\\.1:(\\d+)")).match(output);
-        fingerprint = QRegularExpression(QStringLiteral("fingerprint: ([0-9a-f]{64})")).match(output).captured(1);
-        this->port = static_cast<quint16>(port.captured(1).toUInt());
-        return this->port != 0;
-    }
-    ~RunningArchive()
-    {
-        process.terminate();
-        process.waitForFinished(10'000);
-    }
-};
-
 /// Sends raw bytes and returns everything the server answers before it closes or goes quiet.
 QByteArray exchange(quint16 port, const QByteArray &request, int quietMs = 3000)
 {
@@ -83,26 +55,25 @@ class TestArchiveServer : public QObject
     QStringList plainArguments(const QString &name, const QStringList &more = {})
     {
         return QStringList{QStringLiteral("--data"), m_directory.path() + QLatin1Char('/') + name, QStringLiteral("--passphrase-file"),
-                           m_passphraseFile, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--kdf"),
-                           QStringLiteral("interactive"), QStringLiteral("--plain-http")}
+                           m_passphraseFile, QStringLiteral("--kdf"), QStringLiteral("interactive"), QStringLiteral("--plain-http")}
                + more;
+    }
+    static std::unique_ptr<test::ArchiveProcess> archiveWith(const QStringList &arguments)
+    {
+        return std::make_unique<test::ArchiveProcess>(QStringLiteral(FIELDNOTES_ARCHIVE), arguments);
     }
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_directory.isValid());
-        m_passphraseFile = m_directory.filePath(QStringLiteral("passphrase"));
-        QFile file(m_passphraseFile);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("archive passphrase\n");
+        m_passphraseFile = test::writeArchivePassphrase(m_directory.path());
     }
 
     void badRequestsGetAFourHundredAndTheServerKeepsServing()
     {
-        RunningArchive archive;
-        QVERIFY2(archive.start(plainArguments(QStringLiteral("bad"), {QStringLiteral("--max-body"), QStringLiteral("4096")})),
-                 qPrintable(archive.output));
+        auto archive = archiveWith(plainArguments(QStringLiteral("bad"), {QStringLiteral("--max-body"), QStringLiteral("4096")}));
+        QVERIFY2(archive->start(), qPrintable(archive->output()));
         const struct {
             QByteArray request;
             QByteArray status;
@@ -119,21 +90,20 @@ private slots:
             {post("/v1/reviews/nope/envelopes", "{}"), "HTTP/1.1 404"},
         };
         for (const auto &badCase : cases) {
-            const QByteArray answer = exchange(archive.port, badCase.request);
+            const QByteArray answer = exchange(archive->port(), badCase.request);
             QVERIFY2(answer.startsWith(badCase.status), QByteArray(badCase.request.left(60) + " -> " + answer.left(120)).constData());
             QVERIFY2(answer.contains("\"error\""), answer.constData()); // a short reason, in JSON
-            QVERIFY2(exchange(archive.port, health).contains("\"ok\""), "the server stopped serving");
+            QVERIFY2(exchange(archive->port(), health).contains("\"ok\""), "the server stopped serving");
         }
-        QCOMPARE(archive.process.state(), QProcess::Running);
+        QVERIFY(archive->isRunning());
     }
 
     void aSilentOrSlowClientIsCutOff()
     {
-        RunningArchive archive;
-        QVERIFY2(archive.start(plainArguments(QStringLiteral("slow"), {QStringLiteral("--idle-timeout"), QStringLiteral("1")})),
-                 qPrintable(archive.output));
+        auto archive = archiveWith(plainArguments(QStringLiteral("slow"), {QStringLiteral("--idle-timeout"), QStringLiteral("1")}));
+        QVERIFY2(archive->start(), qPrintable(archive->output()));
         QTcpSocket socket;
-        socket.connectToHost(QStringLiteral("127.0.0.1"), archive.port);
+        socket.connectToHost(QStringLiteral("127.0.0.1"), archive->port());
         QVERIFY(socket.waitForConnected(5000));
         socket.write("POST /v1/reviews HTTP/1.1\r\nContent-Length: 100\r\n\r\n{\"half");
         QVERIFY(socket.waitForBytesWritten(5000));
@@ -141,7 +111,7 @@ private slots:
         elapsed.start();
         QVERIFY(socket.state() == QAbstractSocket::UnconnectedState || socket.waitForDisconnected(10'000));
         QVERIFY2(elapsed.elapsed() < 8000, qPrintable(QString::number(elapsed.elapsed())));
-        QVERIFY(exchange(archive.port, health).contains("\"ok\""));
+        QVERIFY(exchange(archive->port(), health).contains("\"ok\""));
     }
 
     void plainHttpOnlyOnLoopbackAndAWrongPassphraseStopsIt()
@@ -154,10 +124,7 @@ private slots:
         QCOMPARE(refused.exitCode(), 2);
         QVERIFY(refused.readAllStandardError().contains("127.0.0.1 only"));
 
-        { // create it
-            RunningArchive archive;
-            QVERIFY(archive.start(plainArguments(QStringLiteral("locked"))));
-        }
+        QVERIFY(archiveWith(plainArguments(QStringLiteral("locked")))->start()); // creates it
         const QString wrong = m_directory.filePath(QStringLiteral("wrong"));
         QFile file(wrong);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -165,6 +132,7 @@ private slots:
         file.close();
         QStringList arguments = plainArguments(QStringLiteral("locked"));
         arguments[arguments.indexOf(m_passphraseFile)] = wrong;
+        arguments << QStringLiteral("--listen") << QStringLiteral("127.0.0.1:0");
         QProcess locked;
         locked.start(QStringLiteral(FIELDNOTES_ARCHIVE), arguments);
         QVERIFY(locked.waitForFinished(30'000));
@@ -180,29 +148,28 @@ private slots:
                        .arg(m_directory.filePath(QStringLiteral("configured")), m_passphraseFile)
                        .toUtf8());
         file.close();
-        RunningArchive archive;
-        QVERIFY2(archive.start({QStringLiteral("--config"), config, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}),
-                 qPrintable(archive.output));
-        QVERIFY(archive.port != 1);
+        auto archive = archiveWith({QStringLiteral("--config"), config});
+        QVERIFY2(archive->start(), qPrintable(archive->output()));
+        QVERIFY(archive->port() != 1);
         QVERIFY(QFile::exists(m_directory.filePath(QStringLiteral("configured/archive.key"))));
-        QVERIFY(exchange(archive.port, health).contains("\"ok\""));
+        QVERIFY(exchange(archive->port(), health).contains("\"ok\""));
     }
 
     void tlsWithTheGeneratedCertificateAndItsFingerprintPinned()
     {
-        RunningArchive archive;
         QStringList arguments = plainArguments(QStringLiteral("tls"));
         arguments.removeAll(QStringLiteral("--plain-http"));
-        QVERIFY2(archive.start(arguments), qPrintable(archive.output));
-        QCOMPARE(archive.fingerprint.size(), 64);
-        QVERIFY(archive.output.contains(QStringLiteral("https://127.0.0.1:")));
-        const QUrl url(QStringLiteral("https://127.0.0.1:%1").arg(archive.port));
+        auto archive = archiveWith(arguments);
+        QVERIFY2(archive->start(), qPrintable(archive->output()));
+        QCOMPARE(archive->fingerprint().size(), 64);
+        QVERIFY(archive->output().contains(QStringLiteral("https://127.0.0.1:")));
+        const QUrl url(archive->url());
 
-        ArchiveClient pinned(url, archive.fingerprint, DeviceIdentity{});
+        ArchiveClient pinned(url, archive->fingerprint(), DeviceIdentity{});
         const ArchiveReply ok = pinned.get(QStringLiteral("/v1/health"), false);
         QVERIFY2(ok.ok(), qPrintable(ok.error));
 
-        QString other = archive.fingerprint;
+        QString other = archive->fingerprint();
         other[0] = other[0] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
         ArchiveClient wrongPin(url, other, DeviceIdentity{});
         const ArchiveReply refused = wrongPin.get(QStringLiteral("/v1/health"), false);
@@ -210,7 +177,7 @@ private slots:
         QVERIFY2(refused.error.contains(QStringLiteral("pinned")), qPrintable(refused.error));
 
         // Plain HTTP to the TLS port gets nothing that passes for an answer.
-        QVERIFY(!exchange(archive.port, health, 1500).contains("\"ok\""));
+        QVERIFY(!exchange(archive->port(), health, 1500).contains("\"ok\""));
         QVERIFY(QFileInfo(m_directory.filePath(QStringLiteral("tls/tls-key.pem"))).permissions()
                 == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
     }

@@ -2,6 +2,7 @@
 // with SIGKILL mid-upload and restarted many times; a fault-injecting TCP proxy that drops,
 // delays, resets and truncates; twenty devices uploading at once. Every acknowledged note is
 // stored exactly once and none is lost.
+#include "archiveprocess.h"
 #include "archivestore.h"
 #include "devicesync.h"
 #include "leaderdesk.h"
@@ -28,57 +29,6 @@ constexpr bool underSanitizer = true;
 #else
 constexpr bool underSanitizer = false;
 #endif
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost);
-    return probe.serverPort();
-}
-
-/// fieldnotes-archive on a fixed port, so it can be killed and started again in place.
-class ArchiveProcess
-{
-public:
-    ArchiveProcess(QString data, QString passphraseFile) : m_data(std::move(data)), m_passphraseFile(std::move(passphraseFile)), m_port(freePort()) {}
-    ~ArchiveProcess() { kill(); }
-
-    bool start()
-    {
-        m_process = std::make_unique<QProcess>();
-        m_process->setProcessChannelMode(QProcess::MergedChannels);
-        m_process->start(QStringLiteral(FIELDNOTES_ARCHIVE),
-                         {QStringLiteral("--data"), m_data, QStringLiteral("--passphrase-file"), m_passphraseFile, QStringLiteral("--listen"),
-                          QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--plain-http"), QStringLiteral("--kdf"),
-                          QStringLiteral("interactive")});
-        QByteArray output;
-        QElapsedTimer waited;
-        waited.start();
-        while (waited.elapsed() < 30'000 && !output.contains("archive key")) {
-            if (!m_process->waitForReadyRead(500) && m_process->state() != QProcess::Running)
-                return false;
-            output += m_process->readAll();
-        }
-        return output.contains("archive key");
-    }
-    void kill()
-    {
-        if (m_process && m_process->state() != QProcess::NotRunning) {
-            m_process->kill(); // SIGKILL
-            m_process->waitForFinished(10'000);
-        }
-    }
-    qint64 pid() const { return m_process ? m_process->processId() : 0; }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
-    quint16 port() const { return m_port; }
-    const QString &data() const { return m_data; }
-
-private:
-    QString m_data;
-    QString m_passphraseFile;
-    quint16 m_port;
-    std::unique_ptr<QProcess> m_process;
-};
 
 /// Between device and archive. Each piece of a request that passes is, at random, relayed as it
 /// is, delayed, dropped with the connection, cut in half with the connection, or relayed with the
@@ -169,11 +119,18 @@ class TestSyncResilience : public QObject
 
     std::unique_ptr<ArchiveProcess> startArchive()
     {
-        auto archive = std::make_unique<ArchiveProcess>(m_directory.filePath(QStringLiteral("archive-%1").arg(++m_archives)), m_passphraseFile);
+        auto archive = std::make_unique<ArchiveProcess>(
+            QStringLiteral(FIELDNOTES_ARCHIVE),
+            QStringList{QStringLiteral("--data"), m_directory.filePath(QStringLiteral("archive-%1").arg(++m_archives)),
+                        QStringLiteral("--passphrase-file"), m_passphraseFile, QStringLiteral("--plain-http"), QStringLiteral("--kdf"),
+                        QStringLiteral("interactive")});
         if (!archive->start())
-            qFatal("the archive did not start");
+            qFatal("the archive did not start: %s", qPrintable(archive->output()));
         return archive;
     }
+
+    /// The data directory of the archive started last.
+    QString archiveData() const { return m_directory.filePath(QStringLiteral("archive-%1").arg(m_archives)); }
 
     /// A leader's review on the archive, and devices enrolled in it with `notes` signed notes each.
     struct Team {
@@ -219,7 +176,7 @@ class TestSyncResilience : public QObject
     void verifyExactlyOnce(ArchiveProcess &archive, const Team &team, int notesPerDevice, int collectedAlready = 0)
     {
         archive.kill();
-        auto store = ArchiveStore::open(archive.data(), secret("archive passphrase"), fastKdf());
+        auto store = ArchiveStore::open(archiveData(), secret("archive passphrase"), fastKdf());
         QVERIFY(store.ok());
         QCOMPARE(*(*store)->envelopeCount(), qint64(team.devices.size()) * notesPerDevice);
         QVERIFY((*store)->conflicts(team.leader->reviewId)->isEmpty());
@@ -244,10 +201,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_directory.isValid());
-        m_passphraseFile = m_directory.filePath(QStringLiteral("passphrase"));
-        QFile file(m_passphraseFile);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("archive passphrase\n");
+        m_passphraseFile = writeArchivePassphrase(m_directory.path());
     }
 
     void archiveKilledMidUploadManyTimes()
