@@ -3,6 +3,7 @@
 #include "archivestore.h"
 #include "receipt.h"
 #include "requestsignature.h"
+#include "reviewsetup.h"
 #include "signednote.h"
 #include "syncencoding.h"
 
@@ -232,8 +233,7 @@ ArchiveResponse ArchiveService::pendingJoins(const QString &reviewId)
 ArchiveResponse ArchiveService::putSetup(const QString &reviewId, const QByteArray &leaderKey, const QJsonObject &body)
 {
     const auto signature = fromHex(body.value(QStringLiteral("signature")).toString(), crypto_sign_BYTES);
-    const QByteArray setup = canonicalJson(body.value(QStringLiteral("setup")).toObject());
-    if (!signature || !verifyDetached(*signature, "fieldnotes-setup-v1\n" + setup, leaderKey))
+    if (!signature || !verifyDetached(*signature, setupSignedBytes(body.value(QStringLiteral("setup")).toObject()), leaderKey))
         return reply(400, QStringLiteral("the set-up is not signed by the team leader"));
     if (auto stored = m_store.putSetup(reviewId, canonicalJson(body)); !stored)
         return fromError(stored.error());

@@ -67,7 +67,7 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
                 return setup.toError();
             const QJsonObject content = setup.body.value(QStringLiteral("setup")).toObject();
             const auto signature = fromHex(setup.body.value(QStringLiteral("signature")).toString(), 64);
-            if (!signature || !verifyDetached(*signature, "fieldnotes-setup-v1\n" + canonicalJson(content), joined.leaderKey))
+            if (!signature || !verifyDetached(*signature, setupSignedBytes(content), joined.leaderKey))
                 return invalid(QStringLiteral("the review set-up is not signed by the team leader"));
             if (auto imported = importReviewSetup(m_vault.store(), content); !imported)
                 return imported.error();

@@ -182,7 +182,7 @@ Result<void> LeaderDesk::publishSetup(const QString &reviewId)
     auto setup = exportReviewSetup(m_vault.store(), reviewId);
     if (!setup)
         return setup.error();
-    const QByteArray signature = signDetached("fieldnotes-setup-v1\n" + canonicalJson(*setup), keys->signingSecret);
+    const QByteArray signature = signDetached(setupSignedBytes(*setup), keys->signingSecret);
     const auto client = clientFor(*keys);
     const ArchiveReply reply = client->send("PUT", reviewPath(reviewId, "setup"),
                                            QJsonObject{{QStringLiteral("setup"), *setup}, {QStringLiteral("signature"), toHex(signature)}});

@@ -68,6 +68,11 @@ Result<QJsonObject> exportReviewSetup(NoteStore &store, const QString &reviewId)
                        {QStringLiteral("engagements"), engagementList}};
 }
 
+QByteArray setupSignedBytes(const QJsonObject &setup)
+{
+    return "fieldnotes-setup-v1\n" + canonicalJson(setup);
+}
+
 Result<void> importReviewSetup(NoteStore &store, const QJsonObject &setup)
 {
     const QJsonObject reviewObject = setup.value(QStringLiteral("review")).toObject();

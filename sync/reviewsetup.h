@@ -14,5 +14,7 @@ namespace fieldnotes::sync {
 /// programme) and a device imports after enrolment, keeping the leader's ids so notes name them.
 Result<QJsonObject> exportReviewSetup(NoteStore &store, const QString &reviewId);
 Result<void> importReviewSetup(NoteStore &store, const QJsonObject &setup);
+/// What the team leader signs for a set-up.
+QByteArray setupSignedBytes(const QJsonObject &setup);
 
 } // namespace fieldnotes::sync
