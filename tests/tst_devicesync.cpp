@@ -249,6 +249,33 @@ private slots:
         QVERIFY(device->problems.join(QLatin1Char(' ')).contains(QStringLiteral("conflict")));
     }
 
+    void theLeaderFlagsWhatWasSignedAfterRevocation()
+    {
+        // A tablet whose clock runs a day ahead signs a note "tomorrow" and sends it today; the
+        // leader then revokes the tablet as of now. The note arrived, but was signed after the
+        // revocation time: the leader's collection says so.
+        ScratchVault ahead(fastOptions([] { return QDateTime::currentDateTimeUtc().addDays(1); }));
+        LeaderDesk desk(*m_leader->vault);
+        auto code = desk.invite(m_leader->reviewId, 1);
+        QVERIFY(DeviceSync(*ahead.vault).join(*code, QStringLiteral("reviewer"), QStringLiteral("fast clock")).ok());
+        QCOMPARE(desk.approve(m_leader->reviewId)->size(), 1);
+        QVERIFY(DeviceSync(*ahead.vault).syncOnce().ok());
+        ahead.engagementId = m_leader->engagementId;
+        ahead.addSignedNote(QStringLiteral("signed tomorrow"));
+        QCOMPARE(DeviceSync(*ahead.vault).syncOnce()->delivered, 1);
+        QVERIFY(desk.revoke(m_leader->reviewId, ahead.vault->devicePublicKey(), QStringLiteral("lost")).ok());
+        auto report = desk.collect(m_leader->reviewId);
+        QVERIFY(report.ok());
+        const auto device = std::find_if(report->devices.begin(), report->devices.end(),
+                                         [&](const DeviceCollection &d) { return d.deviceKey == ahead.vault->devicePublicKey(); });
+        QVERIFY(device != report->devices.end());
+        QVERIFY2(device->problems.join(QLatin1Char(' ')).contains(QStringLiteral("signed after the device was revoked")),
+                 qPrintable(device->problems.join(QLatin1Char(' '))));
+        const auto verdicts = *SyncStore(*m_leader->vault).collectedVerdicts(m_leader->reviewId);
+        QVERIFY(std::any_of(verdicts.begin(), verdicts.end(),
+                            [](const CollectedNote &note) { return note.verdict.contains(QStringLiteral("revoked")); }));
+    }
+
     void aRevokedDeviceStopsSending()
     {
         m_device->addSignedNote(QStringLiteral("before revocation"));
