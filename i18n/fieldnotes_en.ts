@@ -138,22 +138,22 @@
 <context>
     <name>EngagementDelegate</name>
     <message>
-        <location filename="../qml/EngagementDelegate.qml" line="21"/>
+        <location filename="../qml/EngagementDelegate.qml" line="26"/>
         <source>Open %1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementDelegate.qml" line="32"/>
+        <location filename="../qml/EngagementDelegate.qml" line="46"/>
         <source>%1 · %2 min · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementDelegate.qml" line="46"/>
+        <location filename="../qml/EngagementDelegate.qml" line="60"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementDelegate.qml" line="49"/>
+        <location filename="../qml/EngagementDelegate.qml" line="63"/>
         <source>Edit %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,70 +178,70 @@
     </message>
     <message>
         <location filename="../qml/EngagementEditDialog.qml" line="44"/>
-        <location filename="../qml/EngagementEditDialog.qml" line="49"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="51"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementEditDialog.qml" line="51"/>
-        <location filename="../qml/EngagementEditDialog.qml" line="57"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="53"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="60"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementEditDialog.qml" line="59"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="62"/>
         <source>Starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementEditDialog.qml" line="65"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="68"/>
         <source>Start date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementEditDialog.qml" line="67"/>
-        <location filename="../qml/EngagementEditDialog.qml" line="68"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="70"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="71"/>
         <source>Agreed minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementEditDialog.qml" line="69"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="72"/>
         <source>Introduces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementEditDialog.qml" line="70"/>
-        <location filename="../qml/EngagementEditDialog.qml" line="72"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="73"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="75"/>
         <source>team member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementEditDialog.qml" line="70"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="73"/>
         <source>Who introduces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementEditDialog.qml" line="71"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="74"/>
         <source>Takes notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementEditDialog.qml" line="72"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="75"/>
         <source>Who takes notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementEditDialog.qml" line="73"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="76"/>
         <source>Participants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementEditDialog.qml" line="76"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="79"/>
         <source>role = number, one per line (no names)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementEditDialog.qml" line="79"/>
+        <location filename="../qml/EngagementEditDialog.qml" line="82"/>
         <source>Participants by role and number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -249,37 +249,37 @@
 <context>
     <name>EngagementPage</name>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="64"/>
+        <location filename="../qml/EngagementPage.qml" line="65"/>
         <source>A follow-up was added to the programme for tomorrow at the same time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="69"/>
+        <location filename="../qml/EngagementPage.qml" line="70"/>
         <source>Before you start: introduce yourselves, then cover each point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="81"/>
+        <location filename="../qml/EngagementPage.qml" line="82"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="97"/>
+        <location filename="../qml/EngagementPage.qml" line="98"/>
         <source>Questions to cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="98"/>
+        <location filename="../qml/EngagementPage.qml" line="99"/>
         <source>Closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="100"/>
+        <location filename="../qml/EngagementPage.qml" line="101"/>
         <source>Review and sign %1 notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="110"/>
+        <location filename="../qml/EngagementPage.qml" line="111"/>
         <source>Finish the closing points to sign.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -298,39 +298,152 @@
     </message>
 </context>
 <context>
+    <name>LeaderPage</name>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="12"/>
+        <source>Team leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="30"/>
+        <source>Connect this review to the team&apos;s archive. Its address and certificate fingerprint are printed by fieldnotes-archive when it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="36"/>
+        <source>Archive address, e.g. https://10.0.0.2:8443</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="39"/>
+        <source>Archive address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="45"/>
+        <source>Certificate fingerprint (64 hex characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="48"/>
+        <source>Certificate fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="52"/>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="55"/>
+        <source>Connect the review to the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="59"/>
+        <source>Invite a tablet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="62"/>
+        <source>New invitation (valid 3 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="64"/>
+        <source>Make a new invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="74"/>
+        <source>Invitation QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="83"/>
+        <source>Invitation code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="86"/>
+        <source>Tablets waiting to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="89"/>
+        <source>No tablet is waiting (press Check again after a tablet joins).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="105"/>
+        <source>Check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="107"/>
+        <source>Check for tablets waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="111"/>
+        <source>Approve all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="114"/>
+        <source>Approve every waiting tablet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="119"/>
+        <source>Collect notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="122"/>
+        <source>Collect and check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="124"/>
+        <source>Collect and check the tablets&apos; notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="17"/>
+        <location filename="../qml/Main.qml" line="19"/>
         <source>Fieldnotes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="53"/>
+        <location filename="../qml/Main.qml" line="55"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="56"/>
+        <location filename="../qml/Main.qml" line="58"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="66"/>
+        <location filename="../qml/Main.qml" line="68"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="69"/>
+        <location filename="../qml/Main.qml" line="71"/>
         <source>Search notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="76"/>
+        <location filename="../qml/Main.qml" line="78"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="78"/>
+        <location filename="../qml/Main.qml" line="80"/>
         <source>Lock the vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -338,62 +451,77 @@
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="32"/>
+        <location filename="../qml/NoteDelegate.qml" line="33"/>
         <source>Signed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="30"/>
+        <location filename="../qml/NoteDelegate.qml" line="31"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="31"/>
+        <location filename="../qml/NoteDelegate.qml" line="32"/>
         <source>Signed %1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="33"/>
+        <location filename="../qml/NoteDelegate.qml" line="34"/>
         <source> · evidence given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="33"/>
+        <location filename="../qml/NoteDelegate.qml" line="34"/>
         <source> · evidence asked, none given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="41"/>
+        <location filename="../qml/NoteDelegate.qml" line="35"/>
+        <source> · waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="36"/>
+        <source> · delivered to the team leader&apos;s archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="37"/>
+        <source> · collected by the team leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="45"/>
         <source>Correct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="44"/>
+        <location filename="../qml/NoteDelegate.qml" line="48"/>
         <source>Write a correction to this note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="50"/>
+        <location filename="../qml/NoteDelegate.qml" line="54"/>
         <source>Corrects: “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="58"/>
+        <location filename="../qml/NoteDelegate.qml" line="62"/>
         <source>May name a person: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="66"/>
+        <location filename="../qml/NoteDelegate.qml" line="70"/>
         <source>The correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="66"/>
+        <location filename="../qml/NoteDelegate.qml" line="70"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="68"/>
+        <location filename="../qml/NoteDelegate.qml" line="72"/>
         <source>Sign correction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,82 +529,82 @@
 <context>
     <name>NoteEntry</name>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="19"/>
+        <location filename="../qml/NoteEntry.qml" line="21"/>
         <source>Statement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="20"/>
+        <location filename="../qml/NoteEntry.qml" line="22"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="21"/>
+        <location filename="../qml/NoteEntry.qml" line="23"/>
         <source>Good practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="22"/>
+        <location filename="../qml/NoteEntry.qml" line="24"/>
         <source>Area for development</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="23"/>
+        <location filename="../qml/NoteEntry.qml" line="25"/>
         <source>Observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="32"/>
+        <location filename="../qml/NoteEntry.qml" line="34"/>
         <source>Note kind: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="43"/>
+        <location filename="../qml/NoteEntry.qml" line="45"/>
         <source>What was said or seen. Refer to roles, not names.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="46"/>
+        <location filename="../qml/NoteEntry.qml" line="48"/>
         <source>Note text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="51"/>
+        <location filename="../qml/NoteEntry.qml" line="53"/>
         <source>Saved, encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="51"/>
+        <location filename="../qml/NoteEntry.qml" line="53"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="56"/>
+        <location filename="../qml/NoteEntry.qml" line="58"/>
         <source>New note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="71"/>
+        <location filename="../qml/NoteEntry.qml" line="73"/>
         <source>This may name a person: %1. Notes are non-attributable: refer to a role instead (for example &quot;a youth worker&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="82"/>
+        <location filename="../qml/NoteEntry.qml" line="84"/>
         <source>Did you ask for an example or evidence?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="90"/>
+        <location filename="../qml/NoteEntry.qml" line="92"/>
         <source>Asked, and given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="91"/>
+        <location filename="../qml/NoteEntry.qml" line="93"/>
         <source>Asked, none given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="92"/>
+        <location filename="../qml/NoteEntry.qml" line="94"/>
         <source>Not asked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -520,42 +648,52 @@
 <context>
     <name>ProgrammePage</name>
     <message>
-        <location filename="../qml/ProgrammePage.qml" line="21"/>
+        <location filename="../qml/ProgrammePage.qml" line="25"/>
         <source>The week&apos;s programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ProgrammePage.qml" line="29"/>
+        <location filename="../qml/ProgrammePage.qml" line="33"/>
+        <source>Team leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgrammePage.qml" line="37"/>
+        <source>Open the team leader&apos;s desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ProgrammePage.qml" line="41"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ProgrammePage.qml" line="36"/>
+        <location filename="../qml/ProgrammePage.qml" line="48"/>
         <source>New review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ProgrammePage.qml" line="36"/>
+        <location filename="../qml/ProgrammePage.qml" line="48"/>
         <source>Add priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ProgrammePage.qml" line="43"/>
+        <location filename="../qml/ProgrammePage.qml" line="55"/>
         <source>Add engagement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ProgrammePage.qml" line="52"/>
+        <location filename="../qml/ProgrammePage.qml" line="64"/>
         <source>I am:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ProgrammePage.qml" line="60"/>
+        <location filename="../qml/ProgrammePage.qml" line="72"/>
         <source>No review yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ProgrammePage.qml" line="64"/>
+        <location filename="../qml/ProgrammePage.qml" line="76"/>
         <source>Open the demo review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -646,22 +784,22 @@
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../qml/RoleChooser.qml" line="13"/>
+        <location filename="../qml/RoleChooser.qml" line="14"/>
         <source>a reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/RoleChooser.qml" line="14"/>
+        <location filename="../qml/RoleChooser.qml" line="15"/>
         <source>the team leader</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/RoleChooser.qml" line="15"/>
+        <location filename="../qml/RoleChooser.qml" line="16"/>
         <source>a Young Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/RoleChooser.qml" line="21"/>
+        <location filename="../qml/RoleChooser.qml" line="22"/>
         <source>I am %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -689,77 +827,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="36"/>
+        <location filename="../qml/SearchPage.qml" line="38"/>
         <source>Filter by priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="40"/>
+        <location filename="../qml/SearchPage.qml" line="42"/>
         <source>All engagements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="43"/>
+        <location filename="../qml/SearchPage.qml" line="47"/>
         <source>Filter by engagement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="48"/>
+        <location filename="../qml/SearchPage.qml" line="52"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="48"/>
+        <location filename="../qml/SearchPage.qml" line="52"/>
         <source>Statement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="49"/>
+        <location filename="../qml/SearchPage.qml" line="53"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="49"/>
+        <location filename="../qml/SearchPage.qml" line="53"/>
         <source>Good practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="50"/>
+        <location filename="../qml/SearchPage.qml" line="54"/>
         <source>Area for development</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="50"/>
+        <location filename="../qml/SearchPage.qml" line="54"/>
         <source>Concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="51"/>
+        <location filename="../qml/SearchPage.qml" line="55"/>
         <source>Observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="51"/>
+        <location filename="../qml/SearchPage.qml" line="55"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="55"/>
+        <location filename="../qml/SearchPage.qml" line="61"/>
         <source>Filter by kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="60"/>
+        <location filename="../qml/SearchPage.qml" line="66"/>
         <source>No notes match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="77"/>
+        <location filename="../qml/SearchPage.qml" line="83"/>
         <source>signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="77"/>
+        <location filename="../qml/SearchPage.qml" line="83"/>
         <source>draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -789,7 +927,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="33"/>
-        <location filename="../qml/SettingsDialog.qml" line="38"/>
+        <location filename="../qml/SettingsDialog.qml" line="40"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
@@ -809,12 +947,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="41"/>
+        <location filename="../qml/SettingsDialog.qml" line="43"/>
         <source>Names to watch for in notes, one per line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="47"/>
+        <location filename="../qml/SettingsDialog.qml" line="49"/>
         <source>Names to watch for</source>
         <translation type="unfinished"></translation>
     </message>
@@ -928,18 +1066,106 @@
 <context>
     <name>SmileyRating</name>
     <message>
-        <location filename="../qml/SmileyRating.qml" line="12"/>
+        <location filename="../qml/SmileyRating.qml" line="14"/>
         <source>Not good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SmileyRating.qml" line="13"/>
+        <location filename="../qml/SmileyRating.qml" line="15"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SmileyRating.qml" line="14"/>
+        <location filename="../qml/SmileyRating.qml" line="16"/>
         <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="19"/>
+        <source>Sending to the team leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="20"/>
+        <source>Waiting for the team leader to approve this tablet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="21"/>
+        <source>The team leader has removed this tablet from the review: nothing more is sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="22"/>
+        <source>Not joined to a team leader&apos;s archive yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="33"/>
+        <source>Enrolment code from the team leader (FN1:…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="36"/>
+        <source>Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="41"/>
+        <source>This tablet, e.g. tablet 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="43"/>
+        <source>Name of this tablet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="47"/>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="50"/>
+        <source>Join the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="59"/>
+        <source>Sending %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="60"/>
+        <source>%1 waiting · %2 delivered · %3 collected by the team leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="67"/>
+        <source>Last sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="75"/>
+        <source>%1 Trying again by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="79"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="79"/>
+        <source>Send now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="82"/>
+        <source>Send notes now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -974,47 +1200,47 @@
 <context>
     <name>YoungInspectorPage</name>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="11"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="13"/>
         <source>Young Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="32"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="34"/>
         <source>Hello, Young Inspector!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="35"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="37"/>
         <source>Which visit are you at?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="50"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="52"/>
         <source>Choose %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="57"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="59"/>
         <source>Thank you! Your notes are locked in and safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="69"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="71"/>
         <source>Choose another visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="83"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="85"/>
         <source>Type your secret passphrase to lock your notes in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="86"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="88"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/YoungInspectorPage.qml" line="88"/>
+        <location filename="../qml/YoungInspectorPage.qml" line="90"/>
         <source>Lock it in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1138,50 +1364,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="154"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="162"/>
         <source>Write participants as role = number, e.g. &quot;young person = 6&quot;; no names.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="218"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="226"/>
         <source>Follow-up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fieldnotes::ui::LeaderController</name>
+    <message>
+        <location filename="../qml/leadercontroller.cpp" line="112"/>
+        <source>%1 (%2), key %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/leadercontroller.cpp" line="112"/>
+        <source>unnamed tablet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/leadercontroller.cpp" line="139"/>
+        <source>%n new note(s) collected.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/leadercontroller.cpp" line="141"/>
+        <source>%n conflict(s): a tablet sent two different notes under one number.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/leadercontroller.cpp" line="143"/>
+        <source>Tablet %1… (%2): %n note(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/leadercontroller.cpp" line="149"/>
+        <source>; missing numbers %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fieldnotes::ui::NoteListModel</name>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="65"/>
+        <location filename="../qml/notelistmodel.cpp" line="69"/>
         <source>Statement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="67"/>
+        <location filename="../qml/notelistmodel.cpp" line="71"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="69"/>
+        <location filename="../qml/notelistmodel.cpp" line="73"/>
         <source>Good practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="71"/>
+        <location filename="../qml/notelistmodel.cpp" line="75"/>
         <source>Area for development</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="73"/>
+        <location filename="../qml/notelistmodel.cpp" line="77"/>
         <source>Safeguarding concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="75"/>
+        <location filename="../qml/notelistmodel.cpp" line="79"/>
         <source>Observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="77"/>
+        <location filename="../qml/notelistmodel.cpp" line="81"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1210,6 +1478,27 @@
     </message>
 </context>
 <context>
+    <name>fieldnotes::ui::SyncController</name>
+    <message>
+        <location filename="../qml/synccontroller.cpp" line="81"/>
+        <source>The sync status could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/synccontroller.cpp" line="161"/>
+        <source>The team leader&apos;s archive cannot be reached (%1). Notes stay safely queued here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/synccontroller.cpp" line="178"/>
+        <source>%n note(s) refused by the archive; the team leader can see why.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fieldnotes::ui::VaultSession</name>
     <message>
         <location filename="../qml/vaultsession.cpp" line="106"/>
@@ -1222,7 +1511,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/vaultsession.cpp" line="177"/>
+        <location filename="../qml/vaultsession.cpp" line="188"/>
         <source>That is not the passphrase of this vault.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -99,10 +99,12 @@ ApplicationWindow {
             session: window.session
             sync: syncController
             onOpenEngagement: (engagementId, title, minutes) => stack.push(engagementPage, { engagementId: engagementId, engagementTitle: title, agreedMinutes: minutes })
+            onOpenLeaderDesk: stack.push(leaderPage)
         }
     }
     Component { id: engagementPage; EngagementPage { session: window.session } }
     Component { id: searchPage; SearchPage { session: window.session } }
+    Component { id: leaderPage; LeaderPage { session: window.session } }
     Component { id: youngInspectorPage; YoungInspectorPage { session: window.session } }
 
     ErrorBar {

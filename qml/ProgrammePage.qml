@@ -10,6 +10,7 @@ Page {
     required property VaultSession session
     required property SyncController sync
     signal openEngagement(string engagementId, string title, int minutes)
+    signal openLeaderDesk()
 
     title: session.reviewTitle
     EngagementListModel { id: programme; session: page.session }
@@ -27,6 +28,14 @@ Page {
                 elide: Label.ElideRight
                 Layout.fillWidth: true
                 Layout.preferredWidth: 0
+            }
+            Button {
+                text: qsTr("Team leader")
+                visible: page.session.role === "team-leader" && page.session.reviewId !== ""
+                flat: true
+                implicitHeight: 48
+                Accessible.name: qsTr("Open the team leader's desk")
+                onClicked: page.openLeaderDesk()
             }
             Button {
                 text: qsTr("Settings")

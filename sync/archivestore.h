@@ -4,6 +4,7 @@
 #include "deviceidentity.h"
 #include "envelope.h"
 #include "error.h"
+#include "joinrequest.h"
 #include "passphrasekdf.h"
 #include "roster.h"
 
@@ -18,14 +19,6 @@ class SqliteDatabase;
 }
 
 namespace fieldnotes::sync {
-
-/// A device waiting for the leader's approval after redeeming an enrolment code.
-struct JoinRequest {
-    QByteArray deviceKey;
-    QString role;
-    QString label;
-    QString requestedAt;
-};
 
 /// One stored envelope and its place in the archive's order (the leader's collection cursor).
 struct StoredEnvelope {

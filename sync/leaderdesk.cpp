@@ -35,31 +35,37 @@ LeaderDesk::LeaderDesk(Vault &vault) : m_vault(vault), m_store(vault) {}
 
 Result<void> LeaderDesk::createReview(const QString &reviewId, const QString &archiveUrl, const QString &fingerprint)
 {
-    if (auto existing = m_store.reviewKeys(reviewId); !existing || *existing)
-        return existing ? Error{ErrorCode::VaultExists, QStringLiteral("this vault already leads review %1").arg(reviewId)}
-                        : existing.error();
+    auto existing = m_store.reviewKeys(reviewId);
+    if (!existing)
+        return existing.error();
     ReviewKeys keys;
-    keys.reviewId = reviewId;
-    keys.archiveUrl = archiveUrl;
-    keys.fingerprint = fingerprint.toLower();
-    keys.signingPublic.resize(crypto_sign_PUBLICKEYBYTES);
-    keys.signingSecret = SecureBytes(crypto_sign_SECRETKEYBYTES);
-    crypto_sign_keypair(reinterpret_cast<unsigned char *>(keys.signingPublic.data()), keys.signingSecret.data());
-    keys.boxPublic.resize(crypto_box_PUBLICKEYBYTES);
-    keys.boxSecret = SecureBytes(crypto_box_SECRETKEYBYTES);
-    crypto_box_keypair(reinterpret_cast<unsigned char *>(keys.boxPublic.data()), keys.boxSecret.data());
-
-    const auto client = clientFor(keys);
-    const ArchiveReply info = client->get(QStringLiteral("/v1/archive"), false);
-    if (!info.ok())
-        return info.toError();
-    const auto archiveKey = fromHex(info.body.value(QStringLiteral("archive_key")).toString(), crypto_sign_PUBLICKEYBYTES);
-    if (!archiveKey)
-        return invalid(QStringLiteral("the archive did not say its key"));
-    keys.archiveKey = *archiveKey;
-    // The keys are kept before the archive hears of them: a crash now loses nothing.
-    if (auto saved = m_store.saveReviewKeys(keys); !saved)
-        return saved;
+    if (*existing) {
+        // An earlier attempt made the keys and then failed: carry on with the same keys.
+        keys = std::move(**existing);
+        if (keys.archiveUrl != archiveUrl || keys.fingerprint != fingerprint.toLower())
+            return Error{ErrorCode::VaultExists, QStringLiteral("this vault already leads review %1 on %2").arg(reviewId, keys.archiveUrl)};
+    } else {
+        keys.reviewId = reviewId;
+        keys.archiveUrl = archiveUrl;
+        keys.fingerprint = fingerprint.toLower();
+        keys.signingPublic.resize(crypto_sign_PUBLICKEYBYTES);
+        keys.signingSecret = SecureBytes(crypto_sign_SECRETKEYBYTES);
+        crypto_sign_keypair(reinterpret_cast<unsigned char *>(keys.signingPublic.data()), keys.signingSecret.data());
+        keys.boxPublic.resize(crypto_box_PUBLICKEYBYTES);
+        keys.boxSecret = SecureBytes(crypto_box_SECRETKEYBYTES);
+        crypto_box_keypair(reinterpret_cast<unsigned char *>(keys.boxPublic.data()), keys.boxSecret.data());
+        const ArchiveReply info = clientFor(keys)->get(QStringLiteral("/v1/archive"), false);
+        if (!info.ok())
+            return info.toError();
+        const auto archiveKey = fromHex(info.body.value(QStringLiteral("archive_key")).toString(), crypto_sign_PUBLICKEYBYTES);
+        if (!archiveKey)
+            return invalid(QStringLiteral("the archive did not say its key"));
+        keys.archiveKey = *archiveKey;
+        // The keys are kept before the archive hears of them: a failure from here on is retried
+        // with the same keys.
+        if (auto saved = m_store.saveReviewKeys(keys); !saved)
+            return saved;
+    }
 
     RosterEntry genesis;
     genesis.reviewId = reviewId;
@@ -70,17 +76,22 @@ Result<void> LeaderDesk::createReview(const QString &reviewId, const QString &ar
     genesis.archiveUrl = archiveUrl;
     genesis.fingerprint = keys.fingerprint;
     genesis = signRosterEntry(genesis, keys.signingSecret);
-    const ArchiveReply created = client->send("POST", QStringLiteral("/v1/reviews"), genesis.toJson());
-    if (!created.ok())
+    const ArchiveReply created = clientFor(keys)->send("POST", QStringLiteral("/v1/reviews"), genesis.toJson());
+    if (!created.ok() && created.status != 409)
         return created.toError();
+    auto roster = verifiedRoster(keys); // on 409 this also proves the review there is ours
+    if (!roster)
+        return roster.error();
 
-    RosterEntry self;
-    self.type = RosterEntry::Type::Member;
-    self.deviceKey = m_vault.devicePublicKey();
-    self.role = QStringLiteral("team-leader");
-    self.label = QStringLiteral("team leader's device");
-    if (auto appended = appendEntry(keys, self); !appended)
-        return appended;
+    if (!roster->isMember(m_vault.devicePublicKey())) {
+        RosterEntry self;
+        self.type = RosterEntry::Type::Member;
+        self.deviceKey = m_vault.devicePublicKey();
+        self.role = QStringLiteral("team-leader");
+        self.label = QStringLiteral("team leader's device");
+        if (auto appended = appendEntry(keys, self); !appended)
+            return appended;
+    }
     if (auto enrolled = m_store.saveEnrolment(Enrolment{reviewId, archiveUrl, keys.fingerprint, keys.signingPublic, keys.boxPublic,
                                                         QStringLiteral("team-leader"), QStringLiteral("enrolled")});
         !enrolled)
@@ -136,28 +147,45 @@ Result<EnrolmentCode> LeaderDesk::invite(const QString &reviewId, int validHours
     return code;
 }
 
+Result<QList<JoinRequest>> LeaderDesk::pendingJoins(const QString &reviewId)
+{
+    auto keys = requireKeys(m_store, reviewId);
+    if (!keys)
+        return keys.error();
+    const ArchiveReply joins = clientFor(*keys)->get(reviewPath(reviewId, "joins"));
+    if (!joins.ok())
+        return joins.toError();
+    QList<JoinRequest> pending;
+    for (const QJsonValue &value : joins.body.value(QStringLiteral("joins")).toArray()) {
+        const auto device = fromHex(value[QStringLiteral("device_key")].toString(), crypto_sign_PUBLICKEYBYTES);
+        if (!device)
+            return invalid(QStringLiteral("the archive listed a malformed device key"));
+        pending << JoinRequest{*device, value[QStringLiteral("role")].toString(), value[QStringLiteral("label")].toString(),
+                               value[QStringLiteral("requested_at")].toString()};
+    }
+    return pending;
+}
+
 Result<QList<QByteArray>> LeaderDesk::approve(const QString &reviewId, const QByteArray &onlyDevice)
 {
     auto keys = requireKeys(m_store, reviewId);
     if (!keys)
         return keys.error();
-    const auto client = clientFor(*keys);
-    const ArchiveReply joins = client->get(reviewPath(reviewId, "joins"));
-    if (!joins.ok())
-        return joins.toError();
+    auto pending = pendingJoins(reviewId);
+    if (!pending)
+        return pending.error();
     QList<QByteArray> approved;
-    for (const QJsonValue &value : joins.body.value(QStringLiteral("joins")).toArray()) {
-        const auto device = fromHex(value[QStringLiteral("device_key")].toString(), crypto_sign_PUBLICKEYBYTES);
-        if (!device || (!onlyDevice.isEmpty() && *device != onlyDevice))
+    for (const JoinRequest &join : *pending) {
+        if (!onlyDevice.isEmpty() && join.deviceKey != onlyDevice)
             continue;
         RosterEntry member;
         member.type = RosterEntry::Type::Member;
-        member.deviceKey = *device;
-        member.role = value[QStringLiteral("role")].toString();
-        member.label = value[QStringLiteral("label")].toString();
+        member.deviceKey = join.deviceKey;
+        member.role = join.role;
+        member.label = join.label;
         if (auto appended = appendEntry(*keys, member); !appended)
             return appended.error();
-        approved << *device;
+        approved << join.deviceKey;
     }
     return approved;
 }

@@ -2,6 +2,7 @@
 
 #include "enrolmentcode.h"
 #include "error.h"
+#include "joinrequest.h"
 #include "syncstore.h"
 
 #include <QHash>
@@ -45,6 +46,8 @@ public:
     /// pinned connection), enrols this device as team leader and publishes the set-up.
     Result<void> createReview(const QString &reviewId, const QString &archiveUrl, const QString &fingerprint);
     Result<EnrolmentCode> invite(const QString &reviewId, int validHours);
+    /// Devices that redeemed an enrolment code and wait for approval.
+    Result<QList<JoinRequest>> pendingJoins(const QString &reviewId);
     /// Approves every pending join request (or the one device given); returns the keys approved.
     Result<QList<QByteArray>> approve(const QString &reviewId, const QByteArray &onlyDevice = {});
     Result<void> revoke(const QString &reviewId, const QByteArray &deviceKey, const QString &reason);

@@ -249,6 +249,22 @@ if code:
     wait_for(delivered, "the notes to be delivered", timeout=10)
     screenshot("synced")
 
+# 6b. With an archive to lead (FIELDNOTES_E2E_LEAD_ARCHIVE): this tablet is the team leader's. It
+# connects its review to the archive and makes an invitation with a QR code.
+archive = os.environ.get("FIELDNOTES_E2E_LEAD_ARCHIVE")
+if archive:
+    click(named("I am the team leader"), "team leader role")
+    click(named("Open the team leader's desk"), "the leader's desk")
+    click(field("Archive address"), "the archive address")
+    type_text(archive)
+    click(field("Certificate fingerprint"), "the fingerprint")
+    type_text(os.environ["FIELDNOTES_E2E_LEAD_FINGERPRINT"])
+    click(named("Connect the review to the archive"), "connect")
+    click(named("Make a new invitation"), "new invitation", )
+    wait_for(named("Invitation QR code"), "the invitation's QR code", timeout=30)
+    screenshot("leader")
+    click(named("Back"), "back from the leader's desk", scroll=False)
+
 click(named("I am a Young Inspector"), "young inspector role")
 click(named("Choose E2E interview"), "the visit")
 click(field("What did I see?"), "what did I see")

@@ -2,9 +2,11 @@
 # Runs drive_interview.py against the real fieldnotes executable on a fresh vault under Xvfb,
 # then checks the vault with fieldnotes-cli. With an archive binary as sixth argument it also
 # starts a local archive and a demo team leader, and the app joins and sends its notes there.
-# usage: run_e2e.sh FIELDNOTES FIELDNOTES_CLI OUTDIR WIDTH HEIGHT [FIELDNOTES_ARCHIVE]
+# With "lead" as seventh argument the app is the team leader's instead: it connects its review to
+# that archive and makes an invitation.
+# usage: run_e2e.sh FIELDNOTES FIELDNOTES_CLI OUTDIR WIDTH HEIGHT [FIELDNOTES_ARCHIVE [join|lead]]
 set -euo pipefail
-app=$1; cli=$2; out=$3; width=$4; height=$5; archive=${6:-}
+app=$1; cli=$2; out=$3; width=$4; height=$5; archive=${6:-}; mode=${7:-join}
 here=$(cd "$(dirname "$0")" && pwd)
 for tool in Xvfb xdotool import dbus-run-session /usr/libexec/at-spi-bus-launcher; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool is missing"; exit 1; }
@@ -24,9 +26,14 @@ if [ -n "$archive" ]; then
   trap 'kill $archive_pid ${approver:-} 2>/dev/null || true; rm -rf "$work"' EXIT
   for _ in $(seq 300); do grep -q "archive key" "$work/archive.log" && break; sleep 0.1; done
   url=$(grep -o "https://127.0.0.1:[0-9]*" "$work/archive.log")
+  fingerprint=$(sed -n 's/^certificate SHA-256 fingerprint: //p' "$work/archive.log")
+fi
+if [ -n "$archive" ] && [ "$mode" = lead ]; then
+  export FIELDNOTES_E2E_LEAD_ARCHIVE=$url FIELDNOTES_E2E_LEAD_FINGERPRINT=$fingerprint
+elif [ -n "$archive" ]; then
   leader init --kdf interactive > /dev/null
   leader demo > /dev/null # the same demo week, so the same review as the app's demo
-  leader leader create-review --archive "$url" --fingerprint "$(sed -n 's/^certificate SHA-256 fingerprint: //p' "$work/archive.log")"
+  leader leader create-review --archive "$url" --fingerprint "$fingerprint"
   export FIELDNOTES_E2E_CODE=$(leader leader invite 2>/dev/null | tail -1)
   (while sleep 1; do leader leader approve --all > /dev/null 2>&1 || true; done) &
   approver=$!
@@ -68,7 +75,14 @@ done
 signed=$(grep -c '"state": "signed"' <<<"$list")
 [ "$signed" -ge 3 ] || { echo "e2e: expected at least 3 signed notes, found $signed"; exit 1; }
 echo "e2e: $signed signed notes verified"
-if [ -n "$archive" ]; then
+if [ -n "$archive" ] && [ "$mode" = lead ]; then
+  monday=$(date -d "-$(( $(date +%u) - 1 )) days" +%F)
+  roster=$(curl -sk "$url/v1/reviews/demo-$monday/roster")
+  grep -q '"genesis"' <<<"$roster" && grep -q '"member"' <<<"$roster" \
+    || { echo "e2e: the app did not connect its review to the archive: $roster"; exit 1; }
+  echo "e2e: the app, as team leader, put its review and signed roster on the archive"
+fi
+if [ -n "$archive" ] && [ "$mode" = join ]; then
   collected=$(leader leader collect --json)
   grep -q '"new_notes": [3-9]' <<<"$collected" || { echo "e2e: the leader did not collect the tablet's notes: $collected"; exit 1; }
   echo "e2e: the team leader collected and verified the tablet's notes"

@@ -1,0 +1,138 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import Fieldnotes
+
+// The team leader's desk: connect the review to the team's archive, invite tablets with a QR
+// code, approve the ones that asked, and collect and check what they sent.
+Page {
+    id: page
+    required property VaultSession session
+    title: qsTr("Team leader")
+
+    LeaderController { id: desk; session: page.session }
+
+    ScrollView {
+        id: scroller
+        anchors.fill: parent
+        anchors.margins: 16
+        contentWidth: availableWidth
+
+        Column {
+            width: scroller.availableWidth
+            spacing: 12
+
+            Label {
+                visible: !desk.leads
+                width: parent.width
+                wrapMode: Label.Wrap
+                text: qsTr("Connect this review to the team's archive. Its address and certificate fingerprint are printed by fieldnotes-archive when it starts.")
+            }
+            TextField {
+                id: archiveField
+                visible: !desk.leads
+                width: parent.width
+                placeholderText: qsTr("Archive address, e.g. https://10.0.0.2:8443")
+                inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoPredictiveText
+                implicitHeight: 48
+                Accessible.name: qsTr("Archive address")
+            }
+            TextField {
+                id: fingerprintField
+                visible: !desk.leads
+                width: parent.width
+                placeholderText: qsTr("Certificate fingerprint (64 hex characters)")
+                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+                implicitHeight: 48
+                Accessible.name: qsTr("Certificate fingerprint")
+            }
+            Button {
+                visible: !desk.leads
+                text: qsTr("Connect")
+                enabled: archiveField.text.trim() !== ""
+                implicitHeight: 48
+                Accessible.name: qsTr("Connect the review to the archive")
+                onClicked: desk.connectArchive(archiveField.text, fingerprintField.text)
+            }
+
+            Label { visible: desk.leads; text: qsTr("Invite a tablet"); font.pixelSize: 22; font.bold: true }
+            Button {
+                visible: desk.leads
+                text: qsTr("New invitation (valid 3 days)")
+                implicitHeight: 48
+                Accessible.name: qsTr("Make a new invitation")
+                onClicked: desk.invite(72)
+            }
+            Image {
+                visible: desk.inviteQrCode !== ""
+                source: desk.inviteQrCode
+                width: Math.min(parent.width, 480) // about 6 px a module: big enough for a tablet's camera
+                height: width
+                fillMode: Image.PreserveAspectFit
+                smooth: false
+                Accessible.name: qsTr("Invitation QR code")
+            }
+            TextArea {
+                visible: desk.inviteCode !== ""
+                width: parent.width
+                readOnly: true
+                selectByMouse: true
+                wrapMode: TextArea.WrapAnywhere
+                text: desk.inviteCode
+                Accessible.name: qsTr("Invitation code")
+            }
+
+            Label { visible: desk.leads; text: qsTr("Tablets waiting to join"); font.pixelSize: 22; font.bold: true }
+            Label {
+                visible: desk.leads && desk.pendingTablets.length === 0
+                text: qsTr("No tablet is waiting (press Check again after a tablet joins).")
+                opacity: 0.75
+                width: parent.width
+                wrapMode: Label.Wrap
+            }
+            Repeater {
+                model: desk.pendingTablets
+                delegate: Label {
+                    required property string modelData
+                    text: modelData
+                }
+            }
+            Row {
+                visible: desk.leads
+                spacing: 8
+                Button {
+                    text: qsTr("Check again")
+                    implicitHeight: 48
+                    Accessible.name: qsTr("Check for tablets waiting")
+                    onClicked: desk.refreshPending()
+                }
+                Button {
+                    text: qsTr("Approve all")
+                    enabled: desk.pendingTablets.length > 0
+                    implicitHeight: 48
+                    Accessible.name: qsTr("Approve every waiting tablet")
+                    onClicked: desk.approveAll()
+                }
+            }
+
+            Label { visible: desk.leads; text: qsTr("Collect notes"); font.pixelSize: 22; font.bold: true }
+            Button {
+                visible: desk.leads
+                text: qsTr("Collect and check")
+                implicitHeight: 48
+                Accessible.name: qsTr("Collect and check the tablets' notes")
+                onClicked: desk.collect()
+            }
+            Repeater {
+                model: desk.collectionReport
+                delegate: Label {
+                    required property string modelData
+                    width: scroller.availableWidth
+                    wrapMode: Label.Wrap
+                    text: modelData
+                }
+            }
+        }
+    }
+}

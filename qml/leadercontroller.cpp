@@ -1,0 +1,159 @@
+#include "leadercontroller.h"
+
+#include "leaderdesk.h"
+#include "syncstore.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QScopeGuard>
+
+#include <qrencode.h>
+
+namespace fieldnotes::ui {
+
+LeaderController::LeaderController(QObject *parent) : QObject(parent) {}
+
+void LeaderController::setSession(VaultSession *session)
+{
+    if (m_session == session)
+        return;
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session) {
+        connect(m_session, &VaultSession::stateChanged, this, &LeaderController::reload);
+        connect(m_session, &VaultSession::reviewChanged, this, &LeaderController::reload);
+    }
+    reload();
+    emit sessionChanged();
+}
+
+void LeaderController::reload()
+{
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    m_leads = false;
+    if (vault && !m_session->reviewId().isEmpty()) {
+        auto keys = sync::SyncStore(*vault).reviewKeys(m_session->reviewId());
+        m_leads = keys && *keys;
+    }
+    if (!vault) {
+        m_inviteCode.clear();
+        m_inviteQrCode.clear();
+        m_pendingTablets.clear();
+        m_collectionReport.clear();
+        emit inviteChanged();
+    }
+    emit changed();
+}
+
+bool LeaderController::fail(const QString &message)
+{
+    emit m_session->errorOccurred(message);
+    return false;
+}
+
+QString LeaderController::qrCodeDataUrl(const QString &text, int scale)
+{
+    QRcode *code = QRcode_encodeString(text.toUtf8().constData(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!code)
+        return {};
+    const auto release = qScopeGuard([code] { QRcode_free(code); });
+    const int margin = 4;
+    const int size = (code->width + 2 * margin) * scale;
+    QImage image(size, size, QImage::Format_Grayscale8);
+    image.fill(Qt::white);
+    for (int y = 0; y < code->width; ++y)
+        for (int x = 0; x < code->width; ++x)
+            if (code->data[y * code->width + x] & 1)
+                for (int dy = 0; dy < scale; ++dy)
+                    std::fill_n(image.scanLine((y + margin) * scale + dy) + (x + margin) * scale, scale, uchar(0));
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.toBase64());
+}
+
+bool LeaderController::connectArchive(const QString &archiveUrl, const QString &fingerprint)
+{
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    if (!vault || m_session->reviewId().isEmpty())
+        return false;
+    if (auto created = sync::LeaderDesk(*vault).createReview(m_session->reviewId(), archiveUrl.trimmed(), fingerprint.trimmed()); !created)
+        return fail(created.error().message);
+    reload();
+    return true;
+}
+
+bool LeaderController::invite(int validHours)
+{
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    if (!vault)
+        return false;
+    auto code = sync::LeaderDesk(*vault).invite(m_session->reviewId(), validHours);
+    if (!code)
+        return fail(code.error().message);
+    m_inviteCode = code->toText();
+    m_inviteQrCode = qrCodeDataUrl(m_inviteCode);
+    emit inviteChanged();
+    return true;
+}
+
+bool LeaderController::refreshPending()
+{
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    if (!vault)
+        return false;
+    auto pending = sync::LeaderDesk(*vault).pendingJoins(m_session->reviewId());
+    if (!pending)
+        return fail(pending.error().message);
+    m_pendingTablets.clear();
+    for (const sync::JoinRequest &join : *pending)
+        m_pendingTablets << tr("%1 (%2), key %3…").arg(join.label.isEmpty() ? tr("unnamed tablet") : join.label, join.role,
+                                                       QString::fromLatin1(join.deviceKey.toHex().left(12)));
+    emit changed();
+    return true;
+}
+
+bool LeaderController::approveAll()
+{
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    if (!vault)
+        return false;
+    if (auto approved = sync::LeaderDesk(*vault).approve(m_session->reviewId()); !approved)
+        return fail(approved.error().message);
+    return refreshPending();
+}
+
+bool LeaderController::collect()
+{
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    if (!vault)
+        return false;
+    m_session->holdOpen();
+    const auto release = qScopeGuard([this] { m_session->releaseHold(); });
+    auto report = sync::LeaderDesk(*vault).collect(m_session->reviewId());
+    if (!report)
+        return fail(report.error().message);
+    m_collectionReport.clear();
+    m_collectionReport << tr("%n new note(s) collected.", nullptr, report->newNotes);
+    if (report->conflicts > 0)
+        m_collectionReport << tr("%n conflict(s): a tablet sent two different notes under one number.", nullptr, report->conflicts);
+    for (const sync::DeviceCollection &device : report->devices) {
+        QString line = tr("Tablet %1… (%2): %n note(s)", nullptr, device.received)
+                           .arg(QString::fromLatin1(device.deviceKey.toHex().left(12)), device.role);
+        if (!device.missing.isEmpty()) {
+            QStringList numbers;
+            for (qint64 number : device.missing)
+                numbers << QString::number(number);
+            line += tr("; missing numbers %1").arg(numbers.join(QStringLiteral(", ")));
+        }
+        m_collectionReport << line;
+        for (const QString &problem : device.problems)
+            m_collectionReport << QStringLiteral("   ") + problem;
+    }
+    emit changed();
+    return true;
+}
+
+} // namespace fieldnotes::ui

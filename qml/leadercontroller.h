@@ -1,0 +1,66 @@
+#pragma once
+
+#include "vaultsession.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+namespace fieldnotes::ui {
+
+/// The team leader's side of sync in the app, for the review this vault shows: connect it to an
+/// archive, invite a tablet (a QR code and the code as text), approve tablets that asked to
+/// join, and collect what tablets sent, with a line per tablet on what arrived and what is
+/// missing or wrong.
+class LeaderController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(fieldnotes::ui::VaultSession *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(bool leads READ leads NOTIFY changed)
+    Q_PROPERTY(QString inviteCode READ inviteCode NOTIFY inviteChanged)
+    Q_PROPERTY(QString inviteQrCode READ inviteQrCode NOTIFY inviteChanged)
+    Q_PROPERTY(QStringList pendingTablets READ pendingTablets NOTIFY changed)
+    Q_PROPERTY(QStringList collectionReport READ collectionReport NOTIFY changed)
+
+public:
+    explicit LeaderController(QObject *parent = nullptr);
+
+    VaultSession *session() const { return m_session; }
+    void setSession(VaultSession *session);
+    /// Whether this vault holds the review keys of the review it shows.
+    bool leads() const { return m_leads; }
+    QString inviteCode() const { return m_inviteCode; }
+    /// The invitation as a PNG data URL (libqrencode), for an Image.
+    QString inviteQrCode() const { return m_inviteQrCode; }
+    QStringList pendingTablets() const { return m_pendingTablets; }
+    QStringList collectionReport() const { return m_collectionReport; }
+
+    Q_INVOKABLE bool connectArchive(const QString &archiveUrl, const QString &fingerprint);
+    Q_INVOKABLE bool invite(int validHours);
+    Q_INVOKABLE bool refreshPending();
+    Q_INVOKABLE bool approveAll();
+    Q_INVOKABLE bool collect();
+
+    /// A QR code of text as a PNG data URL, `scale` pixels per module with a 4-module margin.
+    static QString qrCodeDataUrl(const QString &text, int scale = 6);
+
+signals:
+    void sessionChanged();
+    void changed();
+    void inviteChanged();
+
+private:
+    void reload();
+    bool fail(const QString &message);
+
+    QPointer<VaultSession> m_session;
+    bool m_leads = false;
+    QString m_inviteCode;
+    QString m_inviteQrCode;
+    QStringList m_pendingTablets;
+    QStringList m_collectionReport;
+};
+
+} // namespace fieldnotes::ui

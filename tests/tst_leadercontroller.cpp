@@ -1,0 +1,108 @@
+// The team leader's desk in the app, against a real archive server on 127.0.0.1 (store, service
+// and HTTP front in this process): connect, invite with a QR code, approve, collect.
+#include "archivehttpserver.h"
+#include "archiveservice.h"
+#include "archivestore.h"
+#include "devicesync.h"
+#include "enrolmentcode.h"
+#include "guardedtcpserver.h"
+#include "leadercontroller.h"
+#include "notestore.h"
+#include "testvault.h"
+#include "vaultsession.h"
+
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fieldnotes;
+using namespace fieldnotes::sync;
+using namespace fieldnotes::ui;
+
+class TestLeaderController : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_directory;
+
+private slots:
+    void qrCodeIsAPngOfWholeModules()
+    {
+        const QString url = LeaderController::qrCodeDataUrl(QStringLiteral("FN1:hello"), 5);
+        QVERIFY(url.startsWith(QStringLiteral("data:image/png;base64,")));
+        QImage image;
+        QVERIFY(image.loadFromData(QByteArray::fromBase64(url.mid(22).toLatin1()), "PNG"));
+        QCOMPARE(image.width(), image.height());
+        QCOMPARE(image.width() % 5, 0);
+        QCOMPARE(image.width() / 5, 21 + 8); // version 1 is 21 modules, with a 4-module margin
+        QCOMPARE(qGray(image.pixel(0, 0)), 255);                   // the quiet margin is light
+        QCOMPARE(qGray(image.pixel(4 * 5 + 1, 4 * 5 + 1)), 0);    // the finder pattern's corner is dark
+    }
+
+    void connectInviteApproveCollect()
+    {
+        auto archiveStore = ArchiveStore::open(m_directory.filePath(QStringLiteral("archive")), test::secret("archive"), test::fastKdf());
+        QVERIFY(archiveStore.ok());
+        ArchiveService service(**archiveStore);
+        ArchiveHttpServer http(service);
+        auto *listener = new GuardedTcpServer(ConnectionGuard::Limits{}, std::nullopt, &http);
+        QVERIFY(listener->listen(QHostAddress::LocalHost));
+        http.bind(listener);
+        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(listener->serverPort());
+
+        VaultSession session(m_directory.filePath(QStringLiteral("leader")), test::fastOptions(), false);
+        QVERIFY(session.createVault(QStringLiteral("a long enough passphrase"), QStringLiteral("a long enough passphrase")));
+        QVERIFY(session.createReview(QStringLiteral("Spring review"), QDate(2026, 3, 2), QDate(2026, 3, 6)));
+        QVERIFY(session.addPriority(QStringLiteral("Attendance"), QString(), QStringLiteral("What changed?")));
+        Engagement engagement;
+        engagement.priorityId = session.vault()->store().priorities(session.reviewId())->front().id;
+        engagement.scheduledStart = QDateTime(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
+        engagement.agreedMinutes = 30;
+        const QString engagementId = session.vault()->store().addEngagement(engagement)->id;
+
+        LeaderController desk;
+        desk.setSession(&session);
+        QVERIFY(!desk.leads());
+        QSignalSpy errors(&session, &VaultSession::errorOccurred);
+        QVERIFY(!desk.connectArchive(QStringLiteral("http://127.0.0.1:1"), {})); // nothing there
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(!desk.leads());
+        QVERIFY(desk.connectArchive(url, {}));
+        QVERIFY(desk.leads());
+        // Connecting again (after a failure half-way, say) carries on with the same keys.
+        QVERIFY(desk.connectArchive(url, {}));
+        QCOMPARE((*archiveStore)->roster(session.reviewId())->lastSequence(), 2);
+        QVERIFY(!desk.connectArchive(QStringLiteral("http://127.0.0.1:2"), {}));
+        QCOMPARE(errors.count(), 2);
+
+        QVERIFY(desk.invite(72));
+        QVERIFY(desk.inviteQrCode().startsWith(QStringLiteral("data:image/png;base64,")));
+        auto code = EnrolmentCode::fromText(desk.inviteCode());
+        QVERIFY(code.ok());
+        QCOMPARE(code->reviewId, session.reviewId());
+
+        test::ScratchVault tablet;
+        QVERIFY(DeviceSync(*tablet.vault).join(*code, QStringLiteral("young-inspector"), QStringLiteral("tablet 4")).ok());
+        QVERIFY(desk.refreshPending());
+        QCOMPARE(desk.pendingTablets().size(), 1);
+        QVERIFY(desk.pendingTablets().front().contains(QStringLiteral("tablet 4")));
+        QVERIFY(desk.approveAll());
+        QVERIFY(desk.pendingTablets().isEmpty());
+
+        QCOMPARE(DeviceSync(*tablet.vault).syncOnce()->enrolmentState, QStringLiteral("enrolled"));
+        tablet.engagementId = engagementId;
+        tablet.addSignedNote(QStringLiteral("what the young inspector saw"), NoteKind::Observation);
+        QCOMPARE(DeviceSync(*tablet.vault).syncOnce()->delivered, 1);
+
+        QVERIFY(desk.collect());
+        const QStringList report = desk.collectionReport();
+        QVERIFY2(report.front().contains(QStringLiteral("1 new note")), qPrintable(report.join(QLatin1Char('\n'))));
+        QVERIFY(std::any_of(report.begin(), report.end(), [&](const QString &line) {
+            return line.contains(QString::fromLatin1(tablet.vault->devicePublicKey().toHex().left(12))) && line.contains(QStringLiteral("1 note"));
+        }));
+    }
+};
+
+QTEST_MAIN(TestLeaderController)
+#include "tst_leadercontroller.moc"
