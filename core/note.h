@@ -26,6 +26,8 @@ struct Note {
     QDateTime signedAt;
     qint64 sequence = 0;
     QByteArray hash;
+    // Set when the content was removed from this device after the team leader collected it.
+    QDateTime contentRemovedAt;
 
     bool isSigned() const { return state == NoteState::Signed; }
 };

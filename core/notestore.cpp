@@ -14,7 +14,7 @@ namespace fieldnotes {
 namespace {
 constexpr auto noteColumns =
     "n.id, n.engagement_id, n.kind, n.text, n.evidence_asked, n.evidence_given, n.amends_hash, n.created_at, "
-    "n.updated_at, n.signed_at, n.sequence, n.hash";
+    "n.updated_at, n.signed_at, n.sequence, n.hash, n.content_removed_at";
 
 QByteArray noteQuery(const char *tail)
 {
@@ -38,6 +38,8 @@ Note readNote(const SqlStatement &row, int first = 0)
         note.signedAt = parseCanonicalTimestamp(row.text(first + 9));
         note.sequence = row.integer(first + 10);
         note.hash = row.blob(first + 11);
+        if (!row.isNull(first + 12))
+            note.contentRemovedAt = parseCanonicalTimestamp(row.text(first + 12));
     }
     return note;
 }
@@ -503,8 +505,8 @@ Result<QList<Note>> NoteStore::notes(const NoteFilter &filter)
 namespace {
 constexpr auto signedColumns =
     "SELECT n.id, e.review_id, n.engagement_id, n.kind, n.text, n.evidence_asked, n.evidence_given, n.amends_hash, "
-    "n.created_at, n.signed_at, n.author_key, n.sequence, n.previous_hash, n.canonical, n.signature, n.hash "
-    "FROM notes n JOIN engagements e ON e.id = n.engagement_id WHERE n.signature IS NOT NULL ";
+    "n.created_at, n.signed_at, n.author_key, n.sequence, n.previous_hash, n.canonical, n.signature, n.hash, "
+    "n.content_removed_at FROM notes n JOIN engagements e ON e.id = n.engagement_id WHERE n.signature IS NOT NULL ";
 
 SignedNote readSignedNote(const SqlStatement &row)
 {
@@ -526,6 +528,8 @@ SignedNote readSignedNote(const SqlStatement &row)
     note.canonical = row.blob(13);
     note.signature = row.blob(14);
     note.hash = row.blob(15);
+    if (!row.isNull(16))
+        note.contentRemovedAt = parseCanonicalTimestamp(row.text(16));
     return note;
 }
 } // namespace

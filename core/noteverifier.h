@@ -30,6 +30,7 @@ struct NoteVerification {
     NoteProblems problems;
     QStringList alteredFields;   // with AlteredContent: which fields
     QList<qint64> missingBefore; // with MissingSequence: the absent numbers just before this note
+    bool contentRemoved = false; // removed on this device after collection: chain checked, not content
 
     bool isValid() const { return !problems; }
     /// One line per problem, for people.

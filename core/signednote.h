@@ -37,6 +37,11 @@ struct SignedNote {
     QByteArray canonical; // the bytes that were signed
     QByteArray signature; // Ed25519, 64 bytes
     QByteArray hash;      // BLAKE2b-256(canonical || signature)
+    // Set when this device removed the content after the team leader collected the note: then
+    // the text and canonical are empty, and only the hash, signature and chain position remain.
+    QDateTime contentRemovedAt;
+
+    bool contentRemoved() const { return contentRemovedAt.isValid(); }
 };
 
 /// Deterministic CBOR (RFC 8949 section 4.2.1) of the content.

@@ -12,7 +12,7 @@ QString hex(const QByteArray &bytes) { return QString::fromLatin1(bytes.toHex())
 QJsonObject signedNoteToJson(const SignedNote &note)
 {
     const SignedNoteContent &c = note.content;
-    return QJsonObject{
+    QJsonObject object{
         {QStringLiteral("id"), c.id},
         {QStringLiteral("review"), c.reviewId},
         {QStringLiteral("engagement"), c.engagementId},
@@ -30,6 +30,9 @@ QJsonObject signedNoteToJson(const SignedNote &note)
         {QStringLiteral("signature"), base64(note.signature)},
         {QStringLiteral("canonical"), base64(note.canonical)},
     };
+    if (note.contentRemoved())
+        object.insert(QStringLiteral("content_removed_at"), canonicalTimestamp(note.contentRemovedAt));
+    return object;
 }
 
 Result<SignedNote> signedNoteFromJson(const QJsonObject &object)
@@ -87,6 +90,11 @@ Result<SignedNote> signedNoteFromJson(const QJsonObject &object)
     c.authorKey = fromBase64("public_key");
     note.signature = fromBase64("signature");
     note.canonical = fromBase64("canonical");
+    if (object.contains(QLatin1String("content_removed_at"))) {
+        note.contentRemovedAt = parseCanonicalTimestamp(text("content_removed_at"));
+        if (!note.contentRemovedAt.isValid() || !note.canonical.isEmpty() || !c.text.isEmpty())
+            bad << QStringLiteral("content_removed_at");
+    }
     if (!bad.isEmpty())
         return Error{ErrorCode::InvalidArgument,
                      QStringLiteral("missing or malformed fields: %1").arg(bad.join(QStringLiteral(", ")))};

@@ -57,6 +57,7 @@ public:
     SettingsStore &settings() { return *m_settings; }
     const QByteArray &devicePublicKey() const { return m_identity.publicKey; }
     const DeviceIdentity &identity() const { return m_identity; }
+    const Clock &clock() const { return m_options.clock; }
     /// The open SQLCipher database, for stores that live beside the core's (sync).
     SqliteDatabase &database() { return *m_database; }
     const QString &directory() const { return m_directory; }

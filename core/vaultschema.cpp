@@ -162,6 +162,28 @@ CREATE TABLE collected_notes (
 CREATE INDEX collected_by_author ON collected_notes(review_id, author_key, sequence);
 )sql";
 
+// Version 4: retention. Once the team leader has collected a note (their signed word), a device
+// may remove the note's content after the period the leader set: the text and signed bytes go,
+// the hash, signature and chain position stay, so the author's chain still verifies. The trigger
+// allows that one change and nothing else, and only for a note the leader has collected.
+const char *const schemaVersion4 = R"sql(
+ALTER TABLE notes ADD COLUMN content_removed_at TEXT;
+ALTER TABLE outbox ADD COLUMN collected_at TEXT NOT NULL DEFAULT '';
+DROP TRIGGER signed_notes_are_immutable_on_update;
+CREATE TRIGGER signed_notes_are_immutable_on_update BEFORE UPDATE ON notes WHEN OLD.signature IS NOT NULL
+    AND NOT (OLD.content_removed_at IS NULL AND NEW.content_removed_at IS NOT NULL
+             AND NEW.text = '' AND NEW.canonical = X''
+             AND NEW.local_id = OLD.local_id AND NEW.id = OLD.id AND NEW.engagement_id = OLD.engagement_id
+             AND NEW.kind = OLD.kind AND NEW.evidence_asked = OLD.evidence_asked
+             AND NEW.evidence_given = OLD.evidence_given AND NEW.amends_hash IS OLD.amends_hash
+             AND NEW.created_at = OLD.created_at AND NEW.updated_at = OLD.updated_at
+             AND NEW.signed_at = OLD.signed_at AND NEW.author_key = OLD.author_key
+             AND NEW.sequence = OLD.sequence AND NEW.previous_hash IS OLD.previous_hash
+             AND NEW.signature = OLD.signature AND NEW.hash = OLD.hash
+             AND EXISTS (SELECT 1 FROM outbox WHERE outbox.note_id = OLD.id AND outbox.state = 'collected'))
+BEGIN SELECT RAISE(ABORT, 'signed notes are immutable'); END;
+)sql";
+
 Result<void> migrateTo1(SqliteDatabase &database)
 {
     return database.exec(schemaVersion1);
@@ -177,8 +199,13 @@ Result<void> migrateTo3(SqliteDatabase &database)
     return database.exec(schemaVersion3);
 }
 
+Result<void> migrateTo4(SqliteDatabase &database)
+{
+    return database.exec(schemaVersion4);
+}
+
 using MigrationStep = Result<void> (*)(SqliteDatabase &);
-constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3};
+constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4};
 } // namespace
 
 Result<void> migrateSchema(SqliteDatabase &database, int targetVersion)

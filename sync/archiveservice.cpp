@@ -1,6 +1,7 @@
 #include "archiveservice.h"
 
 #include "archivestore.h"
+#include "collectedstatement.h"
 #include "receipt.h"
 #include "requestsignature.h"
 #include "reviewsetup.h"
@@ -163,7 +164,7 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
     if (resource == "envelopes")
         return method == "POST" ? storeEnvelopes(reviewId, body, signer) : envelopesAfter(reviewId, request);
     if (resource == "collected")
-        return method == "POST" ? markCollected(reviewId, body) : collected(reviewId, signer);
+        return method == "POST" ? markCollected(reviewId, body, roster->genesis().leaderKey) : collected(reviewId, signer, request);
     return conflicts(reviewId);
 }
 
@@ -333,29 +334,45 @@ ArchiveResponse ArchiveService::envelopesAfter(const QString &reviewId, const Ar
     return ArchiveResponse{200, {{QStringLiteral("envelopes"), list}, {QStringLiteral("next"), next}}};
 }
 
-ArchiveResponse ArchiveService::markCollected(const QString &reviewId, const QJsonObject &body)
+ArchiveResponse ArchiveService::markCollected(const QString &reviewId, const QJsonObject &body, const QByteArray &leaderKey)
 {
-    QList<QByteArray> hashes;
-    for (const QJsonValue &value : body.value(QStringLiteral("hashes")).toArray()) {
-        const auto hash = fromHex(value.toString(), crypto_generichash_BYTES);
-        if (!hash)
-            return reply(400, QStringLiteral("hashes must be 32-byte hex strings"));
-        hashes << *hash;
+    const QJsonArray values = body.value(QStringLiteral("statements")).toArray();
+    if (values.isEmpty() || values.size() > maxPageSize)
+        return reply(400, QStringLiteral("send between 1 and %1 collected statements").arg(maxPageSize));
+    QList<CollectedStatement> statements;
+    for (const QJsonValue &value : values) {
+        auto statement = CollectedStatement::fromJson(value.toObject());
+        if (!statement)
+            return fromError(statement.error());
+        if (statement->reviewId != reviewId || !statement->verify(leaderKey))
+            return reply(400, QStringLiteral("a collected statement is not signed by this review's team leader"));
+        statements << *statement;
     }
-    if (auto marked = m_store.markCollected(reviewId, hashes); !marked)
-        return fromError(marked.error());
+    if (auto stored = m_store.storeCollected(reviewId, statements); !stored)
+        return fromError(stored.error());
     return reply(200, QStringLiteral("marked"));
 }
 
-ArchiveResponse ArchiveService::collected(const QString &reviewId, const QByteArray &signer)
+ArchiveResponse ArchiveService::collected(const QString &reviewId, const QByteArray &signer, const ArchiveRequest &request)
 {
-    auto sequences = m_store.collectedSequences(reviewId, signer);
-    if (!sequences)
-        return fromError(sequences.error());
+    const QUrlQuery query(QString::fromUtf8(request.query));
+    bool cursorOk = true;
+    const qint64 after = query.hasQueryItem(QStringLiteral("after")) ? query.queryItemValue(QStringLiteral("after")).toLongLong(&cursorOk) : 0;
+    if (!cursorOk || after < 0)
+        return reply(400, QStringLiteral("after must be a cursor >= 0"));
+    auto page = m_store.collectedStatements(reviewId, signer, after, maxPageSize);
+    if (!page)
+        return fromError(page.error());
     QJsonArray list;
-    for (qint64 sequence : *sequences)
-        list << sequence;
-    return ArchiveResponse{200, {{QStringLiteral("sequences"), list}}};
+    qint64 next = after;
+    for (const auto &[cursor, body] : *page) {
+        auto statement = parseJsonObject(body);
+        if (!statement)
+            return fromError(statement.error());
+        list << *statement;
+        next = cursor;
+    }
+    return ArchiveResponse{200, {{QStringLiteral("statements"), list}, {QStringLiteral("next"), next}}};
 }
 
 ArchiveResponse ArchiveService::conflicts(const QString &reviewId)

@@ -55,8 +55,8 @@ private:
     ArchiveResponse getSetup(const QString &reviewId);
     ArchiveResponse storeEnvelopes(const QString &reviewId, const QJsonObject &body, const QByteArray &signer);
     ArchiveResponse envelopesAfter(const QString &reviewId, const ArchiveRequest &request);
-    ArchiveResponse markCollected(const QString &reviewId, const QJsonObject &body);
-    ArchiveResponse collected(const QString &reviewId, const QByteArray &signer);
+    ArchiveResponse markCollected(const QString &reviewId, const QJsonObject &body, const QByteArray &leaderKey);
+    ArchiveResponse collected(const QString &reviewId, const QByteArray &signer, const ArchiveRequest &request);
     ArchiveResponse conflicts(const QString &reviewId);
 
     ArchiveStore &m_store;

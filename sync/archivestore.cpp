@@ -75,6 +75,13 @@ CREATE TABLE IF NOT EXISTS nonces (
     PRIMARY KEY (key, nonce)
 );
 CREATE INDEX IF NOT EXISTS nonces_by_age ON nonces(seen_at);
+CREATE TABLE IF NOT EXISTS collected_statements (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    review_id TEXT NOT NULL REFERENCES reviews(id),
+    device_key BLOB NOT NULL,
+    body BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_by_device ON collected_statements(review_id, device_key, id);
 PRAGMA user_version = 1;
 )sql";
 
@@ -396,28 +403,40 @@ Result<QList<StoredEnvelope>> ArchiveStore::envelopesAfter(const QString &review
         });
 }
 
-Result<void> ArchiveStore::markCollected(const QString &reviewId, const QList<QByteArray> &hashes)
+Result<void> ArchiveStore::storeCollected(const QString &reviewId, const QList<CollectedStatement> &statements)
 {
     auto transaction = SqlTransaction::begin(*m_database);
     if (!transaction)
         return transaction.error();
-    auto mark = m_database->prepare("UPDATE envelopes SET collected = 1 WHERE review_id = ?1 AND hash = ?2");
+    auto keep = m_database->prepare("INSERT INTO collected_statements (review_id, device_key, body) VALUES (?1, ?2, ?3)");
+    auto mark = m_database->prepare(
+        "UPDATE envelopes SET collected = 1 WHERE review_id = ?1 AND device_key = ?2 AND sequence = ?3 AND hash = ?4");
+    if (!keep)
+        return keep.error();
     if (!mark)
         return mark.error();
-    for (const QByteArray &hash : hashes) {
-        if (auto done = mark->bind(1, reviewId).bindBlob(2, hash).run(); !done)
+    for (const CollectedStatement &statement : statements) {
+        if (auto done = keep->bind(1, reviewId).bindBlob(2, statement.deviceKey).bindBlob(3, canonicalJson(statement.toJson())).run(); !done)
             return done;
-        mark->reset();
+        keep->reset();
+        for (const EnvelopeRef &envelope : statement.envelopes) {
+            if (auto done = mark->bind(1, reviewId).bindBlob(2, statement.deviceKey).bind(3, envelope.sequence).bindBlob(4, envelope.hash).run();
+                !done)
+                return done;
+            mark->reset();
+        }
     }
     return transaction->commit();
 }
 
-Result<QList<qint64>> ArchiveStore::collectedSequences(const QString &reviewId, const QByteArray &deviceKey)
+Result<QList<std::pair<qint64, QByteArray>>> ArchiveStore::collectedStatements(const QString &reviewId, const QByteArray &deviceKey,
+                                                                               qint64 after, int limit)
 {
-    return queryList<qint64>(
-        *m_database, "SELECT sequence FROM envelopes WHERE review_id = ?1 AND device_key = ?2 AND collected = 1 ORDER BY sequence",
-        [&](SqlStatement &statement) { statement.bind(1, reviewId).bindBlob(2, deviceKey); },
-        [](const SqlStatement &row) { return row.integer(0); });
+    return queryList<std::pair<qint64, QByteArray>>(
+        *m_database,
+        "SELECT id, body FROM collected_statements WHERE review_id = ?1 AND device_key = ?2 AND id > ?3 ORDER BY id LIMIT ?4",
+        [&](SqlStatement &statement) { statement.bind(1, reviewId).bindBlob(2, deviceKey).bind(3, after).bind(4, limit); },
+        [](const SqlStatement &row) { return std::pair{row.integer(0), row.blob(1)}; });
 }
 
 Result<QList<Envelope>> ArchiveStore::conflicts(const QString &reviewId)

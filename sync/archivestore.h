@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock.h"
+#include "collectedstatement.h"
 #include "deviceidentity.h"
 #include "envelope.h"
 #include "error.h"
@@ -67,8 +68,11 @@ public:
     /// Conflict, recorded for the leader.
     Result<QList<StoreResult>> storeEnvelopes(const QList<Envelope> &envelopes);
     Result<QList<StoredEnvelope>> envelopesAfter(const QString &reviewId, qint64 cursor, int limit);
-    Result<void> markCollected(const QString &reviewId, const QList<QByteArray> &hashes);
-    Result<QList<qint64>> collectedSequences(const QString &reviewId, const QByteArray &deviceKey);
+    /// Keeps the leader's collected statements and marks their envelopes collected, in one transaction.
+    Result<void> storeCollected(const QString &reviewId, const QList<CollectedStatement> &statements);
+    /// A device's collected statements after a cursor: (cursor, statement as canonical JSON).
+    Result<QList<std::pair<qint64, QByteArray>>> collectedStatements(const QString &reviewId, const QByteArray &deviceKey,
+                                                                     qint64 after, int limit);
     Result<QList<Envelope>> conflicts(const QString &reviewId);
     Result<qint64> envelopeCount();
 

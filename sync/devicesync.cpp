@@ -11,6 +11,14 @@
 
 namespace fieldnotes::sync {
 
+namespace {
+int retentionDaysOf(const QJsonObject &setup)
+{
+    const QJsonValue days = setup.value(QStringLiteral("retention_days"));
+    return days.isDouble() && days.toInteger(-1) >= 0 ? static_cast<int>(days.toInteger()) : Enrolment::keepCollected;
+}
+} // namespace
+
 DeviceSync::DeviceSync(Vault &vault, int timeoutMs) : m_vault(vault), m_store(vault), m_timeoutMs(timeoutMs) {}
 
 DeviceIdentity DeviceSync::deviceIdentity() const
@@ -60,18 +68,27 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
     QString state = roster->revokedAt(self) ? QStringLiteral("revoked")
                     : roster->isMember(self) ? QStringLiteral("enrolled")
                                              : QStringLiteral("requested");
-    if (state != joined.state) {
-        if (state == QLatin1String("enrolled")) {
-            const ArchiveReply setup = client.get(reviewPath(joined.reviewId, "setup"));
-            if (!setup.ok())
-                return setup.toError();
-            const QJsonObject content = setup.body.value(QStringLiteral("setup")).toObject();
-            const auto signature = fromHex(setup.body.value(QStringLiteral("signature")).toString(), 64);
-            if (!signature || !verifyDetached(*signature, setupSignedBytes(content), joined.leaderKey))
-                return invalid(QStringLiteral("the review set-up is not signed by the team leader"));
+    if (state == QLatin1String("enrolled")) {
+        // Fetched on every sync: the leader may change the retention period at any time.
+        const ArchiveReply setup = client.get(reviewPath(joined.reviewId, "setup"));
+        if (!setup.ok())
+            return setup.toError();
+        const QJsonObject content = setup.body.value(QStringLiteral("setup")).toObject();
+        const auto signature = fromHex(setup.body.value(QStringLiteral("signature")).toString(), 64);
+        if (!signature || !verifyDetached(*signature, setupSignedBytes(content), joined.leaderKey))
+            return invalid(QStringLiteral("the review set-up is not signed by the team leader"));
+        if (state != joined.state) {
             if (auto imported = importReviewSetup(m_vault.store(), content); !imported)
                 return imported.error();
         }
+        const int retention = retentionDaysOf(content);
+        if (retention != joined.retentionDays) {
+            if (auto saved = m_store.setRetentionDays(retention); !saved)
+                return saved.error();
+            joined.retentionDays = retention;
+        }
+    }
+    if (state != joined.state) {
         if (auto saved = m_store.setEnrolmentState(state); !saved)
             return saved.error();
         joined.state = state;
@@ -139,21 +156,38 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
             progress(outcome.delivered + outcome.refused, waiting->queued);
     }
 
-    const ArchiveReply collected = client.get(reviewPath(joined.reviewId, "collected"));
-    if (!collected.ok())
-        return collected.toError();
-    QList<qint64> sequences;
-    for (const QJsonValue &value : collected.body.value(QStringLiteral("sequences")).toArray())
-        sequences << value.toInteger();
-    auto before = m_store.outboxCounts();
-    if (!before)
-        return before.error();
-    if (auto marked = m_store.markCollected(sequences); !marked)
-        return marked.error();
-    auto after = m_store.outboxCounts();
-    if (!after)
-        return after.error();
-    outcome.collected = after->collected - before->collected;
+    // Collected only on the team leader's own signed word, never on the archive's.
+    auto cursor = m_store.collectedCursor();
+    if (!cursor)
+        return cursor.error();
+    for (;;) {
+        const ArchiveReply page = client.get(reviewPath(joined.reviewId, "collected") + QStringLiteral("?after=%1").arg(*cursor));
+        if (!page.ok())
+            return page.toError();
+        const QJsonArray statements = page.body.value(QStringLiteral("statements")).toArray();
+        if (statements.isEmpty())
+            break;
+        QList<EnvelopeRef> envelopes;
+        for (const QJsonValue &value : statements) {
+            auto statement = CollectedStatement::fromJson(value.toObject());
+            if (statement && statement->reviewId == joined.reviewId && statement->deviceKey == self && statement->verify(joined.leaderKey))
+                envelopes << statement->envelopes;
+            else
+                ++outcome.untrustedStatements;
+        }
+        const qint64 next = page.body.value(QStringLiteral("next")).toInteger(*cursor);
+        if (next <= *cursor)
+            return invalid(QStringLiteral("the archive's collected cursor does not move forward"));
+        auto marked = m_store.markCollected(envelopes, next);
+        if (!marked)
+            return marked.error();
+        outcome.collected += *marked;
+        *cursor = next;
+    }
+    auto removed = m_store.removeCollectedContent(joined.retentionDays);
+    if (!removed)
+        return removed.error();
+    outcome.contentRemoved = *removed;
     if (auto saved = m_store.saveSetting(QStringLiteral("sync-last-success"), canonicalTimestamp(QDateTime::currentDateTimeUtc())); !saved)
         return saved.error();
     return outcome;

@@ -1,12 +1,14 @@
 #include "leaderdesk.h"
 
 #include "archiveclient.h"
+#include "collectedstatement.h"
 #include "noteverifier.h"
 #include "reviewsetup.h"
 #include "syncencoding.h"
 #include "vault.h"
 
 #include <QJsonArray>
+#include <QMap>
 #include <QUrl>
 
 #include <sodium.h>
@@ -210,12 +212,51 @@ Result<void> LeaderDesk::publishSetup(const QString &reviewId)
     auto setup = exportReviewSetup(m_vault.store(), reviewId);
     if (!setup)
         return setup.error();
+    auto retention = retentionDays(reviewId);
+    if (!retention)
+        return retention.error();
+    if (*retention >= 0)
+        setup->insert(QStringLiteral("retention_days"), *retention);
     const QByteArray signature = signDetached(setupSignedBytes(*setup), keys->signingSecret);
     const auto client = clientFor(*keys);
     const ArchiveReply reply = client->send("PUT", reviewPath(reviewId, "setup"),
                                            QJsonObject{{QStringLiteral("setup"), *setup}, {QStringLiteral("signature"), toHex(signature)}});
     if (!reply.ok())
         return reply.toError();
+    return {};
+}
+
+namespace {
+QString retentionKey(const QString &reviewId)
+{
+    return QStringLiteral("retention-days:") + reviewId;
+}
+} // namespace
+
+Result<int> LeaderDesk::retentionDays(const QString &reviewId)
+{
+    auto text = m_store.setting(retentionKey(reviewId));
+    if (!text)
+        return text.error();
+    bool ok = false;
+    const int days = text->toInt(&ok);
+    return ok && days >= 0 ? days : Enrolment::keepCollected;
+}
+
+Result<void> LeaderDesk::setRetentionDays(const QString &reviewId, int days)
+{
+    if (days > 3650)
+        return invalid(QStringLiteral("a retention period is at most 3650 days"));
+    auto previous = m_store.setting(retentionKey(reviewId));
+    if (!previous)
+        return previous.error();
+    if (auto saved = m_store.saveSetting(retentionKey(reviewId), QString::number(std::max(days, Enrolment::keepCollected))); !saved)
+        return saved;
+    if (auto published = publishSetup(reviewId); !published) {
+        // Left as it was, so what the leader sees is what the tablets were told.
+        (void)m_store.saveSetting(retentionKey(reviewId), *previous);
+        return published;
+    }
     return {};
 }
 
@@ -245,7 +286,7 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
         const QJsonArray envelopes = page.body.value(QStringLiteral("envelopes")).toArray();
         if (envelopes.isEmpty())
             break;
-        QJsonArray collectedHashes;
+        QMap<QByteArray, QList<EnvelopeRef>> collectedByDevice;
         QList<std::pair<SignedNote, QString>> opened;
         for (const QJsonValue &value : envelopes) {
             auto envelope = Envelope::fromJson(value.toObject());
@@ -266,7 +307,7 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
             opened.append({*note, flags.isEmpty() ? QStringLiteral("valid") : flags.join(QStringLiteral("; "))});
             for (const QString &flag : flags)
                 problems[envelope->deviceKey] << QStringLiteral("note %1: %2").arg(envelope->sequence).arg(flag);
-            collectedHashes << toHex(envelope->hash);
+            collectedByDevice[envelope->deviceKey] << EnvelopeRef{envelope->sequence, envelope->hash};
         }
         auto stored = m_store.storeCollected(reviewId, opened);
         if (!stored)
@@ -274,8 +315,13 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
         report.newNotes += *stored;
         // The notes are in the vault before the archive is told, so an interruption here only
         // means they are collected again (and stored once).
-        if (!collectedHashes.isEmpty()) {
-            const ArchiveReply marked = client->send("POST", reviewPath(reviewId, "collected"), QJsonObject{{QStringLiteral("hashes"), collectedHashes}});
+        if (!collectedByDevice.isEmpty()) {
+            QJsonArray statements;
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            for (auto device = collectedByDevice.cbegin(); device != collectedByDevice.cend(); ++device)
+                statements << signCollectedStatement(CollectedStatement{reviewId, device.key(), now, device.value(), {}}, keys->signingSecret)
+                                  .toJson();
+            const ArchiveReply marked = client->send("POST", reviewPath(reviewId, "collected"), QJsonObject{{QStringLiteral("statements"), statements}});
             if (!marked.ok())
                 return marked.toError();
         }

@@ -51,7 +51,12 @@ public:
     /// Approves every pending join request (or the one device given); returns the keys approved.
     Result<QList<QByteArray>> approve(const QString &reviewId, const QByteArray &onlyDevice = {});
     Result<void> revoke(const QString &reviewId, const QByteArray &deviceKey, const QString &reason);
+    /// Publishes the review set-up with the retention period, signed.
     Result<void> publishSetup(const QString &reviewId);
+    /// How long tablets keep a note's content after the leader collected it (days; negative:
+    /// keep, the default). Setting it publishes the set-up again.
+    Result<int> retentionDays(const QString &reviewId);
+    Result<void> setRetentionDays(const QString &reviewId, int days);
     Result<CollectionReport> collect(const QString &reviewId, int pageSize = 200);
 
 private:

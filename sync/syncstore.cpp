@@ -32,10 +32,11 @@ SyncStore::SyncStore(Vault &vault) : m_vault(vault), m_database(vault.database()
 Result<std::optional<Enrolment>> SyncStore::enrolment()
 {
     auto rows = queryList<Enrolment>(
-        m_database, "SELECT review_id, archive_url, fingerprint, leader_key, leader_box_key, role, state FROM enrolment LIMIT 1",
+        m_database, "SELECT review_id, archive_url, fingerprint, leader_key, leader_box_key, role, state, retention_days FROM enrolment LIMIT 1",
         [](SqlStatement &) {},
         [](const SqlStatement &row) {
-            return Enrolment{row.text(0), row.text(1), row.text(2), row.blob(3), row.blob(4), row.text(5), row.text(6)};
+            return Enrolment{row.text(0), row.text(1), row.text(2), row.blob(3), row.blob(4), row.text(5), row.text(6),
+                             static_cast<int>(row.integer(7))};
         });
     if (!rows)
         return rows.error();
@@ -67,6 +68,11 @@ Result<void> SyncStore::saveEnrolment(const Enrolment &enrolment)
 Result<void> SyncStore::setEnrolmentState(const QString &state)
 {
     return runOne(m_database, "UPDATE enrolment SET state = ?1", [&](SqlStatement &s) { s.bind(1, state); });
+}
+
+Result<void> SyncStore::setRetentionDays(int days)
+{
+    return runOne(m_database, "UPDATE enrolment SET retention_days = ?1", [&](SqlStatement &s) { s.bind(1, days); });
 }
 
 Result<QList<RosterEntry>> SyncStore::rosterEntries(const QString &reviewId)
@@ -197,18 +203,62 @@ Result<void> SyncStore::recordBatch(const QList<std::pair<QString, Receipt>> &de
     return transaction->commit();
 }
 
-Result<void> SyncStore::markCollected(const QList<qint64> &sequences)
+Result<int> SyncStore::markCollected(const QList<EnvelopeRef> &envelopes, qint64 cursor)
 {
     auto transaction = SqlTransaction::begin(m_database);
     if (!transaction)
         return transaction.error();
-    for (qint64 sequence : sequences) {
-        if (auto done = runOne(m_database, "UPDATE outbox SET state = 'collected' WHERE sequence = ?1 AND state = 'delivered'",
-                               [&](SqlStatement &s) { s.bind(1, sequence); });
+    const QString now = canonicalTimestamp(m_vault.clock()());
+    int changed = 0;
+    for (const EnvelopeRef &envelope : envelopes) {
+        // A note still queued counts too: its receipt was lost, but the leader holds it.
+        if (auto done = runOne(m_database,
+                               "UPDATE outbox SET state = 'collected', collected_at = ?3 WHERE sequence = ?1 "
+                               "AND state IN ('queued', 'delivered') AND json_extract(envelope, '$.hash') = ?2",
+                               [&](SqlStatement &s) { s.bind(1, envelope.sequence).bind(2, toHex(envelope.hash)).bind(3, now); });
             !done)
-            return done;
+            return done.error();
+        changed += static_cast<int>(m_database.changes());
     }
-    return transaction->commit();
+    if (auto saved = saveSetting(QStringLiteral("collected-cursor"), QString::number(cursor)); !saved)
+        return saved.error();
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return changed;
+}
+
+Result<qint64> SyncStore::collectedCursor()
+{
+    auto text = setting(QStringLiteral("collected-cursor"));
+    if (!text)
+        return text.error();
+    return text->toLongLong();
+}
+
+Result<int> SyncStore::removeCollectedContent(int retentionDays)
+{
+    if (retentionDays < 0)
+        return 0;
+    const QDateTime now = m_vault.clock()();
+    auto transaction = SqlTransaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    const QString cutoff = canonicalTimestamp(now.addDays(-retentionDays));
+    if (auto cleared = runOne(m_database,
+                              "UPDATE notes SET text = '', canonical = X'', content_removed_at = ?2 WHERE content_removed_at IS NULL "
+                              "AND id IN (SELECT note_id FROM outbox WHERE state = 'collected' AND collected_at <= ?1)",
+                              [&](SqlStatement &s) { s.bind(1, cutoff).bind(2, canonicalTimestamp(now)); });
+        !cleared)
+        return cleared.error();
+    const int removed = static_cast<int>(m_database.changes());
+    if (auto emptied = runOne(m_database,
+                              "UPDATE outbox SET envelope = '' WHERE state = 'collected' AND collected_at <= ?1 AND envelope != ''",
+                              [&](SqlStatement &s) { s.bind(1, cutoff); });
+        !emptied)
+        return emptied.error();
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return removed;
 }
 
 Result<OutboxCounts> SyncStore::outboxCounts()

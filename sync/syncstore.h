@@ -1,5 +1,6 @@
 #pragma once
 
+#include "collectedstatement.h"
 #include "envelope.h"
 #include "error.h"
 #include "receipt.h"
@@ -26,6 +27,8 @@ struct Enrolment {
     QByteArray leaderBoxKey;
     QString role;
     QString state; // requested, enrolled, revoked
+    int retentionDays = keepCollected; // from the leader's signed set-up
+    static constexpr int keepCollected = -1;
 };
 
 /// One note waiting in the outbox (or already through it).
@@ -63,7 +66,7 @@ struct CollectedNote {
     QString verdict; // "valid", or the problems found
 };
 
-/// The sync tables inside an unlocked vault (schema version 3): enrolment, roster copy, outbox,
+/// The sync tables inside an unlocked vault (schema version 3, retention in 4): enrolment, roster copy, outbox,
 /// and for a team leader the review keys and collected notes. Every write is one durable
 /// transaction.
 class SyncStore
@@ -74,6 +77,7 @@ public:
     Result<std::optional<Enrolment>> enrolment();
     Result<void> saveEnrolment(const Enrolment &enrolment);
     Result<void> setEnrolmentState(const QString &state);
+    Result<void> setRetentionDays(int days);
 
     Result<QList<RosterEntry>> rosterEntries(const QString &reviewId);
     Result<void> saveRoster(const QString &reviewId, const QList<RosterEntry> &entries);
@@ -87,7 +91,15 @@ public:
     /// receipts, and notes that stay queued with the reason in words.
     Result<void> recordBatch(const QList<std::pair<QString, Receipt>> &delivered,
                              const QList<std::pair<QString, QString>> &failed);
-    Result<void> markCollected(const QList<qint64> &sequences);
+    /// Marks this device's envelopes the leader's signed statements name as collected (at the
+    /// vault clock's now) and saves the statement cursor, in one transaction. Returns how many
+    /// notes changed state.
+    Result<int> markCollected(const QList<EnvelopeRef> &envelopes, qint64 cursor);
+    Result<qint64> collectedCursor();
+    /// Removes the text and signed bytes of notes collected at least retentionDays ago (nothing
+    /// when the leader keeps them, retentionDays < 0), with their sealed envelopes. The hash,
+    /// signature and chain position stay. Returns how many notes were cleared.
+    Result<int> removeCollectedContent(int retentionDays);
     Result<OutboxCounts> outboxCounts();
     /// Per note: queued, delivered or collected (notes not in the outbox are absent).
     Result<QHash<QString, QString>> noteSyncStates();

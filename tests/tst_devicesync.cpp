@@ -8,6 +8,8 @@
 #include "guardedtcpserver.h"
 #include "leaderdesk.h"
 #include "notestore.h"
+#include "noteverifier.h"
+#include "sqlitedatabase.h"
 #include "syncencoding.h"
 #include "syncstore.h"
 #include "testvault.h"
@@ -59,6 +61,11 @@ class TestDeviceSync : public QObject
     QString m_url;
     std::unique_ptr<ScratchVault> m_leader;
     std::unique_ptr<ScratchVault> m_device;
+    int m_deviceDaysAhead = 0; // moves the device's clock, for retention
+
+    QString noteText(const QString &id) { return m_device->vault->store().note(id)->text; }
+    bool removed(const QString &id) { return m_device->vault->store().note(id)->contentRemovedAt.isValid(); }
+    int collectAll() { return LeaderDesk(*m_leader->vault).collect(m_leader->reviewId)->newNotes; }
 
     Result<SyncOutcome> sync(int timeoutMs = 30'000) { return DeviceSync(*m_device->vault, timeoutMs).syncOnce(); }
     OutboxCounts counts() { return *SyncStore(*m_device->vault).outboxCounts(); }
@@ -86,7 +93,9 @@ private slots:
         m_url = QStringLiteral("http://127.0.0.1:%1").arg(listener->serverPort());
 
         m_leader = std::make_unique<ScratchVault>();
-        m_device = std::make_unique<ScratchVault>();
+        m_deviceDaysAhead = 0;
+        m_device = std::make_unique<ScratchVault>(
+            fastOptions([this] { return QDateTime::currentDateTimeUtc().addDays(m_deviceDaysAhead); }));
         LeaderDesk desk(*m_leader->vault);
         auto created = desk.createReview(m_leader->reviewId, m_url, {});
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
@@ -130,6 +139,97 @@ private slots:
 
         QCOMPARE(sync()->collected, 2);
         QCOMPARE(counts().collected, 2);
+    }
+
+    void collectedNotesKeepTheirContentUntilTheRetentionPeriodEnds()
+    {
+        const QString first = m_device->addSignedNote(QStringLiteral("the breakfast club doubled attendance"));
+        const QString second = m_device->addSignedNote(QStringLiteral("records for the autumn term"), NoteKind::Evidence);
+        QCOMPARE(sync()->delivered, 2);
+        QCOMPARE(collectAll(), 2);
+        // By default tablets keep everything.
+        auto kept = sync();
+        QVERIFY(kept.ok());
+        QCOMPARE(kept->collected, 2);
+        QCOMPARE(kept->contentRemoved, 0);
+        QCOMPARE(noteText(first), QStringLiteral("the breakfast club doubled attendance"));
+
+        QVERIFY(LeaderDesk(*m_leader->vault).setRetentionDays(m_leader->reviewId, 7).ok());
+        QCOMPARE(*LeaderDesk(*m_leader->vault).retentionDays(m_leader->reviewId), 7);
+        QCOMPARE(sync()->contentRemoved, 0);
+        QCOMPARE((*SyncStore(*m_device->vault).enrolment())->retentionDays, 7);
+        m_deviceDaysAhead = 6;
+        QCOMPARE(sync()->contentRemoved, 0);
+        m_deviceDaysAhead = 8;
+        QCOMPARE(sync()->contentRemoved, 2);
+        QVERIFY(removed(first) && removed(second));
+        QVERIFY(noteText(first).isEmpty());
+        QVERIFY(m_device->vault->store().search(QStringLiteral("breakfast"))->isEmpty());
+        QVERIFY(m_device->vault->store().signedNote(first)->canonical.isEmpty());
+
+        // The chain still verifies across the removed notes, and a later note joins it.
+        m_device->addSignedNote(QStringLiteral("a third note, after the removal"));
+        const auto notes = *m_device->vault->store().signedNotes();
+        const VerificationReport report = verifyNotes(notes, {m_device->vault->devicePublicKey()});
+        QVERIFY(report.allValid());
+        QCOMPARE(std::count_if(report.notes.cbegin(), report.notes.cend(), [](const NoteVerification &v) { return v.contentRemoved; }), 2);
+        QCOMPARE(sync()->delivered, 1);
+        QCOMPARE(collectAll(), 1);
+        // The leader still holds every note whole.
+        const auto held = *SyncStore(*m_leader->vault).collectedNotes(m_leader->reviewId);
+        QCOMPARE(held.size(), 3);
+        QVERIFY(verifyNotes(held, {m_device->vault->devicePublicKey()}).allValid());
+        QVERIFY(std::any_of(held.cbegin(), held.cend(), [](const SignedNote &n) { return n.content.text.contains(QStringLiteral("breakfast")); }));
+    }
+
+    void onlyCollectedNotesCanLoseTheirContent()
+    {
+        QVERIFY(LeaderDesk(*m_leader->vault).setRetentionDays(m_leader->reviewId, 0).ok());
+        const QString collected = m_device->addSignedNote(QStringLiteral("collected statement"));
+        QCOMPARE(sync()->delivered, 1);
+        QCOMPARE(collectAll(), 1);
+        const QString delivered = m_device->addSignedNote(QStringLiteral("delivered but not collected"));
+        const QString offline = m_device->addSignedNote(QStringLiteral("not even sent"));
+        QCOMPARE(*SyncStore(*m_device->vault).enqueueSignedNotes(**SyncStore(*m_device->vault).enrolment()), 2);
+        auto outcome = sync();
+        QVERIFY(outcome.ok());
+        QCOMPARE(outcome->contentRemoved, 1);
+        QVERIFY(removed(collected));
+        QCOMPARE(noteText(delivered), QStringLiteral("delivered but not collected"));
+        QCOMPARE(noteText(offline), QStringLiteral("not even sent"));
+
+        // Not even raw SQL may clear a note the leader has not collected, or change a collected one
+        // in any other way.
+        SqliteDatabase &database = m_device->vault->database();
+        const auto clear = [&](const QString &id) {
+            auto statement = database.prepare("UPDATE notes SET text = '', canonical = X'', content_removed_at = '2026-01-01T00:00:00.000Z' WHERE id = ?1");
+            return statement->bind(1, id).run();
+        };
+        auto refused = clear(delivered);
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().message.contains(QStringLiteral("immutable")));
+        auto rewrite = database.prepare("UPDATE notes SET kind = 'concern' WHERE id = ?1");
+        QVERIFY(!rewrite->bind(1, collected).run().ok());
+        QCOMPARE(noteText(delivered), QStringLiteral("delivered but not collected"));
+    }
+
+    void anArchiveClaimingCollectionWithoutTheLeaderRemovesNothing()
+    {
+        QVERIFY(LeaderDesk(*m_leader->vault).setRetentionDays(m_leader->reviewId, 0).ok());
+        const QString id = m_device->addSignedNote(QStringLiteral("only the leader may say this was collected"));
+        QCOMPARE(sync()->delivered, 1);
+        auto stored = m_store->envelopesAfter(m_leader->reviewId, 0, 10);
+        QCOMPARE(stored->size(), 1);
+        // The archive's operator writes a statement of their own: signed, but not by the leader.
+        CollectedStatement forged{m_leader->reviewId, m_device->vault->devicePublicKey(), QDateTime::currentDateTimeUtc(), {}, {}};
+        forged.envelopes << EnvelopeRef{1, stored->front().envelope.hash};
+        QVERIFY(m_store->storeCollected(m_leader->reviewId, {signCollectedStatement(forged, m_store->identity().secretKey)}).ok());
+        auto outcome = sync();
+        QVERIFY(outcome.ok());
+        QCOMPARE(outcome->untrustedStatements, 1);
+        QCOMPARE(outcome->collected, 0);
+        QCOMPARE(outcome->contentRemoved, 0);
+        QCOMPARE(noteText(id), QStringLiteral("only the leader may say this was collected"));
     }
 
     void concernsLeaveFirst()

@@ -5,6 +5,7 @@
 #include "noteverifier.h"
 #include "signednotejson.h"
 
+#include <algorithm>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -489,7 +490,11 @@ ExitCode CliCommands::verify(const CommandArguments &args)
             m_out << line << Qt::endl;
     if (!report.allValid())
         return VerificationFailed;
-    m_out << notes.size() << " signed note" << (notes.size() == 1 ? "" : "s") << " verified" << Qt::endl;
+    const auto removed = std::count_if(report.notes.cbegin(), report.notes.cend(), [](const NoteVerification &v) { return v.contentRemoved; });
+    m_out << notes.size() - removed << " signed note" << (notes.size() - removed == 1 ? "" : "s") << " verified";
+    if (removed > 0)
+        m_out << "; " << removed << " more collected by the team leader and removed from this device (their place in the chain checked)";
+    m_out << Qt::endl;
     return Success;
 }
 
