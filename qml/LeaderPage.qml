@@ -133,6 +133,30 @@ Page {
                     text: modelData
                 }
             }
+
+            Label { visible: desk.leads; text: qsTr("Collected notes on tablets"); font.pixelSize: 22; font.bold: true }
+            Label {
+                visible: desk.leads
+                width: scroller.availableWidth
+                wrapMode: Label.Wrap
+                text: qsTr("Once you hold a note, a tablet can remove its text. It keeps the note's signature and place, "
+                           + "so its record still checks. Tablets learn the choice at their next sync.")
+            }
+            ComboBox {
+                id: retentionChoice
+                visible: desk.leads
+                implicitHeight: 48
+                implicitWidth: Math.min(scroller.availableWidth, 420)
+                model: desk.retentionChoices
+                textRole: "text"
+                valueRole: "value"
+                currentIndex: indexOfValue(desk.retentionDays)
+                Accessible.name: qsTr("How long tablets keep collected notes")
+                onActivated: {
+                    if (!desk.setRetentionDays(currentValue))
+                        currentIndex = indexOfValue(desk.retentionDays)
+                }
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ Frame {
     required property string text
     required property string noteState
     required property string syncState
+    required property string contentRemovedAt
     required property string signedAt
     required property string signedBy
     required property string amendsText
@@ -41,7 +42,7 @@ Frame {
                 }
             }
             Button {
-                visible: note.noteState === "signed"
+                visible: note.noteState === "signed" && note.contentRemovedAt === ""
                 text: qsTr("Correct")
                 flat: true
                 implicitHeight: 48
@@ -56,7 +57,14 @@ Frame {
             wrapMode: Label.Wrap
             Layout.fillWidth: true
         }
-        Label { text: note.text; wrapMode: Label.Wrap; Layout.fillWidth: true }
+        Label {
+            text: note.contentRemovedAt === "" ? note.text
+                  : qsTr("The team leader holds this note. Its text was removed from this tablet on %1, as they asked.")
+                    .arg(note.contentRemovedAt)
+            font.italic: note.contentRemovedAt !== ""
+            wrapMode: Label.Wrap
+            Layout.fillWidth: true
+        }
         Label {
             visible: note.suspectedNames.length > 0
             text: qsTr("May name a person: %1").arg(note.suspectedNames.join(", "))

@@ -61,6 +61,16 @@ Frame {
                     .arg(panel.sync.queued).arg(panel.sync.delivered).arg(panel.sync.collected)
         }
         Label {
+            visible: panel.sync.enrolment === "enrolled" && panel.sync.retentionDays >= 0
+            width: parent.width
+            wrapMode: Label.Wrap
+            opacity: 0.75
+            text: panel.sync.retentionDays === 0
+                  ? qsTr("The team leader's choice: once they hold a note, its text is removed from this tablet.")
+                  : qsTr("The team leader's choice: a note's text is removed from this tablet %n day(s) after they collect it.", "",
+                         panel.sync.retentionDays)
+        }
+        Label {
             visible: panel.sync.lastSuccess !== ""
             width: parent.width
             opacity: 0.75

@@ -35,6 +35,8 @@ void LeaderController::reload()
     if (vault && !m_session->reviewId().isEmpty()) {
         auto keys = sync::SyncStore(*vault).reviewKeys(m_session->reviewId());
         m_leads = keys && *keys;
+        auto days = sync::LeaderDesk(*vault).retentionDays(m_session->reviewId());
+        m_retentionDays = days ? *days : sync::Enrolment::keepCollected;
     }
     if (!vault) {
         m_inviteCode.clear();
@@ -123,6 +125,34 @@ bool LeaderController::approveAll()
     if (auto approved = sync::LeaderDesk(*vault).approve(m_session->reviewId()); !approved)
         return fail(approved.error().message);
     return refreshPending();
+}
+
+QVariantList LeaderController::retentionChoices() const
+{
+    QList<int> days{sync::Enrolment::keepCollected, 0, 7, 30};
+    if (!days.contains(m_retentionDays))
+        days << m_retentionDays;
+    QVariantList choices;
+    for (int day : std::as_const(days)) {
+        const QString text = day < 0    ? tr("Keep them on the tablets")
+                             : day == 0 ? tr("Remove them once collected")
+                                        : tr("Remove them %n day(s) after collection", nullptr, day);
+        choices << QVariantMap{{QStringLiteral("text"), text}, {QStringLiteral("value"), day}};
+    }
+    return choices;
+}
+
+bool LeaderController::setRetentionDays(int days)
+{
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    if (!vault || !m_leads)
+        return false;
+    if (auto published = sync::LeaderDesk(*vault).setRetentionDays(m_session->reviewId(), days); !published) {
+        reload();
+        return fail(published.error().message);
+    }
+    reload();
+    return true;
 }
 
 bool LeaderController::collect()

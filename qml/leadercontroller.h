@@ -1,5 +1,6 @@
 #pragma once
 
+#include "syncstore.h"
 #include "vaultsession.h"
 
 #include <QObject>
@@ -23,6 +24,10 @@ class LeaderController : public QObject
     Q_PROPERTY(QString inviteQrCode READ inviteQrCode NOTIFY inviteChanged)
     Q_PROPERTY(QStringList pendingTablets READ pendingTablets NOTIFY changed)
     Q_PROPERTY(QStringList collectionReport READ collectionReport NOTIFY changed)
+    /// Days tablets keep a collected note's content; -1 keeps it (the default).
+    Q_PROPERTY(int retentionDays READ retentionDays NOTIFY changed)
+    /// The periods offered, as {text, value} (the current one included when set elsewhere).
+    Q_PROPERTY(QVariantList retentionChoices READ retentionChoices NOTIFY changed)
 
 public:
     explicit LeaderController(QObject *parent = nullptr);
@@ -36,12 +41,16 @@ public:
     QString inviteQrCode() const { return m_inviteQrCode; }
     QStringList pendingTablets() const { return m_pendingTablets; }
     QStringList collectionReport() const { return m_collectionReport; }
+    int retentionDays() const { return m_retentionDays; }
+    QVariantList retentionChoices() const;
 
     Q_INVOKABLE bool connectArchive(const QString &archiveUrl, const QString &fingerprint);
     Q_INVOKABLE bool invite(int validHours);
     Q_INVOKABLE bool refreshPending();
     Q_INVOKABLE bool approveAll();
     Q_INVOKABLE bool collect();
+    /// Sets the retention period and publishes it to the tablets in the signed set-up.
+    Q_INVOKABLE bool setRetentionDays(int days);
 
     /// A QR code of text as a PNG data URL, `scale` pixels per module with a 4-module margin.
     static QString qrCodeDataUrl(const QString &text, int scale = 6);
@@ -61,6 +70,7 @@ private:
     QString m_inviteQrCode;
     QStringList m_pendingTablets;
     QStringList m_collectionReport;
+    int m_retentionDays = sync::Enrolment::keepCollected;
 };
 
 } // namespace fieldnotes::ui

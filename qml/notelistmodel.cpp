@@ -118,6 +118,8 @@ QVariant NoteListModel::data(const QModelIndex &index, int role) const
         return row.note.text;
     case SyncStateRole:
         return row.syncState;
+    case ContentRemovedAtRole:
+        return row.note.contentRemovedAt.isValid() ? row.note.contentRemovedAt.toLocalTime().toString(QStringLiteral("ddd d MMM")) : QString();
     case StateRole:
         return row.note.isSigned() ? QStringLiteral("signed") : QStringLiteral("draft");
     case SignedAtRole:
@@ -145,6 +147,7 @@ QHash<int, QByteArray> NoteListModel::roleNames() const
     names.insert(TextRole, "text");
     names.insert(StateRole, "noteState");
     names.insert(SyncStateRole, "syncState");
+    names.insert(ContentRemovedAtRole, "contentRemovedAt");
     names.insert(SignedAtRole, "signedAt");
     names.insert(SequenceRole, "sequence");
     names.insert(AmendsTextRole, "amendsText");

@@ -24,7 +24,7 @@ class NoteListModel : public QAbstractListModel
     Q_PROPERTY(int flaggedDraftCount READ flaggedDraftCount NOTIFY countsChanged)
 
 public:
-    enum Role { NoteIdRole = Qt::UserRole + 1, KindRole, TextRole, StateRole, SignedAtRole, SequenceRole, AmendsTextRole, SuspectedNamesRole, EvidenceRole, KindLabelRole, SignedByRole, SyncStateRole };
+    enum Role { NoteIdRole = Qt::UserRole + 1, KindRole, TextRole, StateRole, SignedAtRole, SequenceRole, AmendsTextRole, SuspectedNamesRole, EvidenceRole, KindLabelRole, SignedByRole, SyncStateRole, ContentRemovedAtRole };
 
     explicit NoteListModel(QObject *parent = nullptr);
 

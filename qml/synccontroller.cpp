@@ -85,6 +85,7 @@ void SyncController::refresh()
     m_queued = counts->queued;
     m_delivered = counts->delivered;
     m_collected = counts->collected;
+    m_retentionDays = *enrolment ? (*enrolment)->retentionDays : sync::Enrolment::keepCollected;
     const QDateTime when = parseCanonicalTimestamp(*success);
     m_lastSuccess = when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat) : QString();
     emit statusChanged();
@@ -175,6 +176,8 @@ void SyncController::syncNow()
         return;
     }
     m_failures = 0;
+    if (outcome->delivered + outcome->collected + outcome->contentRemoved > 0)
+        m_session->markSyncChanged();
     m_lastError = outcome->refused > 0 ? tr("%n note(s) refused by the archive; the team leader can see why.", nullptr, outcome->refused)
                                        : QString();
     qCInfo(lcSync) << "sync done:" << outcome->delivered << "delivered," << outcome->refused << "refused";

@@ -33,6 +33,8 @@ class SyncController : public QObject
     Q_PROPERTY(int sent READ sent NOTIFY progressChanged)
     Q_PROPERTY(int sending READ sending NOTIFY progressChanged)
     Q_PROPERTY(int retryInSeconds READ retryInSeconds NOTIFY statusChanged)
+    /// The team leader's retention period for collected notes, in days; -1 keeps them.
+    Q_PROPERTY(int retentionDays READ retentionDays NOTIFY statusChanged)
 
 public:
     explicit SyncController(QObject *parent = nullptr);
@@ -50,6 +52,7 @@ public:
     int sent() const { return m_sent; }
     int sending() const { return m_sending; }
     int retryInSeconds() const;
+    int retentionDays() const { return m_retentionDays; }
 
     /// Requests to join the review the code names, in this user's role.
     Q_INVOKABLE bool join(const QString &code, const QString &label);
@@ -79,6 +82,7 @@ private:
     int m_queued = 0;
     int m_delivered = 0;
     int m_collected = 0;
+    int m_retentionDays = -1;
     QString m_lastSuccess;
     QString m_lastError;
     bool m_busy = false;

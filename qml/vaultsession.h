@@ -91,6 +91,8 @@ public:
     void reportError(const Error &error);
     /// Tells views that notes, checklists or the programme changed.
     void markChanged();
+    /// Sync moved notes on (delivered, collected, content removed): views reload, nothing is re-sent.
+    void markSyncChanged() { emit syncChanged(); }
 
 signals:
     void stateChanged();
@@ -102,6 +104,7 @@ signals:
     void watchedNamesChanged();
     void unlockWaitSecondsChanged();
     void dataChanged();
+    void syncChanged();
     /// Emitted just before the keys are wiped, so editors can save what is being typed.
     void aboutToLock();
     void errorOccurred(const QString &message);
@@ -142,6 +145,7 @@ void followSession(QPointer<VaultSession> &current, VaultSession *next, View *vi
     current = next;
     if (current) {
         QObject::connect(current, &VaultSession::dataChanged, view, reload);
+        QObject::connect(current, &VaultSession::syncChanged, view, reload);
         QObject::connect(current, &VaultSession::stateChanged, view, reload);
         QObject::connect(current, &VaultSession::reviewChanged, view, reload);
     }

@@ -95,6 +95,16 @@ private slots:
         tablet.addSignedNote(QStringLiteral("what the young inspector saw"), NoteKind::Observation);
         QCOMPARE(DeviceSync(*tablet.vault).syncOnce()->delivered, 1);
 
+        // Retention: offered as choices, published signed, and the tablet follows it.
+        QCOMPARE(desk.retentionDays(), -1);
+        QCOMPARE(desk.retentionChoices().size(), 4);
+        QVERIFY(desk.setRetentionDays(7));
+        QCOMPARE(desk.retentionDays(), 7);
+        QVERIFY(!desk.setRetentionDays(100000));
+        QCOMPARE(desk.retentionDays(), 7);
+        QCOMPARE(DeviceSync(*tablet.vault).syncOnce()->enrolmentState, QStringLiteral("enrolled"));
+        QCOMPARE((*SyncStore(*tablet.vault).enrolment())->retentionDays, 7);
+
         QVERIFY(desk.collect());
         const QStringList report = desk.collectionReport();
         QVERIFY2(report.front().contains(QStringLiteral("1 new note")), qPrintable(report.join(QLatin1Char('\n'))));

@@ -147,7 +147,18 @@ private slots:
         QCOMPARE(controller.collected(), 2);
         notes.reload();
         QCOMPARE(notes.data(notes.index(0), NoteListModel::SyncStateRole).toString(), QStringLiteral("collected"));
-        Q_UNUSED(first);
+        QCOMPARE(controller.retentionDays(), -1);
+        QCOMPARE(notes.data(notes.index(0), NoteListModel::TextRole).toString(), QStringLiteral("sent by itself"));
+
+        // The leader asks tablets to remove what they hold: the list follows without a reload.
+        QVERIFY(desk.setRetentionDays(leader.reviewId, 0).ok());
+        QSignalSpy reset(&notes, &QAbstractItemModel::modelReset);
+        controller.syncNow();
+        QCOMPARE(controller.retentionDays(), 0);
+        QVERIFY(reset.count() > 0);
+        QVERIFY(notes.data(notes.index(0), NoteListModel::TextRole).toString().isEmpty());
+        QVERIFY(!notes.data(notes.index(0), NoteListModel::ContentRemovedAtRole).toString().isEmpty());
+        QCOMPARE(session.vault()->store().note(first)->contentRemovedAt.isValid(), true);
     }
 };
 

@@ -166,7 +166,7 @@ ExitCode CliCommands::run(const QStringList &words)
         {"leader invite", &CliCommands::leaderInvite, {QStringLiteral("review"), QStringLiteral("hours")}},
         {"leader approve", &CliCommands::leaderApprove, {QStringLiteral("review"), QStringLiteral("all")}},
         {"leader revoke", &CliCommands::leaderRevoke, {QStringLiteral("review"), QStringLiteral("reason")}},
-        {"leader publish", &CliCommands::leaderPublish, {QStringLiteral("review")}},
+        {"leader publish", &CliCommands::leaderPublish, {QStringLiteral("review"), QStringLiteral("retention-days")}},
         {"leader collect", &CliCommands::leaderCollect, {QStringLiteral("review"), QStringLiteral("json")}},
         {"join", &CliCommands::join, {QStringLiteral("role"), QStringLiteral("label")}},
         {"sync", &CliCommands::sync, {}},

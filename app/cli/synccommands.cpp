@@ -140,10 +140,31 @@ ExitCode CliCommands::leaderRevoke(const CommandArguments &args)
 
 ExitCode CliCommands::leaderPublish(const CommandArguments &args)
 {
+    // --retention-days N: tablets remove a collected note's content N days after collection;
+    // "keep" (the default) keeps it.
+    std::optional<int> retention;
+    if (args.has(QStringLiteral("retention-days"))) {
+        const QString value = args.value(QStringLiteral("retention-days"));
+        bool ok = false;
+        const int days = value.toInt(&ok);
+        if (value == QLatin1String("keep"))
+            retention = sync::Enrolment::keepCollected;
+        else if (ok && days >= 0 && days <= 3650)
+            retention = days;
+        else
+            return usage(QStringLiteral("--retention-days takes a number of days (0 to 3650) or 'keep'"));
+    }
     return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
-        if (auto published = sync::LeaderDesk(vault).publishSetup(reviewId); !published)
+        sync::LeaderDesk desk(vault);
+        if (auto published = retention ? desk.setRetentionDays(reviewId, *retention) : desk.publishSetup(reviewId); !published)
             return fail(published.error());
-        m_out << "review set-up published" << Qt::endl;
+        auto days = desk.retentionDays(reviewId);
+        if (!days)
+            return fail(days.error());
+        m_out << "review set-up published; tablets "
+              << (*days < 0 ? QStringLiteral("keep collected notes")
+                            : QStringLiteral("remove a collected note's content %1 days after collection").arg(*days))
+              << Qt::endl;
         return Success;
     });
 }
@@ -224,7 +245,12 @@ ExitCode CliCommands::sync(const CommandArguments &)
         return Refused;
     }
     m_out << "enrolment: " << outcome->enrolmentState << "; delivered " << outcome->delivered << ", refused "
-          << outcome->refused << ", newly collected " << outcome->collected << Qt::endl;
+          << outcome->refused << ", newly collected " << outcome->collected;
+    if (outcome->contentRemoved > 0)
+        m_out << ", content removed (retention) " << outcome->contentRemoved;
+    if (outcome->untrustedStatements > 0)
+        m_out << "; ignored " << outcome->untrustedStatements << " collected statements not signed by the team leader";
+    m_out << Qt::endl;
     return outcome->refused == 0 ? Success : Refused;
 }
 
@@ -248,11 +274,17 @@ ExitCode CliCommands::status(const CommandArguments &args)
     }
     QJsonArray noteList;
     int unsent = 0;
+    int removed = 0;
     for (const Note &note : *notes) {
         QString state = note.isSigned() ? states->value(note.id, QStringLiteral("signed")) : QStringLiteral("draft");
         if (state == QLatin1String("signed"))
             ++unsent;
-        noteList << QJsonObject{{QStringLiteral("id"), note.id}, {QStringLiteral("state"), state}};
+        QJsonObject entry{{QStringLiteral("id"), note.id}, {QStringLiteral("state"), state}};
+        if (note.contentRemovedAt.isValid()) {
+            entry.insert(QStringLiteral("content_removed_at"), canonicalTimestamp(note.contentRemovedAt));
+            ++removed;
+        }
+        noteList << entry;
     }
     const QJsonObject status{
         {QStringLiteral("review"), *enrolment ? (*enrolment)->reviewId : QString()},
@@ -262,6 +294,8 @@ ExitCode CliCommands::status(const CommandArguments &args)
         {QStringLiteral("queued"), counts->queued},
         {QStringLiteral("delivered"), counts->delivered},
         {QStringLiteral("collected"), counts->collected},
+        {QStringLiteral("content_removed"), removed},
+        {QStringLiteral("retention_days"), *enrolment ? (*enrolment)->retentionDays : sync::Enrolment::keepCollected},
         {QStringLiteral("last_success"), *lastSuccess},
         {QStringLiteral("last_error"), *lastError},
         {QStringLiteral("notes"), noteList},

@@ -55,6 +55,15 @@ fn tablet1 sync | grep -q "newly collected 3"
 fn tablet1 status --json | grep -q '"collected": 3'
 echo "walkthrough: 4 notes delivered once and collected"
 
+# Retention: the leader has the notes, so tablets may remove their content at once.
+fn leader leader publish --retention-days 0 | grep -q "0 days after collection"
+fn tablet1 sync | grep -q "content removed (retention) 3"
+fn tablet1 status --json | grep -q '"content_removed": 3'
+if fn tablet1 note list | grep -q "tablet one note"; then echo "removed content is still on the tablet"; exit 1; fi
+fn tablet1 verify | grep -q "3 more collected by the team leader and removed"
+fn leader leader collect --json | grep -q '"new_notes": 0'
+echo "walkthrough: collected content removed from the tablet, chain intact, the leader keeps it"
+
 # A revoked device is refused from then on, and nothing of it is stored.
 key2=$(fn tablet2 status --json | sed -n 's/.*"device_key": "\([0-9a-f]*\)".*/\1/p')
 fn leader leader revoke "$key2" --reason "lost tablet"
