@@ -2,6 +2,7 @@
 // conflicts, replays, and bad input refused with nothing stored.
 #include "archiveservice.h"
 #include "archivestore.h"
+#include "collectedstatement.h"
 #include "notestore.h"
 #include "receipt.h"
 #include "requestsignature.h"
@@ -291,6 +292,38 @@ private slots:
         const ArchiveResponse empty = m_service->handle(
             signedRequest("GET", path("envelopes"), {}, m_leader, "after=" + QByteArray::number(next)));
         QCOMPARE(empty.body[QStringLiteral("envelopes")].toArray().size(), 0);
+    }
+
+    void collectedStatementsMustBeTheLeadersOwn()
+    {
+        const Envelope envelope = envelopeFor(QStringLiteral("collected"));
+        QCOMPARE(upload({envelope}, m_device->vault->identity()).status, 200);
+        const DeviceIdentity &device = m_device->vault->identity();
+        const CollectedStatement statement{reviewId(), device.publicKey, QDateTime::currentDateTimeUtc(), {{envelope.sequence, envelope.hash}}, {}};
+        const auto post = [&](const CollectedStatement &signedStatement, const DeviceIdentity &by) {
+            return m_service->handle(signedRequest("POST", path("collected"),
+                                                   json({{QStringLiteral("statements"), QJsonArray{signedStatement.toJson()}}}), by));
+        };
+        const auto statementsFor = [&](const DeviceIdentity &who) {
+            return m_service->handle(signedRequest("GET", path("collected"), {}, who, "after=0")).body[QStringLiteral("statements")].toArray();
+        };
+        // A device may not post one, and the leader's request may not carry one signed by another key.
+        QCOMPARE(post(signCollectedStatement(statement, device.secretKey), device).status, 403);
+        QCOMPARE(post(signCollectedStatement(statement, device.secretKey), m_leader).status, 400);
+        CollectedStatement otherReview = statement;
+        otherReview.reviewId = QStringLiteral("another-review");
+        QCOMPARE(post(signCollectedStatement(otherReview, m_leader.secretKey), m_leader).status, 400);
+        QVERIFY(statementsFor(device).isEmpty());
+
+        QCOMPARE(post(signCollectedStatement(statement, m_leader.secretKey), m_leader).status, 200);
+        const QJsonArray held = statementsFor(device);
+        QCOMPARE(held.size(), 1);
+        auto relayed = CollectedStatement::fromJson(held.first().toObject());
+        QVERIFY(relayed.ok());
+        QVERIFY(relayed->verify(m_leader.publicKey));
+        QCOMPARE(relayed->envelopes, statement.envelopes);
+        // Only the device it names sees it.
+        QVERIFY(statementsFor(newIdentity()).isEmpty());
     }
 
     void enrolmentTokensWorkOnceAndExpire()
