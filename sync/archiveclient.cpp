@@ -40,12 +40,31 @@ ArchiveReply ArchiveClient::get(const QString &pathAndQuery, bool sign)
 
 ArchiveReply ArchiveClient::send(const QByteArray &method, const QString &path, const QJsonObject &body)
 {
-    const QByteArray bytes = canonicalJson(body);
-    return sendRaw(method, path, bytes, signedHeaders(method, path, bytes));
+    return finish(*start(method, path, body));
 }
 
 ArchiveReply ArchiveClient::sendRaw(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
                                     const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    return finish(*startRaw(method, pathAndQuery, body, headers));
+}
+
+std::unique_ptr<PendingReply> ArchiveClient::start(const QByteArray &method, const QString &path, const QJsonObject &body)
+{
+    const QByteArray bytes = canonicalJson(body);
+    return startRaw(method, path, bytes, signedHeaders(method, path, bytes));
+}
+
+PendingReply::~PendingReply()
+{
+    if (m_reply) {
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+std::unique_ptr<PendingReply> ArchiveClient::startRaw(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
+                                                      const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     const qsizetype question = pathAndQuery.indexOf(QLatin1Char('?'));
     QUrl url = m_baseUrl;
@@ -57,47 +76,55 @@ ArchiveReply ArchiveClient::sendRaw(const QByteArray &method, const QString &pat
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
+    std::unique_ptr<PendingReply> pending(new PendingReply);
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    pending->m_reply = reply;
 
-    bool pinMismatch = false;
+    PendingReply *state = pending.get();
     const auto matchesPin = [this](const QSslCertificate &certificate) {
         return !certificate.isNull()
                && QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex()) == m_fingerprint;
     };
     // The pinned certificate is self-signed, so the system's checks fail on it: those errors and
     // only those are ignored, and only for that exact certificate.
-    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&, reply](const QList<QSslError> &errors) {
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [state, matchesPin, reply](const QList<QSslError> &errors) {
         if (matchesPin(reply->sslConfiguration().peerCertificate()))
             reply->ignoreSslErrors(errors);
         else
-            pinMismatch = true;
+            state->m_pinMismatch = true;
     });
     // A certificate the system trusts is still refused unless it is the pinned one.
-    QObject::connect(reply, &QNetworkReply::encrypted, reply, [&, reply] {
+    QObject::connect(reply, &QNetworkReply::encrypted, reply, [state, matchesPin, reply] {
         if (!matchesPin(reply->sslConfiguration().peerCertificate())) {
-            pinMismatch = true;
+            state->m_pinMismatch = true;
             reply->abort();
         }
     });
-    bool tooLarge = false;
-    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [&, reply](qint64 received, qint64 total) {
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [state, reply](qint64 received, qint64 total) {
         if (received > maxReplyBytes || total > maxReplyBytes) {
-            tooLarge = true;
+            state->m_tooLarge = true;
             reply->abort();
         }
     });
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
+    return pending;
+}
+
+ArchiveReply ArchiveClient::finish(PendingReply &pending)
+{
+    QNetworkReply *reply = std::exchange(pending.m_reply, nullptr);
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         loop.exec();
+    }
 
     ArchiveReply result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();
-    if (tooLarge) {
+    if (pending.m_tooLarge) {
         result.status = 0;
         result.error = QStringLiteral("the archive's answer is larger than %1 MiB; refused").arg(maxReplyBytes >> 20);
-    } else if (pinMismatch) {
+    } else if (pending.m_pinMismatch) {
         result.status = 0;
         result.error = QStringLiteral("the archive's certificate is not the one pinned at enrolment; refused");
     } else if (result.status == 0) {

@@ -9,6 +9,10 @@
 #include <QString>
 #include <QUrl>
 
+#include <memory>
+
+class QNetworkReply;
+
 namespace fieldnotes::sync {
 
 /// The answer to one request: an HTTP status with its JSON, or a transport error (status 0).
@@ -20,6 +24,22 @@ struct ArchiveReply {
     bool ok() const { return status >= 200 && status < 300; }
     /// Io when the archive was not reached (worth retrying), InvalidArgument when it refused.
     Error toError() const;
+};
+
+/// A request on its way; ArchiveClient::finish waits for its answer. Dropping it aborts it.
+class PendingReply
+{
+public:
+    ~PendingReply();
+    PendingReply(const PendingReply &) = delete;
+    PendingReply &operator=(const PendingReply &) = delete;
+
+private:
+    friend class ArchiveClient;
+    PendingReply() = default;
+    QNetworkReply *m_reply = nullptr;
+    bool m_pinMismatch = false;
+    bool m_tooLarge = false;
 };
 
 /// `/v1/reviews/{id}/{resource}` with the id percent-encoded.
@@ -42,6 +62,11 @@ public:
     /// The same bytes twice is what a replay looks like; tests use this to show it is refused.
     ArchiveReply sendRaw(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
                          const QList<QPair<QByteArray, QByteArray>> &headers);
+    /// Starts a signed request without waiting, so a second can be on its way meanwhile.
+    std::unique_ptr<PendingReply> start(const QByteArray &method, const QString &path, const QJsonObject &body);
+    std::unique_ptr<PendingReply> startRaw(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
+                                           const QList<QPair<QByteArray, QByteArray>> &headers);
+    ArchiveReply finish(PendingReply &pending);
     QList<QPair<QByteArray, QByteArray>> signedHeaders(const QByteArray &method, const QString &pathAndQuery,
                                                        const QByteArray &body) const;
 

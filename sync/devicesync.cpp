@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QUrl>
 
+#include <deque>
+
 namespace fieldnotes::sync {
 
 namespace {
@@ -105,35 +107,39 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
     auto waiting = m_store.outboxCounts();
     if (!waiting)
         return waiting.error();
+    // Two batches on their way at once: while the archive stores one, the next is already
+    // travelling, and the answer to the first is checked and recorded meanwhile. Each batch is
+    // still answered and recorded on its own, so an interruption loses nothing either way.
+    struct Batch {
+        QList<OutboxItem> items;
+        std::unique_ptr<PendingReply> reply;
+    };
+    std::deque<Batch> inFlight;
     QSet<QString> refusedIds;
-    for (;;) {
-        auto batch = m_store.queued(batchSize + static_cast<int>(refusedIds.size()));
-        if (!batch)
-            return batch.error();
+    QSet<QString> sendingIds;
+    const auto nextBatch = [&]() -> Result<QList<OutboxItem>> {
+        auto queued = m_store.queued(batchSize + static_cast<int>(refusedIds.size() + sendingIds.size()));
+        if (!queued)
+            return queued.error();
         QList<OutboxItem> toSend;
-        for (const OutboxItem &item : *batch)
-            if (!refusedIds.contains(item.noteId) && toSend.size() < batchSize)
+        for (const OutboxItem &item : *queued)
+            if (!refusedIds.contains(item.noteId) && !sendingIds.contains(item.noteId) && toSend.size() < batchSize)
                 toSend << item;
-        if (toSend.isEmpty())
-            break;
-        QJsonArray envelopes;
-        for (const OutboxItem &item : toSend)
-            envelopes << item.envelope.toJson();
-        const ArchiveReply reply = client.send("POST", reviewPath(joined.reviewId, "envelopes"),
-                                               QJsonObject{{QStringLiteral("envelopes"), envelopes}});
-        if (!reply.ok()) {
-            QList<std::pair<QString, QString>> failed;
-            for (const OutboxItem &item : toSend)
-                failed.append({item.noteId, reply.error});
-            if (auto recorded = m_store.recordBatch({}, failed); !recorded)
-                return recorded.error();
-            return reply.toError();
-        }
-        const QJsonArray results = reply.body.value(QStringLiteral("results")).toArray();
+        return toSend;
+    };
+    const auto record = [&](const Batch &batch, const ArchiveReply &reply) -> Result<void> {
+        for (const OutboxItem &item : batch.items)
+            sendingIds.remove(item.noteId);
         QList<std::pair<QString, Receipt>> delivered;
         QList<std::pair<QString, QString>> failed;
-        for (qsizetype i = 0; i < toSend.size(); ++i) {
-            const OutboxItem &item = toSend[i];
+        if (!reply.ok()) {
+            for (const OutboxItem &item : batch.items)
+                failed.append({item.noteId, reply.error});
+            return m_store.recordBatch({}, failed);
+        }
+        const QJsonArray results = reply.body.value(QStringLiteral("results")).toArray();
+        for (qsizetype i = 0; i < batch.items.size(); ++i) {
+            const OutboxItem &item = batch.items[i];
             const QJsonObject result = i < results.size() ? results[i].toObject() : QJsonObject();
             const QString status = result.value(QStringLiteral("status")).toString();
             auto receipt = Receipt::fromJson(result.value(QStringLiteral("receipt")).toObject());
@@ -149,11 +155,42 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
             }
         }
         if (auto recorded = m_store.recordBatch(delivered, failed); !recorded)
-            return recorded.error();
+            return recorded;
         outcome.delivered += int(delivered.size());
         outcome.refused += int(failed.size());
         if (progress)
             progress(outcome.delivered + outcome.refused, waiting->queued);
+        return {};
+    };
+    for (;;) {
+        while (inFlight.size() < 2) {
+            auto batch = nextBatch();
+            if (!batch)
+                return batch.error();
+            if (batch->isEmpty())
+                break;
+            QJsonArray envelopes;
+            for (const OutboxItem &item : *batch) {
+                envelopes << item.envelope.toJson();
+                sendingIds.insert(item.noteId);
+            }
+            inFlight.push_back(
+                Batch{*batch, client.start("POST", reviewPath(joined.reviewId, "envelopes"), QJsonObject{{QStringLiteral("envelopes"), envelopes}})});
+        }
+        if (inFlight.empty())
+            break;
+        Batch batch = std::move(inFlight.front());
+        inFlight.pop_front();
+        const ArchiveReply reply = client.finish(*batch.reply);
+        if (auto recorded = record(batch, reply); !recorded)
+            return recorded.error();
+        if (!reply.ok()) {
+            // Whatever else was on its way is answered and recorded too before giving up.
+            for (Batch &other : inFlight)
+                if (auto recorded = record(other, client.finish(*other.reply)); !recorded)
+                    return recorded.error();
+            return reply.toError();
+        }
     }
 
     // Collected only on the team leader's own signed word, never on the archive's.
