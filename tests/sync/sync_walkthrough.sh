@@ -81,5 +81,15 @@ if [ "$scheme" = https ]; then
   fi
   grep -q "not the one pinned" "$work/pin.err"
   echo "walkthrough: a certificate other than the pinned one is refused"
+  # Row: an old TLS version is refused. The client is allowed everything (security level 0) and
+  # offers only that version; the same client with TLS 1.2 gets through.
+  port=${url##*:}
+  for old in tls1 tls1_1; do
+    if openssl s_client -connect "127.0.0.1:$port" "-$old" -cipher 'DEFAULT:@SECLEVEL=0' < /dev/null > "$work/$old.out" 2>&1; then
+      echo "the archive accepted $old"; exit 1
+    fi
+  done
+  openssl s_client -connect "127.0.0.1:$port" -tls1_2 < /dev/null > "$work/tls1_2.out" 2>&1 || { echo "TLS 1.2 was refused"; exit 1; }
+  echo "walkthrough: TLS 1.0 and 1.1 are refused, TLS 1.2 is accepted"
 fi
 echo "1 passed, 0 failed"
