@@ -184,19 +184,20 @@ Result<void> SyncStore::recordBatch(const QList<std::pair<QString, Receipt>> &de
     auto transaction = SqlTransaction::begin(m_database);
     if (!transaction)
         return transaction.error();
-    for (const auto &[id, receipt] : delivered) {
+    // (No structured bindings below: clang 14, which builds the fuzz targets, cannot capture them.)
+    for (const auto &item : delivered) {
         if (auto done = runOne(m_database,
                                "UPDATE outbox SET state = 'delivered', receipt = ?2, delivered_at = ?3, last_error = '' "
                                "WHERE note_id = ?1 AND state = 'queued'",
                                [&](SqlStatement &s) {
-                                   s.bind(1, id).bind(2, QString::fromUtf8(canonicalJson(receipt.toJson()))).bind(3, nowText());
+                                   s.bind(1, item.first).bind(2, QString::fromUtf8(canonicalJson(item.second.toJson()))).bind(3, nowText());
                                });
             !done)
             return done;
     }
-    for (const auto &[id, error] : failed) {
+    for (const auto &item : failed) {
         if (auto done = runOne(m_database, "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE note_id = ?1",
-                               [&](SqlStatement &s) { s.bind(1, id).bind(2, error); });
+                               [&](SqlStatement &s) { s.bind(1, item.first).bind(2, item.second); });
             !done)
             return done;
     }
@@ -346,7 +347,9 @@ Result<int> SyncStore::storeCollected(const QString &reviewId, const QList<std::
     if (!transaction)
         return transaction.error();
     int added = 0;
-    for (const auto &[note, verdict] : notes) {
+    for (const auto &item : notes) {
+        const SignedNote &note = item.first;
+        const QString &verdict = item.second;
         auto done = runOne(m_database,
                            "INSERT OR IGNORE INTO collected_notes (hash, review_id, author_key, sequence, note, verdict, collected_at) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

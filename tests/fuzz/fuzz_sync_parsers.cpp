@@ -1,0 +1,121 @@
+// libFuzzer target over every parser of bytes that reach Fieldnotes from outside: request JSON,
+// envelopes, roster entries, receipts, collected statements, enrolment codes, request signature
+// headers, exported signed notes, canonical note CBOR, hex and timestamps. The first byte picks
+// the parser. Beyond "never crashes", what a parser accepts must survive its own round trip.
+#include "collectedstatement.h"
+#include "enrolmentcode.h"
+#include "envelope.h"
+#include "receipt.h"
+#include "requestsignature.h"
+#include "rosterentry.h"
+#include "signednote.h"
+#include "signednotejson.h"
+#include "syncencoding.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstdint>
+#include <cstdlib>
+
+using namespace fieldnotes;
+using namespace fieldnotes::sync;
+
+namespace {
+void require(bool condition)
+{
+    if (!condition)
+        std::abort(); // libFuzzer reports this input as a crash
+}
+
+template <typename T>
+void roundTrips(const QByteArray &bytes)
+{
+    auto object = parseJsonObject(bytes);
+    if (!object)
+        return;
+    auto parsed = T::fromJson(*object);
+    if (!parsed)
+        return;
+    auto again = T::fromJson(parsed->toJson());
+    require(again.ok() && canonicalJson(again->toJson()) == canonicalJson(parsed->toJson()));
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    if (size == 0)
+        return 0;
+    const QByteArray bytes(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
+    switch (data[0] % 11) {
+    case 0: {
+        auto object = parseJsonObject(bytes);
+        if (object)
+            require(parseJsonObject(canonicalJson(*object)).ok());
+        break;
+    }
+    case 1:
+        roundTrips<Envelope>(bytes);
+        break;
+    case 2:
+        roundTrips<Receipt>(bytes);
+        break;
+    case 3:
+        roundTrips<CollectedStatement>(bytes);
+        break;
+    case 4: {
+        auto entry = RosterEntry::fromJsonText(bytes);
+        if (entry)
+            require(RosterEntry::fromJsonText(canonicalJson(entry->toJson())).ok());
+        [[maybe_unused]] auto list = RosterEntry::listFromJson(QJsonDocument::fromJson(bytes).array());
+        break;
+    }
+    case 5: {
+        auto code = EnrolmentCode::fromText(QString::fromUtf8(bytes));
+        if (code)
+            require(EnrolmentCode::fromText(code->toText()).ok());
+        break;
+    }
+    case 6: {
+        QList<QPair<QByteArray, QByteArray>> headers;
+        for (const QByteArray &line : bytes.split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            headers.append({line.left(colon), colon < 0 ? QByteArray() : line.mid(colon + 1)});
+        }
+        [[maybe_unused]] auto signature = RequestSignature::fromHeaders(headers);
+        break;
+    }
+    case 7: {
+        auto object = parseJsonObject(bytes);
+        if (!object)
+            break;
+        auto note = signedNoteFromJson(*object);
+        if (note) {
+            auto again = signedNoteFromJson(signedNoteToJson(*note));
+            require(again.ok() && again->canonical == note->canonical && again->content == note->content);
+        }
+        break;
+    }
+    case 8: {
+        // Canonical CBOR: whatever decodes must be exactly what encoding gives back.
+        auto content = decodeCanonicalNote(bytes);
+        if (content)
+            require(encodeCanonicalNote(*content) == bytes);
+        break;
+    }
+    case 9: {
+        const QString text = QString::fromUtf8(bytes);
+        const QDateTime time = parseCanonicalTimestamp(text);
+        if (time.isValid())
+            require(parseCanonicalTimestamp(canonicalTimestamp(time)) == time);
+        [[maybe_unused]] auto hex = fromHex(text);
+        break;
+    }
+    default: {
+        [[maybe_unused]] auto document = QJsonDocument::fromJson(bytes);
+        [[maybe_unused]] auto hash = blake2b256(bytes);
+        break;
+    }
+    }
+    return 0;
+}
