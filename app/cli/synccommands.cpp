@@ -162,8 +162,9 @@ ExitCode CliCommands::leaderPublish(const CommandArguments &args)
         if (!days)
             return fail(days.error());
         m_out << "review set-up published; tablets "
-              << (*days < 0 ? QStringLiteral("keep collected notes")
-                            : QStringLiteral("remove a collected note's content %1 days after collection").arg(*days))
+              << (*days < 0    ? QStringLiteral("keep collected notes")
+                  : *days == 0 ? QStringLiteral("remove a collected note's content once the team leader holds it")
+                               : QStringLiteral("remove a collected note's content %1 days after collection").arg(*days))
               << Qt::endl;
         return Success;
     });

@@ -56,7 +56,7 @@ fn tablet1 status --json | grep -q '"collected": 3'
 echo "walkthrough: 4 notes delivered once and collected"
 
 # Retention: the leader has the notes, so tablets may remove their content at once.
-fn leader leader publish --retention-days 0 | grep -q "0 days after collection"
+fn leader leader publish --retention-days 0 | grep -q "once the team leader holds it"
 fn tablet1 sync | grep -q "content removed (retention) 3"
 fn tablet1 status --json | grep -q '"content_removed": 3'
 if fn tablet1 note list | grep -q "tablet one note"; then echo "removed content is still on the tablet"; exit 1; fi
