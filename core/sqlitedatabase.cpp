@@ -276,6 +276,11 @@ qint64 SqliteDatabase::changes() const
     return m_db ? sqlite3_changes64(m_db) : 0;
 }
 
+qint64 SqliteDatabase::lastInsertRowId() const
+{
+    return m_db ? sqlite3_last_insert_rowid(m_db) : 0;
+}
+
 Result<QStringList> SqliteDatabase::integrityProblems()
 {
     QStringList problems;

@@ -75,6 +75,8 @@ public:
     Result<qint64> queryInteger(const char *sql);
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     qint64 changes() const;
+    /// The rowid of the last row inserted on this connection.
+    qint64 lastInsertRowId() const;
 
     /// Runs SQLCipher's page HMAC check and SQLite's quick_check; returns the problems found.
     Result<QStringList> integrityProblems();

@@ -162,13 +162,19 @@ CREATE TABLE collected_notes (
 CREATE INDEX collected_by_author ON collected_notes(review_id, author_key, sequence);
 )sql";
 
-// Version 4: retention. Once the team leader has collected a note (their signed word), a device
+// Version 4: one receipt per batch (kept once in `receipts`, named by each delivered note), and
+// retention. Once the team leader has collected a note (their signed word), a device
 // may remove the note's content after the period the leader set: the text and signed bytes go,
 // the hash, signature and chain position stay, so the author's chain still verifies. The trigger
 // allows that one change and nothing else, and only for a note the leader has collected.
 const char *const schemaVersion4 = R"sql(
 ALTER TABLE notes ADD COLUMN content_removed_at TEXT;
 ALTER TABLE outbox ADD COLUMN collected_at TEXT NOT NULL DEFAULT '';
+CREATE TABLE receipts (
+    id INTEGER PRIMARY KEY,
+    body TEXT NOT NULL
+);
+ALTER TABLE outbox ADD COLUMN receipt_id INTEGER REFERENCES receipts(id);
 DROP TRIGGER signed_notes_are_immutable_on_update;
 CREATE TRIGGER signed_notes_are_immutable_on_update BEFORE UPDATE ON notes WHEN OLD.signature IS NOT NULL
     AND NOT (OLD.content_removed_at IS NULL AND NEW.content_removed_at IS NOT NULL

@@ -1,10 +1,9 @@
 #include "archiveservice.h"
 
 #include "archivestore.h"
-#include "collectedstatement.h"
-#include "receipt.h"
 #include "requestsignature.h"
 #include "reviewsetup.h"
+#include "signedenvelopelist.h"
 #include "signednote.h"
 #include "syncencoding.h"
 
@@ -288,6 +287,8 @@ ArchiveResponse ArchiveService::storeEnvelopes(const QString &reviewId, const QJ
     auto stored = m_store.storeEnvelopes(accepted);
     if (!stored)
         return fromError(stored.error()); // none of the batch was stored; the device retries
+    // One receipt for the batch: every envelope the archive now holds, signed once.
+    Receipt receipt{reviewId, signer, {}, {}, {}};
     for (qsizetype i = 0; i < accepted.size(); ++i) {
         const Envelope &envelope = accepted[i];
         const StoreResult &outcome = (*stored)[i];
@@ -300,14 +301,16 @@ ArchiveResponse ArchiveService::storeEnvelopes(const QString &reviewId, const QJ
         }
         result.insert(QStringLiteral("status"),
                       outcome.outcome == StoreOutcome::Stored ? QStringLiteral("stored") : QStringLiteral("already-stored"));
-        const Receipt receipt = signReceipt(Receipt{reviewId, signer, envelope.sequence, envelope.hash, outcome.storedAt, {}},
-                                            m_store.identity().secretKey);
-        result.insert(QStringLiteral("receipt"), receipt.toJson());
+        receipt.envelopes << EnvelopeRef{envelope.sequence, envelope.hash};
+        receipt.at = std::max(receipt.at, outcome.storedAt);
     }
     QJsonArray list;
     for (const QJsonObject &result : results)
         list << result;
-    return ArchiveResponse{200, {{QStringLiteral("results"), list}}};
+    QJsonObject answer{{QStringLiteral("results"), list}};
+    if (!receipt.envelopes.isEmpty())
+        answer.insert(QStringLiteral("receipt"), signEnvelopeList(receipt, m_store.identity().secretKey).toJson());
+    return ArchiveResponse{200, answer};
 }
 
 ArchiveResponse ArchiveService::envelopesAfter(const QString &reviewId, const ArchiveRequest &request)

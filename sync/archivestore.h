@@ -1,13 +1,13 @@
 #pragma once
 
 #include "clock.h"
-#include "collectedstatement.h"
 #include "deviceidentity.h"
 #include "envelope.h"
 #include "error.h"
 #include "joinrequest.h"
 #include "passphrasekdf.h"
 #include "roster.h"
+#include "signedenvelopelist.h"
 
 #include <QHash>
 #include <QList>

@@ -130,31 +130,31 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
     const auto record = [&](const Batch &batch, const ArchiveReply &reply) -> Result<void> {
         for (const OutboxItem &item : batch.items)
             sendingIds.remove(item.noteId);
-        QList<std::pair<QString, Receipt>> delivered;
+        QStringList delivered;
         QList<std::pair<QString, QString>> failed;
         if (!reply.ok()) {
             for (const OutboxItem &item : batch.items)
                 failed.append({item.noteId, reply.error});
-            return m_store.recordBatch({}, failed);
+            return m_store.recordBatch(nullptr, {}, failed);
         }
         const QJsonArray results = reply.body.value(QStringLiteral("results")).toArray();
+        auto receipt = Receipt::fromJson(reply.body.value(QStringLiteral("receipt")).toObject());
+        const bool receiptHolds = receipt && receipt->reviewId == joined.reviewId && receipt->deviceKey == self && receipt->verify(archiveKey);
         for (qsizetype i = 0; i < batch.items.size(); ++i) {
             const OutboxItem &item = batch.items[i];
             const QJsonObject result = i < results.size() ? results[i].toObject() : QJsonObject();
             const QString status = result.value(QStringLiteral("status")).toString();
-            auto receipt = Receipt::fromJson(result.value(QStringLiteral("receipt")).toObject());
-            const bool valid = (status == QLatin1String("stored") || status == QLatin1String("already-stored")) && receipt
-                               && receipt->verify(archiveKey) && receipt->envelopeHash == item.envelope.hash
-                               && receipt->deviceKey == self && receipt->sequence == item.sequence;
+            const bool valid = (status == QLatin1String("stored") || status == QLatin1String("already-stored")) && receiptHolds
+                               && receipt->names(EnvelopeRef{item.sequence, item.envelope.hash});
             if (valid) {
-                delivered.append({item.noteId, *receipt});
+                delivered << item.noteId;
             } else {
                 failed.append({item.noteId, result.value(QStringLiteral("reason")).toString(
                                                 status.isEmpty() ? QStringLiteral("no valid receipt from the archive") : status)});
                 refusedIds.insert(item.noteId);
             }
         }
-        if (auto recorded = m_store.recordBatch(delivered, failed); !recorded)
+        if (auto recorded = m_store.recordBatch(receiptHolds ? &*receipt : nullptr, delivered, failed); !recorded)
             return recorded;
         outcome.delivered += int(delivered.size());
         outcome.refused += int(failed.size());

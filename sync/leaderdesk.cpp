@@ -1,9 +1,9 @@
 #include "leaderdesk.h"
 
 #include "archiveclient.h"
-#include "collectedstatement.h"
 #include "noteverifier.h"
 #include "reviewsetup.h"
+#include "signedenvelopelist.h"
 #include "syncencoding.h"
 #include "vault.h"
 
@@ -319,7 +319,7 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
             QJsonArray statements;
             const QDateTime now = QDateTime::currentDateTimeUtc();
             for (auto device = collectedByDevice.cbegin(); device != collectedByDevice.cend(); ++device)
-                statements << signCollectedStatement(CollectedStatement{reviewId, device.key(), now, device.value(), {}}, keys->signingSecret)
+                statements << signEnvelopeList(CollectedStatement{reviewId, device.key(), now, device.value(), {}}, keys->signingSecret)
                                   .toJson();
             const ArchiveReply marked = client->send("POST", reviewPath(reviewId, "collected"), QJsonObject{{QStringLiteral("statements"), statements}});
             if (!marked.ok())

@@ -178,20 +178,26 @@ Result<QList<OutboxItem>> SyncStore::queued(int limit)
     return items;
 }
 
-Result<void> SyncStore::recordBatch(const QList<std::pair<QString, Receipt>> &delivered,
-                                    const QList<std::pair<QString, QString>> &failed)
+Result<void> SyncStore::recordBatch(const Receipt *receipt, const QStringList &delivered, const QList<std::pair<QString, QString>> &failed)
 {
     auto transaction = SqlTransaction::begin(m_database);
     if (!transaction)
         return transaction.error();
+    qint64 receiptId = 0;
+    if (receipt && !delivered.isEmpty()) {
+        if (auto kept = runOne(m_database, "INSERT INTO receipts (body) VALUES (?1)",
+                               [&](SqlStatement &s) { s.bind(1, QString::fromUtf8(canonicalJson(receipt->toJson()))); });
+            !kept)
+            return kept;
+        receiptId = m_database.lastInsertRowId();
+    }
+    const QString now = nowText();
     // (No structured bindings below: clang 14, which builds the fuzz targets, cannot capture them.)
-    for (const auto &item : delivered) {
+    for (const QString &id : delivered) {
         if (auto done = runOne(m_database,
-                               "UPDATE outbox SET state = 'delivered', receipt = ?2, delivered_at = ?3, last_error = '' "
+                               "UPDATE outbox SET state = 'delivered', receipt_id = ?2, delivered_at = ?3, last_error = '' "
                                "WHERE note_id = ?1 AND state = 'queued'",
-                               [&](SqlStatement &s) {
-                                   s.bind(1, item.first).bind(2, QString::fromUtf8(canonicalJson(item.second.toJson()))).bind(3, nowText());
-                               });
+                               [&](SqlStatement &s) { s.bind(1, id).bind(2, receiptId).bind(3, now); });
             !done)
             return done;
     }

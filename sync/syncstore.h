@@ -1,10 +1,9 @@
 #pragma once
 
-#include "collectedstatement.h"
 #include "envelope.h"
 #include "error.h"
-#include "receipt.h"
 #include "roster.h"
+#include "signedenvelopelist.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -87,10 +86,9 @@ public:
     Result<int> enqueueSignedNotes(const Enrolment &enrolment);
     /// Queued items, concerns first, then by sequence number.
     Result<QList<OutboxItem>> queued(int limit);
-    /// What the archive answered for one batch, in one transaction: notes delivered with their
-    /// receipts, and notes that stay queued with the reason in words.
-    Result<void> recordBatch(const QList<std::pair<QString, Receipt>> &delivered,
-                             const QList<std::pair<QString, QString>> &failed);
+    /// What the archive answered for one batch, in one transaction: the batch's receipt (kept
+    /// once), the notes it names as delivered, and notes that stay queued with the reason in words.
+    Result<void> recordBatch(const Receipt *receipt, const QStringList &delivered, const QList<std::pair<QString, QString>> &failed);
     /// Marks this device's envelopes the leader's signed statements name as collected (at the
     /// vault clock's now) and saves the statement cursor, in one transaction. Returns how many
     /// notes changed state.

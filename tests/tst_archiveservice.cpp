@@ -2,10 +2,9 @@
 // conflicts, replays, and bad input refused with nothing stored.
 #include "archiveservice.h"
 #include "archivestore.h"
-#include "collectedstatement.h"
 #include "notestore.h"
-#include "receipt.h"
 #include "requestsignature.h"
+#include "signedenvelopelist.h"
 #include "syncencoding.h"
 #include "testvault.h"
 
@@ -130,10 +129,11 @@ private slots:
         QCOMPARE(first.status, 200);
         const QJsonObject result = first.body[QStringLiteral("results")].toArray().at(0).toObject();
         QCOMPARE(result[QStringLiteral("status")].toString(), QStringLiteral("stored"));
-        auto receipt = Receipt::fromJson(result[QStringLiteral("receipt")].toObject());
+        auto receipt = Receipt::fromJson(first.body[QStringLiteral("receipt")].toObject());
         QVERIFY(receipt.ok());
         QVERIFY(receipt->verify(m_store->archiveKey()));
-        QCOMPARE(receipt->envelopeHash, envelope.hash);
+        QCOMPARE(receipt->envelopes, (QList<EnvelopeRef>{{envelope.sequence, envelope.hash}}));
+        QCOMPARE(receipt->deviceKey, m_device->vault->devicePublicKey());
 
         // A retry after a lost answer: same bytes, "already stored", still one copy.
         const ArchiveResponse again = upload({envelope}, m_device->vault->identity());
@@ -153,7 +153,7 @@ private slots:
         const ArchiveResponse conflict = upload({second}, m_device->vault->identity());
         const QJsonObject result = conflict.body[QStringLiteral("results")].toArray().at(0).toObject();
         QCOMPARE(result[QStringLiteral("status")].toString(), QStringLiteral("conflict"));
-        QVERIFY(!result.contains(QStringLiteral("receipt")));
+        QVERIFY(!conflict.body.contains(QStringLiteral("receipt")));
         QCOMPARE(stored(), 1);
         auto conflicts = m_store->conflicts(reviewId());
         QCOMPARE(conflicts->size(), 1);
@@ -308,14 +308,14 @@ private slots:
             return m_service->handle(signedRequest("GET", path("collected"), {}, who, "after=0")).body[QStringLiteral("statements")].toArray();
         };
         // A device may not post one, and the leader's request may not carry one signed by another key.
-        QCOMPARE(post(signCollectedStatement(statement, device.secretKey), device).status, 403);
-        QCOMPARE(post(signCollectedStatement(statement, device.secretKey), m_leader).status, 400);
+        QCOMPARE(post(signEnvelopeList(statement, device.secretKey), device).status, 403);
+        QCOMPARE(post(signEnvelopeList(statement, device.secretKey), m_leader).status, 400);
         CollectedStatement otherReview = statement;
         otherReview.reviewId = QStringLiteral("another-review");
-        QCOMPARE(post(signCollectedStatement(otherReview, m_leader.secretKey), m_leader).status, 400);
+        QCOMPARE(post(signEnvelopeList(otherReview, m_leader.secretKey), m_leader).status, 400);
         QVERIFY(statementsFor(device).isEmpty());
 
-        QCOMPARE(post(signCollectedStatement(statement, m_leader.secretKey), m_leader).status, 200);
+        QCOMPARE(post(signEnvelopeList(statement, m_leader.secretKey), m_leader).status, 200);
         const QJsonArray held = statementsFor(device);
         QCOMPARE(held.size(), 1);
         auto relayed = CollectedStatement::fromJson(held.first().toObject());

@@ -223,7 +223,7 @@ private slots:
         // The archive's operator writes a statement of their own: signed, but not by the leader.
         CollectedStatement forged{m_leader->reviewId, m_device->vault->devicePublicKey(), QDateTime::currentDateTimeUtc(), {}, {}};
         forged.envelopes << EnvelopeRef{1, stored->front().envelope.hash};
-        QVERIFY(m_store->storeCollected(m_leader->reviewId, {signCollectedStatement(forged, m_store->identity().secretKey)}).ok());
+        QVERIFY(m_store->storeCollected(m_leader->reviewId, {signEnvelopeList(forged, m_store->identity().secretKey)}).ok());
         auto outcome = sync();
         QVERIFY(outcome.ok());
         QCOMPARE(outcome->untrustedStatements, 1);

@@ -3,9 +3,9 @@
 #include "enrolmentcode.h"
 #include "envelope.h"
 #include "notestore.h"
-#include "receipt.h"
 #include "requestsignature.h"
 #include "roster.h"
+#include "signedenvelopelist.h"
 #include "syncencoding.h"
 #include "testvault.h"
 
@@ -214,16 +214,24 @@ private slots:
     void receiptVerifiesOnlyAgainstTheArchiveKey()
     {
         const KeyPair archive = signingKeys();
-        const Receipt receipt = signReceipt(Receipt{QStringLiteral("r"), signingKeys().publicKey, 3, QByteArray(32, 'h'),
-                                                    QDateTime::currentDateTimeUtc(), {}},
-                                            archive.secretKey);
+        const Receipt receipt = signEnvelopeList(Receipt{QStringLiteral("r"), signingKeys().publicKey, QDateTime::currentDateTimeUtc(),
+                                                         {{3, QByteArray(32, 'h')}, {4, QByteArray(32, 'i')}}, {}},
+                                                 archive.secretKey);
         auto wire = Receipt::fromJson(receipt.toJson());
         QVERIFY(wire.ok());
         QVERIFY(wire->verify(archive.publicKey));
         QVERIFY(!wire->verify(signingKeys().publicKey));
+        QVERIFY(wire->names({4, QByteArray(32, 'i')}));
+        QVERIFY(!wire->names({4, QByteArray(32, 'h')}));
         Receipt moved = *wire;
-        moved.sequence = 4;
+        moved.envelopes[0].sequence = 5;
         QVERIFY(!moved.verify(archive.publicKey));
+        Receipt added = *wire;
+        added.envelopes << EnvelopeRef{6, QByteArray(32, 'j')};
+        QVERIFY(!added.verify(archive.publicKey));
+        // The same list signed as a collected statement is not a receipt, and the other way round.
+        const CollectedStatement statement{receipt.reviewId, receipt.deviceKey, receipt.at, receipt.envelopes, receipt.signature};
+        QVERIFY(!statement.verify(archive.publicKey));
     }
 
     void enrolmentCodeRoundTripsAndDamageIsNamed()

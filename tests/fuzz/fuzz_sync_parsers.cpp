@@ -2,12 +2,11 @@
 // envelopes, roster entries, receipts, collected statements, enrolment codes, request signature
 // headers, exported signed notes, canonical note CBOR, hex and timestamps. The first byte picks
 // the parser. Beyond "never crashes", what a parser accepts must survive its own round trip.
-#include "collectedstatement.h"
 #include "enrolmentcode.h"
 #include "envelope.h"
-#include "receipt.h"
 #include "requestsignature.h"
 #include "rosterentry.h"
+#include "signedenvelopelist.h"
 #include "signednote.h"
 #include "signednotejson.h"
 #include "syncencoding.h"

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "error.h"
+#include "securebytes.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace fieldnotes::sync {
+
+/// One envelope a device sent, named by its sequence number and envelope hash.
+struct EnvelopeRef {
+    qint64 sequence = 0;
+    QByteArray hash;
+
+    friend bool operator==(const EnvelopeRef &, const EnvelopeRef &) = default;
+};
+
+/// A signed list of one device's envelopes. Two kinds, told apart by what is signed: the
+/// archive's receipt for a batch it stored (Receipt, archive key), and the team leader's statement
+/// of what they collected (CollectedStatement, the review's signing key).
+template <typename Kind>
+struct SignedEnvelopeList {
+    QString reviewId;
+    QByteArray deviceKey;
+    QDateTime at; // stored at, or collected at
+    QList<EnvelopeRef> envelopes;
+    QByteArray signature;
+
+    QByteArray signedBytes() const;
+    QJsonObject toJson() const;
+    static Result<SignedEnvelopeList> fromJson(const QJsonObject &object);
+    bool verify(const QByteArray &publicKey) const;
+    bool names(const EnvelopeRef &envelope) const { return envelopes.contains(envelope); }
+};
+
+struct ReceiptKind {
+    static constexpr const char *domain = "fieldnotes-receipt-v2";
+    static constexpr const char *timeKey = "stored_at";
+};
+struct CollectedKind {
+    static constexpr const char *domain = "fieldnotes-collected-v1";
+    static constexpr const char *timeKey = "collected_at";
+};
+
+/// The archive's signed word that it holds a batch's envelopes. A device marks a note delivered
+/// only on a receipt that verifies against the archive key named in the roster and names it.
+using Receipt = SignedEnvelopeList<ReceiptKind>;
+/// The team leader's signed word that they hold a device's notes. The archive relays it, but only
+/// the leader's signature lets a device treat a note as collected and, after the retention period,
+/// remove its content: an archive that lies about collection cannot make a tablet lose a note.
+using CollectedStatement = SignedEnvelopeList<CollectedKind>;
+
+template <typename Kind>
+SignedEnvelopeList<Kind> signEnvelopeList(SignedEnvelopeList<Kind> list, const SecureBytes &secretKey);
+
+extern template struct SignedEnvelopeList<ReceiptKind>;
+extern template struct SignedEnvelopeList<CollectedKind>;
+extern template Receipt signEnvelopeList(Receipt, const SecureBytes &);
+extern template CollectedStatement signEnvelopeList(CollectedStatement, const SecureBytes &);
+
+} // namespace fieldnotes::sync
