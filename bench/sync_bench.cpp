@@ -168,7 +168,7 @@ int main(int argc, char *argv[])
     for (qsizetype first = 0; first < queued.size(); first += batch) {
         QJsonArray envelopes;
         for (qsizetype i = first; i < std::min<qsizetype>(first + batch, queued.size()); ++i)
-            envelopes << queued[i].envelope.toJson();
+            envelopes << queued[i].envelope()->toJson();
         bodies << canonicalJson(QJsonObject{{QStringLiteral("envelopes"), envelopes}});
     }
     qint64 bytes = 0;
@@ -223,7 +223,7 @@ int main(int argc, char *argv[])
     QList<Envelope> sample;
     for (auto &member : fleet)
         for (const OutboxItem &item : check(SyncStore(*member).queued(perDevice), "outbox"))
-            sample << item.envelope;
+            sample << *item.envelope();
     fleet.clear(); // the vaults are locked: each fieldnotes-cli opens its own
 
     std::vector<std::unique_ptr<QProcess>> syncs;

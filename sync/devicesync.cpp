@@ -117,16 +117,7 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
     std::deque<Batch> inFlight;
     QSet<QString> refusedIds;
     QSet<QString> sendingIds;
-    const auto nextBatch = [&]() -> Result<QList<OutboxItem>> {
-        auto queued = m_store.queued(batchSize + static_cast<int>(refusedIds.size() + sendingIds.size()));
-        if (!queued)
-            return queued.error();
-        QList<OutboxItem> toSend;
-        for (const OutboxItem &item : *queued)
-            if (!refusedIds.contains(item.noteId) && !sendingIds.contains(item.noteId) && toSend.size() < batchSize)
-                toSend << item;
-        return toSend;
-    };
+    const auto nextBatch = [&] { return m_store.queued(batchSize, refusedIds | sendingIds); };
     const auto record = [&](const Batch &batch, const ArchiveReply &reply) -> Result<void> {
         for (const OutboxItem &item : batch.items)
             sendingIds.remove(item.noteId);
@@ -145,7 +136,7 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
             const QJsonObject result = i < results.size() ? results[i].toObject() : QJsonObject();
             const QString status = result.value(QStringLiteral("status")).toString();
             const bool valid = (status == QLatin1String("stored") || status == QLatin1String("already-stored")) && receiptHolds
-                               && receipt->names(EnvelopeRef{item.sequence, item.envelope.hash});
+                               && receipt->names(EnvelopeRef{item.sequence, item.envelopeHash});
             if (valid) {
                 delivered << item.noteId;
             } else {
@@ -169,13 +160,15 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
                 return batch.error();
             if (batch->isEmpty())
                 break;
-            QJsonArray envelopes;
+            // The envelopes' stored bytes as they are: sealed and serialised once, at signing.
+            QByteArrayList envelopes;
             for (const OutboxItem &item : *batch) {
-                envelopes << item.envelope.toJson();
+                envelopes << item.envelopeJson;
                 sendingIds.insert(item.noteId);
             }
-            inFlight.push_back(
-                Batch{*batch, client.start("POST", reviewPath(joined.reviewId, "envelopes"), QJsonObject{{QStringLiteral("envelopes"), envelopes}})});
+            const QByteArray body = "{\"envelopes\":[" + envelopes.join(',') + "]}";
+            const QString path = reviewPath(joined.reviewId, "envelopes");
+            inFlight.push_back(Batch{*batch, client.startRaw("POST", path, body, client.signedHeaders("POST", path, body))});
         }
         if (inFlight.empty())
             break;

@@ -6,6 +6,9 @@
 #include "syncencoding.h"
 #include "vault.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include <sodium.h>
 
 namespace fieldnotes::sync {
@@ -148,34 +151,34 @@ Result<int> SyncStore::enqueueSignedNotes(const Enrolment &enrolment)
     return static_cast<int>(newIds->size());
 }
 
-Result<QList<OutboxItem>> SyncStore::queued(int limit)
+Result<Envelope> OutboxItem::envelope() const
 {
-    auto rows = queryList<std::pair<OutboxItem, QString>>(
+    auto object = parseJsonObject(envelopeJson);
+    if (!object)
+        return object.error();
+    return Envelope::fromJson(*object);
+}
+
+Result<QList<OutboxItem>> SyncStore::queued(int limit, const QSet<QString> &except)
+{
+    QJsonArray skipped;
+    for (const QString &id : except)
+        skipped << id;
+    return queryList<OutboxItem>(
         m_database,
-        "SELECT note_id, sequence, urgent, envelope, state FROM outbox WHERE state = 'queued' ORDER BY urgent DESC, sequence LIMIT ?1",
-        [&](SqlStatement &s) { s.bind(1, limit); },
+        "SELECT note_id, sequence, urgent, json_extract(envelope, '$.hash'), envelope, state FROM outbox WHERE state = 'queued' "
+        "AND note_id NOT IN (SELECT value FROM json_each(?2)) ORDER BY urgent DESC, sequence LIMIT ?1",
+        [&](SqlStatement &s) { s.bind(1, limit).bind(2, QString::fromUtf8(QJsonDocument(skipped).toJson(QJsonDocument::Compact))); },
         [](const SqlStatement &row) {
             OutboxItem item;
             item.noteId = row.text(0);
             item.sequence = row.integer(1);
             item.urgent = row.integer(2) != 0;
-            item.state = row.text(4);
-            return std::pair{item, row.text(3)};
+            item.envelopeHash = QByteArray::fromHex(row.text(3).toLatin1());
+            item.envelopeJson = row.text(4).toUtf8();
+            item.state = row.text(5);
+            return item;
         });
-    if (!rows)
-        return rows.error();
-    QList<OutboxItem> items;
-    for (auto &[item, text] : *rows) {
-        auto object = parseJsonObject(text.toUtf8());
-        if (!object)
-            return object.error();
-        auto envelope = Envelope::fromJson(*object);
-        if (!envelope)
-            return envelope.error();
-        item.envelope = *envelope;
-        items << item;
-    }
-    return items;
 }
 
 Result<void> SyncStore::recordBatch(const Receipt *receipt, const QStringList &delivered, const QList<std::pair<QString, QString>> &failed)
@@ -192,15 +195,16 @@ Result<void> SyncStore::recordBatch(const Receipt *receipt, const QStringList &d
         receiptId = m_database.lastInsertRowId();
     }
     const QString now = nowText();
-    // (No structured bindings below: clang 14, which builds the fuzz targets, cannot capture them.)
+    auto deliver = m_database.prepare("UPDATE outbox SET state = 'delivered', receipt_id = ?2, delivered_at = ?3, last_error = '' "
+                                      "WHERE note_id = ?1 AND state = 'queued'");
+    if (!deliver)
+        return deliver.error();
     for (const QString &id : delivered) {
-        if (auto done = runOne(m_database,
-                               "UPDATE outbox SET state = 'delivered', receipt_id = ?2, delivered_at = ?3, last_error = '' "
-                               "WHERE note_id = ?1 AND state = 'queued'",
-                               [&](SqlStatement &s) { s.bind(1, id).bind(2, receiptId).bind(3, now); });
-            !done)
+        if (auto done = deliver->bind(1, id).bind(2, receiptId).bind(3, now).run(); !done)
             return done;
+        deliver->reset();
     }
+    // (No structured bindings below: clang 14, which builds the fuzz targets, cannot capture them.)
     for (const auto &item : failed) {
         if (auto done = runOne(m_database, "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE note_id = ?1",
                                [&](SqlStatement &s) { s.bind(1, item.first).bind(2, item.second); });

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QList>
 #include <QString>
 
@@ -35,8 +36,11 @@ struct OutboxItem {
     QString noteId;
     qint64 sequence = 0;
     bool urgent = false;
-    Envelope envelope;
-    QString state; // queued, delivered, collected
+    QByteArray envelopeHash;
+    QByteArray envelopeJson; // canonical JSON, built once at sealing: the very bytes sent
+    QString state;           // queued, delivered, collected
+
+    Result<Envelope> envelope() const;
 };
 
 struct OutboxCounts {
@@ -84,8 +88,8 @@ public:
     /// Seals every signed note of this device not yet in the outbox and queues it, concerns
     /// marked urgent. Returns how many were added.
     Result<int> enqueueSignedNotes(const Enrolment &enrolment);
-    /// Queued items, concerns first, then by sequence number.
-    Result<QList<OutboxItem>> queued(int limit);
+    /// Queued items, concerns first, then by sequence number, leaving out the notes named.
+    Result<QList<OutboxItem>> queued(int limit, const QSet<QString> &except = {});
     /// What the archive answered for one batch, in one transaction: the batch's receipt (kept
     /// once), the notes it names as delivered, and notes that stay queued with the reason in words.
     Result<void> recordBatch(const Receipt *receipt, const QStringList &delivered, const QList<std::pair<QString, QString>> &failed);

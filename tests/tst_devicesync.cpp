@@ -298,7 +298,7 @@ private slots:
         m_device->addSignedNote(QStringLiteral("kept through silence"));
         SyncStore store(*m_device->vault);
         QCOMPARE(*store.enqueueSignedNotes(**store.enrolment()), 1);
-        const QString envelopeBefore = QString::fromUtf8(canonicalJson(store.queued(1)->front().envelope.toJson()));
+        const QString envelopeBefore = QString::fromUtf8(store.queued(1)->front().envelopeJson);
         CannedServer silent{QByteArray()};
         pointDeviceAt(silent.url());
         QElapsedTimer waited;
