@@ -409,6 +409,21 @@
         <source>Collect and check the tablets&apos; notes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="137"/>
+        <source>Collected notes on tablets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="142"/>
+        <source>Once you hold a note, a tablet can remove its text. It keeps the note&apos;s signature and place, so its record still checks. Tablets learn the choice at their next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="154"/>
+        <source>How long tablets keep collected notes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -451,77 +466,82 @@
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="33"/>
+        <location filename="../qml/NoteDelegate.qml" line="34"/>
         <source>Signed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="31"/>
+        <location filename="../qml/NoteDelegate.qml" line="32"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="32"/>
+        <location filename="../qml/NoteDelegate.qml" line="33"/>
         <source>Signed %1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="34"/>
+        <location filename="../qml/NoteDelegate.qml" line="35"/>
         <source> · evidence given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="34"/>
+        <location filename="../qml/NoteDelegate.qml" line="35"/>
         <source> · evidence asked, none given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="35"/>
+        <location filename="../qml/NoteDelegate.qml" line="36"/>
         <source> · waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="36"/>
+        <location filename="../qml/NoteDelegate.qml" line="37"/>
         <source> · delivered to the team leader&apos;s archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="37"/>
+        <location filename="../qml/NoteDelegate.qml" line="38"/>
         <source> · collected by the team leader</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="45"/>
+        <location filename="../qml/NoteDelegate.qml" line="46"/>
         <source>Correct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="48"/>
+        <location filename="../qml/NoteDelegate.qml" line="49"/>
         <source>Write a correction to this note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="54"/>
+        <location filename="../qml/NoteDelegate.qml" line="55"/>
         <source>Corrects: “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/NoteDelegate.qml" line="62"/>
+        <source>The team leader holds this note. Its text was removed from this tablet on %1, as they asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/NoteDelegate.qml" line="70"/>
         <source>May name a person: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="70"/>
+        <location filename="../qml/NoteDelegate.qml" line="78"/>
         <source>The correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="70"/>
+        <location filename="../qml/NoteDelegate.qml" line="78"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="72"/>
+        <location filename="../qml/NoteDelegate.qml" line="80"/>
         <source>Sign correction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1144,27 +1164,40 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SyncPanel.qml" line="67"/>
+        <location filename="../qml/SyncPanel.qml" line="69"/>
+        <source>The team leader&apos;s choice: once they hold a note, its text is removed from this tablet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/SyncPanel.qml" line="70"/>
+        <source>The team leader&apos;s choice: a note&apos;s text is removed from this tablet %n day(s) after they collect it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/SyncPanel.qml" line="77"/>
         <source>Last sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SyncPanel.qml" line="75"/>
+        <location filename="../qml/SyncPanel.qml" line="85"/>
         <source>%1 Trying again by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SyncPanel.qml" line="79"/>
+        <location filename="../qml/SyncPanel.qml" line="89"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SyncPanel.qml" line="79"/>
+        <location filename="../qml/SyncPanel.qml" line="89"/>
         <source>Send now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SyncPanel.qml" line="82"/>
+        <location filename="../qml/SyncPanel.qml" line="92"/>
         <source>Send notes now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1377,17 +1410,35 @@
 <context>
     <name>fieldnotes::ui::LeaderController</name>
     <message>
-        <location filename="../qml/leadercontroller.cpp" line="112"/>
+        <location filename="../qml/leadercontroller.cpp" line="114"/>
         <source>%1 (%2), key %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/leadercontroller.cpp" line="112"/>
+        <location filename="../qml/leadercontroller.cpp" line="114"/>
         <source>unnamed tablet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/leadercontroller.cpp" line="137"/>
+        <source>Keep them on the tablets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/leadercontroller.cpp" line="138"/>
+        <source>Remove them once collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location filename="../qml/leadercontroller.cpp" line="139"/>
+        <source>Remove them %n day(s) after collection</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/leadercontroller.cpp" line="169"/>
         <source>%n new note(s) collected.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1395,7 +1446,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/leadercontroller.cpp" line="141"/>
+        <location filename="../qml/leadercontroller.cpp" line="171"/>
         <source>%n conflict(s): a tablet sent two different notes under one number.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1403,7 +1454,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/leadercontroller.cpp" line="143"/>
+        <location filename="../qml/leadercontroller.cpp" line="173"/>
         <source>Tablet %1… (%2): %n note(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1411,7 +1462,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/leadercontroller.cpp" line="149"/>
+        <location filename="../qml/leadercontroller.cpp" line="179"/>
         <source>; missing numbers %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1485,12 +1536,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/synccontroller.cpp" line="161"/>
+        <location filename="../qml/synccontroller.cpp" line="162"/>
         <source>The team leader&apos;s archive cannot be reached (%1). Notes stay safely queued here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/synccontroller.cpp" line="178"/>
+        <location filename="../qml/synccontroller.cpp" line="181"/>
         <source>%n note(s) refused by the archive; the team leader can see why.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
