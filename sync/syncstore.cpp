@@ -225,7 +225,9 @@ Result<int> SyncStore::markCollected(const QList<EnvelopeRef> &envelopes, qint64
         // A note still queued counts too: its receipt was lost, but the leader holds it.
         if (auto done = runOne(m_database,
                                "UPDATE outbox SET state = 'collected', collected_at = ?3 WHERE sequence = ?1 "
-                               "AND state IN ('queued', 'delivered') AND json_extract(envelope, '$.hash') = ?2",
+                               "AND state IN ('queued', 'delivered') "
+                               // A cleared note's envelope is '', which json_extract refuses: never ask it.
+                               "AND CASE WHEN json_valid(envelope) THEN json_extract(envelope, '$.hash') END = ?2",
                                [&](SqlStatement &s) { s.bind(1, envelope.sequence).bind(2, toHex(envelope.hash)).bind(3, now); });
             !done)
             return done.error();

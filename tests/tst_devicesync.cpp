@@ -211,6 +211,18 @@ private slots:
         auto rewrite = database.prepare("UPDATE notes SET kind = 'concern' WHERE id = ?1");
         QVERIFY(!rewrite->bind(1, collected).run().ok());
         QCOMPARE(noteText(delivered), QStringLiteral("delivered but not collected"));
+
+        // A leader whose collection was cut off after the archive heard of it says it again: a
+        // second statement for a note already cleared changes nothing and stops nothing.
+        auto held = m_store->envelopesAfter(m_leader->reviewId, 0, 1);
+        auto keys = SyncStore(*m_leader->vault).reviewKeys(m_leader->reviewId);
+        const CollectedStatement again{m_leader->reviewId, m_device->vault->devicePublicKey(), QDateTime::currentDateTimeUtc(),
+                                       {{held->front().envelope.sequence, held->front().envelope.hash}}, {}};
+        QVERIFY(m_store->storeCollected(m_leader->reviewId, {signEnvelopeList(again, (*keys)->signingSecret)}).ok());
+        auto repeated = sync();
+        QVERIFY2(repeated.ok(), qPrintable(repeated.ok() ? QString() : repeated.error().message));
+        QCOMPARE(repeated->collected, 0);
+        QVERIFY(removed(collected));
     }
 
     void anArchiveClaimingCollectionWithoutTheLeaderRemovesNothing()
