@@ -5,12 +5,13 @@
 #include "noteverifier.h"
 #include "signednotejson.h"
 
-#include <algorithm>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QThread>
+
+#include <algorithm>
 
 namespace fieldnotes::cli {
 

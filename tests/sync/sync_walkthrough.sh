@@ -56,6 +56,8 @@ fn tablet1 status --json | grep -q '"collected": 3'
 echo "walkthrough: 4 notes delivered once and collected"
 
 # Retention: the leader has the notes, so tablets may remove their content at once.
+if fn leader leader publish --retention-days soon 2>"$work/retention.err"; then echo "a retention of 'soon' was accepted"; exit 1; fi
+grep -q "number of days" "$work/retention.err"
 fn leader leader publish --retention-days 0 | grep -q "once the team leader holds it"
 fn tablet1 sync | grep -q "content removed (retention) 3"
 fn tablet1 status --json | grep -q '"content_removed": 3'
