@@ -121,7 +121,7 @@ std::unique_ptr<Vault> enrolledDevice(const QString &path, LedReview &review, in
     LeaderDesk desk(*review.leader);
     const EnrolmentCode code = check(desk.invite(review.reviewId, 1), "invite");
     check(DeviceSync(*device).join(code, QStringLiteral("reviewer"), QStringLiteral("bench tablet")), "join");
-    check(desk.approve(review.reviewId, device->devicePublicKey()), "approve");
+    check(desk.approve(review.reviewId, {device->devicePublicKey()}), "approve");
     check(DeviceSync(*device).syncOnce(), "enrol");
     QList<Note> batch;
     for (int n = 0; n < notes; ++n) {

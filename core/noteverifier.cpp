@@ -40,6 +40,9 @@ QStringList NoteVerification::describe() const
         lines << who + QStringLiteral(": duplicate sequence number");
     if (problems & NoteProblem::UnknownAuthor)
         lines << who + QStringLiteral(": signed by a key that is not trusted");
+    if (problems & NoteProblem::UnvouchedRemoval)
+        lines << who + QStringLiteral(": its content was removed and nothing signed is left to check; no team leader's "
+                                      "signed statement vouches for its hash here");
     return lines;
 }
 
@@ -51,7 +54,13 @@ bool VerificationReport::allValid() const
     return true;
 }
 
-VerificationReport verifyNotes(const QList<SignedNote> &notes, const QList<QByteArray> &trustedKeys)
+QByteArray removalVouchKey(const QByteArray &authorKey, qint64 sequence, const QByteArray &noteHash)
+{
+    return authorKey.toHex() + ' ' + QByteArray::number(sequence) + ' ' + noteHash.toHex();
+}
+
+VerificationReport verifyNotes(const QList<SignedNote> &notes, const QList<QByteArray> &trustedKeys,
+                               const QSet<QByteArray> &vouchedRemovals)
 {
     ensureSodiumInitialised();
     VerificationReport report;
@@ -70,9 +79,12 @@ VerificationReport verifyNotes(const QList<SignedNote> &notes, const QList<QByte
         if (!trustedKeys.contains(note.content.authorKey))
             verdict.problems |= NoteProblem::UnknownAuthor;
         if (note.contentRemoved()) {
-            // Nothing signed is left to check: the note holds its place in the chain by its hash,
-            // and the team leader holds the signed note itself.
+            // Nothing signed is left to check. Only the team leader's signed word that they hold
+            // exactly this note lets it keep its place in the chain by its hash; anything else
+            // could have been invented.
             verdict.contentRemoved = true;
+            if (!vouchedRemovals.contains(removalVouchKey(note.content.authorKey, note.content.sequence, note.hash)))
+                verdict.problems |= NoteProblem::UnvouchedRemoval;
             actualHashes << note.hash;
             signedContent << std::nullopt;
             report.notes << verdict;

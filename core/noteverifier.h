@@ -6,6 +6,7 @@
 #include <QFlags>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 
 namespace fieldnotes {
@@ -18,6 +19,7 @@ enum class NoteProblem {
     MissingSequence = 0x08,   // sequence numbers before this one are absent
     DuplicateSequence = 0x10, // another note from the same author has the same sequence number
     UnknownAuthor = 0x20,     // the author key is not among the trusted keys
+    UnvouchedRemoval = 0x40,  // no signed bytes, and no team leader's signed statement for its hash
 };
 Q_DECLARE_FLAGS(NoteProblems, NoteProblem)
 Q_DECLARE_OPERATORS_FOR_FLAGS(NoteProblems)
@@ -30,7 +32,7 @@ struct NoteVerification {
     NoteProblems problems;
     QStringList alteredFields;   // with AlteredContent: which fields
     QList<qint64> missingBefore; // with MissingSequence: the absent numbers just before this note
-    bool contentRemoved = false; // removed on this device after collection: chain checked, not content
+    bool contentRemoved = false; // removed on this device after collection, vouched for by the team leader
 
     bool isValid() const { return !problems; }
     /// One line per problem, for people.
@@ -45,8 +47,16 @@ struct VerificationReport {
     bool allValid() const;
 };
 
+/// Names one note whose content was removed after collection: its author, sequence number and
+/// hash, exactly as a team leader's signed collected statement lists them.
+QByteArray removalVouchKey(const QByteArray &authorKey, qint64 sequence, const QByteArray &noteHash);
+
 /// Checks signatures, content, per-author chains and sequence numbers. Used by the vault, the
 /// archive and the team leader alike; needs nothing but the notes and the keys to trust.
-VerificationReport verifyNotes(const QList<SignedNote> &notes, const QList<QByteArray> &trustedKeys);
+/// A note without its signed bytes (content removed) proves nothing by itself: it is accepted
+/// only when vouchedRemovals holds its removalVouchKey, which only a device that kept the team
+/// leader's verified statements can supply. Everywhere else it is an UnvouchedRemoval.
+VerificationReport verifyNotes(const QList<SignedNote> &notes, const QList<QByteArray> &trustedKeys,
+                               const QSet<QByteArray> &vouchedRemovals = {});
 
 } // namespace fieldnotes

@@ -190,6 +190,25 @@ CREATE TRIGGER signed_notes_are_immutable_on_update BEFORE UPDATE ON notes WHEN 
 BEGIN SELECT RAISE(ABORT, 'signed notes are immutable'); END;
 )sql";
 
+// Version 5: evidence that holds against a hostile archive. A device keeps the team leader's
+// signed collected statements it acted on, so a note whose content it removed can still be shown
+// to be one the leader holds (by hash). A team leader keeps the invitations it made, so that it
+// approves only a join that proves it holds one of them, and each at most once.
+const char *const schemaVersion5 = R"sql(
+CREATE TABLE collected_statements (
+    id INTEGER PRIMARY KEY,
+    body TEXT NOT NULL
+);
+CREATE TABLE invites (
+    token_hash BLOB PRIMARY KEY,
+    review_id TEXT NOT NULL,
+    token BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_by BLOB
+);
+)sql";
+
 Result<void> migrateTo1(SqliteDatabase &database)
 {
     return database.exec(schemaVersion1);
@@ -210,8 +229,13 @@ Result<void> migrateTo4(SqliteDatabase &database)
     return database.exec(schemaVersion4);
 }
 
+Result<void> migrateTo5(SqliteDatabase &database)
+{
+    return database.exec(schemaVersion5);
+}
+
 using MigrationStep = Result<void> (*)(SqliteDatabase &);
-constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4};
+constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5};
 } // namespace
 
 Result<void> migrateSchema(SqliteDatabase &database, int targetVersion)

@@ -109,7 +109,7 @@ Page {
                 }
                 Button {
                     text: qsTr("Approve all")
-                    enabled: desk.pendingTablets.length > 0
+                    enabled: desk.approvableTablets > 0
                     implicitHeight: 48
                     Accessible.name: qsTr("Approve every waiting tablet")
                     onClicked: desk.approveAll()

@@ -110,9 +110,19 @@ bool LeaderController::refreshPending()
     if (!pending)
         return fail(pending.error().message);
     m_pendingTablets.clear();
-    for (const sync::JoinRequest &join : *pending)
-        m_pendingTablets << tr("%1 (%2), key %3…").arg(join.label.isEmpty() ? tr("unnamed tablet") : join.label, join.role,
-                                                       QString::fromLatin1(join.deviceKey.toHex().left(12)));
+    m_shownTablets.clear();
+    QStringList refused;
+    for (const sync::JoinRequest &join : *pending) {
+        const QString tablet = tr("%1 (%2), key %3…").arg(join.label.isEmpty() ? tr("unnamed tablet") : join.label, join.role,
+                                                          QString::fromLatin1(join.deviceKey.toHex().left(12)));
+        if (join.problem.isEmpty()) {
+            m_pendingTablets << tablet;
+            m_shownTablets << join.deviceKey;
+        } else {
+            refused << tr("Not approved, %1: %2").arg(tablet, join.problem);
+        }
+    }
+    m_pendingTablets << refused;
     emit changed();
     return true;
 }
@@ -122,7 +132,10 @@ bool LeaderController::approveAll()
     Vault *vault = m_session ? m_session->vault() : nullptr;
     if (!vault)
         return false;
-    if (auto approved = sync::LeaderDesk(*vault).approve(m_session->reviewId()); !approved)
+    // Only the tablets on screen: one that asked after the list was shown waits for the next look.
+    if (m_shownTablets.isEmpty())
+        return refreshPending();
+    if (auto approved = sync::LeaderDesk(*vault).approve(m_session->reviewId(), m_shownTablets); !approved)
         return fail(approved.error().message);
     return refreshPending();
 }

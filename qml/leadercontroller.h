@@ -22,7 +22,9 @@ class LeaderController : public QObject
     Q_PROPERTY(bool leads READ leads NOTIFY changed)
     Q_PROPERTY(QString inviteCode READ inviteCode NOTIFY inviteChanged)
     Q_PROPERTY(QString inviteQrCode READ inviteQrCode NOTIFY inviteChanged)
+    /// Tablets waiting, as shown: those that passed the join check, then those that did not, with why.
     Q_PROPERTY(QStringList pendingTablets READ pendingTablets NOTIFY changed)
+    Q_PROPERTY(int approvableTablets READ approvableTablets NOTIFY changed)
     Q_PROPERTY(QStringList collectionReport READ collectionReport NOTIFY changed)
     /// Days tablets keep a collected note's content; -1 keeps it (the default).
     Q_PROPERTY(int retentionDays READ retentionDays NOTIFY changed)
@@ -40,6 +42,7 @@ public:
     /// The invitation as a PNG data URL (libqrencode), for an Image.
     QString inviteQrCode() const { return m_inviteQrCode; }
     QStringList pendingTablets() const { return m_pendingTablets; }
+    int approvableTablets() const { return int(m_shownTablets.size()); }
     QStringList collectionReport() const { return m_collectionReport; }
     int retentionDays() const { return m_retentionDays; }
     QVariantList retentionChoices() const;
@@ -47,6 +50,7 @@ public:
     Q_INVOKABLE bool connectArchive(const QString &archiveUrl, const QString &fingerprint);
     Q_INVOKABLE bool invite(int validHours);
     Q_INVOKABLE bool refreshPending();
+    /// Approves the tablets shown as approvable, and no other.
     Q_INVOKABLE bool approveAll();
     Q_INVOKABLE bool collect();
     /// Sets the retention period and publishes it to the tablets in the signed set-up.
@@ -69,6 +73,7 @@ private:
     QString m_inviteCode;
     QString m_inviteQrCode;
     QStringList m_pendingTablets;
+    QList<QByteArray> m_shownTablets; // the approvable ones on screen: what "Approve all" approves
     QStringList m_collectionReport;
     int m_retentionDays = sync::Enrolment::keepCollected;
 };

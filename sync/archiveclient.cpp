@@ -4,6 +4,8 @@
 #include "syncencoding.h"
 
 #include <QEventLoop>
+#include <QHostAddress>
+#include <QTimer>
 #include <QNetworkReply>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -71,14 +73,33 @@ std::unique_ptr<PendingReply> ArchiveClient::startRaw(const QByteArray &method, 
     url.setPath(question < 0 ? pathAndQuery : pathAndQuery.left(question), QUrl::StrictMode);
     if (question >= 0)
         url.setQuery(pathAndQuery.mid(question + 1), QUrl::StrictMode);
+    std::unique_ptr<PendingReply> pending(new PendingReply);
+    // Plain HTTP carries no pin: only to this machine itself (tests, a local demo), never across a network.
+    if (url.scheme() == QLatin1String("http") && !QHostAddress(url.host()).isLoopback() && url.host() != QLatin1String("localhost")) {
+        pending->m_refusal = QStringLiteral("refused: an archive is reached over https with its certificate pinned (http:// only on this machine)");
+        return pending;
+    }
+    if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) {
+        pending->m_refusal = QStringLiteral("refused: an archive address starts with https://");
+        return pending;
+    }
     QNetworkRequest request(url);
+    // The transfer timeout restarts with every byte, so a server that trickles would hold a sync
+    // forever; the deadline below bounds the whole request.
     request.setTransferTimeout(m_timeoutMs);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
-    std::unique_ptr<PendingReply> pending(new PendingReply);
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
     pending->m_reply = reply;
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    PendingReply *timing = pending.get();
+    QObject::connect(deadline, &QTimer::timeout, reply, [timing, reply] {
+        timing->m_deadlinePassed = true;
+        reply->abort();
+    });
+    deadline->start(m_timeoutMs);
 
     PendingReply *state = pending.get();
     const auto matchesPin = [this](const QSslCertificate &certificate) {
@@ -111,6 +132,8 @@ std::unique_ptr<PendingReply> ArchiveClient::startRaw(const QByteArray &method, 
 
 ArchiveReply ArchiveClient::finish(PendingReply &pending)
 {
+    if (!pending.m_refusal.isEmpty())
+        return ArchiveReply{0, {}, pending.m_refusal};
     QNetworkReply *reply = std::exchange(pending.m_reply, nullptr);
     if (!reply->isFinished()) {
         QEventLoop loop;
@@ -124,6 +147,9 @@ ArchiveReply ArchiveClient::finish(PendingReply &pending)
     if (pending.m_tooLarge) {
         result.status = 0;
         result.error = QStringLiteral("the archive's answer is larger than %1 MiB; refused").arg(maxReplyBytes >> 20);
+    } else if (pending.m_deadlinePassed) {
+        result.status = 0;
+        result.error = QStringLiteral("the archive did not answer within %1 s; stopped").arg(m_timeoutMs / 1000.0);
     } else if (pending.m_pinMismatch) {
         result.status = 0;
         result.error = QStringLiteral("the archive's certificate is not the one pinned at enrolment; refused");

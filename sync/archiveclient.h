@@ -40,6 +40,8 @@ private:
     QNetworkReply *m_reply = nullptr;
     bool m_pinMismatch = false;
     bool m_tooLarge = false;
+    bool m_deadlinePassed = false;
+    QString m_refusal; // set when the request was never sent
 };
 
 /// `/v1/reviews/{id}/{resource}` with the id percent-encoded.
@@ -47,8 +49,8 @@ QString reviewPath(const QString &reviewId, const char *resource);
 
 /// Talks to an archive over HTTPS with its certificate pinned by SHA-256 fingerprint: any other
 /// certificate is refused, even one the system trusts. Every request but the public ones is
-/// signed with the device key (RequestSignature). Blocking calls with a timeout, for the CLI and
-/// for the sync worker.
+/// signed with the device key (RequestSignature). Blocking calls with a timeout that bounds each
+/// whole request, for the CLI and for the sync worker. Plain http:// only to this machine.
 class ArchiveClient
 {
 public:

@@ -205,13 +205,13 @@ ArchiveResponse ArchiveService::addInvite(const QString &reviewId, const QJsonOb
 
 ArchiveResponse ArchiveService::join(const QString &reviewId, const QJsonObject &body, const QByteArray &signer)
 {
-    const auto token = fromHex(body.value(QStringLiteral("token")).toString(), 32);
+    const auto tokenId = fromHex(body.value(QStringLiteral("token_id")).toString(), crypto_generichash_BYTES);
+    const auto mac = fromHex(body.value(QStringLiteral("mac")).toString(), crypto_auth_BYTES);
     const QString role = body.value(QStringLiteral("role")).toString();
     const QString label = body.value(QStringLiteral("label")).toString();
-    static const QStringList roles{QStringLiteral("reviewer"), QStringLiteral("team-leader"), QStringLiteral("young-inspector")};
-    if (!token || !roles.contains(role) || label.size() > 80)
-        return reply(400, QStringLiteral("token, role (reviewer, team-leader or young-inspector) or label malformed"));
-    if (auto redeemed = m_store.redeemInvite(reviewId, *token, JoinRequest{signer, role, label, {}}); !redeemed)
+    if (!tokenId || !mac || !JoinRequest::joinableRoles().contains(role) || label.size() > 80)
+        return reply(400, QStringLiteral("token_id, mac, role (reviewer or young-inspector) or label malformed"));
+    if (auto redeemed = m_store.redeemInvite(reviewId, JoinRequest{signer, role, label, {}, *tokenId, *mac, {}}); !redeemed)
         return redeemed.error().code == ErrorCode::NotFound ? reply(403, redeemed.error().message) : fromError(redeemed.error());
     return reply(202, QStringLiteral("waiting for the team leader's approval"));
 }
@@ -226,7 +226,9 @@ ArchiveResponse ArchiveService::pendingJoins(const QString &reviewId)
         list << QJsonObject{{QStringLiteral("device_key"), toHex(join.deviceKey)},
                             {QStringLiteral("role"), join.role},
                             {QStringLiteral("label"), join.label},
-                            {QStringLiteral("requested_at"), join.requestedAt}};
+                            {QStringLiteral("requested_at"), join.requestedAt},
+                            {QStringLiteral("token_id"), toHex(join.tokenId)},
+                            {QStringLiteral("mac"), toHex(join.mac)}};
     return ArchiveResponse{200, {{QStringLiteral("joins"), list}}};
 }
 
@@ -301,7 +303,7 @@ ArchiveResponse ArchiveService::storeEnvelopes(const QString &reviewId, const QJ
         }
         result.insert(QStringLiteral("status"),
                       outcome.outcome == StoreOutcome::Stored ? QStringLiteral("stored") : QStringLiteral("already-stored"));
-        receipt.envelopes << EnvelopeRef{envelope.sequence, envelope.hash};
+        receipt.envelopes << EnvelopeRef{envelope.sequence, envelope.hash, {}};
         receipt.at = std::max(receipt.at, outcome.storedAt);
     }
     QJsonArray list;

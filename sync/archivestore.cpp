@@ -85,6 +85,15 @@ CREATE INDEX IF NOT EXISTS statements_by_device ON collected_statements(review_i
 PRAGMA user_version = 1;
 )sql";
 
+// Version 2 (protocol v2): a join names its invitation by a hash of the token and carries the
+// device's MAC for the leader to check; the archive never sees the token itself.
+const char *const archiveSchemaVersion2 = R"sql(
+DELETE FROM joins;
+ALTER TABLE joins ADD COLUMN token_hash BLOB NOT NULL DEFAULT X'';
+ALTER TABLE joins ADD COLUMN mac BLOB NOT NULL DEFAULT X'';
+PRAGMA user_version = 2;
+)sql";
+
 Envelope envelopeFrom(const SqlStatement &row, int first)
 {
     Envelope envelope;
@@ -168,16 +177,25 @@ Result<void> ArchiveStore::migrate()
     auto version = m_database->queryInteger("PRAGMA user_version");
     if (!version)
         return version.error();
-    if (*version > 1)
+    if (*version > 2)
         return Error{ErrorCode::VaultTooNew, QStringLiteral("archive.db was written by a newer fieldnotes-archive")};
-    if (*version == 1)
-        return {};
-    auto transaction = SqlTransaction::begin(*m_database);
-    if (!transaction)
-        return transaction.error();
-    if (auto created = m_database->exec(archiveSchema); !created)
-        return created.error();
-    return transaction->commit();
+    // Each step in its own transaction; joins waiting under version 1 carry no MAC a leader could
+    // check, so their devices join again.
+    for (const char *step : {archiveSchema, archiveSchemaVersion2}) {
+        auto current = m_database->queryInteger("PRAGMA user_version");
+        if (!current)
+            return current.error();
+        if (step == archiveSchema ? *current >= 1 : *current >= 2)
+            continue;
+        auto transaction = SqlTransaction::begin(*m_database);
+        if (!transaction)
+            return transaction.error();
+        if (auto applied = m_database->exec(step); !applied)
+            return applied.error();
+        if (auto committed = transaction->commit(); !committed)
+            return committed;
+    }
+    return {};
 }
 
 Result<void> ArchiveStore::createReview(const RosterEntry &genesis)
@@ -277,7 +295,18 @@ Result<void> ArchiveStore::addInvite(const QString &reviewId, const QByteArray &
     return insert->bind(1, reviewId).bindBlob(2, tokenHash).bind(3, canonicalTimestamp(expiresAt)).run();
 }
 
-Result<void> ArchiveStore::redeemInvite(const QString &reviewId, const QByteArray &token, const JoinRequest &request)
+Result<bool> ArchiveStore::inviteOpen(const QString &reviewId, const QByteArray &tokenId)
+{
+    auto rows = queryList<qint64>(
+        *m_database, "SELECT 1 FROM invites WHERE review_id = ?1 AND token_hash = ?2 AND used = 0 AND expires_at > ?3",
+        [&](SqlStatement &statement) { statement.bind(1, reviewId).bindBlob(2, tokenId).bind(3, canonicalTimestamp(m_clock())); },
+        [](const SqlStatement &row) { return row.integer(0); });
+    if (!rows)
+        return rows.error();
+    return !rows->isEmpty();
+}
+
+Result<void> ArchiveStore::redeemInvite(const QString &reviewId, const JoinRequest &request)
 {
     auto transaction = SqlTransaction::begin(*m_database);
     if (!transaction)
@@ -286,16 +315,17 @@ Result<void> ArchiveStore::redeemInvite(const QString &reviewId, const QByteArra
         "UPDATE invites SET used = 1 WHERE review_id = ?1 AND token_hash = ?2 AND used = 0 AND expires_at > ?3");
     if (!use)
         return use.error();
-    if (auto done = use->bind(1, reviewId).bindBlob(2, blake2b256(token)).bind(3, canonicalTimestamp(m_clock())).run(); !done)
+    if (auto done = use->bind(1, reviewId).bindBlob(2, request.tokenId).bind(3, canonicalTimestamp(m_clock())).run(); !done)
         return done;
     if (m_database->changes() != 1)
         return Error{ErrorCode::NotFound, QStringLiteral("the enrolment code is unknown, used or expired")};
     auto insert = m_database->prepare(
-        "INSERT OR REPLACE INTO joins (review_id, device_key, role, label, requested_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+        "INSERT OR REPLACE INTO joins (review_id, device_key, role, label, requested_at, token_hash, mac) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (!insert)
         return insert.error();
     if (auto done = insert->bind(1, reviewId).bindBlob(2, request.deviceKey).bind(3, request.role).bind(4, request.label)
-                        .bind(5, canonicalTimestamp(m_clock())).run();
+                        .bind(5, canonicalTimestamp(m_clock())).bindBlob(6, request.tokenId).bindBlob(7, request.mac).run();
         !done)
         return done;
     return transaction->commit();
@@ -304,9 +334,9 @@ Result<void> ArchiveStore::redeemInvite(const QString &reviewId, const QByteArra
 Result<QList<JoinRequest>> ArchiveStore::pendingJoins(const QString &reviewId)
 {
     return queryList<JoinRequest>(
-        *m_database, "SELECT device_key, role, label, requested_at FROM joins WHERE review_id = ?1 ORDER BY requested_at",
+        *m_database, "SELECT device_key, role, label, requested_at, token_hash, mac FROM joins WHERE review_id = ?1 ORDER BY requested_at",
         [&](SqlStatement &statement) { statement.bind(1, reviewId); },
-        [](const SqlStatement &row) { return JoinRequest{row.blob(0), row.text(1), row.text(2), row.text(3)}; });
+        [](const SqlStatement &row) { return JoinRequest{row.blob(0), row.text(1), row.text(2), row.text(3), row.blob(4), row.blob(5), {}}; });
 }
 
 Result<void> ArchiveStore::putSetup(const QString &reviewId, const QByteArray &signedSetup)

@@ -56,8 +56,9 @@ public:
     Result<void> appendRoster(const QString &reviewId, const RosterEntry &entry);
 
     Result<void> addInvite(const QString &reviewId, const QByteArray &tokenHash, const QDateTime &expiresAt);
-    /// Uses up the invitation: a token works once, before it expires.
-    Result<void> redeemInvite(const QString &reviewId, const QByteArray &token, const JoinRequest &request);
+    /// Uses up the invitation named by request.tokenId: it works once, before it expires.
+    Result<bool> inviteOpen(const QString &reviewId, const QByteArray &tokenId);
+    Result<void> redeemInvite(const QString &reviewId, const JoinRequest &request);
     Result<QList<JoinRequest>> pendingJoins(const QString &reviewId);
 
     Result<void> putSetup(const QString &reviewId, const QByteArray &signedSetup);

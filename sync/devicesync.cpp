@@ -1,6 +1,7 @@
 #include "devicesync.h"
 
 #include "archiveclient.h"
+#include "joinrequest.h"
 #include "reviewsetup.h"
 #include "syncencoding.h"
 #include "vault.h"
@@ -14,6 +15,11 @@
 namespace fieldnotes::sync {
 
 namespace {
+qint64 setupVersionOf(const QJsonObject &setup)
+{
+    return std::max<qint64>(0, setup.value(QStringLiteral("version")).toInteger(0));
+}
+
 int retentionDaysOf(const QJsonObject &setup)
 {
     const QJsonValue days = setup.value(QStringLiteral("retention_days"));
@@ -31,9 +37,16 @@ DeviceIdentity DeviceSync::deviceIdentity() const
 
 Result<void> DeviceSync::join(const EnrolmentCode &code, const QString &role, const QString &label)
 {
+    if (!JoinRequest::joinableRoles().contains(role))
+        return invalid(QStringLiteral("a tablet joins as reviewer or young-inspector; the team leader's own device is enrolled "
+                                      "when the review is created"));
     ArchiveClient client(QUrl(code.archiveUrl), code.fingerprint, deviceIdentity());
+    // The token itself never leaves the tablet: the archive gets its hash, and the leader a MAC
+    // keyed from it over exactly what this tablet asks for.
+    const QByteArray mac = JoinRequest::macOf(code.token, code.reviewId, m_vault.devicePublicKey(), role, label);
     const ArchiveReply reply = client.send("POST", reviewPath(code.reviewId, "join"),
-                                           QJsonObject{{QStringLiteral("token"), toHex(code.token)},
+                                           QJsonObject{{QStringLiteral("token_id"), toHex(JoinRequest::tokenIdOf(code.token))},
+                                                       {QStringLiteral("mac"), toHex(mac)},
                                                        {QStringLiteral("role"), role},
                                                        {QStringLiteral("label"), label}});
     if (!reply.ok())
@@ -64,6 +77,13 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
         return roster.error();
     if (roster->genesis().leaderBoxKey != joined.leaderBoxKey)
         return invalid(QStringLiteral("the roster names a different box key than the enrolment code"));
+    if (roster->genesis().reviewId != joined.reviewId)
+        return invalid(QStringLiteral("the roster is for another review"));
+    auto seenRoster = m_store.rosterEntries(joined.reviewId);
+    if (!seenRoster)
+        return seenRoster.error();
+    if (auto extends = roster->extends(*seenRoster); !extends)
+        return extends.error();
     if (auto saved = m_store.saveRoster(joined.reviewId, roster->entries()); !saved)
         return saved.error();
     const QByteArray self = m_vault.devicePublicKey();
@@ -79,6 +99,21 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
         const auto signature = fromHex(setup.body.value(QStringLiteral("signature")).toString(), 64);
         if (!signature || !verifyDetached(*signature, setupSignedBytes(content), joined.leaderKey))
             return invalid(QStringLiteral("the review set-up is not signed by the team leader"));
+        if (content.value(QStringLiteral("review")).toObject().value(QStringLiteral("id")).toString() != joined.reviewId)
+            return invalid(QStringLiteral("the archive sent the set-up of another review; refused"));
+        // A signed set-up stays signed forever: only its version tells an old one (say, with a
+        // shorter retention period) from the one in force.
+        const qint64 version = setupVersionOf(content);
+        auto seenVersion = m_store.setting(QStringLiteral("setup-version"));
+        if (!seenVersion)
+            return seenVersion.error();
+        if (version < seenVersion->toLongLong())
+            return invalid(QStringLiteral("the archive sent an older review set-up (version %1) than this tablet already has "
+                                          "(version %2); refused, nothing changed")
+                               .arg(version)
+                               .arg(seenVersion->toLongLong()));
+        if (auto saved = m_store.saveSetting(QStringLiteral("setup-version"), QString::number(version)); !saved)
+            return saved.error();
         if (state != joined.state) {
             if (auto imported = importReviewSetup(m_vault.store(), content); !imported)
                 return imported.error();
@@ -136,7 +171,7 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
             const QJsonObject result = i < results.size() ? results[i].toObject() : QJsonObject();
             const QString status = result.value(QStringLiteral("status")).toString();
             const bool valid = (status == QLatin1String("stored") || status == QLatin1String("already-stored")) && receiptHolds
-                               && receipt->names(EnvelopeRef{item.sequence, item.envelopeHash});
+                               && receipt->names(EnvelopeRef{item.sequence, item.envelopeHash, {}});
             if (valid) {
                 delivered << item.noteId;
             } else {
@@ -197,18 +232,18 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
         const QJsonArray statements = page.body.value(QStringLiteral("statements")).toArray();
         if (statements.isEmpty())
             break;
-        QList<EnvelopeRef> envelopes;
+        QList<CollectedStatement> trusted;
         for (const QJsonValue &value : statements) {
             auto statement = CollectedStatement::fromJson(value.toObject());
             if (statement && statement->reviewId == joined.reviewId && statement->deviceKey == self && statement->verify(joined.leaderKey))
-                envelopes << statement->envelopes;
+                trusted << *statement;
             else
                 ++outcome.untrustedStatements;
         }
         const qint64 next = page.body.value(QStringLiteral("next")).toInteger(*cursor);
         if (next <= *cursor)
             return invalid(QStringLiteral("the archive's collected cursor does not move forward"));
-        auto marked = m_store.markCollected(envelopes, next);
+        auto marked = m_store.markCollected(trusted, next);
         if (!marked)
             return marked.error();
         outcome.collected += *marked;

@@ -109,6 +109,8 @@ Result<SignedNote> openEnvelope(const Envelope &envelope, const QByteArray &boxP
     if (!note)
         return note.error();
     const QString where = QStringLiteral("envelope %1: ").arg(envelope.sequence);
+    if (note->contentRemoved())
+        return invalid(where + QStringLiteral("holds a note without its signed content; only the note itself can be evidence"));
     const auto recipient = fromHex(inner->value(QStringLiteral("recipient")).toString(), crypto_box_PUBLICKEYBYTES);
     if (!recipient || *recipient != boxPublicKey)
         return invalid(where + QStringLiteral("sealed for another recipient"));

@@ -1,6 +1,7 @@
 #include "leaderdesk.h"
 
 #include "archiveclient.h"
+#include "joinrequest.h"
 #include "noteverifier.h"
 #include "reviewsetup.h"
 #include "signedenvelopelist.h"
@@ -110,7 +111,15 @@ Result<Roster> LeaderDesk::verifiedRoster(const ReviewKeys &keys)
     auto entries = RosterEntry::listFromJson(reply.body.value(QStringLiteral("entries")).toArray());
     if (!entries)
         return entries.error();
-    return Roster::fromEntries(*entries, keys.signingPublic);
+    auto roster = Roster::fromEntries(*entries, keys.signingPublic);
+    if (!roster)
+        return roster.error();
+    auto seen = m_store.rosterEntries(keys.reviewId);
+    if (!seen)
+        return seen.error();
+    if (auto extends = roster->extends(*seen); !extends)
+        return extends.error();
+    return roster;
 }
 
 Result<void> LeaderDesk::appendEntry(const ReviewKeys &keys, RosterEntry entry)
@@ -139,11 +148,14 @@ Result<EnrolmentCode> LeaderDesk::invite(const QString &reviewId, int validHours
         return keys.error();
     EnrolmentCode code{keys->archiveUrl, keys->fingerprint, reviewId, keys->signingPublic, keys->boxPublic, QByteArray(32, '\0')};
     randombytes_buf(code.token.data(), 32);
+    const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(qint64(validHours) * 3600);
+    // Kept first: a join is approved only if it proves it holds a token this vault made.
+    if (auto saved = m_store.saveInvite(reviewId, code.token, expires); !saved)
+        return saved.error();
     const auto client = clientFor(*keys);
-    const ArchiveReply reply = client->send(
-        "POST", reviewPath(reviewId, "invites"),
-        QJsonObject{{QStringLiteral("token_hash"), toHex(blake2b256(code.token))},
-                    {QStringLiteral("expires_at"), canonicalTimestamp(QDateTime::currentDateTimeUtc().addSecs(qint64(validHours) * 3600))}});
+    const ArchiveReply reply = client->send("POST", reviewPath(reviewId, "invites"),
+                                            QJsonObject{{QStringLiteral("token_hash"), toHex(JoinRequest::tokenIdOf(code.token))},
+                                                        {QStringLiteral("expires_at"), canonicalTimestamp(expires)}});
     if (!reply.ok())
         return reply.toError();
     return code;
@@ -154,6 +166,9 @@ Result<QList<JoinRequest>> LeaderDesk::pendingJoins(const QString &reviewId)
     auto keys = requireKeys(m_store, reviewId);
     if (!keys)
         return keys.error();
+    auto roster = verifiedRoster(*keys);
+    if (!roster)
+        return roster.error();
     const ArchiveReply joins = clientFor(*keys)->get(reviewPath(reviewId, "joins"));
     if (!joins.ok())
         return joins.toError();
@@ -162,13 +177,33 @@ Result<QList<JoinRequest>> LeaderDesk::pendingJoins(const QString &reviewId)
         const auto device = fromHex(value[QStringLiteral("device_key")].toString(), crypto_sign_PUBLICKEYBYTES);
         if (!device)
             return invalid(QStringLiteral("the archive listed a malformed device key"));
-        pending << JoinRequest{*device, value[QStringLiteral("role")].toString(), value[QStringLiteral("label")].toString(),
-                               value[QStringLiteral("requested_at")].toString()};
+        JoinRequest join{*device,
+                         value[QStringLiteral("role")].toString().left(40),
+                         value[QStringLiteral("label")].toString().left(80),
+                         value[QStringLiteral("requested_at")].toString().left(40),
+                         fromHex(value[QStringLiteral("token_id")].toString()).value_or(QByteArray()),
+                         fromHex(value[QStringLiteral("mac")].toString()).value_or(QByteArray()),
+                         {}};
+        if (roster->isMember(join.deviceKey))
+            continue; // approved already; the archive has not caught up
+        // The archive only relays: whether to trust a join is decided here, by what it proves.
+        auto invite = m_store.invite(reviewId, join.tokenId);
+        if (!invite)
+            return invite.error();
+        if (!*invite)
+            join.problem = QStringLiteral("it names no enrolment code this team leader made");
+        else if (!(*invite)->usedBy.isEmpty() && (*invite)->usedBy != join.deviceKey)
+            join.problem = QStringLiteral("its enrolment code already admitted another tablet");
+        else if (!join.macHolds((*invite)->token, reviewId))
+            join.problem = QStringLiteral("it does not prove it holds the enrolment code (or its role or label was changed on the way)");
+        else if (!JoinRequest::joinableRoles().contains(join.role))
+            join.problem = QStringLiteral("a tablet cannot join as %1").arg(join.role);
+        pending << join;
     }
     return pending;
 }
 
-Result<QList<QByteArray>> LeaderDesk::approve(const QString &reviewId, const QByteArray &onlyDevice)
+Result<QList<JoinRequest>> LeaderDesk::approve(const QString &reviewId, const QList<QByteArray> &devices)
 {
     auto keys = requireKeys(m_store, reviewId);
     if (!keys)
@@ -176,18 +211,21 @@ Result<QList<QByteArray>> LeaderDesk::approve(const QString &reviewId, const QBy
     auto pending = pendingJoins(reviewId);
     if (!pending)
         return pending.error();
-    QList<QByteArray> approved;
+    QList<JoinRequest> approved;
     for (const JoinRequest &join : *pending) {
-        if (!onlyDevice.isEmpty() && join.deviceKey != onlyDevice)
+        if (!join.problem.isEmpty() || (!devices.isEmpty() && !devices.contains(join.deviceKey)))
             continue;
         RosterEntry member;
         member.type = RosterEntry::Type::Member;
         member.deviceKey = join.deviceKey;
         member.role = join.role;
         member.label = join.label;
+        // Used up before the entry goes out: a second tablet with the same code is never admitted.
+        if (auto used = m_store.markInviteUsed(join.tokenId, join.deviceKey); !used)
+            return used.error();
         if (auto appended = appendEntry(*keys, member); !appended)
             return appended.error();
-        approved << join.deviceKey;
+        approved << join;
     }
     return approved;
 }
@@ -217,6 +255,16 @@ Result<void> LeaderDesk::publishSetup(const QString &reviewId)
         return retention.error();
     if (*retention >= 0)
         setup->insert(QStringLiteral("retention_days"), *retention);
+    // Counted up before it goes out, so no two set-ups ever share a version and tablets can
+    // refuse an old one replayed.
+    const QString versionKey = QStringLiteral("setup-version:") + reviewId;
+    auto version = m_store.setting(versionKey);
+    if (!version)
+        return version.error();
+    const qint64 next = version->toLongLong() + 1;
+    if (auto saved = m_store.saveSetting(versionKey, QString::number(next)); !saved)
+        return saved;
+    setup->insert(QStringLiteral("version"), next);
     const QByteArray signature = signDetached(setupSignedBytes(*setup), keys->signingSecret);
     const auto client = clientFor(*keys);
     const ArchiveReply reply = client->send("PUT", reviewPath(reviewId, "setup"),
@@ -300,14 +348,22 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
                 continue;
             }
             QStringList flags;
+            const QDateTime storedAt = parseCanonicalTimestamp(value[QStringLiteral("stored_at")].toString());
             if (!roster->isMember(note->content.authorKey))
                 flags << QStringLiteral("signed by a key that is not on the roster");
-            else if (const auto revoked = roster->revokedAt(note->content.authorKey); revoked && note->content.signedAt > *revoked)
-                flags << QStringLiteral("signed after the device was revoked");
+            else if (const auto revoked = roster->revokedAt(note->content.authorKey); revoked) {
+                // The revoked device's own clock proves nothing (it may be in a thief's hands):
+                // what counts is when the archive took the envelope, against the leader's
+                // revocation time.
+                if (!storedAt.isValid() || storedAt > *revoked)
+                    flags << QStringLiteral("stored by the archive after the device was revoked");
+                else if (note->content.signedAt > *revoked)
+                    flags << QStringLiteral("signed after the device was revoked");
+            }
             opened.append({*note, flags.isEmpty() ? QStringLiteral("valid") : flags.join(QStringLiteral("; "))});
             for (const QString &flag : flags)
                 problems[envelope->deviceKey] << QStringLiteral("note %1: %2").arg(envelope->sequence).arg(flag);
-            collectedByDevice[envelope->deviceKey] << EnvelopeRef{envelope->sequence, envelope->hash};
+            collectedByDevice[envelope->deviceKey] << EnvelopeRef{envelope->sequence, envelope->hash, note->hash};
         }
         auto stored = m_store.storeCollected(reviewId, opened);
         if (!stored)
@@ -325,7 +381,10 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
             if (!marked.ok())
                 return marked.toError();
         }
-        cursor = page.body.value(QStringLiteral("next")).toInteger(cursor);
+        const qint64 next = page.body.value(QStringLiteral("next")).toInteger(cursor);
+        if (next <= cursor)
+            return invalid(QStringLiteral("the archive's collection cursor does not move forward (%1 after %2); stopped").arg(next).arg(cursor));
+        cursor = next;
         if (auto saved = m_store.saveSetting(cursorKey, QString::number(cursor)); !saved)
             return saved.error();
     }

@@ -46,10 +46,13 @@ public:
     /// pinned connection), enrols this device as team leader and publishes the set-up.
     Result<void> createReview(const QString &reviewId, const QString &archiveUrl, const QString &fingerprint);
     Result<EnrolmentCode> invite(const QString &reviewId, int validHours);
-    /// Devices that redeemed an enrolment code and wait for approval.
+    /// Devices that redeemed an enrolment code and wait for approval, each checked here: a join
+    /// whose MAC does not prove it holds a code this vault made, or whose code already admitted
+    /// another tablet, carries the problem and is never approved.
     Result<QList<JoinRequest>> pendingJoins(const QString &reviewId);
-    /// Approves every pending join request (or the one device given); returns the keys approved.
-    Result<QList<QByteArray>> approve(const QString &reviewId, const QByteArray &onlyDevice = {});
+    /// Approves the pending joins that passed the check, only the devices named if any are
+    /// (what the leader was shown); returns what was approved, with role and label.
+    Result<QList<JoinRequest>> approve(const QString &reviewId, const QList<QByteArray> &devices = {});
     Result<void> revoke(const QString &reviewId, const QByteArray &deviceKey, const QString &reason);
     /// Publishes the review set-up with the retention period, signed.
     Result<void> publishSetup(const QString &reviewId);

@@ -45,6 +45,20 @@ Result<void> Roster::append(const RosterEntry &entry)
     return {};
 }
 
+Result<void> Roster::extends(const QList<RosterEntry> &seen) const
+{
+    if (seen.size() > m_entries.size())
+        return invalid(QStringLiteral("the archive sent an older roster (%1 entries) than the one already seen here (%2 entries); "
+                                      "refused: it may be hiding a revocation or a new member")
+                           .arg(m_entries.size())
+                           .arg(seen.size()));
+    for (qsizetype i = 0; i < seen.size(); ++i) {
+        if (seen[i].hash() != m_entries[i].hash())
+            return invalid(QStringLiteral("the archive's roster differs from the one already seen here at entry %1; refused").arg(i + 1));
+    }
+    return {};
+}
+
 bool Roster::isMember(const QByteArray &deviceKey) const
 {
     return std::any_of(m_entries.begin(), m_entries.end(), [&](const RosterEntry &entry) {

@@ -19,6 +19,11 @@ public:
     /// (the archive, which first learns the leader key from it).
     static Result<Roster> fromEntries(const QList<RosterEntry> &entries, const QByteArray &expectedLeaderKey);
 
+    /// Whether this roster continues `seen` (the roster kept from before): the same entries, then
+    /// perhaps more. An archive that serves fewer entries, or different ones, is hiding something,
+    /// a revocation for instance; the caller refuses it.
+    Result<void> extends(const QList<RosterEntry> &seen) const;
+
     /// Checks that entry is the valid next one, then adds it.
     Result<void> append(const RosterEntry &entry);
 

@@ -14,8 +14,12 @@ QByteArray SignedEnvelopeList<Kind>::signedBytes() const
 {
     QByteArray bytes = QByteArray(Kind::domain) + '\n' + reviewId.toUtf8() + '\n' + deviceKey.toHex() + '\n'
                        + canonicalTimestamp(at).toLatin1() + '\n';
-    for (const EnvelopeRef &envelope : envelopes)
-        bytes += QByteArray::number(envelope.sequence) + ' ' + envelope.hash.toHex() + '\n';
+    for (const EnvelopeRef &envelope : envelopes) {
+        bytes += QByteArray::number(envelope.sequence) + ' ' + envelope.hash.toHex();
+        if constexpr (Kind::namesNotes)
+            bytes += ' ' + envelope.noteHash.toHex();
+        bytes += '\n';
+    }
     return bytes;
 }
 
@@ -23,8 +27,12 @@ template <typename Kind>
 QJsonObject SignedEnvelopeList<Kind>::toJson() const
 {
     QJsonArray list;
-    for (const EnvelopeRef &envelope : envelopes)
-        list << QJsonObject{{QStringLiteral("seq"), envelope.sequence}, {QStringLiteral("hash"), toHex(envelope.hash)}};
+    for (const EnvelopeRef &envelope : envelopes) {
+        QJsonObject entry{{QStringLiteral("seq"), envelope.sequence}, {QStringLiteral("hash"), toHex(envelope.hash)}};
+        if constexpr (Kind::namesNotes)
+            entry.insert(QStringLiteral("note_hash"), toHex(envelope.noteHash));
+        list << entry;
+    }
     return QJsonObject{
         {QStringLiteral("review"), reviewId},
         {QStringLiteral("device"), toHex(deviceKey)},
@@ -49,9 +57,12 @@ Result<SignedEnvelopeList<Kind>> SignedEnvelopeList<Kind>::fromJson(const QJsonO
     for (const QJsonValue &value : values) {
         const qint64 sequence = value[QStringLiteral("seq")].toInteger(0);
         const auto hash = fromHex(value[QStringLiteral("hash")].toString(), crypto_generichash_BYTES);
-        if (sequence < 1 || !hash)
+        std::optional<QByteArray> noteHash = QByteArray();
+        if constexpr (Kind::namesNotes)
+            noteHash = fromHex(value[QStringLiteral("note_hash")].toString(), crypto_generichash_BYTES);
+        if (sequence < 1 || !hash || !noteHash)
             return invalid(what + QStringLiteral(": an envelope is malformed"));
-        list.envelopes << EnvelopeRef{sequence, *hash};
+        list.envelopes << EnvelopeRef{sequence, *hash, *noteHash};
     }
     list.deviceKey = *device;
     list.signature = *signature;

@@ -11,10 +11,12 @@
 
 namespace fieldnotes::sync {
 
-/// One envelope a device sent, named by its sequence number and envelope hash.
+/// One envelope a device sent, named by its sequence number and envelope hash; in a team
+/// leader's collected statement also by the hash of the signed note the leader found inside.
 struct EnvelopeRef {
     qint64 sequence = 0;
     QByteArray hash;
+    QByteArray noteHash = {}; // collected statements only
 
     friend bool operator==(const EnvelopeRef &, const EnvelopeRef &) = default;
 };
@@ -40,10 +42,14 @@ struct SignedEnvelopeList {
 struct ReceiptKind {
     static constexpr const char *domain = "fieldnotes-receipt-v2";
     static constexpr const char *timeKey = "stored_at";
+    static constexpr bool namesNotes = false; // the archive cannot see inside an envelope
 };
 struct CollectedKind {
-    static constexpr const char *domain = "fieldnotes-collected-v1";
+    // v2 names each note's hash too: a device may keep a removed note's place in its chain only
+    // on the leader's word for exactly that note, and can show that word later.
+    static constexpr const char *domain = "fieldnotes-collected-v2";
     static constexpr const char *timeKey = "collected_at";
+    static constexpr bool namesNotes = true;
 };
 
 /// The archive's signed word that it holds a batch's envelopes. A device marks a note delivered

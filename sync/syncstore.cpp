@@ -1,6 +1,8 @@
 #include "syncstore.h"
 
+#include "joinrequest.h"
 #include "notestore.h"
+#include "noteverifier.h"
 #include "signednotejson.h"
 #include "sqlitedatabase.h"
 #include "syncencoding.h"
@@ -214,30 +216,69 @@ Result<void> SyncStore::recordBatch(const Receipt *receipt, const QStringList &d
     return transaction->commit();
 }
 
-Result<int> SyncStore::markCollected(const QList<EnvelopeRef> &envelopes, qint64 cursor)
+Result<int> SyncStore::markCollected(const QList<CollectedStatement> &statements, qint64 cursor)
 {
     auto transaction = SqlTransaction::begin(m_database);
     if (!transaction)
         return transaction.error();
     const QString now = canonicalTimestamp(m_vault.clock()());
+    auto mark = m_database.prepare(
+        "UPDATE outbox SET state = 'collected', collected_at = ?3 WHERE sequence = ?1 "
+        "AND state IN ('queued', 'delivered') "
+        // A cleared note's envelope is '', which json_extract refuses: never ask it.
+        "AND CASE WHEN json_valid(envelope) THEN json_extract(envelope, '$.hash') END = ?2 "
+        // The leader names the note it found inside: it must be the very note this device signed.
+        "AND note_id IN (SELECT id FROM notes WHERE hash = ?4)");
+    if (!mark)
+        return mark.error();
     int changed = 0;
-    for (const EnvelopeRef &envelope : envelopes) {
-        // A note still queued counts too: its receipt was lost, but the leader holds it.
-        if (auto done = runOne(m_database,
-                               "UPDATE outbox SET state = 'collected', collected_at = ?3 WHERE sequence = ?1 "
-                               "AND state IN ('queued', 'delivered') "
-                               // A cleared note's envelope is '', which json_extract refuses: never ask it.
-                               "AND CASE WHEN json_valid(envelope) THEN json_extract(envelope, '$.hash') END = ?2",
-                               [&](SqlStatement &s) { s.bind(1, envelope.sequence).bind(2, toHex(envelope.hash)).bind(3, now); });
-            !done)
-            return done.error();
-        changed += static_cast<int>(m_database.changes());
+    for (const CollectedStatement &statement : statements) {
+        // Kept as signed: the proof, for as long as the device keeps a removed note's place.
+        if (auto kept = runOne(m_database, "INSERT INTO collected_statements (body) VALUES (?1)",
+                               [&](SqlStatement &s) { s.bind(1, QString::fromUtf8(canonicalJson(statement.toJson()))); });
+            !kept)
+            return kept.error();
+        for (const EnvelopeRef &envelope : statement.envelopes) {
+            // A note still queued counts too: its receipt was lost, but the leader holds it.
+            if (auto done = mark->bind(1, envelope.sequence).bind(2, toHex(envelope.hash)).bind(3, now).bindBlob(4, envelope.noteHash).run();
+                !done)
+                return done.error();
+            mark->reset();
+            changed += static_cast<int>(m_database.changes());
+        }
     }
     if (auto saved = saveSetting(QStringLiteral("collected-cursor"), QString::number(cursor)); !saved)
         return saved.error();
     if (auto committed = transaction->commit(); !committed)
         return committed.error();
     return changed;
+}
+
+Result<QSet<QByteArray>> SyncStore::vouchedRemovals()
+{
+    auto joined = enrolment();
+    if (!joined)
+        return joined.error();
+    QSet<QByteArray> vouched;
+    if (!*joined)
+        return vouched;
+    auto bodies = queryList<QByteArray>(
+        m_database, "SELECT body FROM collected_statements ORDER BY id", [](SqlStatement &) {},
+        [](const SqlStatement &row) { return row.blob(0); });
+    if (!bodies)
+        return bodies.error();
+    const QByteArray self = m_vault.devicePublicKey();
+    for (const QByteArray &body : *bodies) {
+        // Checked again each time: a row put here by hand proves nothing without the leader's signature.
+        auto object = parseJsonObject(body);
+        auto statement = object ? CollectedStatement::fromJson(*object) : Result<CollectedStatement>(object.error());
+        if (!statement || statement->reviewId != (*joined)->reviewId || statement->deviceKey != self
+            || !statement->verify((*joined)->leaderKey))
+            continue;
+        for (const EnvelopeRef &envelope : statement->envelopes)
+            vouched.insert(removalVouchKey(self, envelope.sequence, envelope.noteHash));
+    }
+    return vouched;
 }
 
 Result<qint64> SyncStore::collectedCursor()
@@ -304,6 +345,35 @@ Result<QHash<QString, QString>> SyncStore::noteSyncStates()
     for (const auto &[id, state] : *rows)
         states.insert(id, state);
     return states;
+}
+
+Result<void> SyncStore::saveInvite(const QString &reviewId, const QByteArray &token, const QDateTime &expiresAt)
+{
+    return runOne(m_database,
+                  "INSERT INTO invites (token_hash, review_id, token, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                  [&](SqlStatement &s) {
+                      s.bindBlob(1, JoinRequest::tokenIdOf(token)).bind(2, reviewId).bindBlob(3, token).bind(4, nowText())
+                          .bind(5, canonicalTimestamp(expiresAt));
+                  });
+}
+
+Result<std::optional<SyncStore::Invite>> SyncStore::invite(const QString &reviewId, const QByteArray &tokenId)
+{
+    auto rows = queryList<Invite>(
+        m_database, "SELECT token, expires_at, used_by FROM invites WHERE review_id = ?1 AND token_hash = ?2",
+        [&](SqlStatement &s) { s.bind(1, reviewId).bindBlob(2, tokenId); },
+        [](const SqlStatement &row) { return Invite{row.blob(0), parseCanonicalTimestamp(row.text(1)), row.blob(2)}; });
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<Invite>();
+    return std::optional<Invite>(rows->front());
+}
+
+Result<void> SyncStore::markInviteUsed(const QByteArray &tokenId, const QByteArray &deviceKey)
+{
+    return runOne(m_database, "UPDATE invites SET used_by = ?2 WHERE token_hash = ?1",
+                  [&](SqlStatement &s) { s.bindBlob(1, tokenId).bindBlob(2, deviceKey); });
 }
 
 Result<void> SyncStore::saveReviewKeys(const ReviewKeys &keys)

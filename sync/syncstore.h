@@ -93,10 +93,14 @@ public:
     /// What the archive answered for one batch, in one transaction: the batch's receipt (kept
     /// once), the notes it names as delivered, and notes that stay queued with the reason in words.
     Result<void> recordBatch(const Receipt *receipt, const QStringList &delivered, const QList<std::pair<QString, QString>> &failed);
-    /// Marks this device's envelopes the leader's signed statements name as collected (at the
-    /// vault clock's now) and saves the statement cursor, in one transaction. Returns how many
-    /// notes changed state.
-    Result<int> markCollected(const QList<EnvelopeRef> &envelopes, qint64 cursor);
+    /// Marks this device's envelopes the leader's verified statements name as collected (at the
+    /// vault clock's now), where the note hash the leader names is this device's note, keeps the
+    /// statements and saves the statement cursor, in one transaction. Returns how many notes
+    /// changed state.
+    Result<int> markCollected(const QList<CollectedStatement> &statements, qint64 cursor);
+    /// The removalVouchKey of every note a kept statement names, counting only statements that
+    /// verify now against the enrolment's leader key and name this device.
+    Result<QSet<QByteArray>> vouchedRemovals();
     Result<qint64> collectedCursor();
     /// Removes the text and signed bytes of notes collected at least retentionDays ago (nothing
     /// when the leader keeps them, retentionDays < 0), with their sealed envelopes. The hash,
@@ -105,6 +109,17 @@ public:
     Result<OutboxCounts> outboxCounts();
     /// Per note: queued, delivered or collected (notes not in the outbox are absent).
     Result<QHash<QString, QString>> noteSyncStates();
+
+    /// The enrolment codes this leader made, by token hash: the token (to check a join's MAC)
+    /// and which device, if any, it already admitted.
+    struct Invite {
+        QByteArray token;
+        QDateTime expiresAt;
+        QByteArray usedBy;
+    };
+    Result<void> saveInvite(const QString &reviewId, const QByteArray &token, const QDateTime &expiresAt);
+    Result<std::optional<Invite>> invite(const QString &reviewId, const QByteArray &tokenId);
+    Result<void> markInviteUsed(const QByteArray &tokenId, const QByteArray &deviceKey);
 
     Result<void> saveReviewKeys(const ReviewKeys &keys);
     Result<std::optional<ReviewKeys>> reviewKeys(const QString &reviewId);

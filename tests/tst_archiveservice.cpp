@@ -2,6 +2,7 @@
 // conflicts, replays, and bad input refused with nothing stored.
 #include "archiveservice.h"
 #include "archivestore.h"
+#include "joinrequest.h"
 #include "notestore.h"
 #include "requestsignature.h"
 #include "signedenvelopelist.h"
@@ -299,7 +300,8 @@ private slots:
         const Envelope envelope = envelopeFor(QStringLiteral("collected"));
         QCOMPARE(upload({envelope}, m_device->vault->identity()).status, 200);
         const DeviceIdentity &device = m_device->vault->identity();
-        const CollectedStatement statement{reviewId(), device.publicKey, QDateTime::currentDateTimeUtc(), {{envelope.sequence, envelope.hash}}, {}};
+        const CollectedStatement statement{reviewId(), device.publicKey, QDateTime::currentDateTimeUtc(),
+                                           {{envelope.sequence, envelope.hash, QByteArray(32, 'n')}}, {}};
         const auto post = [&](const CollectedStatement &signedStatement, const DeviceIdentity &by) {
             return m_service->handle(signedRequest("POST", path("collected"),
                                                    json({{QStringLiteral("statements"), QJsonArray{signedStatement.toJson()}}}), by));
@@ -330,24 +332,46 @@ private slots:
     {
         QByteArray token(32, '\0');
         randombytes_buf(token.data(), 32);
-        const QJsonObject invite{{QStringLiteral("token_hash"), toHex(blake2b256(token))},
+        const QJsonObject invite{{QStringLiteral("token_hash"), toHex(JoinRequest::tokenIdOf(token))},
                                  {QStringLiteral("expires_at"), canonicalTimestamp(QDateTime::currentDateTimeUtc().addSecs(3600))}};
         QCOMPARE(m_service->handle(signedRequest("POST", path("invites"), json(invite), m_leader)).status, 201);
         const DeviceIdentity tablet = newIdentity();
-        const QByteArray join = json({{QStringLiteral("token"), toHex(token)}, {QStringLiteral("role"), QStringLiteral("reviewer")},
-                                      {QStringLiteral("label"), QStringLiteral("tablet 7")}});
+        const auto joinBody = [&](const QByteArray &secret, const QByteArray &device, const QString &role) {
+            return json({{QStringLiteral("token_id"), toHex(JoinRequest::tokenIdOf(secret))},
+                         {QStringLiteral("mac"), toHex(JoinRequest::macOf(secret, reviewId(), device, role, QStringLiteral("tablet 7")))},
+                         {QStringLiteral("role"), role},
+                         {QStringLiteral("label"), QStringLiteral("tablet 7")}});
+        };
+        const QByteArray join = joinBody(token, tablet.publicKey, QStringLiteral("reviewer"));
+        // The token itself never travels: only its hash and a MAC keyed from it.
+        QVERIFY(!join.contains(toHex(token).toUtf8()));
         QCOMPARE(m_service->handle(signedRequest("POST", path("join"), join, tablet)).status, 202);
         QCOMPARE(m_service->handle(signedRequest("POST", path("join"), join, newIdentity())).status, 403); // used
-        QCOMPARE(m_store->pendingJoins(reviewId())->size(), 1);
+        auto pending = m_store->pendingJoins(reviewId());
+        QCOMPARE(pending->size(), 1);
+        QVERIFY(pending->front().macHolds(token, reviewId()));
+        // What the archive holds (the token's hash) does not make a MAC that holds.
+        JoinRequest forged = pending->front();
+        forged.mac = JoinRequest::macOf(JoinRequest::tokenIdOf(token), reviewId(), tablet.publicKey, QStringLiteral("reviewer"),
+                                        QStringLiteral("tablet 7"));
+        QVERIFY(!forged.macHolds(token, reviewId()));
+        forged = pending->front();
+        forged.role = QStringLiteral("young-inspector");
+        QVERIFY(!forged.macHolds(token, reviewId()));
 
         QByteArray expiredToken(32, 'e');
-        const QJsonObject expired{{QStringLiteral("token_hash"), toHex(blake2b256(expiredToken))},
+        const QJsonObject expired{{QStringLiteral("token_hash"), toHex(JoinRequest::tokenIdOf(expiredToken))},
                                   {QStringLiteral("expires_at"), canonicalTimestamp(QDateTime::currentDateTimeUtc().addSecs(-1))}};
         QCOMPARE(m_service->handle(signedRequest("POST", path("invites"), json(expired), m_leader)).status, 201);
-        const QByteArray late = json({{QStringLiteral("token"), toHex(expiredToken)}, {QStringLiteral("role"), QStringLiteral("reviewer")}});
-        QCOMPARE(m_service->handle(signedRequest("POST", path("join"), late, newIdentity())).status, 403);
-        const QByteArray badRole = json({{QStringLiteral("token"), toHex(token)}, {QStringLiteral("role"), QStringLiteral("admin")}});
-        QCOMPARE(m_service->handle(signedRequest("POST", path("join"), badRole, newIdentity())).status, 400);
+        const DeviceIdentity lateTablet = newIdentity();
+        QCOMPARE(m_service->handle(signedRequest("POST", path("join"), joinBody(expiredToken, lateTablet.publicKey, QStringLiteral("reviewer")),
+                                                 lateTablet)).status,
+                 403);
+        // Nobody joins as the team leader, nor as anything else not offered.
+        for (const QString &role : {QStringLiteral("team-leader"), QStringLiteral("admin")}) {
+            const DeviceIdentity other = newIdentity();
+            QCOMPARE(m_service->handle(signedRequest("POST", path("join"), joinBody(token, other.publicKey, role), other)).status, 400);
+        }
     }
 
     void storeReopensWithItsPassphraseOnly()

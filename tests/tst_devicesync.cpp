@@ -170,9 +170,21 @@ private slots:
         // The chain still verifies across the removed notes, and a later note joins it.
         m_device->addSignedNote(QStringLiteral("a third note, after the removal"));
         const auto notes = *m_device->vault->store().signedNotes();
-        const VerificationReport report = verifyNotes(notes, {m_device->vault->devicePublicKey()});
+        auto vouched = SyncStore(*m_device->vault).vouchedRemovals();
+        QVERIFY(vouched.ok());
+        QCOMPARE(vouched->size(), 2);
+        const VerificationReport report = verifyNotes(notes, {m_device->vault->devicePublicKey()}, *vouched);
         QVERIFY(report.allValid());
         QCOMPARE(std::count_if(report.notes.cbegin(), report.notes.cend(), [](const NoteVerification &v) { return v.contentRemoved; }), 2);
+        // Without the leader's statements (an export, anyone else's copy) a removed note proves nothing.
+        const VerificationReport unvouched = verifyNotes(notes, {m_device->vault->devicePublicKey()});
+        QCOMPARE(std::count_if(unvouched.notes.cbegin(), unvouched.notes.cend(),
+                               [](const NoteVerification &v) { return v.problems & NoteProblem::UnvouchedRemoval; }),
+                 2);
+        // A statement row put into the vault by hand, not signed by the leader, vouches for nothing.
+        QVERIFY(m_device->vault->database().exec("UPDATE collected_statements SET body = replace(body, '\"signature\":\"', "
+                                                 "'\"signature\":\"00')").ok());
+        QCOMPARE(SyncStore(*m_device->vault).vouchedRemovals()->size(), 0);
         QCOMPARE(sync()->delivered, 1);
         QCOMPARE(collectAll(), 1);
         // The leader still holds every note whole.
@@ -217,7 +229,9 @@ private slots:
         auto held = m_store->envelopesAfter(m_leader->reviewId, 0, 1);
         auto keys = SyncStore(*m_leader->vault).reviewKeys(m_leader->reviewId);
         const CollectedStatement again{m_leader->reviewId, m_device->vault->devicePublicKey(), QDateTime::currentDateTimeUtc(),
-                                       {{held->front().envelope.sequence, held->front().envelope.hash}}, {}};
+                                       {{held->front().envelope.sequence, held->front().envelope.hash,
+                                         m_device->vault->store().signedNote(collected)->hash}},
+                                       {}};
         QVERIFY(m_store->storeCollected(m_leader->reviewId, {signEnvelopeList(again, (*keys)->signingSecret)}).ok());
         auto repeated = sync();
         QVERIFY2(repeated.ok(), qPrintable(repeated.ok() ? QString() : repeated.error().message));

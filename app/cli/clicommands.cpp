@@ -4,6 +4,7 @@
 #include "notestore.h"
 #include "noteverifier.h"
 #include "signednotejson.h"
+#include "syncstore.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -430,6 +431,7 @@ ExitCode CliCommands::verify(const CommandArguments &args)
 {
     QList<SignedNote> notes;
     QList<QByteArray> trusted;
+    QSet<QByteArray> vouchedRemovals; // only this device's own vault holds the leader's statements
     for (const QString &key : args.values(QStringLiteral("key")))
         trusted << QByteArray::fromBase64(key.toLatin1());
 
@@ -449,6 +451,10 @@ ExitCode CliCommands::verify(const CommandArguments &args)
             return fail(stored.error());
         notes = *stored;
         trusted << vault->devicePublicKey();
+        auto vouched = sync::SyncStore(*vault).vouchedRemovals();
+        if (!vouched)
+            return fail(vouched.error());
+        vouchedRemovals = *vouched;
         if (!problems->isEmpty())
             return VerificationFailed;
     } else {
@@ -485,7 +491,7 @@ ExitCode CliCommands::verify(const CommandArguments &args)
         }
     }
 
-    const VerificationReport report = verifyNotes(notes, trusted);
+    const VerificationReport report = verifyNotes(notes, trusted, vouchedRemovals);
     for (const NoteVerification &verdict : report.notes)
         for (const QString &line : verdict.describe())
             m_out << line << Qt::endl;
@@ -494,7 +500,9 @@ ExitCode CliCommands::verify(const CommandArguments &args)
     const auto removed = std::count_if(report.notes.cbegin(), report.notes.cend(), [](const NoteVerification &v) { return v.contentRemoved; });
     m_out << notes.size() - removed << " signed note" << (notes.size() - removed == 1 ? "" : "s") << " verified";
     if (removed > 0)
-        m_out << "; " << removed << " more collected by the team leader and removed from this device (their place in the chain checked)";
+        m_out << "; " << removed
+              << " more collected by the team leader and removed from this device (each vouched for by the leader's signed "
+                 "statement of its hash; its place in the chain checked)";
     m_out << Qt::endl;
     return Success;
 }
@@ -555,7 +563,10 @@ ExitCode CliCommands::demo(const CommandArguments &)
     auto all = store.signedNotes();
     if (!all)
         return fail(all.error());
-    const VerificationReport report = verifyNotes(*all, {(*vault)->devicePublicKey()});
+    auto vouched = sync::SyncStore(**vault).vouchedRemovals();
+    if (!vouched)
+        return fail(vouched.error());
+    const VerificationReport report = verifyNotes(*all, {(*vault)->devicePublicKey()}, *vouched);
     m_out << (report.allValid() ? "Verified: " : "VERIFICATION FAILED: ") << all->size()
           << (all->size() == 1 ? " signed note in " : " signed notes in ") << m_directory << Qt::endl;
     return report.allValid() ? Success : VerificationFailed;

@@ -110,13 +110,22 @@ ExitCode CliCommands::leaderApprove(const CommandArguments &args)
         only = *key;
     }
     return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
-        auto approved = sync::LeaderDesk(vault).approve(reviewId, only);
+        sync::LeaderDesk desk(vault);
+        auto pending = desk.pendingJoins(reviewId);
+        if (!pending)
+            return fail(pending.error());
+        // What the leader approves is what is printed: the device, its role and its label.
+        for (const sync::JoinRequest &join : std::as_const(*pending))
+            if (!join.problem.isEmpty() && (only.isEmpty() || join.deviceKey == only))
+                m_out << "not approved: " << join.deviceKey.toHex() << " (" << join.role << ", \"" << join.label << "\"): " << join.problem
+                      << Qt::endl;
+        auto approved = desk.approve(reviewId, only.isEmpty() ? QList<QByteArray>{} : QList<QByteArray>{only});
         if (!approved)
             return fail(approved.error());
-        for (const QByteArray &key : *approved)
-            m_out << "approved " << key.toHex() << Qt::endl;
+        for (const sync::JoinRequest &join : std::as_const(*approved))
+            m_out << "approved " << join.deviceKey.toHex() << " as " << join.role << ", \"" << join.label << "\"" << Qt::endl;
         if (approved->isEmpty()) {
-            m_err << "no pending join request" << (only.isEmpty() ? "" : " from that device") << Qt::endl;
+            m_err << "no pending join request to approve" << (only.isEmpty() ? "" : " from that device") << Qt::endl;
             return only.isEmpty() ? Success : NotFound;
         }
         return Success;
@@ -216,7 +225,7 @@ ExitCode CliCommands::leaderCollect(const CommandArguments &args)
 ExitCode CliCommands::join(const CommandArguments &args)
 {
     if (args.positionals().size() != 1)
-        return usage(QStringLiteral("join CODE [--role reviewer|team-leader|young-inspector] [--label TEXT]"));
+        return usage(QStringLiteral("join CODE [--role reviewer|young-inspector] [--label TEXT]"));
     auto code = sync::EnrolmentCode::fromText(args.positionals().front());
     if (!code)
         return fail(code.error());
