@@ -55,7 +55,7 @@ ArchiveResponse ArchiveService::handle(const ArchiveRequest &request)
     return route(request, parts);
 }
 
-std::optional<ArchiveResponse> ArchiveService::authenticate(const ArchiveRequest &request, QByteArray *signer)
+std::optional<ArchiveResponse> ArchiveService::authenticate(const ArchiveRequest &request, QByteArray *signer, QByteArray *nonce)
 {
     auto signature = RequestSignature::fromHeaders(request.headers);
     if (!signature)
@@ -63,12 +63,19 @@ std::optional<ArchiveResponse> ArchiveService::authenticate(const ArchiveRequest
     const QByteArray target = request.query.isEmpty() ? request.path : request.path + '?' + request.query;
     if (auto verified = signature->verify(request.method, target, request.body, m_clock()); !verified)
         return reply(401, verified.error().message);
-    auto fresh = m_store.acceptNonce(signature->key, signature->nonce);
+    *signer = signature->key;
+    *nonce = signature->nonce;
+    return std::nullopt;
+}
+
+std::optional<ArchiveResponse> ArchiveService::consumeNonce(const QByteArray &signer, const QByteArray &nonce)
+{
+    // Only once the caller is known to be allowed: nobody else gets a durable write out of us.
+    auto fresh = m_store.acceptNonce(signer, nonce);
     if (!fresh)
         return fromError(fresh.error());
     if (!*fresh)
         return reply(401, QStringLiteral("replayed request: this nonce was already used"));
-    *signer = signature->key;
     return std::nullopt;
 }
 
@@ -83,15 +90,16 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
         return reply(404, QStringLiteral("no such endpoint"));
 
     QByteArray signer;
+    QByteArray nonce;
     if (parts.size() == 2) {
         if (method != "POST")
             return reply(405, QStringLiteral("use POST to create a review"));
-        if (auto refused = authenticate(request, &signer))
+        if (auto refused = authenticate(request, &signer, &nonce))
             return *refused;
         auto body = parseJsonObject(request.body);
         if (!body)
             return fromError(body.error());
-        return createReview(*body, signer);
+        return createReview(*body, signer, nonce);
     }
     if (parts.size() != 4)
         return reply(404, QStringLiteral("no such endpoint"));
@@ -125,7 +133,7 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
     if (!roster)
         return fromError(roster.error());
     if (endpoint->access != Access::Public) {
-        if (auto refused = authenticate(request, &signer))
+        if (auto refused = authenticate(request, &signer, &nonce))
             return *refused;
         if (endpoint->access == Access::Leader && signer != roster->genesis().leaderKey)
             return reply(403, QStringLiteral("only the team leader may do this"));
@@ -143,6 +151,21 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
         if (!parsed)
             return fromError(parsed.error());
         body = *parsed;
+    }
+    // Anyone may sign a join: it must name an open invitation before anything is written.
+    if (endpoint->access == Access::Signed) {
+        const auto tokenId = fromHex(body.value(QStringLiteral("token_id")).toString(), crypto_generichash_BYTES);
+        if (!tokenId)
+            return reply(400, QStringLiteral("token_id missing or malformed"));
+        auto open = m_store.inviteOpen(reviewId, *tokenId);
+        if (!open)
+            return fromError(open.error());
+        if (!*open)
+            return reply(403, QStringLiteral("the enrolment code is unknown, used or expired"));
+    }
+    if (endpoint->access != Access::Public) {
+        if (auto replayed = consumeNonce(signer, nonce))
+            return *replayed;
     }
     if (resource == "roster" && method == "GET") {
         QJsonArray entries;
@@ -167,7 +190,7 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
     return conflicts(reviewId);
 }
 
-ArchiveResponse ArchiveService::createReview(const QJsonObject &body, const QByteArray &signer)
+ArchiveResponse ArchiveService::createReview(const QJsonObject &body, const QByteArray &signer, const QByteArray &nonce)
 {
     auto genesis = RosterEntry::fromJson(body);
     if (!genesis)
@@ -176,6 +199,8 @@ ArchiveResponse ArchiveService::createReview(const QJsonObject &body, const QByt
         return reply(403, QStringLiteral("the review must be created by its own leader key"));
     if (genesis->archiveKey != m_store.archiveKey())
         return reply(400, QStringLiteral("the genesis entry names another archive's key"));
+    if (auto replayed = consumeNonce(signer, nonce))
+        return *replayed;
     if (auto created = m_store.createReview(*genesis); !created)
         return fromError(created.error());
     qCInfo(lcArchive) << "review created";

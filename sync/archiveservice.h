@@ -44,9 +44,11 @@ public:
 
 private:
     ArchiveResponse route(const ArchiveRequest &request, const QList<QByteArray> &parts);
-    /// The verified signer of the request, or the refusal to send back.
-    std::optional<ArchiveResponse> authenticate(const ArchiveRequest &request, QByteArray *signer);
-    ArchiveResponse createReview(const QJsonObject &body, const QByteArray &signer);
+    /// The verified signer of the request and its nonce, or the refusal to send back. Writes nothing.
+    std::optional<ArchiveResponse> authenticate(const ArchiveRequest &request, QByteArray *signer, QByteArray *nonce);
+    /// Remembers the nonce (durably), once the signer is known to be allowed; a replay is refused.
+    std::optional<ArchiveResponse> consumeNonce(const QByteArray &signer, const QByteArray &nonce);
+    ArchiveResponse createReview(const QJsonObject &body, const QByteArray &signer, const QByteArray &nonce);
     ArchiveResponse appendRoster(const QString &reviewId, const QJsonObject &body);
     ArchiveResponse addInvite(const QString &reviewId, const QJsonObject &body);
     ArchiveResponse join(const QString &reviewId, const QJsonObject &body, const QByteArray &signer);

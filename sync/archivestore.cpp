@@ -483,6 +483,11 @@ Result<qint64> ArchiveStore::envelopeCount()
     return m_database->queryInteger("SELECT count(*) FROM envelopes");
 }
 
+Result<qint64> ArchiveStore::nonceCount()
+{
+    return m_database->queryInteger("SELECT count(*) FROM nonces");
+}
+
 Result<bool> ArchiveStore::acceptNonce(const QByteArray &key, const QByteArray &nonce)
 {
     const qint64 now = m_clock().toSecsSinceEpoch();

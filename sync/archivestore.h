@@ -77,6 +77,8 @@ public:
     Result<QList<Envelope>> conflicts(const QString &reviewId);
     Result<qint64> envelopeCount();
 
+    /// How many request nonces are remembered (for the operator's figures and the tests).
+    Result<qint64> nonceCount();
     /// False when this key has used the nonce within the allowed clock skew (a replay).
     Result<bool> acceptNonce(const QByteArray &key, const QByteArray &nonce);
 

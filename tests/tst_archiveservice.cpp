@@ -9,6 +9,7 @@
 #include "syncencoding.h"
 #include "testvault.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -173,6 +174,36 @@ private slots:
         QCOMPARE(replay.status, 401);
         QVERIFY(replay.body[QStringLiteral("error")].toString().contains(QStringLiteral("replayed")));
         QCOMPARE(stored(), 1);
+    }
+
+    // Security review, finding 8: a caller who may not do something gets no durable write out of
+    // the archive, not even a remembered nonce.
+    void nothingIsWrittenBeforeTheCallerIsAllowed()
+    {
+        const qint64 before = *m_store->nonceCount();
+        QElapsedTimer clock;
+        clock.start();
+        const int attempts = 5000;
+        for (int i = 0; i < attempts; ++i) {
+            QByteArray wrongToken(32, '\0');
+            randombytes_buf(wrongToken.data(), 32);
+            const DeviceIdentity stranger = newIdentity();
+            const QByteArray join = json({{QStringLiteral("token_id"), toHex(JoinRequest::tokenIdOf(wrongToken))},
+                                          {QStringLiteral("mac"), toHex(QByteArray(32, 'm'))},
+                                          {QStringLiteral("role"), QStringLiteral("reviewer")},
+                                          {QStringLiteral("label"), QStringLiteral("x")}});
+            QCOMPARE(m_service->handle(signedRequest("POST", path("join"), join, stranger)).status, 403);
+        }
+        const qint64 elapsed = clock.elapsed();
+        const DeviceIdentity stranger = newIdentity();
+        QCOMPARE(upload({envelopeFor(QStringLiteral("not enrolled"))}, stranger).status, 403);
+        QCOMPARE(m_service->handle(signedRequest("GET", path("joins"), {}, stranger)).status, 403);
+        QCOMPARE(m_service->handle(signedRequest("GET", path("envelopes"), {}, stranger, "after=0")).status, 403);
+        QCOMPARE(*m_store->nonceCount(), before);
+        qInfo("%d refused joins in %lld ms (%.0f/s), no nonce stored", attempts, elapsed, attempts * 1000.0 / std::max<qint64>(1, elapsed));
+        // An allowed caller's nonce is remembered, so a replay is still refused.
+        QCOMPARE(upload({envelopeFor(QStringLiteral("enrolled"))}, m_device->vault->identity()).status, 200);
+        QCOMPARE(*m_store->nonceCount(), before + 1);
     }
 
     void unsignedStaleOrForgedRequestsAreRefused()
@@ -368,6 +399,11 @@ private slots:
                                                  lateTablet)).status,
                  403);
         // Nobody joins as the team leader, nor as anything else not offered.
+        QByteArray openToken(32, 'o');
+        const QJsonObject open{{QStringLiteral("token_hash"), toHex(JoinRequest::tokenIdOf(openToken))},
+                               {QStringLiteral("expires_at"), canonicalTimestamp(QDateTime::currentDateTimeUtc().addSecs(3600))}};
+        QCOMPARE(m_service->handle(signedRequest("POST", path("invites"), json(open), m_leader)).status, 201);
+        token = openToken;
         for (const QString &role : {QStringLiteral("team-leader"), QStringLiteral("admin")}) {
             const DeviceIdentity other = newIdentity();
             QCOMPARE(m_service->handle(signedRequest("POST", path("join"), joinBody(token, other.publicKey, role), other)).status, 400);

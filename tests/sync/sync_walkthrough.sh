@@ -66,6 +66,27 @@ fn tablet1 verify | grep -q "3 more collected by the team leader and removed"
 fn leader leader collect --json | grep -q '"new_notes": 0'
 echo "walkthrough: collected content removed from the tablet, chain intact, the leader keeps it"
 
+# Security review, finding 1: an export's removed notes prove nothing without the leader's signed
+# statements (only the tablet's own vault holds them), and an invented unsigned stub appended to
+# it is named, not counted.
+fn tablet1 export --output "$work/tablet1.jsonl" > /dev/null
+key1=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["public_key"])' "$work/tablet1.jsonl")
+python3 - "$work/tablet1.jsonl" "$work/forged.jsonl" <<'PY'
+import json, sys
+notes = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+last = notes[-1]
+invented = dict(last, sequence=last["sequence"] + 1, kind="concern", previous_hash=last["hash"],
+                hash="ab" * 32, signature="", canonical="", text="")
+with open(sys.argv[2], "w") as out:
+    for note in notes + [invented]:
+        out.write(json.dumps(note) + "\n")
+PY
+if fn tablet1 verify "$work/forged.jsonl" --key "$key1" > "$work/forged.out"; then echo "an invented stub verified"; cat "$work/forged.out"; exit 1; fi
+grep -q "sequence 4): its content was removed and nothing signed is left to check" "$work/forged.out"
+if fn tablet1 verify "$work/tablet1.jsonl" --key "$key1" > "$work/stubs.out"; then echo "removed notes verified without the leader's statements"; exit 1; fi
+[ "$(grep -c "no team leader's signed statement" "$work/stubs.out")" -eq 3 ]
+echo "walkthrough: removed and invented notes in an export are named, never verified"
+
 # A revoked device is refused from then on, and nothing of it is stored.
 key2=$(fn tablet2 status --json | sed -n 's/.*"device_key": "\([0-9a-f]*\)".*/\1/p')
 fn leader leader revoke "$key2" --reason "lost tablet"
