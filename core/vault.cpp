@@ -10,6 +10,7 @@
 #include "vaultschema.h"
 
 #include <QDir>
+#include <QLockFile>
 #include <QFile>
 #include <QLoggingCategory>
 
@@ -103,6 +104,12 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString &directory, const Secur
     if (!keyFile)
         return keyFile.error();
 
+    // Checking a passphrase and recording the outcome is one critical section across processes:
+    // attempts made in parallel queue here, and each sees the failures before it.
+    QLockFile attemptLock(directory + QStringLiteral("/unlock.lock"));
+    attemptLock.setStaleLockTime(0); // held only while one attempt runs; a killed holder's PID frees it
+    if (!attemptLock.lock())
+        return Error{ErrorCode::Io, QStringLiteral("cannot lock %1 for an unlock attempt").arg(directory)};
     UnlockThrottle throttle(unlockFailuresPath(directory), options.clock);
     if (const qint64 wait = throttle.secondsUntilNextAttempt(); wait > 0)
         return Error{ErrorCode::RetryLater,
@@ -125,6 +132,7 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString &directory, const Secur
     }
     if (auto cleared = throttle.recordSuccess(); !cleared)
         qCWarning(lcVault) << "cannot clear failed unlocks:" << cleared.error().message;
+    attemptLock.unlock();
 
     auto database = SqliteDatabase::openEncrypted(databasePath(directory), secrets->databaseKey, SqliteDatabase::OpenMode::OpenExisting);
     if (!database)
@@ -158,7 +166,7 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString &directory, const Secur
     return vault;
 }
 
-Result<void> Vault::changePassphrase(const SecureBytes &current, const SecureBytes &next)
+Result<void> Vault::changePassphrase(const SecureBytes &current, const SecureBytes &next, const std::optional<KdfParameters> &newKdf)
 {
     if (next.isEmpty())
         return Error{ErrorCode::InvalidArgument, QStringLiteral("the new passphrase must not be empty")};
@@ -168,7 +176,7 @@ Result<void> Vault::changePassphrase(const SecureBytes &current, const SecureByt
     auto secrets = keyFile->unwrap(current);
     if (!secrets)
         return secrets.error();
-    auto rewrapped = VaultKeyFile::wrap(*secrets, keyFile->devicePublicKey, next, m_options.kdf.withNewSalt());
+    auto rewrapped = VaultKeyFile::wrap(*secrets, keyFile->devicePublicKey, next, newKdf.value_or(keyFile->kdf).withNewSalt());
     if (!rewrapped)
         return rewrapped.error();
     // One rename replaces the file: old or new, never neither.

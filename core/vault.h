@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace fieldnotes {
 
@@ -24,7 +25,7 @@ class CoreDumpSuppression;
 /// How a vault is made and unlocked; tests move the clock and lower the Argon2id cost.
 struct VaultOptions {
     Clock clock = systemClock();
-    KdfParameters kdf = KdfParameters::standard(); // for create() and changePassphrase()
+    KdfParameters kdf = KdfParameters::standard(); // for create()
 };
 
 /// An unlocked vault: a directory holding `vault.key` (the wrapped keys), `notes.db` (SQLCipher)
@@ -46,9 +47,11 @@ public:
     Vault(const Vault &) = delete;
     Vault &operator=(const Vault &) = delete;
 
-    /// Re-wraps the keys under a new passphrase; a crash at any moment leaves a vault that
-    /// opens with exactly one of the two.
-    Result<void> changePassphrase(const SecureBytes &current, const SecureBytes &next);
+    /// Re-wraps the keys under a new passphrase, with the file's own Argon2id settings (fresh
+    /// salt) unless newKdf asks for others; a crash at any moment leaves a vault that opens with
+    /// exactly one of the two.
+    Result<void> changePassphrase(const SecureBytes &current, const SecureBytes &next,
+                                  const std::optional<KdfParameters> &newKdf = std::nullopt);
     /// Every problem SQLCipher's page check and SQLite's quick_check find; empty when healthy.
     Result<QStringList> integrityProblems();
 

@@ -1,5 +1,6 @@
 #include "notestore.h"
 #include "testvault.h"
+#include "vaultkeyfile.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -195,6 +196,54 @@ private slots:
         QCOMPARE(run({QStringLiteral("passwd"), QStringLiteral("--kdf"), QStringLiteral("interactive")}, "cli passphrase\nnew cli passphrase\n").exitCode, 0);
         QCOMPARE(run({QStringLiteral("verify")}, "new cli passphrase\n").exitCode, 0);
         QCOMPARE(run({QStringLiteral("check")}, "new cli passphrase\n").exitCode, 0);
+
+        // Security review, finding 9: without --kdf the file keeps its own Argon2id settings
+        // (here INTERACTIVE, so a silent switch to the default would show), with a fresh salt.
+        const QString keyFile = vaultPath() + QStringLiteral("/vault.key");
+        const fieldnotes::KdfParameters before = fieldnotes::VaultKeyFile::read(keyFile)->kdf;
+        QCOMPARE(before.memLimitBytes, fieldnotes::KdfParameters::interactive().memLimitBytes);
+        QCOMPARE(run({QStringLiteral("passwd")}, "new cli passphrase\nthird cli passphrase\n").exitCode, 0);
+        const fieldnotes::KdfParameters after = fieldnotes::VaultKeyFile::read(keyFile)->kdf;
+        QCOMPARE(after.opsLimit, before.opsLimit);
+        QCOMPARE(after.memLimitBytes, before.memLimitBytes);
+        QVERIFY(after.salt != before.salt);
+        QCOMPARE(run({QStringLiteral("passwd")}, "third cli passphrase\nnew cli passphrase\n").exitCode, 0);
+    }
+
+    // Security review, finding 10: wrong passphrases tried in parallel queue behind one another,
+    // so the growing delay holds: one is checked, the others are told to wait.
+    void parallelWrongPassphrasesMeetTheDelay()
+    {
+        const QString vault = m_directory.filePath(QStringLiteral("parallel"));
+        QCOMPARE(run({QStringLiteral("init"), QStringLiteral("--kdf"), QStringLiteral("interactive")}, "right passphrase\n", vault).exitCode, 0);
+        std::vector<std::unique_ptr<QProcess>> attempts;
+        for (int i = 0; i < 8; ++i) {
+            auto process = std::make_unique<QProcess>();
+            process->start(QStringLiteral(FIELDNOTES_CLI), {QStringLiteral("--vault"), vault, QStringLiteral("--passphrase-fd"),
+                                                            QStringLiteral("0"), QStringLiteral("check")});
+            QVERIFY(process->waitForStarted());
+            process->write("wrong passphrase\n");
+            process->closeWriteChannel();
+            QVERIFY(process->waitForBytesWritten());
+            attempts.push_back(std::move(process));
+        }
+        int checked = 0;
+        int toldToWait = 0;
+        for (auto &process : attempts) {
+            QVERIFY(process->waitForFinished(60000));
+            const QString error = QString::fromUtf8(process->readAllStandardError());
+            QVERIFY(process->exitCode() != 0);
+            checked += error.contains(QStringLiteral("failed attempt")) ? 1 : 0;
+            toldToWait += error.contains(QStringLiteral("try again in")) ? 1 : 0;
+        }
+        // Usually one is checked; an attempt that starts after a delay has run out (the CLI waits
+        // it out) is checked too, after it. Never all eight at once.
+        QVERIFY2(checked >= 1 && checked < 8, qPrintable(QString::number(checked)));
+        QCOMPARE(checked + toldToWait, 8);
+        // And every attempt that was checked is counted: none lost to a parallel update.
+        QFile failures(vault + QStringLiteral("/unlock-failures"));
+        QVERIFY(failures.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(failures.readAll()).object().value(QStringLiteral("failures")).toInt(), checked);
     }
 
     // Row 18 of RELIABILITY.md: an export killed at any moment leaves no partial file behind.

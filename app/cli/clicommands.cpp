@@ -217,10 +217,12 @@ ExitCode CliCommands::passwd(const CommandArguments &args)
     SecureBytes next = m_passphrases.readNew(QStringLiteral("New passphrase"), &readError);
     if (next.isNull())
         return fail(Error{ErrorCode::InvalidArgument, readError});
-    auto vault = Vault::open(m_directory, current, VaultOptions{systemClock(), *kdf});
+    auto vault = Vault::open(m_directory, current);
     if (!vault)
         return fail(vault.error());
-    if (auto changed = (*vault)->changePassphrase(current, next); !changed)
+    // Without --kdf the file keeps its own settings: a passphrase change never lowers them.
+    const auto newKdf = args.has(QStringLiteral("kdf")) ? std::optional<KdfParameters>(*kdf) : std::nullopt;
+    if (auto changed = (*vault)->changePassphrase(current, next, newKdf); !changed)
         return fail(changed.error());
     m_out << "passphrase changed" << Qt::endl;
     return Success;
