@@ -25,6 +25,7 @@ long readLine(int fd, char *buffer, std::size_t capacity, bool hideEcho)
     // One byte at a time: reading ahead would swallow the next line (passwd reads two).
     std::size_t length = 0;
     bool sawAnything = false;
+    bool tooLong = false;
     for (;;) {
         char c = 0;
         const ssize_t got = ::read(fd, &c, 1);
@@ -35,12 +36,16 @@ long readLine(int fd, char *buffer, std::size_t capacity, bool hideEcho)
             break;
         if (length + 1 < capacity)
             buffer[length++] = c;
+        else
+            tooLong = true; // the rest of the line is read and dropped, never used
     }
     if (restoreEcho)
         tcsetattr(fd, TCSAFLUSH, &saved);
     if (length > 0 && buffer[length - 1] == '\r')
         --length;
     buffer[length] = '\0';
+    if (tooLong)
+        return -2;
     return sawAnything ? static_cast<long>(length) : -1;
 }
 

@@ -210,6 +210,20 @@ private slots:
         QCOMPARE(run({QStringLiteral("passwd")}, "third cli passphrase\nnew cli passphrase\n").exitCode, 0);
     }
 
+    // Security review, finding 11: a passphrase longer than the reader takes is refused in
+    // words, never cut to its first 1,024 bytes.
+    void anOverlongPassphraseIsRefusedNotCut()
+    {
+        const QString vault = m_directory.filePath(QStringLiteral("long"));
+        const CliRun tooLong = run({QStringLiteral("init"), QStringLiteral("--kdf"), QStringLiteral("interactive")},
+                                   QByteArray(2000, 'p') + '\n', vault);
+        QVERIFY(tooLong.exitCode != 0);
+        QVERIFY2(tooLong.err.contains(QStringLiteral("longer than 1024 bytes")), qPrintable(tooLong.err));
+        QVERIFY(!QFile::exists(vault + QStringLiteral("/vault.key")));
+        QCOMPARE(run({QStringLiteral("init"), QStringLiteral("--kdf"), QStringLiteral("interactive")}, QByteArray(1024, 'p') + '\n', vault).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("check")}, QByteArray(1024, 'p') + '\n', vault).exitCode, 0);
+    }
+
     // Security review, finding 10: wrong passphrases tried in parallel queue behind one another,
     // so the growing delay holds: one is checked, the others are told to wait.
     void parallelWrongPassphrasesMeetTheDelay()

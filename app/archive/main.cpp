@@ -38,6 +38,8 @@ Result<SecureBytes> readPassphrase(const QString &path)
         ++length;
     if (length == 0)
         return Error{ErrorCode::InvalidArgument, QStringLiteral("the passphrase file %1 is empty").arg(path)};
+    if (length == read && read == 4096)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("the passphrase in %1 is longer than 4095 bytes; refused, not cut").arg(path)};
     return SecureBytes::copyOf(buffer.data(), static_cast<std::size_t>(length));
 }
 

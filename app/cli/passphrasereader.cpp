@@ -19,6 +19,10 @@ SecureBytes readFrom(int fd, bool hideEcho, QString *error)
         return {};
     }
     const long length = platform::readLine(fd, reinterpret_cast<char *>(buffer.data()), buffer.size(), hideEcho);
+    if (length == -2) {
+        *error = QStringLiteral("the passphrase is longer than %1 bytes; refused (a shorter one is used whole, never cut)").arg(maximumLength);
+        return {};
+    }
     if (length <= 0) {
         *error = length < 0 ? QStringLiteral("no passphrase given (end of input)") : QStringLiteral("the passphrase is empty");
         return {};

@@ -114,5 +114,19 @@ if [ "$scheme" = https ]; then
   done
   openssl s_client -connect "127.0.0.1:$port" -tls1_2 < /dev/null > "$work/tls1_2.out" 2>&1 || { echo "TLS 1.2 was refused"; exit 1; }
   echo "walkthrough: TLS 1.0 and 1.1 are refused, TLS 1.2 is accepted"
+  # Security review, finding 11: in TLS 1.2 only ECDHE with AES-GCM or ChaCha20-Poly1305.
+  for weak in 'ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA:ECDHE-ECDSA-AES128-SHA256' 'AES128-GCM-SHA256:AES256-SHA' \
+              'PSK:ECDHE-PSK-CHACHA20-POLY1305:DHE-PSK-AES128-GCM-SHA256' 'DHE-RSA-AES128-GCM-SHA256'; do
+    if openssl s_client -connect "127.0.0.1:$port" -tls1_2 -cipher "$weak:@SECLEVEL=0" -psk 00112233 < /dev/null > "$work/weak.out" 2>&1; then
+      echo "the archive accepted $weak"; cat "$work/weak.out"; exit 1
+    fi
+  done
+  for strong in ECDHE-ECDSA-AES128-GCM-SHA256 ECDHE-ECDSA-CHACHA20-POLY1305; do
+    openssl s_client -connect "127.0.0.1:$port" -tls1_2 -cipher "$strong" < /dev/null > "$work/strong.out" 2>&1 || { echo "$strong was refused"; exit 1; }
+  done
+  [ "$(stat -c %a "$work/archive/tls-key.pem")" = 600 ]
+  end=$(date -d "$(openssl x509 -in "$work/archive/tls-cert.pem" -noout -enddate | cut -d= -f2)" +%s)
+  [ $(( (end - $(date +%s)) / 86400 )) -le 825 ] || { echo "the certificate lives longer than 825 days"; exit 1; }
+  echo "walkthrough: only ECDHE AEAD suites in TLS 1.2; the key is 0600; the certificate lives 825 days"
 fi
 echo "1 passed, 0 failed"
