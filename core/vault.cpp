@@ -108,8 +108,10 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString &directory, const Secur
     // attempts made in parallel queue here, and each sees the failures before it.
     QLockFile attemptLock(directory + QStringLiteral("/unlock.lock"));
     attemptLock.setStaleLockTime(0); // held only while one attempt runs; a killed holder's PID frees it
+    // Where no lock file can be made (a full or read-only disk) no failure could be recorded
+    // either: the attempt goes ahead unlocked rather than locking the owner out of their notes.
     if (!attemptLock.lock())
-        return Error{ErrorCode::Io, QStringLiteral("cannot lock %1 for an unlock attempt").arg(directory)};
+        qCWarning(lcVault) << "unlocking without the attempt lock: the vault directory cannot take a lock file";
     UnlockThrottle throttle(unlockFailuresPath(directory), options.clock);
     if (const qint64 wait = throttle.secondsUntilNextAttempt(); wait > 0)
         return Error{ErrorCode::RetryLater,

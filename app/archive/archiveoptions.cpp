@@ -39,6 +39,15 @@ Result<void> apply(ArchiveOptions &options, const QString &name, const QString &
     } else if (name == QLatin1String("idle-timeout")) {
         options.idleTimeoutSeconds = value.toInt(&ok);
         ok = ok && options.idleTimeoutSeconds >= 1;
+    } else if (name == QLatin1String("request-timeout")) {
+        options.requestTimeoutSeconds = value.toInt(&ok);
+        ok = ok && options.requestTimeoutSeconds >= 1;
+    } else if (name == QLatin1String("max-connections")) {
+        options.maxConnections = value.toInt(&ok);
+        ok = ok && options.maxConnections >= 1;
+    } else if (name == QLatin1String("max-connections-per-peer")) {
+        options.maxConnectionsPerPeer = value.toInt(&ok);
+        ok = ok && options.maxConnectionsPerPeer >= 1;
     } else {
         return bad(QStringLiteral("unknown option '%1'").arg(name));
     }
@@ -73,7 +82,8 @@ QString ArchiveOptions::usage()
     return QStringLiteral(
         "usage: fieldnotes-archive --data DIR --passphrase-file FILE [--listen HOST:PORT] [--config FILE]\n"
         "                          [--cert PEM --key PEM] [--plain-http] [--kdf standard|moderate|interactive]\n"
-        "                          [--max-body BYTES] [--idle-timeout SECONDS]\n"
+        "                          [--max-body BYTES] [--idle-timeout SECONDS] [--request-timeout SECONDS]\n"
+        "                          [--max-connections N] [--max-connections-per-peer N]\n"
         "HTTPS by default with a certificate generated on first start (its SHA-256 fingerprint is printed);\n"
         "--plain-http is for tests and only with --listen 127.0.0.1:PORT.\n");
 }

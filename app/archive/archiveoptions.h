@@ -20,6 +20,9 @@ struct ArchiveOptions {
     QString kdf = QStringLiteral("moderate");
     qint64 maxBodyBytes = 8 * 1024 * 1024;
     int idleTimeoutSeconds = 30;
+    int requestTimeoutSeconds = 60;    // one whole request, headers and body
+    int maxConnections = 512;          // and never more than the open-file limit allows, less a reserve
+    int maxConnectionsPerPeer = 32;
 
     static Result<ArchiveOptions> parse(const QStringList &arguments);
     static QString usage();

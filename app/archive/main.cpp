@@ -5,12 +5,15 @@
 #include "archivestore.h"
 #include "guardedtcpserver.h"
 #include "sodiumruntime.h"
+#include "processlimits.h"
 #include "tlscertificate.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QHostAddress>
 #include <QSslCertificate>
+
+#include <algorithm>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -95,8 +98,16 @@ int main(int argc, char *argv[])
 
     sync::ArchiveService service(**store);
     sync::ArchiveHttpServer http(service);
-    auto *listener = new sync::GuardedTcpServer(
-        sync::ConnectionGuard::Limits{options->maxBodyBytes, 16 * 1024, options->idleTimeoutSeconds * 1000}, tls, &http);
+    sync::ConnectionGuard::Limits limits;
+    limits.maxBodyBytes = options->maxBodyBytes;
+    limits.idleTimeoutMs = options->idleTimeoutSeconds * 1000;
+    limits.requestTimeoutMs = options->requestTimeoutSeconds * 1000;
+    limits.maxConnectionsPerPeer = options->maxConnectionsPerPeer;
+    // Descriptors kept in reserve for the store, the listening socket and the accept that closes
+    // a connection over the cap: the archive never runs out of them and keeps answering.
+    const long openFiles = platform::raiseOpenFileLimit();
+    limits.maxConnections = static_cast<int>(std::clamp<long>(openFiles - 64, 1, options->maxConnections));
+    auto *listener = new sync::GuardedTcpServer(limits, tls, &http);
     if (!listener->listen(QHostAddress(options->host), options->port))
         return fail(QStringLiteral("cannot listen on %1:%2: %3").arg(options->host).arg(options->port).arg(listener->errorString()));
     http.bind(listener);
