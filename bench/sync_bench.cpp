@@ -65,10 +65,14 @@ struct Archive {
     QProcess process;
     QString url;
     QString fingerprint;
+    QString binary;
+    QString directory;
 };
 
 void startArchive(Archive &archive, const QString &directory, const QString &archiveBinary)
 {
+    archive.binary = archiveBinary;
+    archive.directory = directory;
     const QString passphraseFile = directory + QStringLiteral("/archive-passphrase");
     QFile file(passphraseFile);
     if (!file.open(QIODevice::WriteOnly) || file.write("archive passphrase\n") < 0)
@@ -111,7 +115,12 @@ LedReview leadReview(const QString &directory, const Archive &archive)
     engagement.scheduledStart = QDateTime(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
     engagement.agreedMinutes = 45;
     review.engagementId = check(store.addEngagement(engagement), "engagement").id;
-    check(LeaderDesk(*review.leader).createReview(review.reviewId, archive.url, archive.fingerprint), "create the review on the archive");
+    QProcess issue;
+    issue.start(archive.binary, {QStringLiteral("review-code"), QStringLiteral("--data"), archive.directory + QStringLiteral("/archive"),
+                                 QStringLiteral("--passphrase-file"), archive.directory + QStringLiteral("/archive-passphrase")});
+    issue.waitForFinished(60'000);
+    const QString code = QString::fromUtf8(issue.readAllStandardOutput()).trimmed();
+    check(LeaderDesk(*review.leader).createReview(review.reviewId, archive.url, archive.fingerprint, code), "create the review on the archive");
     return review;
 }
 

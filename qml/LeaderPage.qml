@@ -47,13 +47,22 @@ Page {
                 implicitHeight: 48
                 Accessible.name: qsTr("Certificate fingerprint")
             }
+            TextField {
+                id: creationCodeField
+                visible: !desk.leads
+                width: parent.width
+                placeholderText: qsTr("Review-creation code from the archive's operator (fnr1-…)")
+                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+                implicitHeight: 48
+                Accessible.name: qsTr("Review-creation code")
+            }
             Button {
                 visible: !desk.leads
                 text: qsTr("Connect")
                 enabled: archiveField.text.trim() !== ""
                 implicitHeight: 48
                 Accessible.name: qsTr("Connect the review to the archive")
-                onClicked: desk.connectArchive(archiveField.text, fingerprintField.text)
+                onClicked: desk.connectArchive(archiveField.text, fingerprintField.text, creationCodeField.text)
             }
 
             Label { visible: desk.leads; text: qsTr("Invite a tablet"); font.pixelSize: 22; font.bold: true }

@@ -76,12 +76,13 @@ QString LeaderController::qrCodeDataUrl(const QString &text, int scale)
     return QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.toBase64());
 }
 
-bool LeaderController::connectArchive(const QString &archiveUrl, const QString &fingerprint)
+bool LeaderController::connectArchive(const QString &archiveUrl, const QString &fingerprint, const QString &creationCode)
 {
     Vault *vault = m_session ? m_session->vault() : nullptr;
     if (!vault || m_session->reviewId().isEmpty())
         return false;
-    if (auto created = sync::LeaderDesk(*vault).createReview(m_session->reviewId(), archiveUrl.trimmed(), fingerprint.trimmed()); !created)
+    if (auto created = sync::LeaderDesk(*vault).createReview(m_session->reviewId(), archiveUrl.trimmed(), fingerprint.trimmed(), creationCode.trimmed());
+        !created)
         return fail(created.error().message);
     reload();
     return true;

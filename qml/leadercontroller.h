@@ -47,7 +47,8 @@ public:
     int retentionDays() const { return m_retentionDays; }
     QVariantList retentionChoices() const;
 
-    Q_INVOKABLE bool connectArchive(const QString &archiveUrl, const QString &fingerprint);
+    /// creationCode: the one-time review-creation code from the archive's operator.
+    Q_INVOKABLE bool connectArchive(const QString &archiveUrl, const QString &fingerprint, const QString &creationCode);
     Q_INVOKABLE bool invite(int validHours);
     Q_INVOKABLE bool refreshPending();
     /// Approves the tablets shown as approvable, and no other.

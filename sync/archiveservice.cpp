@@ -34,7 +34,7 @@ ArchiveResponse fromError(const Error &error)
     case ErrorCode::Crypto:
         return reply(400, error.message);
     case ErrorCode::StorageFull:
-        return reply(507, QStringLiteral("the archive's disk is full"));
+        return reply(507, error.message.contains(QLatin1String("quota")) ? error.message : QStringLiteral("the archive's disk is full"));
     default:
         qCWarning(lcArchive) << "storage error:" << error.message;
         return reply(500, QStringLiteral("the archive could not store this; try again"));
@@ -192,16 +192,28 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
 
 ArchiveResponse ArchiveService::createReview(const QJsonObject &body, const QByteArray &signer, const QByteArray &nonce)
 {
-    auto genesis = RosterEntry::fromJson(body);
+    auto genesis = RosterEntry::fromJson(body.value(QStringLiteral("genesis")).toObject());
     if (!genesis)
         return fromError(genesis.error());
+    // Only with a code the archive's operator issued: strangers cannot make reviews to store data in.
+    const QString code = body.value(QStringLiteral("creation_code")).toString();
+    auto open = m_store.reviewCodeOpen(code);
+    if (!open)
+        return fromError(open.error());
+    if (!*open) {
+        auto existing = m_store.roster(genesis->reviewId);
+        if (existing && existing->genesis().leaderKey == signer)
+            return reply(409, QStringLiteral("review %1 already exists on this archive").arg(genesis->reviewId));
+        return reply(403, QStringLiteral("creating a review needs a review-creation code from the archive's operator "
+                                         "(fieldnotes-archive review-code); this one is unknown, used or expired"));
+    }
     if (genesis->leaderKey != signer)
         return reply(403, QStringLiteral("the review must be created by its own leader key"));
     if (genesis->archiveKey != m_store.archiveKey())
         return reply(400, QStringLiteral("the genesis entry names another archive's key"));
     if (auto replayed = consumeNonce(signer, nonce))
         return *replayed;
-    if (auto created = m_store.createReview(*genesis); !created)
+    if (auto created = m_store.createReview(*genesis, code); !created)
         return fromError(created.error());
     qCInfo(lcArchive) << "review created";
     return reply(201, QStringLiteral("created"));

@@ -94,6 +94,19 @@ ALTER TABLE joins ADD COLUMN mac BLOB NOT NULL DEFAULT X'';
 PRAGMA user_version = 2;
 )sql";
 
+// Version 3: reviews are created only with a one-time code the archive's operator issued, and
+// each review's sealed envelopes stay under a storage quota.
+const char *const archiveSchemaVersion3 = R"sql(
+CREATE TABLE review_codes (
+    code_hash BLOB PRIMARY KEY,
+    expires_at TEXT NOT NULL,
+    used_by TEXT
+);
+ALTER TABLE reviews ADD COLUMN stored_bytes INTEGER NOT NULL DEFAULT 0;
+UPDATE reviews SET stored_bytes = (SELECT coalesce(sum(length(sealed)), 0) FROM envelopes WHERE envelopes.review_id = reviews.id);
+PRAGMA user_version = 3;
+)sql";
+
 Envelope envelopeFrom(const SqlStatement &row, int first)
 {
     Envelope envelope;
@@ -177,15 +190,17 @@ Result<void> ArchiveStore::migrate()
     auto version = m_database->queryInteger("PRAGMA user_version");
     if (!version)
         return version.error();
-    if (*version > 2)
+    if (*version > 3)
         return Error{ErrorCode::VaultTooNew, QStringLiteral("archive.db was written by a newer fieldnotes-archive")};
     // Each step in its own transaction; joins waiting under version 1 carry no MAC a leader could
     // check, so their devices join again.
-    for (const char *step : {archiveSchema, archiveSchemaVersion2}) {
+    const char *const steps[] = {archiveSchema, archiveSchemaVersion2, archiveSchemaVersion3};
+    for (qint64 target = 1; target <= 3; ++target) {
+        const char *step = steps[target - 1];
         auto current = m_database->queryInteger("PRAGMA user_version");
         if (!current)
             return current.error();
-        if (step == archiveSchema ? *current >= 1 : *current >= 2)
+        if (*current >= target)
             continue;
         auto transaction = SqlTransaction::begin(*m_database);
         if (!transaction)
@@ -198,7 +213,29 @@ Result<void> ArchiveStore::migrate()
     return {};
 }
 
-Result<void> ArchiveStore::createReview(const RosterEntry &genesis)
+QString ArchiveStore::issueReviewCode(int validHours)
+{
+    QByteArray code(16, '\0');
+    randombytes_buf(code.data(), std::size_t(code.size()));
+    const QString text = QStringLiteral("fnr1-") + QString::fromLatin1(code.toHex());
+    auto insert = m_database->prepare("INSERT INTO review_codes (code_hash, expires_at) VALUES (?1, ?2)");
+    if (!insert || !insert->bindBlob(1, blake2b256(text.toUtf8())).bind(2, canonicalTimestamp(m_clock().addSecs(qint64(validHours) * 3600))).run())
+        return {};
+    return text;
+}
+
+Result<bool> ArchiveStore::reviewCodeOpen(const QString &code)
+{
+    auto rows = queryList<qint64>(
+        *m_database, "SELECT 1 FROM review_codes WHERE code_hash = ?1 AND used_by IS NULL AND expires_at > ?2",
+        [&](SqlStatement &statement) { statement.bindBlob(1, blake2b256(code.toUtf8())).bind(2, canonicalTimestamp(m_clock())); },
+        [](const SqlStatement &row) { return row.integer(0); });
+    if (!rows)
+        return rows.error();
+    return !rows->isEmpty();
+}
+
+Result<void> ArchiveStore::createReview(const RosterEntry &genesis, const QString &creationCode)
 {
     auto roster = Roster::fromEntries({genesis}, {});
     if (!roster)
@@ -215,6 +252,15 @@ Result<void> ArchiveStore::createReview(const RosterEntry &genesis)
         return found.error();
     if (*found)
         return Error{ErrorCode::VaultExists, QStringLiteral("review %1 already exists on this archive").arg(genesis.reviewId)};
+    auto useCode = m_database->prepare(
+        "UPDATE review_codes SET used_by = ?3 WHERE code_hash = ?1 AND used_by IS NULL AND expires_at > ?2");
+    if (!useCode)
+        return useCode.error();
+    if (auto done = useCode->bindBlob(1, blake2b256(creationCode.toUtf8())).bind(2, canonicalTimestamp(m_clock())).bind(3, genesis.reviewId).run();
+        !done)
+        return done;
+    if (m_database->changes() != 1)
+        return Error{ErrorCode::NotFound, QStringLiteral("the review-creation code is unknown, used or expired")};
     auto insertReview = m_database->prepare("INSERT INTO reviews (id, created_at) VALUES (?1, ?2)");
     if (!insertReview)
         return insertReview.error();
@@ -367,11 +413,25 @@ Result<QList<StoreResult>> ArchiveStore::storeEnvelopes(const QList<Envelope> &e
     if (!transaction)
         return transaction.error();
     QList<StoreResult> results;
+    QHash<QString, qint64> added;
     for (const Envelope &envelope : envelopes) {
         auto result = storeInsideTransaction(envelope);
         if (!result)
             return result.error();
+        if (result->outcome != StoreOutcome::AlreadyStored)
+            added[envelope.reviewId] += envelope.sealed.size();
         results << *result;
+    }
+    for (auto review = added.cbegin(); review != added.cend(); ++review) {
+        auto grow = m_database->prepare("UPDATE reviews SET stored_bytes = stored_bytes + ?2 WHERE id = ?1 AND stored_bytes + ?2 <= ?3");
+        if (!grow)
+            return grow.error();
+        if (auto done = grow->bind(1, review.key()).bind(2, review.value()).bind(3, m_reviewQuotaBytes).run(); !done)
+            return done.error();
+        if (m_database->changes() != 1) // the whole batch is rolled back
+            return Error{ErrorCode::StorageFull, QStringLiteral("this review has reached its storage quota on the archive (%1 MiB); "
+                                                                "ask the archive's operator")
+                                                     .arg(m_reviewQuotaBytes >> 20)};
     }
     if (auto committed = transaction->commit(); !committed)
         return committed.error();

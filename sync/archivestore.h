@@ -50,7 +50,14 @@ public:
     QByteArray archiveKey() const { return m_identity.publicKey; }
     const DeviceIdentity &identity() const { return m_identity; }
 
-    Result<void> createReview(const RosterEntry &genesis);
+    /// A one-time code that lets one review be created here, valid for the hours given; the
+    /// archive keeps only its hash. Empty if it could not be stored.
+    QString issueReviewCode(int validHours);
+    Result<bool> reviewCodeOpen(const QString &code);
+    /// Creates the review and uses up its creation code, in one transaction.
+    Result<void> createReview(const RosterEntry &genesis, const QString &creationCode);
+    /// The most sealed bytes one review may store (default 2 GiB).
+    void setReviewQuotaBytes(qint64 bytes) { m_reviewQuotaBytes = bytes; }
     /// The review's verified roster; NotFound for an unknown review.
     Result<Roster> roster(const QString &reviewId);
     Result<void> appendRoster(const QString &reviewId, const RosterEntry &entry);
@@ -91,6 +98,7 @@ private:
     Result<StoreResult> storeInsideTransaction(const Envelope &envelope);
 
     Clock m_clock;
+    qint64 m_reviewQuotaBytes = qint64(2) << 30;
     DeviceIdentity m_identity;
     std::unique_ptr<SqliteDatabase> m_database;
     QHash<QString, Roster> m_rosters;

@@ -36,7 +36,8 @@ std::unique_ptr<ArchiveClient> LeaderDesk::clientFor(const ReviewKeys &keys)
 
 LeaderDesk::LeaderDesk(Vault &vault) : m_vault(vault), m_store(vault) {}
 
-Result<void> LeaderDesk::createReview(const QString &reviewId, const QString &archiveUrl, const QString &fingerprint)
+Result<void> LeaderDesk::createReview(const QString &reviewId, const QString &archiveUrl, const QString &fingerprint,
+                                      const QString &creationCode)
 {
     auto existing = m_store.reviewKeys(reviewId);
     if (!existing)
@@ -79,7 +80,9 @@ Result<void> LeaderDesk::createReview(const QString &reviewId, const QString &ar
     genesis.archiveUrl = archiveUrl;
     genesis.fingerprint = keys.fingerprint;
     genesis = signRosterEntry(genesis, keys.signingSecret);
-    const ArchiveReply created = clientFor(keys)->send("POST", QStringLiteral("/v1/reviews"), genesis.toJson());
+    const ArchiveReply created = clientFor(keys)->send(
+        "POST", QStringLiteral("/v1/reviews"),
+        QJsonObject{{QStringLiteral("genesis"), genesis.toJson()}, {QStringLiteral("creation_code"), creationCode.trimmed()}});
     if (!created.ok() && created.status != 409)
         return created.toError();
     auto roster = verifiedRoster(keys); // on 409 this also proves the review there is ours

@@ -43,8 +43,10 @@ public:
     explicit LeaderDesk(Vault &vault);
 
     /// Creates the keys, registers the review with the archive (whose key it fetches over the
-    /// pinned connection), enrols this device as team leader and publishes the set-up.
-    Result<void> createReview(const QString &reviewId, const QString &archiveUrl, const QString &fingerprint);
+    /// pinned connection) with the review-creation code its operator issued, enrols this device
+    /// as team leader and publishes the set-up.
+    Result<void> createReview(const QString &reviewId, const QString &archiveUrl, const QString &fingerprint,
+                              const QString &creationCode);
     Result<EnrolmentCode> invite(const QString &reviewId, int validHours);
     /// Devices that redeemed an enrolment code and wait for approval, each checked here: a join
     /// whose MAC does not prove it holds a code this vault made, or whose code already admitted

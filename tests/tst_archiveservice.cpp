@@ -120,7 +120,18 @@ private slots:
         genesis = signRosterEntry(genesis, m_leader.secretKey);
         m_lastHash = genesis.hash();
         m_rosterSequence = 1;
-        QCOMPARE(m_service->handle(signedRequest("POST", "/v1/reviews", json(genesis.toJson()), m_leader)).status, 201);
+        // A stranger's key without a code the operator issued creates nothing.
+        QCOMPARE(m_service->handle(signedRequest("POST", "/v1/reviews", json({{QStringLiteral("genesis"), genesis.toJson()}}), m_leader)).status,
+                 403);
+        const QString code = m_store->issueReviewCode(1);
+        const QByteArray create = json({{QStringLiteral("genesis"), genesis.toJson()}, {QStringLiteral("creation_code"), code}});
+        QCOMPARE(m_service->handle(signedRequest("POST", "/v1/reviews", create, m_leader)).status, 201);
+        // The code is used up: another review cannot be made with it.
+        RosterEntry second = genesis;
+        second.reviewId = QStringLiteral("another");
+        second = signRosterEntry(second, m_leader.secretKey);
+        QCOMPARE(m_service->handle(signedRequest("POST", "/v1/reviews", json({{QStringLiteral("genesis"), second.toJson()}, {QStringLiteral("creation_code"), code}}), m_leader)).status,
+                 403);
         QCOMPARE(appendRoster(RosterEntry::Type::Member, m_device->vault->devicePublicKey()).status, 201);
     }
 
@@ -408,6 +419,19 @@ private slots:
             const DeviceIdentity other = newIdentity();
             QCOMPARE(m_service->handle(signedRequest("POST", path("join"), joinBody(token, other.publicKey, role), other)).status, 400);
         }
+    }
+
+    // Security review, finding 7: each review stays under its storage quota, with a clear error.
+    void aReviewStaysUnderItsStorageQuota()
+    {
+        const Envelope first = envelopeFor(QStringLiteral("fits"));
+        m_store->setReviewQuotaBytes(first.sealed.size() + first.sealed.size() / 2);
+        QCOMPARE(upload({first}, m_device->vault->identity()).status, 200);
+        QCOMPARE(upload({first}, m_device->vault->identity()).status, 200); // the same again costs nothing
+        const ArchiveResponse full = upload({envelopeFor(QStringLiteral("does not fit"))}, m_device->vault->identity());
+        QCOMPARE(full.status, 507);
+        QVERIFY2(full.body[QStringLiteral("error")].toString().contains(QStringLiteral("storage quota")), qPrintable(full.body[QStringLiteral("error")].toString()));
+        QCOMPARE(stored(), 1);
     }
 
     void storeReopensWithItsPassphraseOnly()

@@ -117,7 +117,8 @@ class TestArchiveUnderLoad : public QObject
         m_leader = std::make_unique<ScratchVault>();
         m_device = std::make_unique<ScratchVault>();
         LeaderDesk desk(*m_leader->vault);
-        QVERIFY(desk.createReview(m_leader->reviewId, m_archive->url(), {}).ok());
+        const QString creationCode = issueReviewCode(QStringLiteral(FIELDNOTES_ARCHIVE), m_directory.filePath(name), m_directory.filePath(QStringLiteral("archive-passphrase")));
+        QVERIFY(desk.createReview(m_leader->reviewId, m_archive->url(), {}, creationCode).ok());
         auto code = desk.invite(m_leader->reviewId, 1);
         QVERIFY(DeviceSync(*m_device->vault).join(*code, QStringLiteral("reviewer"), QStringLiteral("tablet 1")).ok());
         QCOMPARE(desk.approve(m_leader->reviewId)->size(), 1);

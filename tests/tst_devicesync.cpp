@@ -97,7 +97,7 @@ private slots:
         m_device = std::make_unique<ScratchVault>(
             fastOptions([this] { return QDateTime::currentDateTimeUtc().addDays(m_deviceDaysAhead); }));
         LeaderDesk desk(*m_leader->vault);
-        auto created = desk.createReview(m_leader->reviewId, m_url, {});
+        auto created = desk.createReview(m_leader->reviewId, m_url, {}, m_store->issueReviewCode(1));
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
         auto code = desk.invite(m_leader->reviewId, 1);
         QVERIFY(code.ok());

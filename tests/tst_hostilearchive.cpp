@@ -173,7 +173,7 @@ private slots:
         m_deviceDaysAhead = 0;
         m_device = std::make_unique<ScratchVault>(
             fastOptions([this] { return QDateTime::currentDateTimeUtc().addDays(m_deviceDaysAhead); }));
-        QVERIFY(desk().createReview(m_leader->reviewId, m_url, {}).ok());
+        QVERIFY(desk().createReview(m_leader->reviewId, m_url, {}, m_store->issueReviewCode(1)).ok());
         auto code = desk().invite(m_leader->reviewId, 1);
         QVERIFY(code.ok());
         QVERIFY(DeviceSync(*m_device->vault).join(*code, QStringLiteral("reviewer"), QStringLiteral("tablet 1")).ok());

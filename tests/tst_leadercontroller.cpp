@@ -65,15 +65,16 @@ private slots:
         desk.setSession(&session);
         QVERIFY(!desk.leads());
         QSignalSpy errors(&session, &VaultSession::errorOccurred);
-        QVERIFY(!desk.connectArchive(QStringLiteral("http://127.0.0.1:1"), {})); // nothing there
+        const QString creationCode = (*archiveStore)->issueReviewCode(1);
+        QVERIFY(!desk.connectArchive(QStringLiteral("http://127.0.0.1:1"), {}, creationCode)); // nothing there
         QCOMPARE(errors.count(), 1);
         QVERIFY(!desk.leads());
-        QVERIFY(desk.connectArchive(url, {}));
+        QVERIFY(desk.connectArchive(url, {}, creationCode));
         QVERIFY(desk.leads());
         // Connecting again (after a failure half-way, say) carries on with the same keys.
-        QVERIFY(desk.connectArchive(url, {}));
+        QVERIFY(desk.connectArchive(url, {}, creationCode));
         QCOMPARE((*archiveStore)->roster(session.reviewId())->lastSequence(), 2);
-        QVERIFY(!desk.connectArchive(QStringLiteral("http://127.0.0.1:2"), {}));
+        QVERIFY(!desk.connectArchive(QStringLiteral("http://127.0.0.1:2"), {}, creationCode));
         QCOMPARE(errors.count(), 2);
 
         QVERIFY(desk.invite(72));

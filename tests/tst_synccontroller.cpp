@@ -92,7 +92,7 @@ private slots:
 
         test::ScratchVault leader;
         LeaderDesk desk(*leader.vault);
-        QVERIFY(desk.createReview(leader.reviewId, url, {}).ok());
+        QVERIFY(desk.createReview(leader.reviewId, url, {}, m_store->issueReviewCode(1)).ok());
         const EnrolmentCode code = *desk.invite(leader.reviewId, 1);
 
         VaultSession session(m_directory.filePath(QStringLiteral("tablet")), test::fastOptions(), false);

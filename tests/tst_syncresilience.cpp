@@ -143,7 +143,8 @@ class TestSyncResilience : public QObject
         Team team;
         team.leader = std::make_unique<ScratchVault>();
         LeaderDesk desk(*team.leader->vault);
-        if (auto created = desk.createReview(team.leader->reviewId, url, {}); !created)
+        const QString code = issueReviewCode(QStringLiteral(FIELDNOTES_ARCHIVE), archiveData(), m_passphraseFile);
+        if (auto created = desk.createReview(team.leader->reviewId, url, {}, code); !created)
             qFatal("createReview: %s", qPrintable(created.error().message));
         for (int i = 0; i < deviceCount; ++i) {
             auto device = std::make_unique<ScratchVault>();

@@ -42,6 +42,9 @@ Result<void> apply(ArchiveOptions &options, const QString &name, const QString &
     } else if (name == QLatin1String("request-timeout")) {
         options.requestTimeoutSeconds = value.toInt(&ok);
         ok = ok && options.requestTimeoutSeconds >= 1;
+    } else if (name == QLatin1String("review-quota")) {
+        options.reviewQuotaMiB = value.toInt(&ok);
+        ok = ok && options.reviewQuotaMiB >= 1;
     } else if (name == QLatin1String("max-connections")) {
         options.maxConnections = value.toInt(&ok);
         ok = ok && options.maxConnections >= 1;
@@ -83,7 +86,9 @@ QString ArchiveOptions::usage()
         "usage: fieldnotes-archive --data DIR --passphrase-file FILE [--listen HOST:PORT] [--config FILE]\n"
         "                          [--cert PEM --key PEM] [--plain-http] [--kdf standard|moderate|interactive]\n"
         "                          [--max-body BYTES] [--idle-timeout SECONDS] [--request-timeout SECONDS]\n"
-        "                          [--max-connections N] [--max-connections-per-peer N]\n"
+        "                          [--max-connections N] [--max-connections-per-peer N] [--review-quota MiB]\n"
+        "       fieldnotes-archive review-code --data DIR --passphrase-file FILE [--hours N]\n"
+        "                          (a one-time code a team leader needs to create a review here)\n"
         "HTTPS by default with a certificate generated on first start (its SHA-256 fingerprint is printed);\n"
         "--plain-http is for tests and only with --listen 127.0.0.1:PORT.\n");
 }

@@ -23,6 +23,7 @@ struct ArchiveOptions {
     int requestTimeoutSeconds = 60;    // one whole request, headers and body
     int maxConnections = 512;          // and never more than the open-file limit allows, less a reserve
     int maxConnectionsPerPeer = 32;
+    int reviewQuotaMiB = 2048;         // sealed envelopes one review may store
 
     static Result<ArchiveOptions> parse(const QStringList &arguments);
     static QString usage();

@@ -67,7 +67,22 @@ int main(int argc, char *argv[])
         std::fputs(qPrintable(archive::ArchiveOptions::usage()), app.arguments().size() == 1 ? stderr : stdout);
         return app.arguments().size() == 1 ? 2 : 0;
     }
-    auto options = archive::ArchiveOptions::parse(app.arguments());
+    // `fieldnotes-archive review-code --data DIR --passphrase-file FILE [--hours N]`: a one-time
+    // code for one team leader to create one review here (beside a running archive, or not).
+    QStringList arguments = app.arguments();
+    const bool issueCode = arguments.size() > 1 && arguments[1] == QLatin1String("review-code");
+    int codeHours = 72;
+    if (issueCode) {
+        arguments.removeAt(1);
+        if (const qsizetype hours = arguments.indexOf(QStringLiteral("--hours")); hours >= 0 && hours + 1 < arguments.size()) {
+            bool ok = false;
+            codeHours = arguments[hours + 1].toInt(&ok);
+            if (!ok || codeHours < 1)
+                return fail(QStringLiteral("--hours must be a positive number"), 2);
+            arguments.remove(hours, 2);
+        }
+    }
+    auto options = archive::ArchiveOptions::parse(arguments);
     if (!options)
         return fail(options.error().message + QStringLiteral("\n") + archive::ArchiveOptions::usage(), 2);
     ensureSodiumInitialised();
@@ -81,6 +96,15 @@ int main(int argc, char *argv[])
     passphrase->wipe();
     if (!store)
         return fail(store.error().message, store.error().code == ErrorCode::WrongPassphrase ? 3 : 1);
+    if (issueCode) {
+        const QString code = (*store)->issueReviewCode(codeHours);
+        if (code.isEmpty())
+            return fail(QStringLiteral("could not store a review-creation code"));
+        std::fprintf(stderr, "one-time review-creation code, valid for %d hours; give it to the team leader:\n", codeHours);
+        std::printf("%s\n", qPrintable(code));
+        return 0;
+    }
+    (*store)->setReviewQuotaBytes(qint64(options->reviewQuotaMiB) << 20);
 
     std::optional<QSslConfiguration> tls;
     QString fingerprint;

@@ -74,9 +74,12 @@ ExitCode CliCommands::leaderCreateReview(const CommandArguments &args)
 {
     const QString archive = args.value(QStringLiteral("archive"));
     if (archive.isEmpty())
-        return usage(QStringLiteral("leader create-review needs --archive URL (and --fingerprint HEX for https)"));
+        return usage(QStringLiteral("leader create-review needs --archive URL, --creation-code CODE (from `fieldnotes-archive "
+                                    "review-code`) and --fingerprint HEX for https"));
     return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
-        if (auto created = sync::LeaderDesk(vault).createReview(reviewId, archive, args.value(QStringLiteral("fingerprint"))); !created)
+        if (auto created = sync::LeaderDesk(vault).createReview(reviewId, archive, args.value(QStringLiteral("fingerprint")),
+                                                                args.value(QStringLiteral("creation-code")));
+            !created)
             return fail(created.error());
         m_out << "review " << reviewId << " created on " << archive << "; this device is enrolled as team leader" << Qt::endl;
         return Success;

@@ -30,10 +30,12 @@ if [ -n "$archive" ]; then
 fi
 if [ -n "$archive" ] && [ "$mode" = lead ]; then
   export FIELDNOTES_E2E_LEAD_ARCHIVE=$url FIELDNOTES_E2E_LEAD_FINGERPRINT=$fingerprint
+  export FIELDNOTES_E2E_LEAD_CODE=$("$archive" review-code --data "$work/archive" --passphrase-file "$work/archive.pass" --kdf interactive 2>/dev/null)
 elif [ -n "$archive" ]; then
   leader init --kdf interactive > /dev/null
   leader demo > /dev/null # the same demo week, so the same review as the app's demo
-  leader leader create-review --archive "$url" --fingerprint "$fingerprint"
+  leader leader create-review --archive "$url" --fingerprint "$fingerprint" \
+    --creation-code "$("$archive" review-code --data "$work/archive" --passphrase-file "$work/archive.pass" --kdf interactive 2>/dev/null)"
   export FIELDNOTES_E2E_CODE=$(leader leader invite 2>/dev/null | tail -1)
   (while sleep 1; do leader leader approve --all > /dev/null 2>&1 || true; done) &
   approver=$!

@@ -64,7 +64,8 @@ void setUp()
     genesis.archiveKey = archive->store->archiveKey();
     genesis.archiveUrl = QStringLiteral("http://127.0.0.1:1");
     genesis = signRosterEntry(genesis, leader.secretKey);
-    const QByteArray body = canonicalJson(genesis.toJson());
+    const QByteArray body = canonicalJson(QJsonObject{{QStringLiteral("genesis"), genesis.toJson()},
+                                                      {QStringLiteral("creation_code"), archive->store->issueReviewCode(1)}});
     const auto signature = RequestSignature::sign("POST", "/v1/reviews", body, leader.publicKey, leader.secretKey, QDateTime::currentDateTimeUtc());
     require(archive->service->handle(ArchiveRequest{"POST", "/v1/reviews", {}, signature.headers(), body}).status == 201);
 }

@@ -15,6 +15,16 @@ QString writeArchivePassphrase(const QString &directory)
     return path;
 }
 
+QString issueReviewCode(const QString &archiveBinary, const QString &dataDirectory, const QString &passphraseFile)
+{
+    QProcess process;
+    process.start(archiveBinary, {QStringLiteral("review-code"), QStringLiteral("--data"), dataDirectory, QStringLiteral("--passphrase-file"),
+                                  passphraseFile, QStringLiteral("--kdf"), QStringLiteral("interactive")});
+    if (!process.waitForFinished(60'000) || process.exitCode() != 0)
+        qFatal("review-code failed: %s", process.readAllStandardError().constData());
+    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+}
+
 ArchiveProcess::ArchiveProcess(QString binary, QStringList arguments, quint16 port)
     : m_binary(std::move(binary)), m_arguments(std::move(arguments)), m_port(port)
 {

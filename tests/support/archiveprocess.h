@@ -11,6 +11,9 @@ namespace fieldnotes::test {
 /// Writes the archive passphrase used by the tests into directory/archive-passphrase.
 QString writeArchivePassphrase(const QString &directory);
 
+/// `fieldnotes-archive review-code` on a data directory: a one-time review-creation code.
+QString issueReviewCode(const QString &archiveBinary, const QString &dataDirectory, const QString &passphraseFile);
+
 /// The real fieldnotes-archive process on 127.0.0.1. Port 0 picks a free port on first start;
 /// later starts reuse it, so the archive can be killed and started again in place.
 class ArchiveProcess

@@ -24,7 +24,13 @@ for v in leader tablet1 tablet2; do fn $v init --kdf interactive > /dev/null; do
 fn leader review add --title "Walkthrough review" --start 2026-11-23 --end 2026-11-27 > /dev/null
 priority=$(fn leader priority add --title "Attendance" --question "What changed?" | grep -o '[0-9a-f-]\{36\}' | head -1)
 engagement=$(fn leader engagement add --kind visit --priority "$priority" --start 2026-11-24T10:00:00Z --minutes 30 --title "Visit" | grep -o '[0-9a-f-]\{36\}' | head -1)
-fn leader leader create-review --archive "$url" ${fingerprint:+--fingerprint "$fingerprint"}
+# Security review, finding 7: without a code from the archive's operator no review is created.
+if fn leader leader create-review --archive "$url" ${fingerprint:+--fingerprint "$fingerprint"} 2>"$work/nocode.err"; then
+  echo "a review was created without a review-creation code"; exit 1
+fi
+grep -q "review-creation code" "$work/nocode.err"
+creation_code=$("$archive" review-code --data "$work/archive" --passphrase-file "$work/archive.pass" --kdf interactive 2>/dev/null)
+fn leader leader create-review --archive "$url" ${fingerprint:+--fingerprint "$fingerprint"} --creation-code "$creation_code"
 
 invite() { fn leader leader invite 2>>"$work/invite.err" | tail -1; }
 code1=$(invite) || { echo "invite failed:"; cat "$work/invite.err"; exit 1; }
@@ -99,7 +105,7 @@ if [ "$scheme" = https ]; then
   # Row: a certificate other than the pinned one is refused.
   fn impostor init --kdf interactive > /dev/null
   fn impostor review add --title "Other" --start 2026-11-23 --end 2026-11-27 > /dev/null
-  if fn impostor leader create-review --archive "$url" --fingerprint "$(printf '0%.0s' $(seq 64))" 2>"$work/pin.err"; then
+  if fn impostor leader create-review --archive "$url" --fingerprint "$(printf '0%.0s' $(seq 64))" --creation-code x 2>"$work/pin.err"; then
     echo "an archive with an unpinned certificate was trusted"; exit 1
   fi
   grep -q "not the one pinned" "$work/pin.err"
