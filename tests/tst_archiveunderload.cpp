@@ -184,8 +184,10 @@ private slots:
         QCOMPARE(healthAnswered, healthAsked);
         QCOMPARE(delivered, 20);
         QVERIFY2(peakDescriptors < 1024 - 32, qPrintable(QString::number(peakDescriptors)));
+#ifndef __SANITIZE_ADDRESS__ // far slower under AddressSanitizer
         // No failing accept loop spinning a core.
         QVERIFY2(cpu < 0.6 * attack.elapsed() / 1000.0, qPrintable(QString::number(cpu)));
+#endif
         QVERIFY(m_archive->isRunning());
     }
 
@@ -237,8 +239,10 @@ private slots:
               before / 1024, peak / 1024, stillHeld, after / 1024, healthAnswered, healthAsked, delivered);
         QCOMPARE(healthAnswered, healthAsked);
         QCOMPARE(delivered, 20);
+#ifndef __SANITIZE_ADDRESS__ // AddressSanitizer's allocator keeps freed memory in quarantine: no RSS bound holds there
         QVERIFY2(peak - before < 200 * 1024, qPrintable(QString::number(peak / 1024)));
         QVERIFY2(after - before < 60 * 1024, qPrintable(QString::number(after / 1024)));
+#endif
     }
 };
 
