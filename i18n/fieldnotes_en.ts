@@ -330,97 +330,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="52"/>
+        <location filename="../qml/LeaderPage.qml" line="54"/>
+        <source>Review-creation code from the archive&apos;s operator (fnr1-…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="57"/>
+        <source>Review-creation code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/LeaderPage.qml" line="61"/>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="55"/>
+        <location filename="../qml/LeaderPage.qml" line="64"/>
         <source>Connect the review to the archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="59"/>
+        <location filename="../qml/LeaderPage.qml" line="68"/>
         <source>Invite a tablet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="62"/>
+        <location filename="../qml/LeaderPage.qml" line="71"/>
         <source>New invitation (valid 3 days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="64"/>
+        <location filename="../qml/LeaderPage.qml" line="73"/>
         <source>Make a new invitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="74"/>
+        <location filename="../qml/LeaderPage.qml" line="83"/>
         <source>Invitation QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="83"/>
+        <location filename="../qml/LeaderPage.qml" line="92"/>
         <source>Invitation code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="86"/>
+        <location filename="../qml/LeaderPage.qml" line="95"/>
         <source>Tablets waiting to join</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="89"/>
+        <location filename="../qml/LeaderPage.qml" line="98"/>
         <source>No tablet is waiting (press Check again after a tablet joins).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="105"/>
+        <location filename="../qml/LeaderPage.qml" line="114"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="107"/>
+        <location filename="../qml/LeaderPage.qml" line="116"/>
         <source>Check for tablets waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="111"/>
+        <location filename="../qml/LeaderPage.qml" line="120"/>
         <source>Approve all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="114"/>
+        <location filename="../qml/LeaderPage.qml" line="123"/>
         <source>Approve every waiting tablet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="119"/>
+        <location filename="../qml/LeaderPage.qml" line="128"/>
         <source>Collect notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="122"/>
+        <location filename="../qml/LeaderPage.qml" line="131"/>
         <source>Collect and check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="124"/>
+        <location filename="../qml/LeaderPage.qml" line="133"/>
         <source>Collect and check the tablets&apos; notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="137"/>
+        <location filename="../qml/LeaderPage.qml" line="146"/>
         <source>Collected notes on tablets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="142"/>
+        <location filename="../qml/LeaderPage.qml" line="151"/>
         <source>Once you hold a note, a tablet can remove its text. It keeps the note&apos;s signature and place, so its record still checks. Tablets learn the choice at their next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LeaderPage.qml" line="154"/>
+        <location filename="../qml/LeaderPage.qml" line="163"/>
         <source>How long tablets keep collected notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1410,27 +1420,32 @@
 <context>
     <name>fieldnotes::ui::LeaderController</name>
     <message>
-        <location filename="../qml/leadercontroller.cpp" line="114"/>
+        <location filename="../qml/leadercontroller.cpp" line="117"/>
         <source>%1 (%2), key %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/leadercontroller.cpp" line="114"/>
+        <location filename="../qml/leadercontroller.cpp" line="117"/>
         <source>unnamed tablet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/leadercontroller.cpp" line="137"/>
+        <location filename="../qml/leadercontroller.cpp" line="123"/>
+        <source>Not approved, %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/leadercontroller.cpp" line="151"/>
         <source>Keep them on the tablets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/leadercontroller.cpp" line="138"/>
+        <location filename="../qml/leadercontroller.cpp" line="152"/>
         <source>Remove them once collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/leadercontroller.cpp" line="139"/>
+        <location filename="../qml/leadercontroller.cpp" line="153"/>
         <source>Remove them %n day(s) after collection</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1438,7 +1453,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/leadercontroller.cpp" line="169"/>
+        <location filename="../qml/leadercontroller.cpp" line="183"/>
         <source>%n new note(s) collected.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1446,7 +1461,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/leadercontroller.cpp" line="171"/>
+        <location filename="../qml/leadercontroller.cpp" line="185"/>
         <source>%n conflict(s): a tablet sent two different notes under one number.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1454,7 +1469,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/leadercontroller.cpp" line="173"/>
+        <location filename="../qml/leadercontroller.cpp" line="187"/>
         <source>Tablet %1… (%2): %n note(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1462,7 +1477,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/leadercontroller.cpp" line="179"/>
+        <location filename="../qml/leadercontroller.cpp" line="193"/>
         <source>; missing numbers %1</source>
         <translation type="unfinished"></translation>
     </message>
