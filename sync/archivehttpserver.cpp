@@ -30,12 +30,16 @@ QByteArray methodName(QHttpServerRequest::Method method)
 
 ArchiveHttpServer::ArchiveHttpServer(ArchiveService &service, QObject *parent) : QAbstractHttpServer(parent), m_service(service) {}
 
-bool ArchiveHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+ArchiveRequest ArchiveHttpServer::toArchiveRequest(const QHttpServerRequest &request)
 {
     const QUrl url = request.url();
-    const ArchiveRequest archiveRequest{methodName(request.method()), url.path(QUrl::FullyEncoded).toLatin1(),
-                                        url.query(QUrl::FullyEncoded).toLatin1(), request.headers(), request.body()};
-    const ArchiveResponse response = m_service.handle(archiveRequest);
+    return ArchiveRequest{methodName(request.method()), url.path(QUrl::FullyEncoded).toLatin1(), url.query(QUrl::FullyEncoded).toLatin1(),
+                          request.headers(), request.body()};
+}
+
+bool ArchiveHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const ArchiveResponse response = m_service.handle(toArchiveRequest(request));
     makeResponder(request, socket).write(QJsonDocument(response.body),
                                          static_cast<QHttpServerResponder::StatusCode>(response.status));
     return true;

@@ -5,6 +5,7 @@
 namespace fieldnotes::sync {
 
 class ArchiveService;
+struct ArchiveRequest;
 
 /// Qt HttpServer front of the archive: hands every request to the ArchiveService and writes its
 /// JSON answer.
@@ -14,6 +15,9 @@ class ArchiveHttpServer : public QAbstractHttpServer
 
 public:
     explicit ArchiveHttpServer(ArchiveService &service, QObject *parent = nullptr);
+
+    /// The request as the service sees it.
+    static ArchiveRequest toArchiveRequest(const QHttpServerRequest &request);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

@@ -3,6 +3,7 @@
 // bytes replayed). Each attack from the security review is tried here and must fail: the leader
 // and the tablets decide on what is signed, never on the archive's word.
 #include "archiveclient.h"
+#include "archivehttpserver.h"
 #include "archiveservice.h"
 #include "archivestore.h"
 #include "devicesync.h"
@@ -37,20 +38,6 @@ using namespace fieldnotes::sync;
 using namespace fieldnotes::test;
 
 namespace {
-QByteArray methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return "GET";
-    case QHttpServerRequest::Method::Put:
-        return "PUT";
-    case QHttpServerRequest::Method::Post:
-        return "POST";
-    default:
-        return "OTHER";
-    }
-}
-
 /// The real service, with the operator's twists: `instead` may answer a request itself (or take
 /// it without the real checks); `after` may rewrite the real answer.
 class HostileArchive : public QAbstractHttpServer
@@ -64,9 +51,7 @@ public:
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
-        const QUrl url = request.url();
-        const ArchiveRequest archiveRequest{methodName(request.method()), url.path(QUrl::FullyEncoded).toLatin1(),
-                                            url.query(QUrl::FullyEncoded).toLatin1(), request.headers(), request.body()};
+        const ArchiveRequest archiveRequest = ArchiveHttpServer::toArchiveRequest(request);
         std::optional<ArchiveResponse> response = instead ? instead(archiveRequest) : std::nullopt;
         if (!response) {
             response = m_service.handle(archiveRequest);
