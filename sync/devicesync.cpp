@@ -112,8 +112,10 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
                                           "(version %2); refused, nothing changed")
                                .arg(version)
                                .arg(seenVersion->toLongLong()));
-        if (auto saved = m_store.saveSetting(QStringLiteral("setup-version"), QString::number(version)); !saved)
-            return saved.error();
+        if (version > seenVersion->toLongLong()) {
+            if (auto saved = m_store.saveSetting(QStringLiteral("setup-version"), QString::number(version)); !saved)
+                return saved.error();
+        }
         if (state != joined.state) {
             if (auto imported = importReviewSetup(m_vault.store(), content); !imported)
                 return imported.error();
