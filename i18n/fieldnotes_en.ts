@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../qml/LeaderPage.qml" line="30"/>
-        <source>Connect this review to the team&apos;s archive. Its address and certificate fingerprint are printed by fieldnotes-archive when it starts.</source>
+        <source>Connect this review to the team&apos;s archive. Its address and certificate fingerprint are printed by fieldnotes-archive when it starts; the one-time review-creation code comes from the archive&apos;s operator (fieldnotes-archive review-code).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

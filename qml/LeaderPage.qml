@@ -27,7 +27,7 @@ Page {
                 visible: !desk.leads
                 width: parent.width
                 wrapMode: Label.Wrap
-                text: qsTr("Connect this review to the team's archive. Its address and certificate fingerprint are printed by fieldnotes-archive when it starts.")
+                text: qsTr("Connect this review to the team's archive. Its address and certificate fingerprint are printed by fieldnotes-archive when it starts; the one-time review-creation code comes from the archive's operator (fieldnotes-archive review-code).")
             }
             TextField {
                 id: archiveField

@@ -261,6 +261,7 @@ if archive:
     type_text(os.environ["FIELDNOTES_E2E_LEAD_FINGERPRINT"])
     click(field("Review-creation code"), "the review-creation code")
     type_text(os.environ["FIELDNOTES_E2E_LEAD_CODE"])
+    screenshot("leader-connect")
     click(named("Connect the review to the archive"), "connect")
     click(named("Make a new invitation"), "new invitation", )
     wait_for(named("Invitation QR code"), "the invitation's QR code", timeout=30)
