@@ -1,5 +1,6 @@
 // Prints Fieldnotes' speed against baselines measured in the same run (README, "Benchmarks").
 //   fieldnotes-bench [--notes N] [--single N] [--queries N] [--dir DIR]
+#include "benchtext.h"
 #include "notestore.h"
 #include "noteverifier.h"
 #include "passphrasekdf.h"
@@ -29,23 +30,6 @@ SecureBytes secret(const char *text)
 double seconds(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e9;
-}
-
-// Note texts of about 30 words: "zeppelin" in 1 note in 10,000, "attendance" in 1 in 100,
-// "school" in 1 in 2; the rest from a 3,000-word synthetic vocabulary.
-QString noteText(QRandomGenerator &random)
-{
-    QStringList words;
-    if (random.bounded(10000) == 0)
-        words << QStringLiteral("zeppelin");
-    if (random.bounded(100) == 0)
-        words << QStringLiteral("attendance");
-    if (random.bounded(2) == 0)
-        words << QStringLiteral("school");
-    while (words.size() < 30)
-        words << QStringLiteral("w%1").arg(random.bounded(3000));
-    std::shuffle(words.begin(), words.end(), random);
-    return words.join(QLatin1Char(' '));
 }
 
 QList<QByteArray> baselineRow(const SignedNote &note)
@@ -121,7 +105,7 @@ int main(int argc, char *argv[])
         Note note;
         note.engagementId = engagementId;
         note.kind = NoteKind::Statement;
-        note.text = noteText(random);
+        note.text = benchNoteText(random);
         return note;
     };
 

@@ -66,6 +66,7 @@ ApplicationWindow {
             }
             ToolButton {
                 text: qsTr("Search")
+                objectName: "searchButton"
                 visible: window.session.role !== "young-inspector"
                 onClicked: stack.push(searchPage)
                 Accessible.name: qsTr("Search notes")
@@ -87,6 +88,7 @@ ApplicationWindow {
 
     StackView {
         id: stack
+        objectName: "stack"
         anchors.fill: parent
         anchors.bottomMargin: focusKeeper.keyboardHeight // an on-screen keyboard never covers the page
     }

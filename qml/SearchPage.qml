@@ -8,7 +8,7 @@ Page {
     required property VaultSession session
     title: qsTr("Search notes")
 
-    SearchModel { id: results; session: page.session }
+    SearchModel { id: results; objectName: "searchResults"; session: page.session }
     EngagementListModel { id: programme; session: page.session }
 
     ColumnLayout {
@@ -17,6 +17,7 @@ Page {
         spacing: 8
         TextField {
             id: queryField
+            objectName: "searchQuery"
             Layout.fillWidth: true
             placeholderText: qsTr("Search all notes")
             inputMethodHints: Qt.ImhNoPredictiveText

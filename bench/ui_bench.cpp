@@ -1,0 +1,383 @@
+// Drives the real Fieldnotes QML module with real key events and prints what a keystroke costs
+// next to a bare TextArea page measured in the same run (README, "Benchmarks").
+//   fieldnotes-ui-bench [--keys N] [--search-notes N] [--dir DIR]
+// It needs a real window: xvfb-run -s "-screen 0 1280x800x24" fieldnotes-ui-bench
+#include "benchtext.h"
+#include "checklistcontroller.h"
+#include "notestore.h"
+#include "vault.h"
+#include "vaultsession.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQmlProperty>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtQml/QQmlExtensionPlugin>
+
+#include <atomic>
+#include <cstdio>
+#include <ctime>
+#include <fcntl.h>
+#include <memory>
+#include <unistd.h>
+
+Q_IMPORT_QML_PLUGIN(FieldnotesPlugin)
+
+using namespace fieldnotes;
+using fieldnotes::ui::VaultSession;
+
+namespace {
+
+const QElapsedTimer &monotonic()
+{
+    static QElapsedTimer timer = [] { QElapsedTimer t; t.start(); return t; }();
+    return timer;
+}
+
+double nowMs() { return double(monotonic().nsecsElapsed()) / 1e6; }
+
+double processCpuMs()
+{
+    timespec spent{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spent);
+    return double(spent.tv_sec) * 1e3 + double(spent.tv_nsec) / 1e6;
+}
+
+// Waits in the event loop (not spinning, so the wait costs no CPU of its own).
+void waitMs(double ms)
+{
+    if (ms <= 0)
+        return;
+    QEventLoop loop;
+    QTimer::singleShot(int(ms + 0.5), &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// The time of every swapped frame, recorded on the thread that swaps.
+class FrameWatch
+{
+public:
+    explicit FrameWatch(QQuickWindow *window) : m_window(window)
+    {
+        QObject::connect(window, &QQuickWindow::frameSwapped, window, [this] {
+            m_lastSwap = nowMs();
+            ++m_frames;
+        }, Qt::DirectConnection);
+    }
+    int frames() const { return m_frames; }
+    double lastSwap() const { return m_lastSwap; }
+    /// Waits for a frame after `seen` frames; false after the timeout.
+    bool waitForFrameAfter(int seen, double timeoutMs)
+    {
+        if (m_frames > seen)
+            return true;
+        QEventLoop loop;
+        QTimer timeout;
+        timeout.setSingleShot(true);
+        QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+        QObject::connect(m_window, &QQuickWindow::frameSwapped, &loop, [&] {
+            if (m_frames > seen)
+                loop.quit();
+        }, Qt::QueuedConnection);
+        timeout.start(int(timeoutMs));
+        if (m_frames <= seen)
+            loop.exec();
+        return m_frames > seen;
+    }
+
+private:
+    QQuickWindow *m_window;
+    std::atomic<int> m_frames{0};
+    std::atomic<double> m_lastSwap{0};
+};
+
+struct Spread {
+    double p50 = 0, p95 = 0, max = 0;
+};
+
+Spread spreadOf(QList<double> samples)
+{
+    if (samples.isEmpty())
+        return {};
+    std::sort(samples.begin(), samples.end());
+    return {samples.at(samples.size() / 2), samples.at(std::min<qsizetype>(samples.size() - 1, samples.size() * 95 / 100)), samples.last()};
+}
+
+struct Typing {
+    double cpuPerKeyMs = 0;
+    Spread latency;
+    int keys = 0;
+    int arrived = 0; // characters that reached the field
+    int lateFrames = 0; // keystrokes whose frame did not come within the timeout
+};
+
+const QString typedText = QStringLiteral("the young people said the youth club helps them a lot ");
+
+// Types `keys` characters at 10 a second into `field` as key events to the window, and times
+// each from the event to the next frame swapped; the process's CPU time covers all threads.
+Typing typeInto(QQuickWindow *window, FrameWatch &frames, QQuickItem *field, int keys, const QString &text = typedText)
+{
+    field->forceActiveFocus();
+    waitMs(800); // transitions and first loads settle outside the measurement
+    Typing result;
+    result.keys = keys;
+    const qsizetype before = field->property("text").toString().size();
+    QList<double> latencies;
+    const double cpuStart = processCpuMs();
+    for (int i = 0; i < keys; ++i) {
+        const double start = nowMs();
+        const int seen = frames.frames();
+        const QChar character = text.at(i % text.size());
+        const int key = character == QLatin1Char(' ') ? int(Qt::Key_Space) : int(Qt::Key_A) + (character.toLower().unicode() - 'a');
+        QGuiApplication::postEvent(window, new QKeyEvent(QEvent::KeyPress, key, Qt::NoModifier, QString(character)));
+        QGuiApplication::postEvent(window, new QKeyEvent(QEvent::KeyRelease, key, Qt::NoModifier, QString(character)));
+        if (frames.waitForFrameAfter(seen, 5000))
+            latencies << frames.lastSwap() - start;
+        else
+            ++result.lateFrames;
+        waitMs(100 - (nowMs() - start));
+    }
+    result.cpuPerKeyMs = (processCpuMs() - cpuStart) / keys;
+    result.latency = spreadOf(latencies);
+    result.arrived = int(field->property("text").toString().size() - before);
+    return result;
+}
+
+void printTyping(const char *label, const Typing &typing, const Typing &baseline)
+{
+    std::printf("  %-44s %6.2f ms %5.2fx  %6.1f %6.1f %6.1f ms  %d/%d%s\n", label, typing.cpuPerKeyMs,
+                typing.cpuPerKeyMs / baseline.cpuPerKeyMs, typing.latency.p50, typing.latency.p95, typing.latency.max,
+                typing.arrived, typing.keys, typing.lateFrames ? qPrintable(QStringLiteral(" (%1 frames late)").arg(typing.lateFrames)) : "");
+    std::fflush(stdout);
+}
+
+QQuickItem *findItem(QObject *root, const char *objectName)
+{
+    auto *item = root->findChild<QQuickItem *>(QString::fromLatin1(objectName));
+    if (!item)
+        std::fprintf(stderr, "no item named %s\n", objectName);
+    return item;
+}
+
+// One window of the app (Main.qml) over the bench's session, like the real app.
+struct AppWindow {
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    QQuickWindow *window = nullptr;
+    std::unique_ptr<FrameWatch> frames;
+
+    explicit AppWindow(VaultSession *session)
+        : engine(std::make_unique<QQmlApplicationEngine>())
+    {
+        engine->setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(session)}});
+        engine->load(QUrl(QStringLiteral("qrc:/Fieldnotes/Main.qml")));
+        window = qobject_cast<QQuickWindow *>(engine->rootObjects().value(0));
+        if (window) {
+            frames = std::make_unique<FrameWatch>(window);
+            frames->waitForFrameAfter(0, 10000);
+        }
+    }
+    QQuickItem *currentPage() const
+    {
+        QQuickItem *stack = findItem(window, "stack");
+        return stack ? qvariant_cast<QQuickItem *>(stack->property("currentItem")) : nullptr;
+    }
+};
+
+struct Opened {
+    double createdMs = 0;
+    double firstFrameMs = 0;
+};
+
+// Opens an engagement from the programme, as a tap on it does.
+Opened openEngagement(AppWindow &app, const Engagement &engagement)
+{
+    Opened opened;
+    const double start = nowMs();
+    QMetaObject::invokeMethod(app.currentPage(), "openEngagement", Q_ARG(QString, engagement.id), Q_ARG(QString, engagement.title),
+                              Q_ARG(int, engagement.agreedMinutes));
+    opened.createdMs = nowMs() - start;
+    const int seen = app.frames->frames(); // the first frame that can show the new page
+    app.frames->waitForFrameAfter(seen, 60000);
+    opened.firstFrameMs = app.frames->lastSwap() - start;
+    return opened;
+}
+
+QList<Note> notesFor(const QString &engagementId, int count, QRandomGenerator &random)
+{
+    QList<Note> notes;
+    for (int i = 0; i < count; ++i) {
+        Note note;
+        note.engagementId = engagementId;
+        note.kind = i % 3 == 0 ? NoteKind::Statement : NoteKind::Observation;
+        note.text = benchNoteText(random);
+        notes << note;
+    }
+    return notes;
+}
+
+// Signed notes, `total` of them, spread over `engagements` in batches of 1,000.
+bool addNotes(NoteStore &store, const QList<Engagement> &engagements, int total, QRandomGenerator &random)
+{
+    for (int done = 0; done < total;) {
+        const int batch = std::min(1000, total - done);
+        QList<Note> notes;
+        for (int i = 0; i < batch; ++i)
+            notes << notesFor(engagements.at((done + i) % engagements.size()).id, 1, random);
+        if (!store.createAndSign(notes)) {
+            std::fprintf(stderr, "could not add notes\n");
+            return false;
+        }
+        done += batch;
+    }
+    return true;
+}
+
+bool completeOpening(VaultSession *session, const QString &engagementId)
+{
+    ui::ChecklistController opening;
+    opening.setSession(session);
+    opening.setEngagementId(engagementId);
+    for (int row = 0; row < opening.rowCount(); ++row)
+        if (!opening.tick(row))
+            return false;
+    return opening.isComplete();
+}
+
+// One fsync of a scratch file: shows whether a slow-flash shim (LD_PRELOAD) is in effect.
+double fsyncMs(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_CREAT | O_WRONLY | O_TRUNC, 0600);
+    if (fd < 0)
+        return -1;
+    (void)!::write(fd, "x", 1);
+    const double start = nowMs();
+    ::fsync(fd);
+    const double spent = nowMs() - start;
+    ::close(fd);
+    QFile::remove(path);
+    return spent;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    int keys = 60;
+    int searchNotes = 100000;
+    QString directory;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
+        if (args[i] == QLatin1String("--keys")) keys = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--search-notes")) searchNotes = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--dir")) directory = args[i + 1];
+    }
+    QTemporaryDir scratch(directory.isEmpty() ? QDir::tempPath() + QStringLiteral("/fieldnotes-ui-bench-XXXXXX")
+                                              : directory + QStringLiteral("/fieldnotes-ui-bench-XXXXXX"));
+    std::printf("Fieldnotes UI benchmark: %d keystrokes at 10 a second into each field, as key events to a %s window\n",
+                keys, qPrintable(QGuiApplication::platformName()));
+    std::printf("fsync of a scratch file: %.1f ms\n", fsyncMs(scratch.filePath(QStringLiteral("fsync-probe"))));
+    std::printf("  %-44s %-18s %-24s %s\n", "", "CPU per key", "key to frame p50/p95/max", "typed");
+
+    // The baseline: a bare TextArea in the same style, size and font.
+    Typing baseline;
+    {
+        QQmlEngine engine;
+        QQmlComponent bare(&engine);
+        bare.setData("import QtQuick\nimport QtQuick.Controls\n"
+                     "ApplicationWindow { width: 1280; height: 800; visible: true; font.pixelSize: 18\n"
+                     "  TextArea { objectName: \"noteText\"; x: 16; y: 16; width: 600; height: 160; wrapMode: TextArea.Wrap } }",
+                     QUrl());
+        std::unique_ptr<QObject> root(bare.create());
+        auto *window = qobject_cast<QQuickWindow *>(root.get());
+        if (!window) {
+            std::fprintf(stderr, "%s\n", qPrintable(bare.errorString()));
+            return 1;
+        }
+        FrameWatch frames(window);
+        frames.waitForFrameAfter(0, 10000);
+        baseline = typeInto(window, frames, findItem(window, "noteText"), keys);
+        printTyping("bare Qt Quick TextArea (baseline)", baseline, baseline);
+    }
+
+    const QString passphrase = QStringLiteral("benchmark passphrase");
+    VaultOptions options;
+    options.kdf = KdfParameters::interactive();
+    VaultSession session(scratch.filePath(QStringLiteral("vault")), options, false);
+    if (!session.createVault(passphrase, passphrase) || !session.addDemoReview())
+        return 1;
+    session.setIdleTimeout(std::chrono::hours(24));
+    NoteStore &store = session.vault()->store();
+    const QList<Engagement> programme = *store.engagements(session.reviewId());
+    const Engagement &target = programme.at(0);
+    const Engagement &crowded = programme.at(1);
+    const QList<Engagement> elsewhere = programme.mid(2);
+    if (!completeOpening(&session, target.id) || !completeOpening(&session, crowded.id))
+        return 1;
+    QRandomGenerator random(20261202);
+    int notes = 0;
+    bool ok = true;
+
+    const auto measureNoteEntry = [&](const char *label, const Engagement &engagement) {
+        AppWindow window(&session);
+        const Opened opened = openEngagement(window, engagement);
+        const Typing typing = typeInto(window.window, *window.frames, findItem(window.window, "noteText"), keys);
+        printTyping(label, typing, baseline);
+        std::printf("  %-44s created in %.0f ms, first frame at %.0f ms\n", "  opening that engagement:", opened.createdMs, opened.firstFrameMs);
+        ok = ok && typing.arrived == keys;
+    };
+
+    measureNoteEntry("Fieldnotes note field, demo vault", target);
+    for (const int size : {1000, 20000}) {
+        if (!addNotes(store, elsewhere, size - notes, random))
+            return 1;
+        notes = size;
+        measureNoteEntry(qPrintable(QStringLiteral("Fieldnotes note field, %L1 notes").arg(size)), target);
+    }
+    if (!store.createAndSign(notesFor(crowded.id, 2500, random)))
+        return 1;
+    notes += 2500;
+    measureNoteEntry(qPrintable(QStringLiteral("  in an engagement of 2,500 (%L1 in all)").arg(notes)), crowded);
+
+    {
+        session.setRole(QStringLiteral("young-inspector"));
+        AppWindow window(&session);
+        QQmlProperty::write(window.currentPage(), QStringLiteral("engagementId"), target.id);
+        const Typing typing = typeInto(window.window, *window.frames, findItem(window.window, "saw"), keys);
+        printTyping(qPrintable(QStringLiteral("Young Inspector form, %L1 notes").arg(notes)), typing, baseline);
+        ok = ok && typing.arrived == keys;
+        session.setRole(QStringLiteral("reviewer"));
+    }
+
+    if (searchNotes > notes) {
+        if (!addNotes(store, elsewhere, searchNotes - notes, random))
+            return 1;
+        notes = searchNotes;
+    }
+    {
+        AppWindow window(&session);
+        QMetaObject::invokeMethod(findItem(window.window, "searchButton"), "clicked");
+        QObject *results = window.window->findChild<QObject *>(QStringLiteral("searchResults"));
+        const QString query = QStringLiteral("attendance school");
+        const Typing typing = typeInto(window.window, *window.frames, findItem(window.window, "searchQuery"), int(query.size()), query);
+        printTyping(qPrintable(QStringLiteral("search as you type, %L1 notes").arg(notes)), typing, baseline);
+        const double lastKey = nowMs();
+        while (results && results->property("busy").toBool() && nowMs() - lastKey < 30000)
+            waitMs(5);
+        const int count = results ? results->property("count").toInt() : 0;
+        std::printf("  %-44s %d hits for \"%s\" on screen %.0f ms after the last key's wait\n", "", count, qPrintable(query), nowMs() - lastKey);
+        ok = ok && typing.arrived == query.size() && count > 0;
+    }
+    std::printf("goal: every keystroke <= 1.5x the bare TextArea; a 2,500-note engagement opens in < 300 ms\n");
+    return ok ? 0 : 1;
+}
