@@ -162,6 +162,9 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::openEncrypted(const QStr
     if (openRc != SQLITE_OK)
         return database->errorFor(openRc, QStringLiteral("cannot open %1").arg(path));
     sqlite3_extended_result_codes(raw, 1);
+    // The vault has more than one connection (drafts are written on their own thread); a writer
+    // waits for another's short transaction rather than failing.
+    sqlite3_busy_timeout(raw, 10000);
 
     // SQLCipher's raw-key form x'<64 hex digits>' skips its own PBKDF2; the hex lives in locked memory.
     SecureBytes keySpec(2 + rawKey.size() * 2 + 1 + 1);

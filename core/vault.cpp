@@ -2,6 +2,8 @@
 
 #include "checkliststore.h"
 #include "coredumpsuppression.h"
+#include "draftwriter.h"
+#include "notesearcher.h"
 #include "notestore.h"
 #include "settingsstore.h"
 #include "sqlitedatabase.h"
@@ -30,6 +32,8 @@ Vault::Vault(QString directory, Options options)
 
 Vault::~Vault()
 {
+    m_searcher.reset();
+    m_drafts.reset(); // writes what is still pending first
     m_store.reset();
     m_checklists.reset();
     m_settings.reset();
@@ -43,6 +47,31 @@ void Vault::makeStores()
     m_store = std::make_unique<NoteStore>(*m_database, m_identity, m_options.clock);
     m_checklists = std::make_unique<ChecklistStore>(*m_database, m_options.clock);
     m_settings = std::make_unique<SettingsStore>(*m_database);
+}
+
+DraftWriter &Vault::drafts()
+{
+    if (!m_drafts) {
+        auto connection = openConnection();
+        // The file and key just opened the main connection; failing now means the disk failed,
+        // and the writer reports that on every write.
+        m_drafts = std::make_unique<DraftWriter>(connection ? std::move(*connection) : nullptr, m_identity, m_options.clock);
+    }
+    return *m_drafts;
+}
+
+NoteSearcher &Vault::searcher()
+{
+    if (!m_searcher) {
+        auto connection = openConnection();
+        m_searcher = std::make_unique<NoteSearcher>(connection ? std::move(*connection) : nullptr, m_identity, m_options.clock);
+    }
+    return *m_searcher;
+}
+
+Result<std::unique_ptr<SqliteDatabase>> Vault::openConnection()
+{
+    return SqliteDatabase::openEncrypted(databasePath(m_directory), m_databaseKey, SqliteDatabase::OpenMode::OpenExisting);
 }
 
 bool Vault::exists(const QString &directory)

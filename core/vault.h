@@ -15,6 +15,8 @@
 namespace fieldnotes {
 
 class ChecklistStore;
+class DraftWriter;
+class NoteSearcher;
 class NoteStore;
 class SettingsStore;
 class SqliteDatabase;
@@ -58,6 +60,14 @@ public:
     NoteStore &store() { return *m_store; }
     ChecklistStore &checklists() { return *m_checklists; }
     SettingsStore &settings() { return *m_settings; }
+    /// Writes drafts on a thread of its own (made on first use); the vault writes what it holds
+    /// before it closes.
+    DraftWriter &drafts();
+    /// Searches on a thread of its own (made on first use).
+    NoteSearcher &searcher();
+    /// Another connection to the vault's database, for work off the GUI thread (one thread at a
+    /// time per connection). It must be closed before the vault is.
+    Result<std::unique_ptr<SqliteDatabase>> openConnection();
     const QByteArray &devicePublicKey() const { return m_identity.publicKey; }
     const DeviceIdentity &identity() const { return m_identity; }
     const Clock &clock() const { return m_options.clock; }
@@ -81,6 +91,8 @@ private:
     std::unique_ptr<NoteStore> m_store;
     std::unique_ptr<ChecklistStore> m_checklists;
     std::unique_ptr<SettingsStore> m_settings;
+    std::unique_ptr<DraftWriter> m_drafts;
+    std::unique_ptr<NoteSearcher> m_searcher;
 
     void makeStores();
 };

@@ -30,89 +30,94 @@ Page {
     }
     Component.onCompleted: if (opening.complete) countdown.start()
 
+    property bool followUpArranged: false
+
     header: CountdownBar {
         countdown: countdown
         onFollowUpRequested: {
             if (programme.arrangeFollowUp(page.engagementId) !== "")
-                followUpNotice.visible = true
+                page.followUpArranged = true
         }
     }
 
+    // Until the opening points are all covered, they are all there is.
     ScrollView {
-        id: scroller
+        id: openingScroller
+        visible: !opening.complete
         anchors.fill: parent
         contentWidth: availableWidth
         // Fixed implicit size: the content's width follows the view, not the other way round.
         implicitWidth: 400
         implicitHeight: 400
-
-        // Positioners, not layouts: prompts that appear while typing (names, evidence) and notes
-        // added on each keystroke must move everything below them at once.
-        Column {
-            id: content
-            readonly property real columnWidth: page.wide ? (width - 24) / 2 : width
-            width: scroller.availableWidth - 32
+        ChecklistCard {
+            checklist: opening
+            heading: qsTr("Before you start: introduce yourselves, then cover each point")
             x: 16
+            y: 16
+            width: openingScroller.availableWidth - 32
+        }
+    }
+
+    // Then the note field above the notes, in a ListView so that only the notes in sight are
+    // built, however many the engagement holds. The questions, the closing points and signing
+    // sit beside them (landscape) or between the field and the notes (portrait).
+    ListView {
+        id: noteList
+        objectName: "noteList"
+        visible: opening.complete
+        x: 16
+        width: page.wide ? (page.width - 56) / 2 : page.width - 32
+        height: parent.height
+        clip: true
+        spacing: 8
+        model: notes
+        ScrollBar.vertical: ScrollBar {}
+        // Positioners, not layouts: prompts that appear while typing (names, evidence) must move
+        // everything below them at once.
+        header: Column {
+            width: noteList.width
             spacing: 16
             topPadding: 16
-            bottomPadding: 16
-
+            bottomPadding: 8
             Label {
-                id: followUpNotice
-                visible: false
-                width: content.width
+                visible: page.followUpArranged
+                width: parent.width
                 wrapMode: Label.Wrap
                 text: qsTr("A follow-up was added to the programme for tomorrow at the same time.")
             }
-            ChecklistCard {
-                visible: !opening.complete
-                checklist: opening
-                heading: qsTr("Before you start: introduce yourselves, then cover each point")
-                width: content.width
+            NoteEntry { editor: editor; width: parent.width }
+            ClosingPanel {
+                visible: !page.wide
+                width: parent.width
+                questions: questions
+                closing: closing
+                notes: notes
+                editor: editor
+                onSignRequested: signDialog.open()
             }
-            Grid {
-                visible: opening.complete
-                columns: page.wide ? 2 : 1
-                columnSpacing: 24
-                rowSpacing: 16
-                Column {
-                    width: content.columnWidth
-                    spacing: 16
-                    NoteEntry { editor: editor; width: parent.width }
-                    Label { text: qsTr("Notes"); font.pixelSize: 22; font.bold: true }
-                    Column {
-                        width: parent.width
-                        spacing: 8
-                        Repeater {
-                            model: notes
-                            delegate: NoteDelegate {
-                                width: content.columnWidth
-                                onAmendRequested: (noteId, correction) => notes.amend(noteId, correction)
-                            }
-                        }
-                    }
-                }
-                Column {
-                    width: content.columnWidth
-                    spacing: 16
-                    ChecklistCard { checklist: questions; heading: qsTr("Questions to cover"); width: parent.width }
-                    ChecklistCard { checklist: closing; heading: qsTr("Closing"); width: parent.width }
-                    Button {
-                        text: qsTr("Review and sign %1 notes").arg(notes.draftCount)
-                        enabled: notes.draftCount > 0 && closing.complete && !editor.needsEvidenceAnswer
-                        highlighted: true
-                        implicitHeight: 56
-                        width: parent.width
-                        Accessible.name: text
-                        onClicked: signDialog.open()
-                    }
-                    Label {
-                        visible: !closing.complete
-                        text: qsTr("Finish the closing points to sign.")
-                        opacity: 0.75
-                    }
-                }
-            }
+            Label { text: qsTr("Notes"); font.pixelSize: 22; font.bold: true }
+        }
+        delegate: NoteDelegate {
+            width: noteList.width
+            onAmendRequested: (noteId, correction) => notes.amend(noteId, correction)
+        }
+    }
+    ScrollView {
+        id: sideScroller
+        visible: opening.complete && page.wide
+        x: noteList.x + noteList.width + 24
+        width: noteList.width
+        height: parent.height
+        contentWidth: availableWidth
+        implicitWidth: 400
+        implicitHeight: 400
+        ClosingPanel {
+            width: sideScroller.availableWidth
+            questions: questions
+            closing: closing
+            notes: notes
+            editor: editor
+            onSignRequested: signDialog.open()
         }
     }
 

@@ -77,7 +77,7 @@ bool ConcernController::record(const QString &text, const QString &engagementId)
         return false;
     }
     m_lastSignedAt = QLocale().toString(signedNotes->first().content.signedAt.toLocalTime(), QLocale::ShortFormat);
-    m_session->markChanged();
+    m_session->markNotesSigned({signedNotes->first().content.id});
     emit recorded();
     return true;
 }

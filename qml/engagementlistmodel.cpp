@@ -8,27 +8,58 @@
 
 namespace fieldnotes::ui {
 
-EngagementListModel::EngagementListModel(QObject *parent) : QAbstractListModel(parent) {}
+EngagementListModel::EngagementListModel(QObject *parent) : KeyedListModel(parent) {}
+
+int EngagementListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
 void EngagementListModel::setSession(VaultSession *session)
 {
     if (session == m_session)
         return;
     followSession(m_session, session, this, &EngagementListModel::reload);
+    if (m_session)
+        connect(m_session, &VaultSession::programmeChanged, this, &EngagementListModel::refresh);
     emit sessionChanged();
     reload();
 }
 
 void EngagementListModel::reload()
 {
-    beginResetModel();
-    m_engagements.clear();
+    resetRows(m_rows, readProgramme());
+    emit prioritiesChanged();
+}
+
+// An engagement added or edited changes its own row (or moves it to its new time).
+void EngagementListModel::refresh()
+{
+    updateRows(m_rows, readProgramme(), keyOf, changedRoles);
+    emit prioritiesChanged();
+}
+
+QList<int> EngagementListModel::changedRoles(const Engagement &before, const Engagement &after)
+{
+    if (before == after) // priorities are only ever added, so a title never changes under a row
+        return {};
+    QList<int> roles;
+    for (int role = EngagementIdRole; role <= KindLabelRole; ++role)
+        roles << role;
+    return roles << Qt::DisplayRole;
+}
+
+QList<Engagement> EngagementListModel::readProgramme()
+{
+    QList<Engagement> programme;
     m_priorityTitles.clear();
     m_priorities.clear();
     if (m_session && m_session->vault() && !m_session->reviewId().isEmpty()) {
         NoteStore &store = m_session->vault()->store();
         if (auto list = store.engagements(m_session->reviewId()))
-            m_engagements = *list;
+            programme = *list;
+        else
+            m_session->reportError(list.error());
         if (auto priorities = store.priorities(m_session->reviewId())) {
             for (const Priority &priority : *priorities) {
                 m_priorityTitles.insert(priority.id, priority.title);
@@ -38,8 +69,7 @@ void EngagementListModel::reload()
             }
         }
     }
-    endResetModel();
-    emit prioritiesChanged();
+    return programme;
 }
 
 QString EngagementListModel::kindLabel(EngagementKind kind)
@@ -67,7 +97,7 @@ QVariantList EngagementListModel::priorities() const
 QVariantList EngagementListModel::engagementChoices() const
 {
     QVariantList choices;
-    for (const Engagement &engagement : m_engagements)
+    for (const Engagement &engagement : m_rows)
         choices << QVariantMap{{QStringLiteral("id"), engagement.id},
                                {QStringLiteral("title"), engagement.title.isEmpty() ? kindLabel(engagement.kind) : engagement.title}};
     return choices;
@@ -81,16 +111,11 @@ QVariantList EngagementListModel::kindChoices()
     return choices;
 }
 
-int EngagementListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_engagements.size());
-}
-
 QVariant EngagementListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Engagement &engagement = m_engagements.at(index.row());
+    const Engagement &engagement = m_rows.at(index.row());
     const QDateTime local = engagement.scheduledStart.toLocalTime();
     switch (role) {
     case EngagementIdRole:
@@ -205,7 +230,7 @@ QString EngagementListModel::save(const QString &id, const QString &kind, const 
             return {};
         }
     }
-    m_session->markChanged();
+    m_session->markProgrammeChanged();
     return engagement.id;
 }
 
@@ -229,7 +254,7 @@ QString EngagementListModel::arrangeFollowUp(const QString &engagementId)
         m_session->reportError(added.error());
         return {};
     }
-    m_session->markChanged();
+    m_session->markProgrammeChanged();
     return added->id;
 }
 
@@ -238,7 +263,7 @@ QVariantMap EngagementListModel::get(const QString &engagementId) const
     const int row = rowOf(engagementId);
     if (row < 0)
         return {};
-    const Engagement &engagement = m_engagements.at(row);
+    const Engagement &engagement = m_rows.at(row);
     QStringList participants;
     for (const ParticipantGroup &group : engagement.participants)
         participants << QStringLiteral("%1 = %2").arg(group.role).arg(group.count);
@@ -254,8 +279,8 @@ QVariantMap EngagementListModel::get(const QString &engagementId) const
 
 int EngagementListModel::rowOf(const QString &engagementId) const
 {
-    for (qsizetype i = 0; i < m_engagements.size(); ++i)
-        if (m_engagements[i].id == engagementId)
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].id == engagementId)
             return int(i);
     return -1;
 }

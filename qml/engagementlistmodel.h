@@ -1,10 +1,10 @@
 #pragma once
 
+#include "keyedlistmodel.h"
 #include "vaultsession.h"
 
 #include "engagement.h"
 
-#include <QAbstractListModel>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
@@ -12,7 +12,7 @@ namespace fieldnotes::ui {
 
 
 /// The review week's programme, by day and time: add, edit, and arrange a follow-up.
-class EngagementListModel : public QAbstractListModel
+class EngagementListModel : public fieldnotes::ui::KeyedListModel // qualified: Qt 6.4's qmltyperegistrar resolves bases by the name written
 {
     Q_OBJECT
     QML_ELEMENT
@@ -60,8 +60,13 @@ signals:
     void prioritiesChanged();
 
 private:
+    static QString keyOf(const Engagement &engagement) { return engagement.id; }
+    static QList<int> changedRoles(const Engagement &before, const Engagement &after);
+    QList<Engagement> readProgramme();
+    void refresh();
+
     QPointer<VaultSession> m_session;
-    QList<Engagement> m_engagements;
+    QList<Engagement> m_rows;
     QHash<QString, QString> m_priorityTitles;
     QVariantList m_priorities;
 };

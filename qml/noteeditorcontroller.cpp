@@ -1,5 +1,6 @@
 #include "noteeditorcontroller.h"
 
+#include "draftwriter.h"
 #include "nameguard.h"
 #include "notestore.h"
 #include "settingsstore.h"
@@ -18,6 +19,7 @@ void NoteEditorController::setSession(VaultSession *session)
     m_session = session;
     if (m_session) {
         connect(m_session, &VaultSession::aboutToLock, this, &NoteEditorController::forgetText);
+        connect(m_session, &VaultSession::draftWritten, this, &NoteEditorController::onDraftWritten);
         connect(m_session, &VaultSession::stateChanged, this, [this] {
             if (m_session->state() == VaultSession::Unlocked)
                 restoreText();
@@ -70,9 +72,7 @@ bool NoteEditorController::needsEvidenceAnswer() const
 
 QStringList NoteEditorController::suspectedNames() const
 {
-    QStringList watched;
-    if (m_session && m_session->vault() && !m_session->reviewId().isEmpty())
-        watched = m_session->vault()->settings().watchedNames(m_session->reviewId()).value();
+    const QStringList watched = m_session ? m_session->watchedNames() : QStringList();
     QStringList words;
     for (const SuspectedName &name : findSuspectedNames(m_text, watched))
         if (!words.contains(name.word))
@@ -95,8 +95,10 @@ bool NoteEditorController::save()
         return false;
     if (m_draftId.isEmpty() && m_text.trimmed().isEmpty())
         return true;
-    setSaved(false);
-    NoteStore &store = m_session->vault()->store();
+    if (m_draftId.isEmpty()) {
+        m_draftId = DraftWriter::newDraftId();
+        emit draftChanged();
+    }
     Note draft;
     draft.id = m_draftId;
     draft.engagementId = m_engagementId;
@@ -104,18 +106,16 @@ bool NoteEditorController::save()
     draft.text = m_text;
     draft.evidenceAsked = m_evidenceAsked;
     draft.evidenceGiven = m_evidenceGiven;
-    auto written = m_draftId.isEmpty() ? store.createDraft(draft) : store.updateDraft(draft);
-    if (!written) {
-        m_session->reportError(written.error());
-        return false;
-    }
-    if (m_draftId.isEmpty()) {
-        m_draftId = written->id;
-        emit draftChanged();
-    }
-    setSaved(true);
-    m_session->markChanged();
+    m_submitted = m_session->vault()->drafts().submit(draft);
+    setSaved(false);
     return true;
+}
+
+void NoteEditorController::onDraftWritten(const QString &draftId, quint64 revision)
+{
+    // Only the write of the latest submission makes what is on screen durable.
+    if (draftId == m_draftId && revision == m_submitted)
+        setSaved(true);
 }
 
 void NoteEditorController::startNew()
@@ -124,6 +124,7 @@ void NoteEditorController::startNew()
     m_text.clear();
     m_kind = QStringLiteral("observation");
     m_evidenceAsked = m_evidenceGiven = m_evidenceAnswered = false;
+    m_submitted = 0;
     setSaved(true);
     emit draftChanged();
     emit textChanged();
@@ -142,6 +143,7 @@ void NoteEditorController::restoreText()
 {
     if (m_draftId.isEmpty() || !m_session || !m_session->vault())
         return;
+    // Locking wrote every submission before the keys went; what comes back is durable.
     auto draft = m_session->vault()->store().note(m_draftId);
     if (!draft) {
         m_session->reportError(draft.error());
@@ -155,6 +157,7 @@ void NoteEditorController::restoreText()
     m_kind = noteKindName(draft->kind);
     m_evidenceAsked = draft->evidenceAsked;
     m_evidenceGiven = draft->evidenceGiven;
+    setSaved(true);
     emit textChanged();
     emit kindChanged();
     emit evidenceChanged();

@@ -10,10 +10,10 @@
 namespace fieldnotes::ui {
 
 
-/// The note being written in an engagement: saved as an encrypted draft on every change (the
-/// `saved` flag turns true only once the write is durable), the statement/evidence question, and
-/// the names the non-attribution guard sees. Across a lock the text leaves memory and comes back
-/// from the draft after unlocking.
+/// The note being written in an engagement: every change goes to the vault's draft writer as it
+/// is typed (encrypted, written off the GUI thread; `saved` turns true only once the text now on
+/// screen is durable), the statement/evidence question, and the names the non-attribution guard
+/// sees. Across a lock the text leaves memory and comes back from the draft after unlocking.
 class NoteEditorController : public QObject
 {
     Q_OBJECT
@@ -63,6 +63,7 @@ signals:
 
 private:
     bool save();
+    void onDraftWritten(const QString &draftId, quint64 revision);
     void setSaved(bool saved);
     void forgetText();
     void restoreText();
@@ -73,6 +74,7 @@ private:
     QString m_text;
     QString m_kind = QStringLiteral("observation");
     bool m_saved = true;
+    quint64 m_submitted = 0; // the revision of the text on screen, once submitted
     bool m_evidenceAsked = false;
     bool m_evidenceGiven = false;
     bool m_evidenceAnswered = false;

@@ -10,13 +10,24 @@
 
 namespace fieldnotes::ui {
 
-NoteListModel::NoteListModel(QObject *parent) : QAbstractListModel(parent) {}
+NoteListModel::NoteListModel(QObject *parent) : KeyedListModel(parent) {}
+
+int NoteListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
 void NoteListModel::setSession(VaultSession *session)
 {
     if (session == m_session)
         return;
     followSession(m_session, session, this, &NoteListModel::reload);
+    if (m_session) {
+        connect(m_session, &VaultSession::notesChanged, this, &NoteListModel::updateNotes);
+        connect(m_session, &VaultSession::syncChanged, this, &NoteListModel::refreshRows);
+        connect(m_session, &VaultSession::watchedNamesChanged, this, &NoteListModel::refreshRows);
+        connect(m_session, &VaultSession::memberNameChanged, this, [this] { emitForAllRows({SignedByRole}); });
+    }
     emit sessionChanged();
     reload();
 }
@@ -30,36 +41,123 @@ void NoteListModel::setEngagementId(const QString &id)
     reload();
 }
 
+NoteRow NoteListModel::rowFor(const Note &note, const QStringList &watched) const
+{
+    NoteRow row{note, {}, {}, {}};
+    if (!note.isSigned())
+        for (const SuspectedName &name : findSuspectedNames(note.text, watched))
+            row.suspectedNames << name.word;
+    return row;
+}
+
+QList<NoteRow> NoteListModel::readRows()
+{
+    QList<NoteRow> rows;
+    if (!m_session || !m_session->vault() || m_engagementId.isEmpty())
+        return rows;
+    NoteFilter filter;
+    filter.engagementId = m_engagementId;
+    auto notes = m_session->vault()->store().notes(filter);
+    if (!notes) {
+        m_session->reportError(notes.error());
+        return rows;
+    }
+    auto syncStates = sync::SyncStore(*m_session->vault()).noteSyncStates();
+    if (!syncStates)
+        m_session->reportError(syncStates.error());
+    const QStringList watched = m_session->watchedNames();
+    QHash<QByteArray, QString> textByHash;
+    for (const Note &note : std::as_const(*notes))
+        if (note.isSigned())
+            textByHash.insert(note.hash, note.text);
+    rows.reserve(notes->size());
+    for (const Note &note : std::as_const(*notes)) {
+        NoteRow row = rowFor(note, watched);
+        row.amendsText = textByHash.value(note.amendsHash);
+        row.syncState = syncStates ? syncStates->value(note.id) : QString();
+        rows << row;
+    }
+    return rows;
+}
+
 void NoteListModel::reload()
 {
-    beginResetModel();
-    m_rows.clear();
-    if (m_session && m_session->vault() && !m_engagementId.isEmpty()) {
-        NoteStore &store = m_session->vault()->store();
-        NoteFilter filter;
-        filter.engagementId = m_engagementId;
-        const QStringList watched = m_session->vault()->settings().watchedNames(m_session->reviewId()).value();
-        auto syncStates = sync::SyncStore(*m_session->vault()).noteSyncStates();
-        if (!syncStates)
-            m_session->reportError(syncStates.error());
-        if (auto notes = store.notes(filter)) {
-            QHash<QByteArray, QString> textByHash;
-            for (const Note &note : *notes)
-                if (note.isSigned())
-                    textByHash.insert(note.hash, note.text);
-            for (const Note &note : *notes) {
-                QStringList names;
-                if (!note.isSigned())
-                    for (const SuspectedName &name : findSuspectedNames(note.text, watched))
-                        names << name.word;
-                m_rows << Row{note, textByHash.value(note.amendsHash), names, syncStates ? syncStates->value(note.id) : QString()};
-            }
-        } else {
-            m_session->reportError(notes.error());
-        }
-    }
-    endResetModel();
+    resetRows(m_rows, readRows());
     emit countsChanged();
+}
+
+void NoteListModel::refreshRows()
+{
+    updateRows(m_rows, readRows(), keyOf, changedRoles);
+    emit countsChanged();
+}
+
+// One note at a time, as it is written: its row alone changes, arrives or goes.
+void NoteListModel::updateNotes(const QStringList &noteIds)
+{
+    if (!m_session || !m_session->vault() || m_engagementId.isEmpty())
+        return;
+    NoteStore &store = m_session->vault()->store();
+    for (const QString &id : noteIds) {
+        const int row = rowOfKey(m_rows, id, keyOf);
+        auto note = store.note(id);
+        if (!note || note->engagementId != m_engagementId) {
+            if (!note && note.error().code != ErrorCode::NotFound)
+                m_session->reportError(note.error());
+            else if (row >= 0)
+                removeRowAt(m_rows, row);
+            continue;
+        }
+        NoteRow next = rowFor(*note, m_session->watchedNames());
+        if (!note->amendsHash.isEmpty())
+            for (const NoteRow &other : std::as_const(m_rows))
+                if (other.note.isSigned() && other.note.hash == note->amendsHash)
+                    next.amendsText = other.note.text;
+        if (row >= 0) {
+            next.syncState = m_rows.at(row).syncState; // changes only with a sync
+            changeRow(m_rows, row, std::move(next), changedRoles);
+            continue;
+        }
+        qsizetype position = m_rows.size();
+        while (position > 0 && m_rows.at(position - 1).note.createdAt > next.note.createdAt)
+            --position;
+        insertRowAt(m_rows, int(position), std::move(next));
+    }
+    emit countsChanged();
+}
+
+void NoteListModel::emitForAllRows(const QList<int> &roles)
+{
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1), roles);
+}
+
+QList<int> NoteListModel::changedRoles(const NoteRow &before, const NoteRow &after)
+{
+    const Note &a = before.note;
+    const Note &b = after.note;
+    QList<int> roles;
+    if (a.kind != b.kind)
+        roles << KindRole << KindLabelRole;
+    if (a.text != b.text)
+        roles << TextRole << Qt::DisplayRole;
+    if (a.isSigned() != b.isSigned())
+        roles << StateRole << SignedByRole;
+    if (a.signedAt != b.signedAt)
+        roles << SignedAtRole;
+    if (a.sequence != b.sequence)
+        roles << SequenceRole;
+    if (before.amendsText != after.amendsText)
+        roles << AmendsTextRole;
+    if (before.suspectedNames != after.suspectedNames)
+        roles << SuspectedNamesRole;
+    if (a.evidenceAsked != b.evidenceAsked || a.evidenceGiven != b.evidenceGiven)
+        roles << EvidenceRole;
+    if (before.syncState != after.syncState)
+        roles << SyncStateRole;
+    if (a.contentRemovedAt != b.contentRemovedAt)
+        roles << ContentRemovedAtRole;
+    return roles;
 }
 
 QString NoteListModel::kindLabel(NoteKind kind)
@@ -85,24 +183,19 @@ QString NoteListModel::kindLabel(NoteKind kind)
 
 int NoteListModel::draftCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return !row.note.isSigned(); }));
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const NoteRow &row) { return !row.note.isSigned(); }));
 }
 
 int NoteListModel::flaggedDraftCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return !row.suspectedNames.isEmpty(); }));
-}
-
-int NoteListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const NoteRow &row) { return !row.suspectedNames.isEmpty(); }));
 }
 
 QVariant NoteListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
+    const NoteRow &row = m_rows.at(index.row());
     switch (role) {
     case NoteIdRole:
         return row.note.id;
@@ -158,21 +251,30 @@ QHash<int, QByteArray> NoteListModel::roleNames() const
 
 int NoteListModel::signDrafts(const QString &passphrase)
 {
-    if (!m_session || !m_session->vault() || !m_session->confirmPassphrase(passphrase))
+    // What is being typed is written first: a note is signed with the text on screen.
+    if (!m_session || !m_session->vault() || !m_session->confirmPassphrase(passphrase) || !m_session->flushDrafts())
         return 0;
-    int signedCount = 0;
-    for (const Row &row : std::as_const(m_rows)) {
-        if (row.note.isSigned() || row.note.text.trimmed().isEmpty())
+    NoteFilter filter;
+    filter.engagementId = m_engagementId;
+    filter.state = NoteState::Draft;
+    auto drafts = m_session->vault()->store().notes(filter);
+    if (!drafts) {
+        m_session->reportError(drafts.error());
+        return 0;
+    }
+    QStringList signedIds;
+    for (const Note &draft : std::as_const(*drafts)) {
+        if (draft.text.trimmed().isEmpty())
             continue;
-        auto signedNote = m_session->vault()->store().signDraft(row.note.id);
+        auto signedNote = m_session->vault()->store().signDraft(draft.id);
         if (!signedNote) {
             m_session->reportError(signedNote.error());
             break;
         }
-        ++signedCount;
+        signedIds << draft.id;
     }
-    m_session->markChanged();
-    return signedCount;
+    m_session->markNotesSigned(signedIds);
+    return int(signedIds.size());
 }
 
 bool NoteListModel::amend(const QString &noteId, const QString &correction)
@@ -184,19 +286,20 @@ bool NoteListModel::amend(const QString &noteId, const QString &correction)
         m_session->reportError(amendment.error());
         return false;
     }
-    m_session->markChanged();
+    m_session->markNotesSigned({amendment->content.id});
     return true;
 }
 
 bool NoteListModel::deleteDraft(const QString &noteId)
 {
-    if (!m_session || !m_session->vault())
+    // A write still pending would bring the draft back.
+    if (!m_session || !m_session->vault() || !m_session->flushDrafts())
         return false;
     if (auto removed = m_session->vault()->store().deleteDraft(noteId); !removed) {
         m_session->reportError(removed.error());
         return false;
     }
-    m_session->markChanged();
+    m_session->markNotesChanged({noteId});
     return true;
 }
 

@@ -1,20 +1,27 @@
 #pragma once
 
+#include "keyedlistmodel.h"
 #include "vaultsession.h"
 
 #include "note.h"
 
-#include <QAbstractListModel>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
 namespace fieldnotes::ui {
 
 
+struct NoteRow {
+    Note note;
+    QString amendsText;
+    QStringList suspectedNames;
+    QString syncState; // queued, delivered, collected; empty until a signed note enters the outbox
+};
+
 /// An engagement's notes, oldest first, each with its state (draft or signed, and when), and
 /// for an amendment the text of the note it corrects. Signing happens here: all drafts at
-/// once, after the passphrase is confirmed.
-class NoteListModel : public QAbstractListModel
+/// once, after the passphrase is confirmed. A note written, signed or synced changes its row.
+class NoteListModel : public fieldnotes::ui::KeyedListModel // qualified: Qt 6.4's qmltyperegistrar resolves bases by the name written
 {
     Q_OBJECT
     QML_ELEMENT
@@ -36,7 +43,6 @@ public:
     /// Drafts in which the name guard sees what may be a person's name.
     int flaggedDraftCount() const;
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
@@ -47,6 +53,7 @@ public:
     Q_INVOKABLE bool deleteDraft(const QString &noteId);
     Q_INVOKABLE void reload();
 
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     static QString kindLabel(NoteKind kind);
 
 signals:
@@ -55,15 +62,18 @@ signals:
     void countsChanged();
 
 private:
-    struct Row {
-        Note note;
-        QString amendsText;
-        QStringList suspectedNames;
-        QString syncState; // queued, delivered, collected; empty until a signed note enters the outbox
-    };
+    static QString keyOf(const NoteRow &row) { return row.note.id; }
+    static QList<int> changedRoles(const NoteRow &before, const NoteRow &after);
+    /// Every row as the vault has it now (empty while locked).
+    QList<NoteRow> readRows();
+    NoteRow rowFor(const Note &note, const QStringList &watched) const;
+    void updateNotes(const QStringList &noteIds);
+    void refreshRows();
+    void emitForAllRows(const QList<int> &roles);
+
     QPointer<VaultSession> m_session;
     QString m_engagementId;
-    QList<Row> m_rows;
+    QList<NoteRow> m_rows;
 };
 
 } // namespace fieldnotes::ui

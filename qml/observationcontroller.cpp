@@ -1,5 +1,6 @@
 #include "observationcontroller.h"
 
+#include "draftwriter.h"
 #include "notestore.h"
 
 namespace fieldnotes::ui {
@@ -10,7 +11,11 @@ void ObservationController::setSession(VaultSession *session)
 {
     if (session == m_session)
         return;
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
+    if (m_session)
+        connect(m_session, &VaultSession::draftWritten, this, &ObservationController::onDraftWritten);
     emit sessionChanged();
 }
 
@@ -78,47 +83,48 @@ void ObservationController::save()
     emit changed();
     if (!m_session || !m_session->vault() || m_engagementId.isEmpty() || composedText().isEmpty())
         return;
-    NoteStore &store = m_session->vault()->store();
+    if (m_draftId.isEmpty())
+        m_draftId = DraftWriter::newDraftId();
     Note draft;
     draft.id = m_draftId;
     draft.engagementId = m_engagementId;
     draft.kind = NoteKind::Observation;
     draft.text = composedText();
-    auto written = m_draftId.isEmpty() ? store.createDraft(draft) : store.updateDraft(draft);
-    if (!written) {
-        m_session->reportError(written.error());
+    m_submitted = m_session->vault()->drafts().submit(draft);
+}
+
+void ObservationController::onDraftWritten(const QString &draftId, quint64 revision)
+{
+    if (draftId != m_draftId || revision != m_submitted || m_saved)
         return;
-    }
-    m_draftId = written->id;
     m_saved = true;
     emit changed();
-    m_session->markChanged();
 }
 
 bool ObservationController::sign(const QString &passphrase)
 {
     if (!m_session || !m_session->vault() || !canSign())
         return false;
-    if (m_draftId.isEmpty() || !m_saved) {
+    if (m_draftId.isEmpty())
         save();
-        if (!m_saved)
-            return false;
-    }
-    if (!m_session->confirmPassphrase(passphrase))
+    // What is on screen is written before it is signed.
+    if (!m_session->confirmPassphrase(passphrase) || !m_session->flushDrafts())
         return false;
     auto signedNote = m_session->vault()->store().signDraft(m_draftId);
     if (!signedNote) {
         m_session->reportError(signedNote.error());
         return false;
     }
+    const QString signedId = m_draftId;
     m_draftId.clear();
     m_saw.clear();
     m_good.clear();
     m_better.clear();
     m_rating = 0;
+    m_saved = true;
     emit changed();
     emit signedObservation();
-    m_session->markChanged();
+    m_session->markNotesSigned({signedId});
     return true;
 }
 

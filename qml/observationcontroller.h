@@ -9,7 +9,8 @@
 namespace fieldnotes::ui {
 
 /// A Young Inspector's observation: three plain questions and an optional smiley, kept as an
-/// encrypted draft while being filled in and signed as one observation note.
+/// encrypted draft while being filled in (written behind the typing, as notes are) and signed as
+/// one observation note.
 class ObservationController : public QObject
 {
     Q_OBJECT
@@ -55,6 +56,7 @@ signals:
 
 private:
     void save();
+    void onDraftWritten(const QString &draftId, quint64 revision);
 
     QPointer<VaultSession> m_session;
     QString m_engagementId;
@@ -64,6 +66,7 @@ private:
     QString m_better;
     int m_rating = 0;
     bool m_saved = true;
+    quint64 m_submitted = 0;
 };
 
 } // namespace fieldnotes::ui

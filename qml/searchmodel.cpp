@@ -1,6 +1,7 @@
 #include "searchmodel.h"
 
 #include "notelistmodel.h"
+#include "notesearcher.h"
 #include "notestore.h"
 
 namespace fieldnotes::ui {
@@ -11,15 +12,40 @@ const QString openMark = QStringLiteral("\x01");
 const QString closeMark = QStringLiteral("\x02");
 } // namespace
 
-SearchModel::SearchModel(QObject *parent) : QAbstractListModel(parent) {}
+SearchModel::SearchModel(QObject *parent) : KeyedListModel(parent) {}
+
+int SearchModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
 void SearchModel::setSession(VaultSession *session)
 {
     if (session == m_session)
         return;
     followSession(m_session, session, this, &SearchModel::search);
+    if (m_session) // a note written or signed may now match, or match differently
+        connect(m_session, &VaultSession::notesChanged, this, &SearchModel::search);
     emit sessionChanged();
     search();
+}
+
+void SearchModel::connectSearcher()
+{
+    NoteSearcher *searcher = &m_session->vault()->searcher();
+    if (m_searcher == searcher)
+        return;
+    m_searcher = searcher;
+    connect(searcher, &NoteSearcher::found, this, &SearchModel::showHits);
+    connect(searcher, &NoteSearcher::failed, this, &SearchModel::searchFailed);
+}
+
+void SearchModel::setRequest(quint64 request)
+{
+    const bool wasBusy = isBusy();
+    m_request = request;
+    if (wasBusy != isBusy())
+        emit busyChanged();
 }
 
 void SearchModel::setQuery(const QString &query)
@@ -60,38 +86,63 @@ void SearchModel::setEngagementId(const QString &id)
 
 void SearchModel::search()
 {
-    beginResetModel();
-    m_hits.clear();
-    if (m_session && m_session->vault() && !m_query.trimmed().isEmpty()) {
-        NoteFilter filter;
-        filter.priorityId = m_priorityId;
-        filter.engagementId = m_engagementId;
-        filter.kind = noteKindFromName(m_kind);
-        auto hits = m_session->vault()->store().search(m_query, filter, openMark, closeMark);
-        if (hits) {
-            for (const SearchHit &hit : *hits) {
-                QString snippet = hit.snippet.toHtmlEscaped();
-                snippet.replace(openMark, QLatin1String("<b>")).replace(closeMark, QLatin1String("</b>"));
-                m_hits << Hit{hit.note.id, snippet, NoteListModel::kindLabel(hit.note.kind), hit.note.isSigned(), hit.note.engagementId};
-            }
-        } else {
-            m_session->reportError(hits.error());
-        }
+    if (!m_session || !m_session->vault() || m_query.trimmed().isEmpty()) {
+        setRequest(0);
+        resetRows(m_rows, {});
+        emit countChanged();
+        return;
     }
-    endResetModel();
+    connectSearcher();
+    NoteFilter filter;
+    filter.priorityId = m_priorityId;
+    filter.engagementId = m_engagementId;
+    filter.kind = noteKindFromName(m_kind);
+    setRequest(m_session->vault()->searcher().search(this, m_query, filter, openMark, closeMark));
+}
+
+void SearchModel::showHits(const QObject *requester, quint64 request, const QList<SearchHit> &hits)
+{
+    if (requester != this || request != m_request)
+        return; // an answer to a query typed over since
+    QList<SearchRow> rows;
+    rows.reserve(hits.size());
+    for (const SearchHit &hit : hits) {
+        QString snippet = hit.snippet.toHtmlEscaped();
+        snippet.replace(openMark, QLatin1String("<b>")).replace(closeMark, QLatin1String("</b>"));
+        rows << SearchRow{hit.note.id, snippet, NoteListModel::kindLabel(hit.note.kind), hit.note.isSigned(), hit.note.engagementId};
+    }
+    updateRows(m_rows, rows, keyOf, changedRoles);
+    setRequest(0);
     emit countChanged();
 }
 
-int SearchModel::rowCount(const QModelIndex &parent) const
+void SearchModel::searchFailed(const QObject *requester, quint64 request, const QString &message)
 {
-    return parent.isValid() ? 0 : int(m_hits.size());
+    if (requester != this || request != m_request)
+        return;
+    setRequest(0);
+    emit m_session->errorOccurred(message);
+}
+
+QList<int> SearchModel::changedRoles(const SearchRow &before, const SearchRow &after)
+{
+    QList<int> roles;
+    if (before.snippet != after.snippet)
+        roles << SnippetRole << Qt::DisplayRole;
+    if (before.kind != after.kind)
+        roles << KindRole;
+    if (before.isSigned != after.isSigned)
+        roles << StateRole;
+    if (before.engagementId != after.engagementId)
+        roles << EngagementIdRole;
+    return roles;
 }
 
 QVariant SearchModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Hit &hit = m_hits.at(index.row());
+    const SearchRow &hit = m_rows.at(index.row());
     switch (role) {
     case NoteIdRole:
         return hit.noteId;

@@ -1,16 +1,27 @@
 #pragma once
 
+#include "keyedlistmodel.h"
 #include "vaultsession.h"
 
-#include <QAbstractListModel>
+#include "notestore.h"
+
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
 namespace fieldnotes::ui {
 
+struct SearchRow {
+    QString noteId;
+    QString snippet;
+    QString kind;
+    bool isSigned = false;
+    QString engagementId;
+};
+
 /// Full-text search over the vault's notes, best first, with the matching words in bold
-/// (snippets are HTML-escaped before marking, so note text can never inject markup).
-class SearchModel : public QAbstractListModel
+/// (snippets are HTML-escaped before marking, so note text can never inject markup). Queries
+/// run off the GUI thread as the words are typed; only the answer to the latest one is shown.
+class SearchModel : public fieldnotes::ui::KeyedListModel // qualified: Qt 6.4's qmltyperegistrar resolves bases by the name written
 {
     Q_OBJECT
     QML_ELEMENT
@@ -20,6 +31,8 @@ class SearchModel : public QAbstractListModel
     Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY filtersChanged)
     Q_PROPERTY(QString engagementId READ engagementId WRITE setEngagementId NOTIFY filtersChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    /// A search is under way for what is now typed.
+    Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
 
 public:
     enum Role { NoteIdRole = Qt::UserRole + 1, SnippetRole, KindRole, StateRole, EngagementIdRole };
@@ -36,7 +49,8 @@ public:
     void setKind(const QString &kind);
     QString engagementId() const { return m_engagementId; }
     void setEngagementId(const QString &id);
-    int count() const { return int(m_hits.size()); }
+    int count() const { return int(m_rows.size()); }
+    bool isBusy() const { return m_request != 0; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -47,23 +61,25 @@ signals:
     void queryChanged();
     void filtersChanged();
     void countChanged();
+    void busyChanged();
 
 private:
-    struct Hit {
-        QString noteId;
-        QString snippet;
-        QString kind;
-        bool isSigned;
-        QString engagementId;
-    };
+    static QString keyOf(const SearchRow &row) { return row.noteId; }
+    static QList<int> changedRoles(const SearchRow &before, const SearchRow &after);
     void search();
+    void showHits(const QObject *requester, quint64 request, const QList<fieldnotes::SearchHit> &hits);
+    void searchFailed(const QObject *requester, quint64 request, const QString &message);
+    void setRequest(quint64 request);
+    void connectSearcher();
 
     QPointer<VaultSession> m_session;
     QString m_query;
     QString m_priorityId;
     QString m_kind;
     QString m_engagementId;
-    QList<Hit> m_hits;
+    QList<SearchRow> m_rows;
+    quint64 m_request = 0; // the search whose answer is awaited; 0 when none is
+    QPointer<QObject> m_searcher;
 };
 
 } // namespace fieldnotes::ui

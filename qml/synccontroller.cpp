@@ -47,7 +47,7 @@ void SyncController::setSession(VaultSession *session)
             else
                 m_retry.stop();
         });
-        connect(m_session, &VaultSession::dataChanged, this, &SyncController::onContentChanged);
+        connect(m_session, &VaultSession::notesSigned, this, &SyncController::onNotesSigned);
     }
     refresh();
     emit sessionChanged();
@@ -91,7 +91,7 @@ void SyncController::refresh()
     emit statusChanged();
 }
 
-void SyncController::onContentChanged()
+void SyncController::onNotesSigned()
 {
     Vault *vault = m_session ? m_session->vault() : nullptr;
     if (!vault || m_busy || m_enrolment != QLatin1String("enrolled"))
@@ -108,6 +108,7 @@ void SyncController::onContentChanged()
     }
     if (*added > 0) {
         refresh();
+        m_session->markSyncChanged(); // the notes show "waiting to send"
         m_retry.start(0);
     }
 }

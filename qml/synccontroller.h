@@ -71,7 +71,7 @@ signals:
 
 private:
     void refresh();
-    void onContentChanged();
+    void onNotesSigned();
     void scheduleRetry();
     void setError(const QString &error);
 

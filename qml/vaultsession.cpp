@@ -1,6 +1,7 @@
 #include "vaultsession.h"
 
 #include "demoreview.h"
+#include "draftwriter.h"
 #include "notestore.h"
 #include "settingsstore.h"
 #include "vaultkeyfile.h"
@@ -68,10 +69,35 @@ void VaultSession::reportError(const Error &error)
     emit errorOccurred(error.message);
 }
 
-void VaultSession::markChanged()
+void VaultSession::markNotesChanged(const QStringList &noteIds)
 {
     ++m_revision;
-    emit dataChanged();
+    emit revisionChanged();
+    emit notesChanged(noteIds);
+}
+
+void VaultSession::markNotesSigned(const QStringList &noteIds)
+{
+    markNotesChanged(noteIds);
+    emit notesSigned(noteIds);
+}
+
+void VaultSession::markProgrammeChanged()
+{
+    ++m_revision;
+    emit revisionChanged();
+    emit programmeChanged();
+}
+
+bool VaultSession::flushDrafts()
+{
+    if (!m_vault)
+        return false;
+    if (auto flushed = m_vault->drafts().flush(); !flushed) {
+        reportError(flushed.error());
+        return false;
+    }
+    return true;
 }
 
 int VaultSession::unlockWaitSeconds() const
@@ -146,13 +172,22 @@ void VaultSession::becomeUnlocked(std::unique_ptr<Vault> vault)
     m_idleMinutes = qMax(1, settings.value(idleKey, QStringLiteral("5")).value().toInt());
     m_idleTimeout = std::chrono::minutes(m_idleMinutes);
     m_theme = settings.value(themeKey, QStringLiteral("system")).value();
+    DraftWriter &drafts = m_vault->drafts();
+    connect(&drafts, &DraftWriter::written, this, [this](const QString &draftId, quint64 revision) {
+        emit draftWritten(draftId, revision);
+        if (m_vault)
+            markNotesChanged({draftId});
+    });
+    connect(&drafts, &DraftWriter::failed, this, [this](const QString &, const QString &message) {
+        qCWarning(lcSession) << "a draft could not be written";
+        emit errorOccurred(tr("A draft could not be saved: %1").arg(message));
+    });
     emit themeChanged();
     emit roleChanged();
     emit memberNameChanged();
     emit idleMinutesChanged();
     loadReview();
     setState(Unlocked);
-    markChanged();
     noteActivity();
 }
 
@@ -252,10 +287,7 @@ void VaultSession::setTheme(const QString &theme)
 
 QStringList VaultSession::watchedNames() const
 {
-    if (!m_vault || m_reviewId.isEmpty())
-        return {};
-    auto names = m_vault->settings().watchedNames(m_reviewId);
-    return names ? *names : QStringList();
+    return m_vault ? m_watchedNames : QStringList();
 }
 
 void VaultSession::setWatchedNames(const QStringList &names)
@@ -266,8 +298,9 @@ void VaultSession::setWatchedNames(const QStringList &names)
         reportError(saved.error());
         return;
     }
+    auto stored = m_vault->settings().watchedNames(m_reviewId); // as the store keeps them: sorted, once each
+    m_watchedNames = stored ? *stored : names;
     emit watchedNamesChanged();
-    markChanged();
 }
 
 bool VaultSession::addPriority(const QString &title, const QString &linesOfEnquiry, const QString &suggestedQuestions)
@@ -279,7 +312,7 @@ bool VaultSession::addPriority(const QString &title, const QString &linesOfEnqui
         reportError(added.error());
         return false;
     }
-    markChanged();
+    markProgrammeChanged();
     return true;
 }
 
@@ -299,7 +332,7 @@ bool VaultSession::createReview(const QString &title, const QDate &start, const 
         return false;
     }
     loadReview();
-    markChanged();
+    markProgrammeChanged();
     return true;
 }
 
@@ -313,7 +346,7 @@ bool VaultSession::addDemoReview()
         return false;
     }
     loadReview();
-    markChanged();
+    markProgrammeChanged();
     return true;
 }
 
@@ -323,7 +356,12 @@ void VaultSession::loadReview()
     const bool any = reviews && !reviews->isEmpty();
     m_reviewId = any ? reviews->last().id : QString();
     m_reviewTitle = any ? reviews->last().title : QString();
+    m_watchedNames.clear();
+    if (any)
+        if (auto names = m_vault->settings().watchedNames(m_reviewId))
+            m_watchedNames = *names;
     emit reviewChanged();
+    emit watchedNamesChanged();
 }
 
 } // namespace fieldnotes::ui

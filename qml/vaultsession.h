@@ -30,7 +30,7 @@ class VaultSession : public QObject
     Q_PROPERTY(QString reviewTitle READ reviewTitle NOTIFY reviewChanged)
     Q_PROPERTY(int idleMinutes READ idleMinutes WRITE setIdleMinutes NOTIFY idleMinutesChanged)
     Q_PROPERTY(int unlockWaitSeconds READ unlockWaitSeconds NOTIFY unlockWaitSecondsChanged)
-    Q_PROPERTY(int revision READ revision NOTIFY dataChanged)
+    Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
     Q_PROPERTY(QStringList watchedNames READ watchedNames WRITE setWatchedNames NOTIFY watchedNamesChanged)
 
@@ -53,7 +53,7 @@ public:
     int idleMinutes() const { return m_idleMinutes; }
     void setIdleMinutes(int minutes);
     int unlockWaitSeconds() const;
-    /// Grows by one on every change to the vault's content, so views know to reload.
+    /// Grows by one on every change to the vault's content.
     int revision() const { return m_revision; }
     /// "system", "light" or "dark".
     QString theme() const { return m_theme; }
@@ -89,10 +89,17 @@ public:
 
     /// Reports a failure in words (for the controllers that share this session).
     void reportError(const Error &error);
-    /// Tells views that notes, checklists or the programme changed.
-    void markChanged();
-    /// Sync moved notes on (delivered, collected, content removed): views reload, nothing is re-sent.
+    /// Tells views which notes were written, deleted or changed, so they change only those rows.
+    void markNotesChanged(const QStringList &noteIds);
+    /// As markNotesChanged, for notes just signed: the outbox takes them.
+    void markNotesSigned(const QStringList &noteIds);
+    /// Tells views that the programme (engagements, priorities) changed.
+    void markProgrammeChanged();
+    /// Sync moved notes on (delivered, collected, content removed): views refresh, nothing is re-sent.
     void markSyncChanged() { emit syncChanged(); }
+    /// Waits for every draft typed so far to be written (before signing or deleting); false,
+    /// with the error reported, if one could not be.
+    bool flushDrafts();
 
 signals:
     void stateChanged();
@@ -103,7 +110,12 @@ signals:
     void themeChanged();
     void watchedNamesChanged();
     void unlockWaitSecondsChanged();
-    void dataChanged();
+    void revisionChanged();
+    void notesChanged(const QStringList &noteIds);
+    void notesSigned(const QStringList &noteIds);
+    void programmeChanged();
+    /// A revision of a draft is durable (DraftWriter::written, on the GUI thread).
+    void draftWritten(const QString &draftId, quint64 revision);
     void syncChanged();
     /// Emitted just before the keys are wiped, so editors can save what is being typed.
     void aboutToLock();
@@ -126,6 +138,7 @@ private:
     QString m_reviewId;
     QString m_reviewTitle;
     QString m_theme = QStringLiteral("system");
+    QStringList m_watchedNames; // read on every keystroke by the name guard: kept, not queried
     int m_idleMinutes = 5;
     std::chrono::milliseconds m_idleTimeout{5 * 60 * 1000};
     int m_revision = 0;
@@ -135,8 +148,8 @@ private:
     QTimer m_waitTimer; // ticks the unlock wait down on screen
 };
 
-/// For views over the vault's content: follows another session, reloading whenever the
-/// content, the lock state or the review changes.
+/// For views over the vault's content: follows another session, reloading whenever all of what
+/// they show changes (the lock state or the review). Views connect the finer signals they need.
 template <typename View>
 void followSession(QPointer<VaultSession> &current, VaultSession *next, View *view, void (View::*reload)())
 {
@@ -144,8 +157,6 @@ void followSession(QPointer<VaultSession> &current, VaultSession *next, View *vi
         QObject::disconnect(current, nullptr, view, nullptr);
     current = next;
     if (current) {
-        QObject::connect(current, &VaultSession::dataChanged, view, reload);
-        QObject::connect(current, &VaultSession::syncChanged, view, reload);
         QObject::connect(current, &VaultSession::stateChanged, view, reload);
         QObject::connect(current, &VaultSession::reviewChanged, view, reload);
     }

@@ -36,6 +36,7 @@ private:
             QVERIFY(editor.answerEvidence(true, true));
             QVERIFY(!editor.needsEvidenceAnswer());
         }
+        QTRY_VERIFY(editor.isSaved()); // the draft writer has it on disk, and the list has its row
     }
 
 private slots:
@@ -92,7 +93,7 @@ private slots:
 
     void draftsThatMayNameSomeoneAreFlagged()
     {
-        QVERIFY(m_session->vault()->settings().setWatchedNames(m_session->reviewId(), {QStringLiteral("Laura")}).ok());
+        m_session->setWatchedNames({QStringLiteral("Laura")});
         NoteListModel notes;
         notes.setSession(m_session.get());
         notes.setEngagementId(m_engagementId);

@@ -30,12 +30,14 @@ private slots:
         observation.setEngagementId(engagementId);
         QVERIFY(!observation.canSign());
         observation.setSaw(QStringLiteral("Pupils ran the tuck shop"));
-        QVERIFY(observation.isSaved());
+        QVERIFY(!observation.isSaved()); // written behind the typing
+        QTRY_VERIFY(observation.isSaved());
         observation.setGood(QStringLiteral("Everyone got a turn"));
         observation.setRating(3);
         QCOMPARE(observation.composedText(), QStringLiteral("What did I see?\nPupils ran the tuck shop\n\nWhat was good?\nEveryone got a turn\n\nHow it felt: ☺ good"));
 
         // Kept as an encrypted draft while being written.
+        QTRY_VERIFY(observation.isSaved());
         NoteFilter drafts;
         drafts.state = NoteState::Draft;
         QCOMPARE(session.vault()->store().notes(drafts)->size(), 1);

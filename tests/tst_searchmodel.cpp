@@ -31,6 +31,7 @@ private slots:
             editor.setEngagementId(engagementId);
             editor.setKind(kind);
             editor.setText(text);
+            QTRY_VERIFY(editor.isSaved());
         };
         write(engagements[0].id, QStringLiteral("observation"), QStringLiteral("The <b>breakfast</b> club & homework club"));
         write(engagements[1].id, QStringLiteral("good-practice"), QStringLiteral("A breakfast rota run by pupils"));
@@ -41,6 +42,7 @@ private slots:
         QSignalSpy countChanges(&search, &SearchModel::countChanged);
         QVERIFY(countChanges.isValid());
         search.setQuery(QStringLiteral("breakfast"));
+        QTRY_VERIFY(!search.isBusy()); // the search runs on its own thread
         QCOMPARE(search.rowCount(), 2);
         QCOMPARE(search.count(), 2);
         QVERIFY(countChanges.count() > 0);
@@ -53,13 +55,16 @@ private slots:
         QVERIFY(snippets.contains(QStringLiteral("A <b>breakfast</b> rota run by pupils")));
 
         search.setKind(QStringLiteral("good-practice"));
+        QTRY_VERIFY(!search.isBusy()); // the search runs on its own thread
         QCOMPARE(search.rowCount(), 1);
         QCOMPARE(search.data(search.index(0), SearchModel::KindRole).toString(), QStringLiteral("Good practice"));
         search.setKind(QString());
         search.setEngagementId(engagements[0].id);
+        QTRY_VERIFY(!search.isBusy()); // the search runs on its own thread
         QCOMPARE(search.rowCount(), 1);
         search.setEngagementId(QString());
         search.setPriorityId(engagements[1].priorityId);
+        QTRY_VERIFY(!search.isBusy()); // the search runs on its own thread
         QCOMPARE(search.rowCount(), engagements[1].priorityId == engagements[0].priorityId ? 2 : 1);
         search.setQuery(QString());
         QCOMPARE(search.rowCount(), 0);

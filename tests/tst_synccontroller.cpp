@@ -54,7 +54,7 @@ class TestSyncController : public QObject
         const QString id = session.vault()->store().createDraft(draft)->id;
         if (!session.vault()->store().signDraft(id))
             qFatal("sign failed");
-        session.markChanged(); // what the note list does after signing
+        session.markNotesSigned({id}); // what the note list does after signing
         return id;
     }
 
@@ -150,12 +150,19 @@ private slots:
         QCOMPARE(controller.retentionDays(), -1);
         QCOMPARE(notes.data(notes.index(0), NoteListModel::TextRole).toString(), QStringLiteral("sent by itself"));
 
-        // The leader asks tablets to remove what they hold: the list follows without a reload.
+        // The leader asks tablets to remove what they hold: the list follows without a reload,
+        // row by row, in just the roles that changed.
         QVERIFY(desk.setRetentionDays(leader.reviewId, 0).ok());
         QSignalSpy reset(&notes, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&notes, &QAbstractItemModel::dataChanged);
         controller.syncNow();
         QCOMPARE(controller.retentionDays(), 0);
-        QVERIFY(reset.count() > 0);
+        QCOMPARE(reset.count(), 0);
+        QVERIFY(changed.count() > 0);
+        for (const QList<QVariant> &signal : std::as_const(changed)) {
+            const auto roles = signal.at(2).value<QList<int>>();
+            QVERIFY(roles.contains(NoteListModel::ContentRemovedAtRole) && !roles.contains(NoteListModel::KindRole));
+        }
         QVERIFY(notes.data(notes.index(0), NoteListModel::TextRole).toString().isEmpty());
         QVERIFY(!notes.data(notes.index(0), NoteListModel::ContentRemovedAtRole).toString().isEmpty());
         QCOMPARE(session.vault()->store().note(first)->contentRemovedAt.isValid(), true);

@@ -79,14 +79,17 @@ private slots:
         QSignalSpy saved(&editor, &NoteEditorController::savedChanged);
         QVERIFY(saved.isValid());
         editor.setText(QStringLiteral("Half a sentence about the breakfast club"));
-        QVERIFY(editor.isSaved());
+        QVERIFY(!editor.isSaved()); // written behind the typing: not durable yet
         QVERIFY(!editor.draftId().isEmpty());
+        QTRY_VERIFY(editor.isSaved());
         QCOMPARE(saved.count(), 2); // false while writing, true once durable
+        editor.setText(QStringLiteral("Half a sentence about the breakfast club and"));
 
-        session.lock();
+        session.lock(); // at once, with the last words still on their way to the disk
         QVERIFY(editor.text().isEmpty()); // nothing left in memory
         QVERIFY(session.unlock(QStringLiteral("long enough passphrase")));
-        QCOMPARE(editor.text(), QStringLiteral("Half a sentence about the breakfast club"));
+        QCOMPARE(editor.text(), QStringLiteral("Half a sentence about the breakfast club and"));
+        QVERIFY(editor.isSaved());
         QCOMPARE(session.vault()->store().note(editor.draftId())->text, editor.text());
     }
 
