@@ -25,6 +25,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <fcntl.h>
 #include <memory>
@@ -160,11 +161,24 @@ void printTyping(const char *label, const Typing &typing, const Typing &baseline
     std::fflush(stdout);
 }
 
-QQuickItem *findItem(QObject *root, const char *objectName)
+// Searched through the visual tree: items that views make (a ListView's header) have no QObject parent.
+QQuickItem *findItemIn(QQuickItem *item, const QString &objectName)
 {
-    auto *item = root->findChild<QQuickItem *>(QString::fromLatin1(objectName));
-    if (!item)
+    if (item->objectName() == objectName)
+        return item;
+    for (QQuickItem *child : item->childItems())
+        if (QQuickItem *found = findItemIn(child, objectName))
+            return found;
+    return nullptr;
+}
+
+QQuickItem *findItem(QQuickWindow *window, const char *objectName)
+{
+    QQuickItem *item = findItemIn(window->contentItem(), QString::fromLatin1(objectName));
+    if (!item) {
         std::fprintf(stderr, "no item named %s\n", objectName);
+        std::exit(1);
+    }
     return item;
 }
 
@@ -367,7 +381,8 @@ int main(int argc, char *argv[])
     {
         AppWindow window(&session);
         QMetaObject::invokeMethod(findItem(window.window, "searchButton"), "clicked");
-        QObject *results = window.window->findChild<QObject *>(QStringLiteral("searchResults"));
+        waitMs(500);
+        QObject *results = window.currentPage()->findChild<QObject *>(QStringLiteral("searchResults"));
         const QString query = QStringLiteral("attendance school");
         const Typing typing = typeInto(window.window, *window.frames, findItem(window.window, "searchQuery"), int(query.size()), query);
         printTyping(qPrintable(QStringLiteral("search as you type, %L1 notes").arg(notes)), typing, baseline);

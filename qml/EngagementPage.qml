@@ -1,5 +1,7 @@
-pragma ComponentBehavior: Bound
-
+// Not ComponentBehavior: Bound: Qt 6.4 does not create a bound ListView header (it makes it in
+// another context and gives up without a word), and the header holds the note field. So the
+// header and delegate below reach the page's objects through the context, which qmllint calls
+// unqualified access.
 import QtQuick
 import QtQuick.Controls
 import Fieldnotes
@@ -18,10 +20,10 @@ Page {
 
     CountdownController { id: countdown; agreedMinutes: page.agreedMinutes }
     ChecklistController { id: opening; session: page.session; engagementId: page.engagementId; kind: ChecklistController.Opening }
-    ChecklistController { id: questions; session: page.session; engagementId: page.engagementId; kind: ChecklistController.Questions }
-    ChecklistController { id: closing; session: page.session; engagementId: page.engagementId; kind: ChecklistController.Closing }
-    NoteEditorController { id: editor; session: page.session; engagementId: page.engagementId }
-    NoteListModel { id: notes; session: page.session; engagementId: page.engagementId }
+    ChecklistController { id: questionChecklist; session: page.session; engagementId: page.engagementId; kind: ChecklistController.Questions }
+    ChecklistController { id: closingChecklist; session: page.session; engagementId: page.engagementId; kind: ChecklistController.Closing }
+    NoteEditorController { id: noteEditor; session: page.session; engagementId: page.engagementId }
+    NoteListModel { id: noteModel; session: page.session; engagementId: page.engagementId }
     EngagementListModel { id: programme; session: page.session }
 
     Connections {
@@ -70,10 +72,15 @@ Page {
         height: parent.height
         clip: true
         spacing: 8
-        model: notes
+        model: noteModel
+        // No current item: a view gives its current item the focus, and the first note would
+        // take it from the note field being typed in.
+        currentIndex: -1
+        keyNavigationEnabled: false
         ScrollBar.vertical: ScrollBar {}
         // Positioners, not layouts: prompts that appear while typing (names, evidence) must move
         // everything below them at once.
+        // qmllint disable unqualified
         header: Column {
             width: noteList.width
             spacing: 16
@@ -85,22 +92,23 @@ Page {
                 wrapMode: Label.Wrap
                 text: qsTr("A follow-up was added to the programme for tomorrow at the same time.")
             }
-            NoteEntry { editor: editor; width: parent.width }
+            NoteEntry { editor: noteEditor; width: parent.width }
             ClosingPanel {
                 visible: !page.wide
                 width: parent.width
-                questions: questions
-                closing: closing
-                notes: notes
-                editor: editor
+                questions: questionChecklist
+                closing: closingChecklist
+                notes: noteModel
+                editor: noteEditor
                 onSignRequested: signDialog.open()
             }
             Label { text: qsTr("Notes"); font.pixelSize: 22; font.bold: true }
         }
         delegate: NoteDelegate {
             width: noteList.width
-            onAmendRequested: (noteId, correction) => notes.amend(noteId, correction)
+            onAmendRequested: (noteId, correction) => noteModel.amend(noteId, correction)
         }
+        // qmllint enable unqualified
     }
     ScrollView {
         id: sideScroller
@@ -113,20 +121,20 @@ Page {
         implicitHeight: 400
         ClosingPanel {
             width: sideScroller.availableWidth
-            questions: questions
-            closing: closing
-            notes: notes
-            editor: editor
+            questions: questionChecklist
+            closing: closingChecklist
+            notes: noteModel
+            editor: noteEditor
             onSignRequested: signDialog.open()
         }
     }
 
     SignDialog {
         id: signDialog
-        notes: notes
+        notes: noteModel
         memberName: page.session.memberName
         anchors.centerIn: parent
         width: Math.min(page.width - 32, 640)
-        onSigned: editor.startNew()
+        onSigned: noteEditor.startNew()
     }
 }
