@@ -119,6 +119,7 @@ struct Typing {
     int keys = 0;
     int arrived = 0; // characters that reached the field
     int lateFrames = 0; // keystrokes whose frame did not come within the timeout
+    double framesPerKey = 0;
 };
 
 const QString typedText = QStringLiteral("the young people said the youth club helps them a lot ");
@@ -134,6 +135,7 @@ Typing typeInto(QQuickWindow *window, FrameWatch &frames, QQuickItem *field, int
     const qsizetype before = field->property("text").toString().size();
     QList<double> latencies;
     const double cpuStart = processCpuMs();
+    const int framesStart = frames.frames();
     for (int i = 0; i < keys; ++i) {
         const double start = nowMs();
         const int seen = frames.frames();
@@ -148,6 +150,7 @@ Typing typeInto(QQuickWindow *window, FrameWatch &frames, QQuickItem *field, int
         waitMs(100 - (nowMs() - start));
     }
     result.cpuPerKeyMs = (processCpuMs() - cpuStart) / keys;
+    result.framesPerKey = double(frames.frames() - framesStart) / keys;
     result.latency = spreadOf(latencies);
     result.arrived = int(field->property("text").toString().size() - before);
     return result;
@@ -155,9 +158,9 @@ Typing typeInto(QQuickWindow *window, FrameWatch &frames, QQuickItem *field, int
 
 void printTyping(const char *label, const Typing &typing, const Typing &baseline)
 {
-    std::printf("  %-44s %6.2f ms %5.2fx  %6.1f %6.1f %6.1f ms  %d/%d%s\n", label, typing.cpuPerKeyMs,
+    std::printf("  %-44s %6.2f ms %5.2fx  %6.1f %6.1f %6.1f ms  %d/%d  %.1f%s\n", label, typing.cpuPerKeyMs,
                 typing.cpuPerKeyMs / baseline.cpuPerKeyMs, typing.latency.p50, typing.latency.p95, typing.latency.max,
-                typing.arrived, typing.keys, typing.lateFrames ? qPrintable(QStringLiteral(" (%1 frames late)").arg(typing.lateFrames)) : "");
+                typing.arrived, typing.keys, typing.framesPerKey, typing.lateFrames ? qPrintable(QStringLiteral(" (%1 frames late)").arg(typing.lateFrames)) : "");
     std::fflush(stdout);
 }
 
@@ -301,7 +304,7 @@ int main(int argc, char *argv[])
     std::printf("Fieldnotes UI benchmark: %d keystrokes at 10 a second into each field, as key events to a %s window\n",
                 keys, qPrintable(QGuiApplication::platformName()));
     std::printf("fsync of a scratch file: %.1f ms\n", fsyncMs(scratch.filePath(QStringLiteral("fsync-probe"))));
-    std::printf("  %-44s %-18s %-24s %s\n", "", "CPU per key", "key to frame p50/p95/max", "typed");
+    std::printf("  %-44s %-18s %-24s %s\n", "", "CPU per key", "key to frame p50/p95/max", "typed  frames per key");
 
     // The baseline: a bare TextArea in the same style, size and font.
     Typing baseline;
@@ -348,6 +351,7 @@ int main(int argc, char *argv[])
         const Typing typing = typeInto(window.window, *window.frames, findItem(window.window, "noteText"), keys);
         printTyping(label, typing, baseline);
         std::printf("  %-44s created in %.0f ms, first frame at %.0f ms\n", "  opening that engagement:", opened.createdMs, opened.firstFrameMs);
+        std::fflush(stdout);
         ok = ok && typing.arrived == keys;
     };
 

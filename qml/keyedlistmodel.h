@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -69,14 +70,14 @@ protected:
     template <typename Row, typename KeyOf, typename ChangedRoles>
     void updateRows(QList<Row> &rows, const QList<Row> &next, KeyOf keyOf, ChangedRoles changedRoles)
     {
-        QSet<QString> nextKeys;
-        for (const Row &row : next)
-            nextKeys.insert(keyOf(row));
+        QHash<QString, qsizetype> nextIndex;
+        for (qsizetype row = 0; row < next.size(); ++row)
+            nextIndex.insert(keyOf(next.at(row)), row);
         for (qsizetype last = rows.size() - 1; last >= 0; --last) {
-            if (nextKeys.contains(keyOf(rows.at(last))))
+            if (nextIndex.contains(keyOf(rows.at(last))))
                 continue;
             qsizetype first = last;
-            while (first > 0 && !nextKeys.contains(keyOf(rows.at(first - 1))))
+            while (first > 0 && !nextIndex.contains(keyOf(rows.at(first - 1))))
                 --first;
             beginRemoveRows({}, int(first), int(last));
             rows.remove(first, last - first + 1);
@@ -103,8 +104,15 @@ protected:
                 qsizetype from = row + 1;
                 while (keyOf(rows.at(from)) != key)
                     ++from;
-                beginMoveRows({}, int(from), int(from), {}, int(row));
-                rows.move(from, row);
+                if (from == row + 1) {
+                    // Only the row here is out of place (it moved later): one move takes it there.
+                    const qsizetype to = std::min(nextIndex.value(keyOf(rows.at(row))), rows.size() - 1);
+                    beginMoveRows({}, int(row), int(row), {}, int(to + 1));
+                    rows.move(row, to);
+                } else {
+                    beginMoveRows({}, int(from), int(from), {}, int(row));
+                    rows.move(from, row);
+                }
                 endMoveRows();
             }
             changeRow(rows, int(row), next.at(row), changedRoles);

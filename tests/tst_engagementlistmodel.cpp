@@ -48,10 +48,17 @@ private slots:
 
         const QString priorityId = programme.priorities().first().toMap().value(QStringLiteral("id")).toString();
         const QDateTime start(QDate(2010, 4, 21), QTime(9, 0), Qt::LocalTime);
+        // Added, edited, followed up: rows arrive, change and move; the programme never resets.
+        QSignalSpy reset(&programme, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&programme, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&programme, &QAbstractItemModel::dataChanged);
+        QSignalSpy moved(&programme, &QAbstractItemModel::rowsMoved);
         const QString id = programme.save(QString(), QStringLiteral("focus-group"), priorityId, start, 60, QStringLiteral("Parents' group"),
                                           QStringLiteral("Reviewer A"), QStringLiteral("Reviewer B"), QStringLiteral("parent = 5\ncarer=2"));
         QVERIFY(!id.isEmpty());
         QCOMPARE(programme.rowCount(), demoCount + 1);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), programme.rowOf(id));
         const QVariantMap fields = programme.get(id);
         QCOMPARE(fields.value(QStringLiteral("participants")).toString(), QStringLiteral("parent = 5\ncarer = 2"));
         QCOMPARE(fields.value(QStringLiteral("minutes")).toInt(), 60);
@@ -60,6 +67,16 @@ private slots:
                                 QStringLiteral("parent = 1")), id);
         QCOMPARE(session.vault()->store().engagement(id)->agreedMinutes, 30);
         QCOMPARE(session.vault()->store().engagement(id)->kind, EngagementKind::Interview);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), programme.rowOf(id));
+        const QDateTime later(QDate(2099, 1, 5), QTime(9, 0), Qt::LocalTime);
+        QCOMPARE(programme.save(id, QStringLiteral("interview"), priorityId, later, 30, QStringLiteral("Parents' group"), {}, {},
+                                QStringLiteral("parent = 1")), id);
+        QCOMPARE(programme.rowOf(id), programme.rowCount() - 1); // moved to its new time, last
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(programme.save(id, QStringLiteral("interview"), priorityId, start, 30, QStringLiteral("Parents' group"), {}, {},
+                                QStringLiteral("parent = 1")), id);
+        QCOMPARE(reset.count(), 0);
 
         const QString followUp = programme.arrangeFollowUp(id);
         QVERIFY(!followUp.isEmpty());

@@ -91,6 +91,49 @@ private slots:
         QCOMPARE(notes.data(notes.index(0), NoteListModel::TextRole).toString(), QStringLiteral("Six families attended"));
     }
 
+    // A note added, written, signed or amended changes its own row; nothing resets the list.
+    void oneNoteChangesOnlyItsRow()
+    {
+        NoteListModel notes;
+        QAbstractItemModelTester tester(&notes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        notes.setSession(m_session.get());
+        notes.setEngagementId(m_engagementId);
+        writeNote(QStringLiteral("observation"), QStringLiteral("First note"));
+        QSignalSpy reset(&notes, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&notes, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&notes, &QAbstractItemModel::dataChanged);
+        QVERIFY(reset.isValid() && inserted.isValid() && changed.isValid());
+        const auto rolesOf = [&changed](qsizetype signal) { return changed.at(signal).at(2).value<QList<int>>(); };
+
+        NoteEditorController editor;
+        editor.setSession(m_session.get());
+        editor.setEngagementId(m_engagementId);
+        editor.setText(QStringLiteral("Second"));
+        QTRY_VERIFY(editor.isSaved());
+        QCOMPARE(inserted.count(), 1); // added: one row, at the end
+        QCOMPARE(inserted.first().at(1).toInt(), 1);
+        QCOMPARE(notes.rowCount(), 2);
+
+        editor.setText(QStringLiteral("Second note, typed on"));
+        QTRY_VERIFY(editor.isSaved());
+        QCOMPARE(changed.count(), 1); // written: that row's text and nothing else
+        QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 1);
+        QVERIFY(rolesOf(0).contains(NoteListModel::TextRole));
+        QVERIFY(!rolesOf(0).contains(NoteListModel::StateRole) && !rolesOf(0).contains(NoteListModel::KindRole));
+
+        changed.clear();
+        QCOMPARE(notes.signDrafts(m_passphrase), 2);
+        QCOMPARE(changed.count(), 2); // signed: each row's state
+        for (qsizetype signal = 0; signal < changed.count(); ++signal)
+            QVERIFY(rolesOf(signal).contains(NoteListModel::StateRole) && !rolesOf(signal).contains(NoteListModel::TextRole));
+
+        QVERIFY(notes.amend(notes.data(notes.index(0), NoteListModel::NoteIdRole).toString(), QStringLiteral("First note, corrected")));
+        QCOMPARE(inserted.count(), 2); // amended: the correction is a row of its own
+        QCOMPARE(inserted.last().at(1).toInt(), 2);
+        QCOMPARE(notes.data(notes.index(2), NoteListModel::AmendsTextRole).toString(), QStringLiteral("First note"));
+        QCOMPARE(reset.count(), 0);
+    }
+
     void draftsThatMayNameSomeoneAreFlagged()
     {
         m_session->setWatchedNames({QStringLiteral("Laura")});

@@ -1,4 +1,5 @@
 #include "noteeditorcontroller.h"
+#include "notesearcher.h"
 #include "notestore.h"
 #include "searchmodel.h"
 #include "testvault.h"
@@ -68,6 +69,38 @@ private slots:
         QCOMPARE(search.rowCount(), engagements[1].priorityId == engagements[0].priorityId ? 2 : 1);
         search.setQuery(QString());
         QCOMPARE(search.rowCount(), 0);
+    }
+
+    // Search as you type: a query typed over before it ran is dropped, and only the answer to
+    // what is now typed is shown.
+    void staleQueriesAreDropped()
+    {
+        VaultSession session(m_directory.filePath(QStringLiteral("stale")), test::fastOptions(), true);
+        QVERIFY(session.createVault(QStringLiteral("long enough passphrase"), QStringLiteral("long enough passphrase")));
+        const QString engagementId = session.vault()->store().engagements(session.reviewId())->first().id;
+        QList<Note> notes;
+        for (int i = 0; i < 2000; ++i) {
+            Note note;
+            note.engagementId = engagementId;
+            note.text = i % 2 ? QStringLiteral("breakfast club number %1").arg(i) : QStringLiteral("bread and jam %1").arg(i);
+            notes << note;
+        }
+        QVERIFY(session.vault()->store().createAndSign(notes));
+        SearchModel search;
+        QAbstractItemModelTester tester(&search, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        search.setSession(&session);
+        QSignalSpy answered(&session.vault()->searcher(), &NoteSearcher::found);
+        QVERIFY(answered.isValid());
+        const QString word = QStringLiteral("breakfast");
+        for (qsizetype typed = 1; typed <= word.size(); ++typed) {
+            search.setQuery(word.left(typed)); // returns at once: the query runs on the searcher's thread
+            QVERIFY(search.isBusy());
+        }
+        QTRY_VERIFY(!search.isBusy());
+        QVERIFY2(answered.count() < word.size(), qPrintable(QString::number(answered.count())));
+        QCOMPARE(search.count(), 200); // capped, best first
+        for (int row = 0; row < search.rowCount(); ++row)
+            QVERIFY(search.data(search.index(row), SearchModel::SnippetRole).toString().contains(QStringLiteral("<b>breakfast</b>")));
     }
 };
 

@@ -1,0 +1,115 @@
+// The engagement page with 2,500 notes: it opens, builds only the notes in sight, and scrolls to
+// the last and back. The real EngagementPage.qml over a real vault, in a window (offscreen).
+#include "checklistcontroller.h"
+#include "notestore.h"
+#include "testvault.h"
+#include "vaultsession.h"
+
+#include <QElapsedTimer>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(FieldnotesPlugin)
+
+using namespace fieldnotes;
+using namespace fieldnotes::ui;
+
+namespace {
+void collect(QQuickItem *item, const char *className, QList<QQuickItem *> &found)
+{
+    if (QByteArray(item->metaObject()->className()).startsWith(className))
+        found << item;
+    for (QQuickItem *child : item->childItems())
+        collect(child, className, found);
+}
+
+QQuickItem *findItemIn(QQuickItem *item, const QString &objectName)
+{
+    if (item->objectName() == objectName)
+        return item;
+    for (QQuickItem *child : item->childItems())
+        if (QQuickItem *found = findItemIn(child, objectName))
+            return found;
+    return nullptr;
+}
+} // namespace
+
+class TestEngagementPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QQuickStyle::setStyle(QStringLiteral("Material")); }
+
+    void aPageOf2500NotesOpensAndScrolls()
+    {
+        QTemporaryDir directory;
+        VaultSession session(directory.filePath(QStringLiteral("vault")), test::fastOptions(), true);
+        QVERIFY(session.createVault(QStringLiteral("long enough passphrase"), QStringLiteral("long enough passphrase")));
+        const Engagement engagement = session.vault()->store().engagements(session.reviewId())->first();
+        ChecklistController opening;
+        opening.setSession(&session);
+        opening.setEngagementId(engagement.id);
+        for (int row = 0; row < opening.rowCount(); ++row)
+            QVERIFY(opening.tick(row));
+        QList<Note> notes;
+        for (int i = 0; i < 2500; ++i) {
+            Note note;
+            note.engagementId = engagement.id;
+            note.kind = NoteKind::Observation;
+            note.text = QStringLiteral("Note %1 of the long session").arg(i + 1);
+            notes << note;
+        }
+        QVERIFY(session.vault()->store().createAndSign(notes));
+
+        QQuickWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QQmlEngine engine;
+        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/Fieldnotes/EngagementPage.qml")));
+        QElapsedTimer opened;
+        opened.start();
+        std::unique_ptr<QObject> object(component.createWithInitialProperties(
+            {{QStringLiteral("session"), QVariant::fromValue(&session)}, {QStringLiteral("engagementId"), engagement.id},
+             {QStringLiteral("engagementTitle"), engagement.title}, {QStringLiteral("agreedMinutes"), 60}}));
+        QVERIFY2(object, qPrintable(component.errorString()));
+        auto *page = qobject_cast<QQuickItem *>(object.get());
+        page->setParentItem(window.contentItem());
+        page->setSize(window.size());
+        QQuickItem *list = findItemIn(page, QStringLiteral("noteList"));
+        QVERIFY(list);
+        QTRY_COMPARE(list->property("count").toInt(), 2500);
+        QTRY_VERIFY(findItemIn(page, QStringLiteral("noteText")));
+        // Only the notes in sight (and the view's small cache) are built.
+        QList<QQuickItem *> built;
+        QTRY_VERIFY((built.clear(), collect(list, "NoteDelegate", built), !built.isEmpty()));
+        qInfo("2,500-note engagement page created and laid out in %lld ms", opened.elapsed());
+        QVERIFY2(built.size() < 60, qPrintable(QString::number(built.size())));
+
+        QMetaObject::invokeMethod(list, "positionViewAtEnd");
+        const auto shows = [&](const QString &text) {
+            QList<QQuickItem *> delegates;
+            collect(list, "NoteDelegate", delegates);
+            for (QQuickItem *delegate : delegates)
+                if (delegate->isVisible() && delegate->property("text").toString() == text)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY(shows(QStringLiteral("Note 2500 of the long session")));
+        built.clear();
+        collect(list, "NoteDelegate", built);
+        QVERIFY(built.size() < 60);
+        QMetaObject::invokeMethod(list, "positionViewAtBeginning");
+        QTRY_VERIFY(shows(QStringLiteral("Note 1 of the long session")));
+    }
+};
+
+QTEST_MAIN(TestEngagementPage)
+#include "tst_engagementpage.moc"
