@@ -46,6 +46,15 @@ const QElapsedTimer &monotonic()
 
 double nowMs() { return double(monotonic().nsecsElapsed()) / 1e6; }
 
+// The GUI thread's own CPU time: what the app's code costs, without the rasteriser's threads
+// (software GL here; a tablet's GPU does that work).
+double guiThreadCpuMs()
+{
+    timespec spent{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spent);
+    return double(spent.tv_sec) * 1e3 + double(spent.tv_nsec) / 1e6;
+}
+
 double processCpuMs()
 {
     timespec spent{};
@@ -115,6 +124,7 @@ Spread spreadOf(QList<double> samples)
 
 struct Typing {
     double cpuPerKeyMs = 0;
+    double guiCpuPerKeyMs = 0;
     Spread latency;
     int keys = 0;
     int arrived = 0; // characters that reached the field
@@ -129,12 +139,13 @@ const QString typedText = QStringLiteral("the young people said the youth club h
 Typing typeInto(QQuickWindow *window, FrameWatch &frames, QQuickItem *field, int keys, const QString &text = typedText)
 {
     field->forceActiveFocus();
-    waitMs(800); // transitions and first loads settle outside the measurement
+    waitMs(2000); // transitions and first loads settle outside the measurement
     Typing result;
     result.keys = keys;
     const qsizetype before = field->property("text").toString().size();
     QList<double> latencies;
     const double cpuStart = processCpuMs();
+    const double guiStart = guiThreadCpuMs();
     const int framesStart = frames.frames();
     for (int i = 0; i < keys; ++i) {
         const double start = nowMs();
@@ -150,6 +161,7 @@ Typing typeInto(QQuickWindow *window, FrameWatch &frames, QQuickItem *field, int
         waitMs(100 - (nowMs() - start));
     }
     result.cpuPerKeyMs = (processCpuMs() - cpuStart) / keys;
+    result.guiCpuPerKeyMs = (guiThreadCpuMs() - guiStart) / keys;
     result.framesPerKey = double(frames.frames() - framesStart) / keys;
     result.latency = spreadOf(latencies);
     result.arrived = int(field->property("text").toString().size() - before);
@@ -158,8 +170,8 @@ Typing typeInto(QQuickWindow *window, FrameWatch &frames, QQuickItem *field, int
 
 void printTyping(const char *label, const Typing &typing, const Typing &baseline)
 {
-    std::printf("  %-44s %6.2f ms %5.2fx  %6.1f %6.1f %6.1f ms  %d/%d  %.1f%s\n", label, typing.cpuPerKeyMs,
-                typing.cpuPerKeyMs / baseline.cpuPerKeyMs, typing.latency.p50, typing.latency.p95, typing.latency.max,
+    std::printf("  %-44s %6.2f ms %5.2fx  %5.2f ms %5.2fx  %6.1f %6.1f %6.1f ms  %d/%d  %.1f%s\n", label, typing.cpuPerKeyMs,
+                typing.cpuPerKeyMs / baseline.cpuPerKeyMs, typing.guiCpuPerKeyMs, typing.guiCpuPerKeyMs / baseline.guiCpuPerKeyMs, typing.latency.p50, typing.latency.p95, typing.latency.max,
                 typing.arrived, typing.keys, typing.framesPerKey, typing.lateFrames ? qPrintable(QStringLiteral(" (%1 frames late)").arg(typing.lateFrames)) : "");
     std::fflush(stdout);
 }
@@ -208,6 +220,18 @@ struct AppWindow {
         return stack ? qvariant_cast<QQuickItem *>(stack->property("currentItem")) : nullptr;
     }
 };
+
+// Frames a window draws in a second with nothing happening: should be about none.
+double idleFramesPerSecond(FrameWatch &frames)
+{
+    waitMs(1500);
+    const int before = frames.frames();
+    const double cpuBefore = processCpuMs();
+    waitMs(1000);
+    const double cpu = processCpuMs() - cpuBefore;
+    std::printf("  %-44s %d frames, %.0f ms CPU\n", "  idle for a second:", frames.frames() - before, cpu);
+    return frames.frames() - before;
+}
 
 struct Opened {
     double createdMs = 0;
@@ -304,7 +328,7 @@ int main(int argc, char *argv[])
     std::printf("Fieldnotes UI benchmark: %d keystrokes at 10 a second into each field, as key events to a %s window\n",
                 keys, qPrintable(QGuiApplication::platformName()));
     std::printf("fsync of a scratch file: %.1f ms\n", fsyncMs(scratch.filePath(QStringLiteral("fsync-probe"))));
-    std::printf("  %-44s %-18s %-24s %s\n", "", "CPU per key", "key to frame p50/p95/max", "typed  frames per key");
+    std::printf("  %-44s %-17s %-17s %-24s %s\n", "", "CPU per key", "GUI thread", "key to frame p50/p95/max", "typed  frames per key");
 
     // The baseline: a bare TextArea in the same style, size and font.
     Typing baseline;
@@ -347,7 +371,15 @@ int main(int argc, char *argv[])
 
     const auto measureNoteEntry = [&](const char *label, const Engagement &engagement) {
         AppWindow window(&session);
+        if (qEnvironmentVariableIsSet("FIELDNOTES_BENCH_IDLE")) {
+            std::printf("  programme page\n");
+            idleFramesPerSecond(*window.frames);
+        }
         const Opened opened = openEngagement(window, engagement);
+        if (qEnvironmentVariableIsSet("FIELDNOTES_BENCH_IDLE")) {
+            std::printf("  engagement page\n");
+            idleFramesPerSecond(*window.frames);
+        }
         const Typing typing = typeInto(window.window, *window.frames, findItem(window.window, "noteText"), keys);
         printTyping(label, typing, baseline);
         std::printf("  %-44s created in %.0f ms, first frame at %.0f ms\n", "  opening that engagement:", opened.createdMs, opened.firstFrameMs);
@@ -356,6 +388,8 @@ int main(int argc, char *argv[])
     };
 
     measureNoteEntry("Fieldnotes note field, demo vault", target);
+    if (qEnvironmentVariableIsSet("FIELDNOTES_BENCH_IDLE"))
+        return 0;
     for (const int size : {1000, 20000}) {
         if (!addNotes(store, elsewhere, size - notes, random))
             return 1;

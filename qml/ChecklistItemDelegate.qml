@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import Fieldnotes
 import QtQuick.Layouts
 
 Frame {
@@ -28,7 +29,7 @@ Frame {
                 Layout.fillWidth: true
                 opacity: item.mark === "pending" ? 1 : 0.7
             }
-            Button {
+            FieldButton {
                 visible: item.mark === "pending"
                 text: qsTr("Done")
                 objectName: "done-" + item.index
@@ -36,7 +37,7 @@ Frame {
                 Accessible.name: qsTr("Done: %1").arg(item.text)
                 onClicked: item.tickRequested()
             }
-            Button {
+            FieldButton {
                 visible: item.mark === "pending"
                 text: qsTr("Skip")
                 objectName: "skip-" + item.index
@@ -45,7 +46,7 @@ Frame {
                 Accessible.name: qsTr("Skip: %1").arg(item.text)
                 onClicked: item.askingReason = true
             }
-            Button {
+            FieldButton {
                 visible: item.mark !== "pending"
                 text: qsTr("Undo")
                 flat: true
@@ -71,7 +72,7 @@ Frame {
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Reason for skipping")
             }
-            Button {
+            FieldButton {
                 text: qsTr("Skip with this reason")
                 objectName: "skipWithReason-" + item.index
                 enabled: reasonField.text.trim().length > 0

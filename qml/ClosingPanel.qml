@@ -16,7 +16,7 @@ Column {
     bottomPadding: 16
     ChecklistCard { checklist: panel.questions; heading: qsTr("Questions to cover"); width: panel.width }
     ChecklistCard { checklist: panel.closing; heading: qsTr("Closing"); width: panel.width }
-    Button {
+    FieldButton {
         text: qsTr("Review and sign %1 notes").arg(panel.notes.draftCount)
         enabled: panel.notes.draftCount > 0 && panel.closing.complete && !panel.editor.needsEvidenceAnswer
         highlighted: true

@@ -34,7 +34,7 @@ Pane {
                 : bar.overrun ? qsTr("Over the agreed time. Close now, or arrange a follow-up.")
                 : bar.warning ? qsTr("Five minutes left: time to close.") : qsTr("Time left of %1 minutes").arg(bar.countdown.agreedMinutes)
         }
-        Button {
+        FieldButton {
             visible: bar.warning || bar.overrun
             text: qsTr("Arrange a follow-up")
             objectName: "followUp"

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import Fieldnotes
 import QtQuick.Layouts
 
 // One note with its state; a signed note can only be corrected by an amendment.
@@ -41,7 +42,7 @@ Frame {
                     Layout.fillWidth: true
                 }
             }
-            Button {
+            FieldButton {
                 visible: note.noteState === "signed" && note.contentRemovedAt === ""
                 text: qsTr("Correct")
                 flat: true
@@ -76,7 +77,7 @@ Frame {
             visible: note.amending
             Layout.fillWidth: true
             TextField { id: correction; placeholderText: qsTr("The correction"); Layout.fillWidth: true; Accessible.name: qsTr("Correction") }
-            Button {
+            FieldButton {
                 text: qsTr("Sign correction")
                 enabled: correction.text.trim().length > 0
                 implicitHeight: 48

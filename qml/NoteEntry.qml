@@ -24,7 +24,7 @@ Column {
                 { kind: "area-for-development", label: qsTr("Area for development") },
                 { kind: "observation", label: qsTr("Observation") }
             ]
-            delegate: Button {
+            delegate: FieldButton {
                 required property var modelData
                 text: modelData.label
                 objectName: "kind-" + modelData.kind
@@ -54,7 +54,7 @@ Column {
             opacity: 0.75
             Layout.fillWidth: true
         }
-        Button {
+        FieldButton {
             text: qsTr("New note")
             objectName: "newNote"
             enabled: entry.editor.draftId !== "" && !entry.editor.needsEvidenceAnswer
@@ -89,9 +89,9 @@ Column {
             Flow {
                 Layout.fillWidth: true
                 spacing: 6
-                Button { objectName: "evidenceGiven"; text: qsTr("Asked, and given"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(true, true) }
-                Button { objectName: "evidenceNotGiven"; text: qsTr("Asked, none given"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(true, false) }
-                Button { objectName: "evidenceNotAsked"; text: qsTr("Not asked"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(false, false) }
+                FieldButton { objectName: "evidenceGiven"; text: qsTr("Asked, and given"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(true, true) }
+                FieldButton { objectName: "evidenceNotGiven"; text: qsTr("Asked, none given"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(true, false) }
+                FieldButton { objectName: "evidenceNotAsked"; text: qsTr("Not asked"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(false, false) }
             }
         }
     }

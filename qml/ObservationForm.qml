@@ -49,7 +49,7 @@ ColumnLayout {
         value: form.observation.rating
         onValueChanged: form.observation.rating = value
     }
-    Button {
+    FieldButton {
         text: qsTr("I'm finished: lock it in")
         objectName: "finished"
         enabled: form.observation.canSign

@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 
 import QtQuick
 import QtQuick.Controls
+import Fieldnotes
 import QtQuick.Layouts
 
 // An optional, friendly rating: three big faces; tapping the chosen one again clears it.
@@ -15,7 +16,7 @@ RowLayout {
             { value: 2, face: "😐", label: qsTr("OK") },
             { value: 3, face: "☺", label: qsTr("Good") }
         ]
-        delegate: Button {
+        delegate: FieldButton {
             required property var modelData
             text: modelData.face
             objectName: "smiley-" + modelData.value

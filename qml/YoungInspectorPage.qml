@@ -39,7 +39,7 @@ Page {
             }
             Repeater {
                 model: page.engagementId === "" ? programme : null
-                delegate: Button {
+                delegate: FieldButton {
                     id: visit
                     required property string engagementId
                     required property string title
@@ -66,7 +66,7 @@ Page {
                 Layout.fillWidth: true
                 onSignRequested: signDialog.open()
             }
-            Button {
+            FieldButton {
                 visible: page.engagementId !== ""
                 text: qsTr("Choose another visit")
                 flat: true
@@ -86,7 +86,7 @@ Page {
         ColumnLayout {
             anchors.fill: parent
             PassphraseField { id: passphrase; placeholderText: qsTr("Passphrase"); Layout.fillWidth: true; font.pixelSize: 22 }
-            Button {
+            FieldButton {
                 text: qsTr("Lock it in")
                 highlighted: true
                 font.pixelSize: 22
