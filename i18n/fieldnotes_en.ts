@@ -4,53 +4,76 @@
 <context>
     <name>ChecklistItemDelegate</name>
     <message>
-        <location filename="../qml/ChecklistItemDelegate.qml" line="33"/>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="34"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItemDelegate.qml" line="36"/>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="37"/>
         <source>Done: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItemDelegate.qml" line="41"/>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="42"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItemDelegate.qml" line="45"/>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="46"/>
         <source>Skip: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItemDelegate.qml" line="50"/>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="51"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItemDelegate.qml" line="53"/>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="54"/>
         <source>Undo: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItemDelegate.qml" line="59"/>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="60"/>
         <source>Skipped: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItemDelegate.qml" line="70"/>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="71"/>
         <source>Why is this skipped?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItemDelegate.qml" line="72"/>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="73"/>
         <source>Reason for skipping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChecklistItemDelegate.qml" line="75"/>
+        <location filename="../qml/ChecklistItemDelegate.qml" line="76"/>
         <source>Skip with this reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClosingPanel</name>
+    <message>
+        <location filename="../qml/ClosingPanel.qml" line="17"/>
+        <source>Questions to cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ClosingPanel.qml" line="18"/>
+        <source>Closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ClosingPanel.qml" line="20"/>
+        <source>Review and sign %1 notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ClosingPanel.qml" line="30"/>
+        <source>Finish the closing points to sign.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -249,38 +272,18 @@
 <context>
     <name>EngagementPage</name>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="65"/>
+        <location filename="../qml/EngagementPage.qml" line="93"/>
         <source>A follow-up was added to the programme for tomorrow at the same time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="70"/>
+        <location filename="../qml/EngagementPage.qml" line="56"/>
         <source>Before you start: introduce yourselves, then cover each point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="82"/>
+        <location filename="../qml/EngagementPage.qml" line="105"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/EngagementPage.qml" line="98"/>
-        <source>Questions to cover</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/EngagementPage.qml" line="99"/>
-        <source>Closing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/EngagementPage.qml" line="101"/>
-        <source>Review and sign %1 notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/EngagementPage.qml" line="111"/>
-        <source>Finish the closing points to sign.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -443,32 +446,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="55"/>
+        <location filename="../qml/Main.qml" line="56"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="58"/>
+        <location filename="../qml/Main.qml" line="59"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="68"/>
+        <location filename="../qml/Main.qml" line="69"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="71"/>
+        <location filename="../qml/Main.qml" line="73"/>
         <source>Search notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="78"/>
+        <location filename="../qml/Main.qml" line="80"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="80"/>
+        <location filename="../qml/Main.qml" line="82"/>
         <source>Lock the vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -476,82 +479,82 @@
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="34"/>
+        <location filename="../qml/NoteDelegate.qml" line="35"/>
         <source>Signed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="32"/>
+        <location filename="../qml/NoteDelegate.qml" line="33"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="33"/>
+        <location filename="../qml/NoteDelegate.qml" line="34"/>
         <source>Signed %1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="35"/>
+        <location filename="../qml/NoteDelegate.qml" line="36"/>
         <source> · evidence given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="35"/>
+        <location filename="../qml/NoteDelegate.qml" line="36"/>
         <source> · evidence asked, none given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="36"/>
+        <location filename="../qml/NoteDelegate.qml" line="37"/>
         <source> · waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="37"/>
+        <location filename="../qml/NoteDelegate.qml" line="38"/>
         <source> · delivered to the team leader&apos;s archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="38"/>
+        <location filename="../qml/NoteDelegate.qml" line="39"/>
         <source> · collected by the team leader</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="46"/>
+        <location filename="../qml/NoteDelegate.qml" line="47"/>
         <source>Correct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="49"/>
+        <location filename="../qml/NoteDelegate.qml" line="50"/>
         <source>Write a correction to this note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="55"/>
+        <location filename="../qml/NoteDelegate.qml" line="56"/>
         <source>Corrects: “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="62"/>
+        <location filename="../qml/NoteDelegate.qml" line="63"/>
         <source>The team leader holds this note. Its text was removed from this tablet on %1, as they asked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="70"/>
+        <location filename="../qml/NoteDelegate.qml" line="71"/>
         <source>May name a person: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="78"/>
+        <location filename="../qml/NoteDelegate.qml" line="79"/>
         <source>The correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="78"/>
+        <location filename="../qml/NoteDelegate.qml" line="79"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="80"/>
+        <location filename="../qml/NoteDelegate.qml" line="81"/>
         <source>Sign correction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -842,92 +845,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="21"/>
+        <location filename="../qml/SearchPage.qml" line="22"/>
         <source>Search all notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="25"/>
+        <location filename="../qml/SearchPage.qml" line="26"/>
         <source>Search words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="33"/>
+        <location filename="../qml/SearchPage.qml" line="34"/>
         <source>All priorities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="38"/>
+        <location filename="../qml/SearchPage.qml" line="39"/>
         <source>Filter by priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="42"/>
+        <location filename="../qml/SearchPage.qml" line="43"/>
         <source>All engagements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="47"/>
+        <location filename="../qml/SearchPage.qml" line="48"/>
         <source>Filter by engagement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="52"/>
+        <location filename="../qml/SearchPage.qml" line="53"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="52"/>
+        <location filename="../qml/SearchPage.qml" line="53"/>
         <source>Statement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="53"/>
+        <location filename="../qml/SearchPage.qml" line="54"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="53"/>
+        <location filename="../qml/SearchPage.qml" line="54"/>
         <source>Good practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="54"/>
+        <location filename="../qml/SearchPage.qml" line="55"/>
         <source>Area for development</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="54"/>
+        <location filename="../qml/SearchPage.qml" line="55"/>
         <source>Concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="55"/>
+        <location filename="../qml/SearchPage.qml" line="56"/>
         <source>Observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="55"/>
+        <location filename="../qml/SearchPage.qml" line="56"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="61"/>
+        <location filename="../qml/SearchPage.qml" line="62"/>
         <source>Filter by kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="66"/>
+        <location filename="../qml/SearchPage.qml" line="67"/>
         <source>No notes match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="83"/>
+        <location filename="../qml/SearchPage.qml" line="84"/>
         <source>signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="83"/>
+        <location filename="../qml/SearchPage.qml" line="84"/>
         <source>draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1096,17 +1099,17 @@
 <context>
     <name>SmileyRating</name>
     <message>
-        <location filename="../qml/SmileyRating.qml" line="14"/>
+        <location filename="../qml/SmileyRating.qml" line="15"/>
         <source>Not good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SmileyRating.qml" line="15"/>
+        <location filename="../qml/SmileyRating.qml" line="16"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SmileyRating.qml" line="16"/>
+        <location filename="../qml/SmileyRating.qml" line="17"/>
         <source>Good</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1382,37 +1385,37 @@
 <context>
     <name>fieldnotes::ui::EngagementListModel</name>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="49"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="79"/>
         <source>Interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="51"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="81"/>
         <source>Focus group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="53"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="83"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="55"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="85"/>
         <source>Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="57"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="87"/>
         <source>Observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="162"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="187"/>
         <source>Write participants as role = number, e.g. &quot;young person = 6&quot;; no names.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/engagementlistmodel.cpp" line="226"/>
+        <location filename="../qml/engagementlistmodel.cpp" line="251"/>
         <source>Follow-up: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1485,37 +1488,37 @@
 <context>
     <name>fieldnotes::ui::NoteListModel</name>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="69"/>
+        <location filename="../qml/notelistmodel.cpp" line="167"/>
         <source>Statement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="71"/>
+        <location filename="../qml/notelistmodel.cpp" line="169"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="73"/>
+        <location filename="../qml/notelistmodel.cpp" line="171"/>
         <source>Good practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="75"/>
+        <location filename="../qml/notelistmodel.cpp" line="173"/>
         <source>Area for development</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="77"/>
+        <location filename="../qml/notelistmodel.cpp" line="175"/>
         <source>Safeguarding concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="79"/>
+        <location filename="../qml/notelistmodel.cpp" line="177"/>
         <source>Observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="81"/>
+        <location filename="../qml/notelistmodel.cpp" line="179"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1523,22 +1526,22 @@
 <context>
     <name>fieldnotes::ui::ObservationController</name>
     <message>
-        <location filename="../qml/observationcontroller.cpp" line="66"/>
+        <location filename="../qml/observationcontroller.cpp" line="71"/>
         <source>What did I see?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/observationcontroller.cpp" line="67"/>
+        <location filename="../qml/observationcontroller.cpp" line="72"/>
         <source>What was good?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/observationcontroller.cpp" line="68"/>
+        <location filename="../qml/observationcontroller.cpp" line="73"/>
         <source>What could be better?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/observationcontroller.cpp" line="71"/>
+        <location filename="../qml/observationcontroller.cpp" line="76"/>
         <source>How it felt: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1551,12 +1554,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/synccontroller.cpp" line="162"/>
+        <location filename="../qml/synccontroller.cpp" line="163"/>
         <source>The team leader&apos;s archive cannot be reached (%1). Notes stay safely queued here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/synccontroller.cpp" line="181"/>
+        <location filename="../qml/synccontroller.cpp" line="182"/>
         <source>%n note(s) refused by the archive; the team leader can see why.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1567,17 +1570,22 @@
 <context>
     <name>fieldnotes::ui::VaultSession</name>
     <message>
-        <location filename="../qml/vaultsession.cpp" line="106"/>
+        <location filename="../qml/vaultsession.cpp" line="132"/>
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/vaultsession.cpp" line="110"/>
+        <location filename="../qml/vaultsession.cpp" line="136"/>
         <source>Choose a passphrase of at least 8 characters; a few unusual words are best.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/vaultsession.cpp" line="188"/>
+        <location filename="../qml/vaultsession.cpp" line="183"/>
+        <source>A draft could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/vaultsession.cpp" line="223"/>
         <source>That is not the passphrase of this vault.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -111,7 +111,9 @@ def bring_into_view(match, what):
         if on_screen and previous == (x, y):
             return node
         previous = (x, y)
-        xdotool("mousemove", WIDTH // 2, HEIGHT // 2)
+        # Over the control's own column: a page may scroll its columns apart (the engagement
+        # page's notes and its checklists).
+        xdotool("mousemove", min(max(x + w // 2, 10), WIDTH - 10), HEIGHT // 2)
         xdotool("click", 5 if y + h > HEIGHT - 10 else 4)
         time.sleep(0.2)
     raise SystemExit(f"e2e: could not scroll {what} into view")
