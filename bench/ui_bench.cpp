@@ -6,6 +6,7 @@
 #include "checklistcontroller.h"
 #include "notestore.h"
 #include "vault.h"
+#include "quickitems.h"
 #include "vaultsession.h"
 
 #include <QElapsedTimer>
@@ -176,20 +177,9 @@ void printTyping(const char *label, const Typing &typing, const Typing &baseline
     std::fflush(stdout);
 }
 
-// Searched through the visual tree: items that views make (a ListView's header) have no QObject parent.
-QQuickItem *findItemIn(QQuickItem *item, const QString &objectName)
-{
-    if (item->objectName() == objectName)
-        return item;
-    for (QQuickItem *child : item->childItems())
-        if (QQuickItem *found = findItemIn(child, objectName))
-            return found;
-    return nullptr;
-}
-
 QQuickItem *findItem(QQuickWindow *window, const char *objectName)
 {
-    QQuickItem *item = findItemIn(window->contentItem(), QString::fromLatin1(objectName));
+    QQuickItem *item = fieldnotes::test::findItemNamed(window->contentItem(), QString::fromLatin1(objectName));
     if (!item) {
         std::fprintf(stderr, "no item named %s\n", objectName);
         std::exit(1);

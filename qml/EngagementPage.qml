@@ -93,14 +93,17 @@ Page {
                 text: qsTr("A follow-up was added to the programme for tomorrow at the same time.")
             }
             NoteEntry { editor: noteEditor; width: parent.width }
-            ClosingPanel {
-                visible: !page.wide
+            Loader { // one panel at a time: a hidden twin would be found by a screen reader
+                active: !page.wide
                 width: parent.width
-                questions: questionChecklist
-                closing: closingChecklist
-                notes: noteModel
-                editor: noteEditor
-                onSignRequested: signDialog.open()
+                height: active ? implicitHeight : 0 // and nothing left behind when it goes
+                sourceComponent: ClosingPanel {
+                    questions: questionChecklist
+                    closing: closingChecklist
+                    notes: noteModel
+                    editor: noteEditor
+                    onSignRequested: signDialog.open()
+                }
             }
             Label { text: qsTr("Notes"); font.pixelSize: 22; font.bold: true }
         }
@@ -119,13 +122,18 @@ Page {
         contentWidth: availableWidth
         implicitWidth: 400
         implicitHeight: 400
-        ClosingPanel {
+        Loader {
+            active: page.wide
             width: sideScroller.availableWidth
-            questions: questionChecklist
-            closing: closingChecklist
-            notes: noteModel
-            editor: noteEditor
-            onSignRequested: signDialog.open()
+            // qmllint disable unqualified
+            sourceComponent: ClosingPanel {
+                questions: questionChecklist
+                closing: closingChecklist
+                notes: noteModel
+                editor: noteEditor
+                onSignRequested: signDialog.open()
+            }
+            // qmllint enable unqualified
         }
     }
 

@@ -4,6 +4,7 @@
 // the first "draft ID".
 //   draft-kill-child VAULT ENGAGEMENT_ID   (the passphrase on stdin)
 #include "noteeditorcontroller.h"
+#include "quickitems.h"
 #include "vaultsession.h"
 
 #include <QGuiApplication>
@@ -23,16 +24,6 @@
 Q_IMPORT_QML_PLUGIN(FieldnotesPlugin)
 
 namespace {
-QQuickItem *findItemIn(QQuickItem *item, const QString &objectName)
-{
-    if (item->objectName() == objectName)
-        return item;
-    for (QQuickItem *child : item->childItems())
-        if (QQuickItem *found = findItemIn(child, objectName))
-            return found;
-    return nullptr;
-}
-
 long long monotonicMs()
 {
     timespec now{};
@@ -66,14 +57,14 @@ int main(int argc, char *argv[])
     window->requestActivate();
     if (!QTest::qWaitForWindowActive(window))
         return fail("the window is not active");
-    QQuickItem *stack = findItemIn(window->contentItem(), QStringLiteral("stack"));
+    QQuickItem *stack = fieldnotes::test::findItemNamed(window->contentItem(), QStringLiteral("stack"));
     auto *programme = stack ? qvariant_cast<QQuickItem *>(stack->property("currentItem")) : nullptr;
     if (!programme)
         return fail("no programme page");
     QMetaObject::invokeMethod(programme, "openEngagement", Q_ARG(QString, QString::fromLocal8Bit(argv[2])),
                               Q_ARG(QString, QStringLiteral("Interview")), Q_ARG(int, 60));
     QTest::qWait(500);
-    QQuickItem *field = findItemIn(window->contentItem(), QStringLiteral("noteText"));
+    QQuickItem *field = fieldnotes::test::findItemNamed(window->contentItem(), QStringLiteral("noteText"));
     if (!field)
         return fail("no note field");
     field->forceActiveFocus();

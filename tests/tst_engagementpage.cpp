@@ -3,6 +3,7 @@
 #include "checklistcontroller.h"
 #include "notestore.h"
 #include "testvault.h"
+#include "quickitems.h"
 #include "vaultsession.h"
 
 #include <QElapsedTimer>
@@ -27,16 +28,6 @@ void collect(QQuickItem *item, const char *className, QList<QQuickItem *> &found
         found << item;
     for (QQuickItem *child : item->childItems())
         collect(child, className, found);
-}
-
-QQuickItem *findItemIn(QQuickItem *item, const QString &objectName)
-{
-    if (item->objectName() == objectName)
-        return item;
-    for (QQuickItem *child : item->childItems())
-        if (QQuickItem *found = findItemIn(child, objectName))
-            return found;
-    return nullptr;
 }
 } // namespace
 
@@ -83,10 +74,10 @@ private slots:
         auto *page = qobject_cast<QQuickItem *>(object.get());
         page->setParentItem(window.contentItem());
         page->setSize(window.size());
-        QQuickItem *list = findItemIn(page, QStringLiteral("noteList"));
+        QQuickItem *list = fieldnotes::test::findItemNamed(page, QStringLiteral("noteList"));
         QVERIFY(list);
         QTRY_COMPARE(list->property("count").toInt(), 2500);
-        QTRY_VERIFY(findItemIn(page, QStringLiteral("noteText")));
+        QTRY_VERIFY(fieldnotes::test::findItemNamed(page, QStringLiteral("noteText")));
         // Only the notes in sight (and the view's small cache) are built.
         QList<QQuickItem *> built;
         QTRY_VERIFY((built.clear(), collect(list, "NoteDelegate", built), !built.isEmpty()));
