@@ -204,6 +204,11 @@ struct AppWindow {
             frames->waitForFrameAfter(0, 10000);
         }
     }
+    // The window goes first: its render thread reports swaps to `frames` until it is gone.
+    ~AppWindow() { engine.reset(); }
+    AppWindow(const AppWindow &) = delete;
+    AppWindow &operator=(const AppWindow &) = delete;
+
     QQuickItem *currentPage() const
     {
         QQuickItem *stack = findItem(window, "stack");
@@ -339,6 +344,7 @@ int main(int argc, char *argv[])
         frames.waitForFrameAfter(0, 10000);
         baseline = typeInto(window, frames, findItem(window, "noteText"), keys);
         printTyping("bare Qt Quick TextArea (baseline)", baseline, baseline);
+        root.reset(); // before `frames`, which the render thread reports to
     }
 
     const QString passphrase = QStringLiteral("benchmark passphrase");
