@@ -9,11 +9,13 @@
 #include "quickitems.h"
 #include "vaultsession.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QGuiApplication>
 #include <QKeyEvent>
+#include <QMap>
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
 #include <QQmlProperty>
@@ -61,6 +63,25 @@ double processCpuMs()
     timespec spent{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spent);
     return double(spent.tv_sec) * 1e3 + double(spent.tv_nsec) / 1e6;
+}
+
+// CPU time per thread name (summed over threads of the same name, digits dropped so that
+// "llvmpipe-0" and "llvmpipe-1" count together), from the scheduler's nanosecond counters.
+QMap<QString, double> threadCpuMs()
+{
+    QMap<QString, double> spent;
+    const QStringList tasks = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &task : tasks) {
+        QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(task));
+        QFile schedstat(QStringLiteral("/proc/self/task/%1/schedstat").arg(task));
+        if (!comm.open(QIODevice::ReadOnly) || !schedstat.open(QIODevice::ReadOnly))
+            continue;
+        QString name = QString::fromUtf8(comm.readAll()).trimmed();
+        while (!name.isEmpty() && (name.back().isDigit() || name.back() == QLatin1Char('-')))
+            name.chop(1);
+        spent[name] += QString::fromLatin1(schedstat.readAll()).section(QLatin1Char(' '), 0, 0).toDouble() / 1e6;
+    }
+    return spent;
 }
 
 // Waits in the event loop (not spinning, so the wait costs no CPU of its own).
@@ -131,6 +152,7 @@ struct Typing {
     int arrived = 0; // characters that reached the field
     int lateFrames = 0; // keystrokes whose frame did not come within the timeout
     double framesPerKey = 0;
+    QStringList threads; // "name ms-per-key" of each thread that spent any
 };
 
 const QString typedText = QStringLiteral("the young people said the youth club helps them a lot ");
@@ -148,6 +170,7 @@ Typing typeInto(QQuickWindow *window, FrameWatch &frames, QQuickItem *field, int
     const double cpuStart = processCpuMs();
     const double guiStart = guiThreadCpuMs();
     const int framesStart = frames.frames();
+    const QMap<QString, double> threadsStart = threadCpuMs();
     for (int i = 0; i < keys; ++i) {
         const double start = nowMs();
         const int seen = frames.frames();
@@ -164,6 +187,12 @@ Typing typeInto(QQuickWindow *window, FrameWatch &frames, QQuickItem *field, int
     result.cpuPerKeyMs = (processCpuMs() - cpuStart) / keys;
     result.guiCpuPerKeyMs = (guiThreadCpuMs() - guiStart) / keys;
     result.framesPerKey = double(frames.frames() - framesStart) / keys;
+    const QMap<QString, double> threadsEnd = threadCpuMs();
+    for (auto thread = threadsEnd.begin(); thread != threadsEnd.end(); ++thread) {
+        const double perKey = (thread.value() - threadsStart.value(thread.key())) / keys;
+        if (perKey >= 0.05)
+            result.threads << QStringLiteral("%1 %2").arg(thread.key()).arg(perKey, 0, 'f', 2);
+    }
     result.latency = spreadOf(latencies);
     result.arrived = int(field->property("text").toString().size() - before);
     return result;
@@ -174,6 +203,7 @@ void printTyping(const char *label, const Typing &typing, const Typing &baseline
     std::printf("  %-44s %6.2f ms %5.2fx  %5.2f ms %5.2fx  %6.1f %6.1f %6.1f ms  %d/%d  %.1f%s\n", label, typing.cpuPerKeyMs,
                 typing.cpuPerKeyMs / baseline.cpuPerKeyMs, typing.guiCpuPerKeyMs, typing.guiCpuPerKeyMs / baseline.guiCpuPerKeyMs, typing.latency.p50, typing.latency.p95, typing.latency.max,
                 typing.arrived, typing.keys, typing.framesPerKey, typing.lateFrames ? qPrintable(QStringLiteral(" (%1 frames late)").arg(typing.lateFrames)) : "");
+    std::printf("  %-44s by thread (ms per key): %s\n", "", qPrintable(typing.threads.join(QStringLiteral(", "))));
     std::fflush(stdout);
 }
 

@@ -23,7 +23,8 @@ Page {
     ChecklistController { id: questionChecklist; session: page.session; engagementId: page.engagementId; kind: ChecklistController.Questions }
     ChecklistController { id: closingChecklist; session: page.session; engagementId: page.engagementId; kind: ChecklistController.Closing }
     NoteEditorController { id: noteEditor; session: page.session; engagementId: page.engagementId }
-    NoteListModel { id: noteModel; session: page.session; engagementId: page.engagementId }
+    // The note in the editor is shown there, not twice: its writes while typing redraw no row.
+    NoteListModel { id: noteModel; session: page.session; engagementId: page.engagementId; heldNoteId: noteEditor.draftId }
     EngagementListModel { id: programme; session: page.session }
 
     Connections {
@@ -115,6 +116,7 @@ Page {
     }
     ScrollView {
         id: sideScroller
+        layer.enabled: true
         visible: opening.complete && page.wide
         x: noteList.x + noteList.width + 24
         width: noteList.width

@@ -47,6 +47,7 @@ ApplicationWindow {
 
     header: ToolBar {
         visible: window.session.state === VaultSession.Unlocked
+        layer.enabled: true
         Material.elevation: 0 // its shadow is a layer the width of the window, blended every frame
         RowLayout {
             anchors.fill: parent

@@ -19,6 +19,7 @@ Frame {
     required property var suspectedNames
     signal amendRequested(string noteId, string correction)
     property bool amending: false
+    layer.enabled: true
 
     ColumnLayout {
         anchors.left: parent.left

@@ -13,8 +13,11 @@ Column {
     required property NoteEditorController editor
     spacing: 8
 
+    Timer { id: typingPause; interval: 700 }
+
     Flow {
         width: entry.width
+        layer.enabled: true
         spacing: 6
         Repeater {
             model: [
@@ -44,13 +47,20 @@ Column {
         wrapMode: TextArea.Wrap
         placeholderText: qsTr("What was said or seen. Refer to roles, not names.")
         text: entry.editor.text
-        onTextChanged: if (text !== entry.editor.text) entry.editor.text = text
+        onTextChanged: {
+            typingPause.restart()
+            if (text !== entry.editor.text)
+                entry.editor.text = text
+        }
         Accessible.name: qsTr("Note text")
     }
     RowLayout {
         width: entry.width
         Label {
-            text: entry.editor.text.length === 0 ? "" : entry.editor.saved ? qsTr("Saved, encrypted") : qsTr("Saving…")
+            objectName: "savedStatus"
+            // Held at "Saving…" while the hand is moving: flipping with every write behind the
+            // typing would redraw the page twice a keystroke. Never "Saved" before it is.
+            text: entry.editor.text.length === 0 ? "" : entry.editor.saved && !typingPause.running ? qsTr("Saved, encrypted") : qsTr("Saving…")
             opacity: 0.75
             Layout.fillWidth: true
         }

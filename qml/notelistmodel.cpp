@@ -41,6 +41,48 @@ void NoteListModel::setEngagementId(const QString &id)
     reload();
 }
 
+void NoteListModel::setHeldNoteId(const QString &id)
+{
+    if (id == m_heldNoteId)
+        return;
+    m_heldNoteId = id;
+    if (m_held)
+        insertInOrder(*std::exchange(m_held, std::nullopt));
+    const int row = rowOfKey(m_rows, id, keyOf);
+    if (row >= 0) {
+        m_held = m_rows.at(row);
+        removeRowAt(m_rows, row);
+    }
+    emit heldNoteIdChanged();
+}
+
+void NoteListModel::holdFrom(QList<NoteRow> &rows)
+{
+    m_held.reset();
+    const auto held = std::find_if(rows.begin(), rows.end(), [this](const NoteRow &row) { return row.note.id == m_heldNoteId; });
+    if (held == rows.end())
+        return;
+    m_held = *held;
+    rows.erase(held);
+}
+
+void NoteListModel::insertInOrder(NoteRow row)
+{
+    qsizetype position = m_rows.size();
+    while (position > 0 && m_rows.at(position - 1).note.createdAt > row.note.createdAt)
+        --position;
+    insertRowAt(m_rows, int(position), std::move(row));
+}
+
+void NoteListModel::emitCountsIfChanged()
+{
+    const std::pair<int, int> counts{draftCount(), flaggedDraftCount()};
+    if (counts == m_countsShown)
+        return;
+    m_countsShown = counts;
+    emit countsChanged();
+}
+
 NoteRow NoteListModel::rowFor(const Note &note, const QStringList &watched) const
 {
     NoteRow row{note, {}, {}, {}};
@@ -82,14 +124,18 @@ QList<NoteRow> NoteListModel::readRows()
 
 void NoteListModel::reload()
 {
-    resetRows(m_rows, readRows());
-    emit countsChanged();
+    QList<NoteRow> rows = readRows();
+    holdFrom(rows);
+    resetRows(m_rows, std::move(rows));
+    emitCountsIfChanged();
 }
 
 void NoteListModel::refreshRows()
 {
-    updateRows(m_rows, readRows(), keyOf, changedRoles);
-    emit countsChanged();
+    QList<NoteRow> rows = readRows();
+    holdFrom(rows);
+    updateRows(m_rows, std::move(rows), keyOf, changedRoles);
+    emitCountsIfChanged();
 }
 
 // One note at a time, as it is written: its row alone changes, arrives or goes.
@@ -99,11 +145,14 @@ void NoteListModel::updateNotes(const QStringList &noteIds)
         return;
     NoteStore &store = m_session->vault()->store();
     for (const QString &id : noteIds) {
-        const int row = rowOfKey(m_rows, id, keyOf);
+        const bool held = id == m_heldNoteId;
+        const int row = held ? -1 : rowOfKey(m_rows, id, keyOf);
         auto note = store.note(id);
         if (!note || note->engagementId != m_engagementId) {
             if (!note && note.error().code != ErrorCode::NotFound)
                 m_session->reportError(note.error());
+            else if (held)
+                m_held.reset();
             else if (row >= 0)
                 removeRowAt(m_rows, row);
             continue;
@@ -113,17 +162,20 @@ void NoteListModel::updateNotes(const QStringList &noteIds)
             for (const NoteRow &other : std::as_const(m_rows))
                 if (other.note.isSigned() && other.note.hash == note->amendsHash)
                     next.amendsText = other.note.text;
+        if (held) {
+            if (m_held)
+                next.syncState = m_held->syncState;
+            m_held = std::move(next);
+            continue;
+        }
         if (row >= 0) {
             next.syncState = m_rows.at(row).syncState; // changes only with a sync
             changeRow(m_rows, row, std::move(next), changedRoles);
             continue;
         }
-        qsizetype position = m_rows.size();
-        while (position > 0 && m_rows.at(position - 1).note.createdAt > next.note.createdAt)
-            --position;
-        insertRowAt(m_rows, int(position), std::move(next));
+        insertInOrder(std::move(next));
     }
-    emit countsChanged();
+    emitCountsIfChanged();
 }
 
 void NoteListModel::emitForAllRows(const QList<int> &roles)
@@ -183,12 +235,14 @@ QString NoteListModel::kindLabel(NoteKind kind)
 
 int NoteListModel::draftCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const NoteRow &row) { return !row.note.isSigned(); }));
+    const auto isDraft = [](const NoteRow &row) { return !row.note.isSigned(); };
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), isDraft)) + (m_held && isDraft(*m_held) ? 1 : 0);
 }
 
 int NoteListModel::flaggedDraftCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const NoteRow &row) { return !row.suspectedNames.isEmpty(); }));
+    const auto isFlagged = [](const NoteRow &row) { return !row.suspectedNames.isEmpty(); };
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), isFlagged)) + (m_held && isFlagged(*m_held) ? 1 : 0);
 }
 
 QVariant NoteListModel::data(const QModelIndex &index, int role) const

@@ -6,6 +6,7 @@
 #include "note.h"
 
 #include <QPointer>
+#include <optional>
 #include <QtQml/qqmlregistration.h>
 
 namespace fieldnotes::ui {
@@ -21,12 +22,15 @@ struct NoteRow {
 /// An engagement's notes, oldest first, each with its state (draft or signed, and when), and
 /// for an amendment the text of the note it corrects. Signing happens here: all drafts at
 /// once, after the passphrase is confirmed. A note written, signed or synced changes its row.
+/// The note open in the editor is held out of the rows: it is on screen there already, and its
+/// writes while it is typed change nothing in the list (the counts still include it).
 class NoteListModel : public fieldnotes::ui::KeyedListModel // qualified: Qt 6.4's qmltyperegistrar resolves bases by the name written
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(fieldnotes::ui::VaultSession *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString engagementId READ engagementId WRITE setEngagementId NOTIFY engagementIdChanged)
+    Q_PROPERTY(QString heldNoteId READ heldNoteId WRITE setHeldNoteId NOTIFY heldNoteIdChanged)
     Q_PROPERTY(int draftCount READ draftCount NOTIFY countsChanged)
     Q_PROPERTY(int flaggedDraftCount READ flaggedDraftCount NOTIFY countsChanged)
 
@@ -39,6 +43,8 @@ public:
     void setSession(VaultSession *session);
     QString engagementId() const { return m_engagementId; }
     void setEngagementId(const QString &id);
+    QString heldNoteId() const { return m_heldNoteId; }
+    void setHeldNoteId(const QString &id);
     int draftCount() const;
     /// Drafts in which the name guard sees what may be a person's name.
     int flaggedDraftCount() const;
@@ -59,6 +65,7 @@ public:
 signals:
     void sessionChanged();
     void engagementIdChanged();
+    void heldNoteIdChanged();
     void countsChanged();
 
 private:
@@ -70,10 +77,17 @@ private:
     void updateNotes(const QStringList &noteIds);
     void refreshRows();
     void emitForAllRows(const QList<int> &roles);
+    /// Takes the held note out of `rows` into m_held.
+    void holdFrom(QList<NoteRow> &rows);
+    void insertInOrder(NoteRow row);
+    void emitCountsIfChanged();
 
     QPointer<VaultSession> m_session;
     QString m_engagementId;
     QList<NoteRow> m_rows;
+    QString m_heldNoteId;
+    std::optional<NoteRow> m_held;
+    std::pair<int, int> m_countsShown{-1, -1};
 };
 
 } // namespace fieldnotes::ui

@@ -134,6 +134,60 @@ private slots:
         QCOMPARE(reset.count(), 0);
     }
 
+    // The draft in the editor is on screen there: the list leaves it out, its writes while it is
+    // typed change no row, and the counts still include it; it comes back in its place when the
+    // editor moves on.
+    void theNoteInTheEditorIsHeldOutOfTheList()
+    {
+        m_session->setWatchedNames({QStringLiteral("Laura")});
+        writeNote(QStringLiteral("observation"), QStringLiteral("First note"));
+        NoteListModel notes;
+        QAbstractItemModelTester tester(&notes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        notes.setSession(m_session.get());
+        notes.setEngagementId(m_engagementId);
+        NoteEditorController editor;
+        editor.setSession(m_session.get());
+        editor.setEngagementId(m_engagementId);
+        connect(&editor, &NoteEditorController::draftChanged, &notes, [&] { notes.setHeldNoteId(editor.draftId()); });
+
+        QSignalSpy inserted(&notes, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&notes, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&notes, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&notes, &QAbstractItemModel::modelReset);
+        QSignalSpy counts(&notes, &NoteListModel::countsChanged);
+        editor.setText(QStringLiteral("Second"));
+        QTRY_VERIFY(editor.isSaved());
+        QCOMPARE(notes.heldNoteId(), editor.draftId());
+        QCOMPARE(notes.rowCount(), 1);
+        QCOMPARE(notes.draftCount(), 2);
+        QCOMPARE(counts.count(), 1);
+        editor.setText(QStringLiteral("Second note, where Laura said"));
+        QTRY_VERIFY(editor.isSaved());
+        QCOMPARE(notes.flaggedDraftCount(), 1); // the held draft's name is counted
+        editor.setText(QStringLiteral("Second note, where a teacher said"));
+        QTRY_VERIFY(editor.isSaved());
+        QCOMPARE(notes.flaggedDraftCount(), 0);
+        QCOMPARE(counts.count(), 3); // only when a count moved, not with every write
+        QCOMPARE(inserted.count() + removed.count() + changed.count() + reset.count(), 0);
+
+        const QString held = editor.draftId();
+        editor.startNew();
+        QCOMPARE(notes.heldNoteId(), QString());
+        QCOMPARE(inserted.count(), 1); // back in the list, after the first note
+        QCOMPARE(inserted.first().at(1).toInt(), 1);
+        QCOMPARE(notes.data(notes.index(1), NoteListModel::TextRole).toString(), QStringLiteral("Second note, where a teacher said"));
+        QCOMPARE(notes.draftCount(), 2);
+
+        notes.setHeldNoteId(held); // reopened in the editor: out of the list again
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(notes.rowCount(), 1);
+        QCOMPARE(notes.signDrafts(m_passphrase), 2); // signing covers the held draft too
+        QCOMPARE(notes.draftCount(), 0);
+        notes.setHeldNoteId(QString());
+        QCOMPARE(notes.data(notes.index(1), NoteListModel::StateRole).toString(), QStringLiteral("signed"));
+        QCOMPARE(reset.count(), 0);
+    }
+
     void draftsThatMayNameSomeoneAreFlagged()
     {
         m_session->setWatchedNames({QStringLiteral("Laura")});

@@ -39,5 +39,26 @@ Item {
             compare(editor.text, "")
             compare(editor.draftId, "")
         }
+
+        // While the hand moves the status holds at "Saving…", even between writes that are
+        // already durable; "Saved, encrypted" comes once the typing pauses and the text is on disk.
+        function test_savedStatusHoldsStillWhileTyping() {
+            const status = findChild(entry, "savedStatus")
+            const text = findChild(entry, "noteText")
+            text.forceActiveFocus()
+            let flips = 0
+            let last = status.text
+            for (const key of "the club helps") {
+                keyClick(key)
+                wait(60)
+                if (status.text !== last) { ++flips; last = status.text }
+                verify(status.text !== "Saved, encrypted" || editor.saved)
+            }
+            compare(flips, 1) // from nothing to "Saving…", and no more while typing
+            compare(status.text, "Saving…")
+            tryCompare(status, "text", "Saved, encrypted", 3000)
+            verify(editor.saved)
+            mouseClick(findChild(entry, "newNote"))
+        }
     }
 }
