@@ -69,6 +69,20 @@ bool looksCapitalised(const QString &word)
     return hasLower;
 }
 
+// "Kevin's" is checked as "Kevin".
+QString withoutPossessive(QString word)
+{
+    if (word.size() > 2 && word.back() == QLatin1Char('s') && (word.at(word.size() - 2) == QLatin1Char('\'') || word.at(word.size() - 2) == QChar(0x2019)))
+        word.chop(2);
+    return word;
+}
+
+bool breaksSentence(QStringView gap)
+{
+    static const QString breaks = QStringLiteral(".!?:;\n\"“(");
+    return std::any_of(gap.begin(), gap.end(), [](QChar c) { return breaks.contains(c); });
+}
+
 struct Word {
     QString text;
     qsizetype position;
@@ -90,8 +104,7 @@ QList<SuspectedName> findSuspectedNames(const QString &text, const QStringList &
         const bool endsWithStop = word.endsWith(QLatin1Char('.'));
         if (endsWithStop && !isTitle(word))
             word.chop(1);
-        const QString gap = text.mid(previousEnd, match.capturedStart() - previousEnd);
-        const bool startsSentence = words.isEmpty() || gap.contains(QRegularExpression(QStringLiteral("[.!?:;\\n\"“(]")))
+        const bool startsSentence = words.isEmpty() || breaksSentence(QStringView(text).mid(previousEnd, match.capturedStart() - previousEnd))
             || (!words.isEmpty() && words.last().text.endsWith(QLatin1Char('.')) && !isTitle(words.last().text));
         words << Word{word, match.capturedStart(), startsSentence};
         previousEnd = match.capturedStart() + word.size();
@@ -102,9 +115,7 @@ QList<SuspectedName> findSuspectedNames(const QString &text, const QStringList &
         for (const SuspectedName &existing : std::as_const(found))
             if (existing.position == word.position)
                 return;
-        QString bare = word.text;
-        bare.remove(QRegularExpression(QStringLiteral("['’]s$")));
-        found << SuspectedName{bare, word.position, why};
+        found << SuspectedName{withoutPossessive(word.text), word.position, why};
     };
 
     QSet<QString> watched;
@@ -114,8 +125,7 @@ QList<SuspectedName> findSuspectedNames(const QString &text, const QStringList &
 
     for (qsizetype i = 0; i < words.size(); ++i) {
         const Word &word = words[i];
-        QString bare = word.text;
-        bare.remove(QRegularExpression(QStringLiteral("['’]s$")));
+        const QString bare = withoutPossessive(word.text);
         if (watched.contains(bare.toCaseFolded())) {
             add(word, SuspectedName::Why::Watched);
             continue;

@@ -107,6 +107,13 @@ Page {
                 }
             }
             Label { text: qsTr("Notes"); font.pixelSize: 22; font.bold: true }
+            Label {
+                visible: noteList.count === 0
+                width: parent.width
+                wrapMode: Label.Wrap
+                opacity: 0.75
+                text: qsTr("The note being typed stays above. It comes down here when you start the next one.")
+            }
         }
         delegate: NoteDelegate {
             width: noteList.width
