@@ -611,7 +611,7 @@ int main(int argc, char *argv[])
             return 1;
         printPaired(qPrintable(QStringLiteral("search as you type, %L1 notes").arg(notes)), *typing);
         const double lastKey = nowMs();
-        while (results && results->property("busy").toBool() && nowMs() - lastKey < 30000)
+        while (results && (results->property("busy").toBool() || results->property("query").toString() != query) && nowMs() - lastKey < 30000)
             waitMs(5);
         const int count = results ? results->property("count").toInt() : 0;
         std::printf("  %-44s %d hits for \"%s\" on screen %.0f ms after the last key's wait\n", "", count, qPrintable(query), nowMs() - lastKey);

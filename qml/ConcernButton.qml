@@ -4,15 +4,16 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Fieldnotes
 
-// The safeguarding action, reachable from every screen.
-Button {
+// The safeguarding action, reachable from every screen: white on a deep red in either theme
+// (the dark theme's red accent is too pale for white text).
+FieldButton {
     id: button
     required property VaultSession session
     property string engagementId
 
     text: qsTr("⚠ Concern")
-    highlighted: true
-    Material.accent: Material.Red
+    Material.background: Material.color(Material.Red, Material.Shade700)
+    Material.foreground: "white"
     implicitHeight: 48
     Accessible.name: qsTr("Record a safeguarding concern")
     onClicked: dialog.open()
@@ -56,7 +57,7 @@ Button {
                 Layout.fillWidth: true
                 Button { objectName: "closeConcern"; text: dialog.done ? qsTr("Close") : qsTr("Cancel"); flat: true; implicitHeight: 48; Accessible.name: text; onClicked: dialog.close() }
                 Item { Layout.fillWidth: true }
-                Button {
+                FieldButton {
                     visible: !dialog.done
                     text: qsTr("Record and sign now")
                     objectName: "recordConcern"

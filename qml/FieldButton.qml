@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Controls.Material.impl
+import QtQuick.Controls.impl
 
 // A filled Material button without the elevation shadow. The style draws that shadow as a layer
 // 100 px wider than the button on every side, blended again in every frame; on the pages typed
@@ -9,6 +10,20 @@ import QtQuick.Controls.Material.impl
 // (fieldnotes-ui-bench). A checkable one shows its state with the style's bar along the bottom.
 Button {
     id: control
+
+    // On the dark theme's pale accent, white text is unreadable (about 2:1): dark text instead.
+    contentItem: IconLabel {
+        spacing: control.spacing
+        mirrored: control.mirrored
+        display: control.display
+        icon: control.icon
+        text: control.text
+        font: control.font
+        color: !control.enabled ? control.Material.hintTextColor
+             : control.flat && control.highlighted ? control.Material.accentColor
+             : control.highlighted ? (control.Material.theme === Material.Dark ? "#de000000" : control.Material.primaryHighlightedTextColor)
+             : control.Material.foreground
+    }
 
     background: Rectangle {
         implicitWidth: 64

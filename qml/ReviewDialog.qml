@@ -27,7 +27,7 @@ Dialog {
                 TextField { id: firstDay; placeholderText: "2010-04-19"; Layout.fillWidth: true; Accessible.name: qsTr("First day of the review") }
                 Label { text: qsTr("Last day") }
                 TextField { id: lastDay; placeholderText: "2010-04-23"; Layout.fillWidth: true; Accessible.name: qsTr("Last day of the review") }
-                Button {
+                FieldButton {
                     text: qsTr("Create the review")
                     highlighted: true
                     Layout.columnSpan: 2

@@ -9,6 +9,9 @@ Page {
     title: qsTr("Search notes")
 
     SearchModel { id: results; objectName: "searchResults"; session: page.session }
+    // Searches once the typing pauses: every keystroke's results would be gone before they were
+    // read, and each costs a query and a redrawn list. Enter searches at once.
+    Timer { id: settle; interval: 200; onTriggered: results.query = queryField.text }
     EngagementListModel { id: programme; session: page.session }
 
     ColumnLayout {
@@ -22,7 +25,8 @@ Page {
             placeholderText: qsTr("Search all notes")
             inputMethodHints: Qt.ImhNoPredictiveText
             implicitHeight: 56
-            onTextChanged: results.query = text
+            onTextChanged: settle.restart()
+            onAccepted: { settle.stop(); results.query = text }
             Accessible.name: qsTr("Search words")
             Component.onCompleted: forceActiveFocus()
         }
@@ -63,7 +67,7 @@ Page {
             }
         }
         Label {
-            visible: queryField.text.length > 0 && results.count === 0
+            visible: results.query.length > 0 && !results.busy && !settle.running && results.count === 0
             text: qsTr("No notes match.")
         }
         ListView {

@@ -40,7 +40,7 @@ Page {
             PassphraseField { id: confirmation; placeholderText: qsTr("Type it again"); Layout.fillWidth: true }
             Label { text: qsTr("I am…"); font.bold: true }
             RoleChooser { id: roleChooser; Layout.fillWidth: true }
-            Button {
+            FieldButton {
                 text: qsTr("Create my encrypted notebook")
                 highlighted: true
                 enabled: page.strength > 0 && confirmation.text.length > 0

@@ -30,7 +30,7 @@ Dialog {
             Layout.fillWidth: true
             Button { text: qsTr("Cancel"); flat: true; implicitHeight: 48; Accessible.name: text; onClicked: { passphrase.clear(); dialog.close() } }
             Item { Layout.fillWidth: true }
-            Button {
+            FieldButton {
                 text: qsTr("Sign")
                 highlighted: true
                 implicitHeight: 48

@@ -24,7 +24,7 @@ Page {
             onAccepted: unlockButton.clicked()
             Component.onCompleted: forceActiveFocus()
         }
-        Button {
+        FieldButton {
             id: unlockButton
             text: qsTr("Unlock")
             highlighted: true

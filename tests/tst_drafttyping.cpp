@@ -5,6 +5,7 @@
 #include "draftwriter.h"
 #include "noteeditorcontroller.h"
 #include "notelistmodel.h"
+#include "notesearcher.h"
 #include "notestore.h"
 #include "sqlitedatabase.h"
 #include "testvault.h"
@@ -158,6 +159,39 @@ private slots:
         QVERIFY(errors.first().first().toString().startsWith(QStringLiteral("A draft could not be saved")));
         QTest::qWait(300);
         QVERIFY(!editor.isSaved());
+    }
+
+    // The writer and the searcher each open a connection of their own; when that open failed,
+    // every draft and every search says why instead of vanishing, and flush() reports it too.
+    void workersWithoutTheirConnectionSayWhy()
+    {
+        auto session = newSession();
+        QVERIFY(session);
+        Vault &vault = *session->vault();
+        DraftWriter writer(nullptr, vault.identity(), vault.clock(), std::chrono::milliseconds(10));
+        QSignalSpy written(&writer, &DraftWriter::written);
+        QSignalSpy failed(&writer, &DraftWriter::failed);
+        QVERIFY(written.isValid() && failed.isValid());
+        Note draft;
+        draft.id = DraftWriter::newDraftId();
+        draft.engagementId = firstEngagement(*session);
+        draft.text = QStringLiteral("Typed while the writer had no connection");
+        writer.submit(draft);
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().at(0).toString(), draft.id);
+        QVERIFY(failed.first().at(1).toString().contains(QStringLiteral("could not be opened")));
+        QVERIFY(!writer.flush());
+        QCOMPARE(written.count(), 0);
+
+        NoteSearcher searcher(nullptr, vault.identity(), vault.clock());
+        QSignalSpy found(&searcher, &NoteSearcher::found);
+        QSignalSpy searchFailed(&searcher, &NoteSearcher::failed);
+        QVERIFY(found.isValid() && searchFailed.isValid());
+        const quint64 request = searcher.search(this, QStringLiteral("connection"), NoteFilter{}, QStringLiteral("["), QStringLiteral("]"));
+        QTRY_COMPARE(searchFailed.count(), 1);
+        QCOMPARE(searchFailed.first().at(1).value<quint64>(), request);
+        QVERIFY(searchFailed.first().at(2).toString().contains(QStringLiteral("could not be opened")));
+        QCOMPARE(found.count(), 0);
     }
 
     // RELIABILITY.md rows 15 and 17: SIGKILL while typing, in the real app's UI.

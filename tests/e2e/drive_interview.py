@@ -167,6 +167,15 @@ type_text(PASSPHRASE)
 click(named("I am a reviewer"), "reviewer role")
 click(named("Create my encrypted notebook"), "create")
 wait_for(named("Add engagement"), "the programme", timeout=30)
+if WIDTH > HEIGHT:
+    # The landscape run is in the dark theme, the portrait run in the light one.
+    click(named("Settings"), "settings", scroll=False)
+    click(lambda node: node.name == "Theme" and node.getRoleName() == "combo box", "the theme")
+    xdotool("key", "Down")
+    xdotool("key", "Down")
+    xdotool("key", "Return")
+    click(named("Close"), "close the settings", scroll=False)
+    time.sleep(0.5)
 screenshot("programme")
 
 # 2. Add an engagement, dated before the demo week so that it heads the programme.
@@ -194,6 +203,13 @@ click(starts_with("Done: Is there anything that needs to be done differently"), 
 click(named("Note kind: Statement"), "statement kind")
 click(field("Note text"), "note text")
 type_text("A youth worker said the breakfast club doubled attendance")
+if WIDTH > HEIGHT:
+    # The non-attribution guard and the evidence question while a statement is typed.
+    type_text(" said Kevin")
+    wait_for(starts_with("This may name a person: Kevin"), "the name guard")
+    screenshot("naming")
+    for _ in " said Kevin":
+        xdotool("key", "BackSpace")
 click(named("Asked, and given"), "evidence asked and given")
 screenshot("engagement")
 click(named("New note"), "new note")
