@@ -1,6 +1,9 @@
 #include "vaultschema.h"
 
+#include "signednotejson.h"
 #include "sqlitedatabase.h"
+
+#include <QJsonDocument>
 
 #include <algorithm>
 #include <array>
@@ -209,6 +212,31 @@ CREATE TABLE invites (
 );
 )sql";
 
+// Version 6: the team leader reads what was collected. Beside each collected note's signed JSON
+// (which stays the record), what the desk filters and searches on: its engagement, kind, signing
+// time and text, with full-text search. A note whose content a device removed is collected with
+// its text, so the text here is the signed text.
+const char *const schemaVersion6 = R"sql(
+CREATE TABLE collected_index (
+    id INTEGER PRIMARY KEY,
+    hash BLOB NOT NULL UNIQUE REFERENCES collected_notes(hash),
+    review_id TEXT NOT NULL,
+    engagement_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    signed_at TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX collected_index_by_signing ON collected_index(review_id, signed_at);
+CREATE VIRTUAL TABLE collected_fts USING fts5(
+    text, content='collected_index', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER collected_fts_after_insert AFTER INSERT ON collected_index
+BEGIN INSERT INTO collected_fts(rowid, text) VALUES (new.id, new.text); END;
+CREATE TRIGGER collected_fts_after_delete AFTER DELETE ON collected_index
+BEGIN INSERT INTO collected_fts(collected_fts, rowid, text) VALUES ('delete', old.id, old.text); END;
+CREATE TRIGGER collected_index_is_immutable BEFORE UPDATE ON collected_index
+BEGIN SELECT RAISE(ABORT, 'the collected index follows signed notes and does not change'); END;
+)sql";
+
 Result<void> migrateTo1(SqliteDatabase &database)
 {
     return database.exec(schemaVersion1);
@@ -234,9 +262,40 @@ Result<void> migrateTo5(SqliteDatabase &database)
     return database.exec(schemaVersion5);
 }
 
+// Notes collected before version 6 are indexed from their signed JSON.
+Result<void> migrateTo6(SqliteDatabase &database)
+{
+    if (auto created = database.exec(schemaVersion6); !created)
+        return created;
+    auto rows = queryList<std::pair<QString, QString>>(
+        database, "SELECT review_id, note FROM collected_notes", [](SqlStatement &) {},
+        [](const SqlStatement &row) { return std::pair{row.text(0), row.text(1)}; });
+    if (!rows)
+        return rows.error();
+    for (const auto &[reviewId, json] : std::as_const(*rows)) {
+        auto note = signedNoteFromJson(QJsonDocument::fromJson(json.toUtf8()).object());
+        if (!note)
+            return note.error();
+        if (auto indexed = indexCollectedNote(database, reviewId, *note); !indexed)
+            return indexed;
+    }
+    return {};
+}
+
 using MigrationStep = Result<void> (*)(SqliteDatabase &);
-constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5};
+constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6};
 } // namespace
+
+Result<void> indexCollectedNote(SqliteDatabase &database, const QString &reviewId, const SignedNote &note)
+{
+    auto statement = database.prepare("INSERT OR IGNORE INTO collected_index (hash, review_id, engagement_id, kind, signed_at, text) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!statement)
+        return statement.error();
+    statement->bindBlob(1, note.hash).bind(2, reviewId).bind(3, note.content.engagementId).bind(4, noteKindName(note.content.kind))
+        .bind(5, canonicalTimestamp(note.content.signedAt)).bind(6, note.content.text);
+    return statement->run();
+}
 
 Result<void> migrateSchema(SqliteDatabase &database, int targetVersion)
 {

@@ -6,6 +6,7 @@
 #include "signednotejson.h"
 #include "sqlitedatabase.h"
 #include "syncencoding.h"
+#include "vaultschema.h"
 #include "vault.h"
 
 #include <QJsonArray>
@@ -441,7 +442,11 @@ Result<int> SyncStore::storeCollected(const QString &reviewId, const QList<std::
                            });
         if (!done)
             return done.error();
-        added += int(m_database.changes());
+        if (m_database.changes() == 0)
+            continue;
+        ++added;
+        if (auto indexed = indexCollectedNote(m_database, reviewId, note); !indexed)
+            return indexed.error();
     }
     if (auto committed = transaction->commit(); !committed)
         return committed.error();

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "error.h"
+#include "notekind.h"
+#include "signednote.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace fieldnotes {
+class Vault;
+}
+
+namespace fieldnotes::sync {
+
+/// Narrows the collected notes of a review; empty members match everything.
+struct CollectedFilter {
+    QString engagementId;
+    std::optional<NoteKind> kind;
+    QByteArray authorKey;          // one tablet
+    std::optional<bool> verified;  // true: the verdict was "valid"; false: any problem
+};
+
+enum class CollectedOrder { Newest, Engagement, Kind, Tablet };
+
+/// One collected note as the team leader reads it: the signed note, the verdict on it when it
+/// was collected, and the tablet that signed it as the signed roster names it (role and label).
+struct CollectedNoteView {
+    SignedNote note;
+    QString verdict;
+    QString collectedAt;
+    QString tabletRole;
+    QString tabletLabel;
+    QString snippet; // search results: the text around the words found, marked
+    double rank = 0; // search results: bm25, lower is better
+
+    bool verified() const { return verdict == QLatin1String("valid"); }
+};
+
+/// What the team leader collected for a review, read from the leader's vault: listed by a filter
+/// in an order, or searched (ranked, with marked snippets) like the tablet's own notes.
+class CollectedNotes
+{
+public:
+    CollectedNotes(Vault &vault, QString reviewId);
+
+    Result<QList<CollectedNoteView>> list(const CollectedFilter &filter = {}, CollectedOrder order = CollectedOrder::Newest);
+    /// The best 200 matches, best first.
+    Result<QList<CollectedNoteView>> search(const QString &query, const CollectedFilter &filter = {},
+                                            const QString &openMark = QStringLiteral("["), const QString &closeMark = QStringLiteral("]"));
+    /// The tablets on the review's roster whose role or label is `name`, or whose key starts
+    /// with it in hex: how a leader names a tablet on the command line.
+    Result<QList<QByteArray>> tabletsNamed(const QString &name);
+
+private:
+    struct Tablet {
+        QString role;
+        QString label;
+    };
+    Result<void> loadTablets();
+    Result<CollectedNoteView> viewOf(const QString &json, const QString &verdict, const QString &collectedAt);
+
+    Vault &m_vault;
+    QString m_reviewId;
+    std::optional<QHash<QByteArray, Tablet>> m_tablets;
+};
+
+/// The order's name on the command line (newest, engagement, kind, tablet).
+std::optional<CollectedOrder> collectedOrderFromName(const QString &name);
+
+} // namespace fieldnotes::sync
