@@ -44,6 +44,9 @@ private:
     ExitCode leaderRevoke(const CommandArguments &args);
     ExitCode leaderPublish(const CommandArguments &args);
     ExitCode leaderCollect(const CommandArguments &args);
+    ExitCode leaderNotes(const CommandArguments &args);
+    ExitCode leaderSearch(const CommandArguments &args);
+    ExitCode printCollected(const CommandArguments &args, bool searching);
     ExitCode join(const CommandArguments &args);
     ExitCode sync(const CommandArguments &args);
     ExitCode status(const CommandArguments &args);

@@ -1,6 +1,7 @@
 // fieldnotes-cli's sync commands: the team leader's (leader ...) and a device's (join, sync, status).
 #include "clicommands.h"
 
+#include "collectednotes.h"
 #include "devicesync.h"
 #include "leaderdesk.h"
 #include "notestore.h"
@@ -222,6 +223,99 @@ ExitCode CliCommands::leaderCollect(const CommandArguments &args)
             }
         }
         return clean ? Success : VerificationFailed;
+    });
+}
+
+ExitCode CliCommands::leaderNotes(const CommandArguments &args)
+{
+    if (!args.positionals().isEmpty())
+        return usage(QStringLiteral("leader notes [--engagement ID] [--kind KIND] [--tablet LABEL|ROLE|KEY] [--verified yes|no] "
+                                    "[--sort newest|engagement|kind|tablet] [--json]"));
+    return printCollected(args, false);
+}
+
+ExitCode CliCommands::leaderSearch(const CommandArguments &args)
+{
+    if (args.positionals().isEmpty())
+        return usage(QStringLiteral("leader search QUERY [--engagement ID] [--kind KIND] [--tablet LABEL|ROLE|KEY] [--verified yes|no] [--json]"));
+    return printCollected(args, true);
+}
+
+// The collected notes of the led review, filtered, listed or searched: what the leader reads.
+ExitCode CliCommands::printCollected(const CommandArguments &args, bool searching)
+{
+    sync::CollectedFilter filter;
+    filter.engagementId = args.value(QStringLiteral("engagement"));
+    if (args.has(QStringLiteral("kind"))) {
+        filter.kind = noteKindFromName(args.value(QStringLiteral("kind")));
+        if (!filter.kind)
+            return usage(QStringLiteral("--kind is one of %1").arg(noteKindNames().join(QStringLiteral(", "))));
+    }
+    if (args.has(QStringLiteral("verified"))) {
+        const QString verified = args.value(QStringLiteral("verified"));
+        if (verified != QLatin1String("yes") && verified != QLatin1String("no"))
+            return usage(QStringLiteral("--verified is yes or no"));
+        filter.verified = verified == QLatin1String("yes");
+    }
+    const auto order = sync::collectedOrderFromName(args.has(QStringLiteral("sort")) ? args.value(QStringLiteral("sort")) : QStringLiteral("newest"));
+    if (!order)
+        return usage(QStringLiteral("--sort is newest, engagement, kind or tablet"));
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        sync::CollectedNotes collected(vault, reviewId);
+        if (args.has(QStringLiteral("tablet"))) {
+            auto tablets = collected.tabletsNamed(args.value(QStringLiteral("tablet")));
+            if (!tablets)
+                return fail(tablets.error());
+            if (tablets->size() != 1)
+                return fail(Error{ErrorCode::InvalidArgument,
+                                  tablets->isEmpty() ? QStringLiteral("no tablet on the roster is called \"%1\"").arg(args.value(QStringLiteral("tablet")))
+                                                     : QStringLiteral("%1 tablets match \"%2\": give more of the key").arg(tablets->size()).arg(args.value(QStringLiteral("tablet")))});
+            filter.authorKey = tablets->front();
+        }
+        auto notes = searching ? collected.search(args.positionals().join(QLatin1Char(' ')), filter) : collected.list(filter, *order);
+        if (!notes)
+            return fail(notes.error());
+        if (args.flag(QStringLiteral("json"))) {
+            QJsonArray array;
+            for (const sync::CollectedNoteView &view : *notes) {
+                const SignedNoteContent &content = view.note.content;
+                QJsonObject object{{QStringLiteral("hash"), sync::toHex(view.note.hash)},
+                                   {QStringLiteral("id"), content.id},
+                                   {QStringLiteral("engagement"), content.engagementId},
+                                   {QStringLiteral("kind"), noteKindName(content.kind)},
+                                   {QStringLiteral("text"), content.text},
+                                   {QStringLiteral("signed_at"), canonicalTimestamp(content.signedAt)},
+                                   {QStringLiteral("evidence_asked"), content.evidenceAsked},
+                                   {QStringLiteral("evidence_given"), content.evidenceGiven},
+                                   {QStringLiteral("amends"), sync::toHex(content.amendsHash)},
+                                   {QStringLiteral("tablet"), QJsonObject{{QStringLiteral("key"), sync::toHex(content.authorKey)},
+                                                                          {QStringLiteral("role"), view.tabletRole},
+                                                                          {QStringLiteral("label"), view.tabletLabel}}},
+                                   {QStringLiteral("sequence"), content.sequence},
+                                   {QStringLiteral("verdict"), view.verdict},
+                                   {QStringLiteral("collected_at"), view.collectedAt}};
+                if (searching) {
+                    object.insert(QStringLiteral("snippet"), view.snippet);
+                    object.insert(QStringLiteral("rank"), view.rank);
+                }
+                array.append(object);
+            }
+            m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+            return Success;
+        }
+        for (const sync::CollectedNoteView &view : *notes) {
+            const SignedNoteContent &content = view.note.content;
+            const QString tablet = view.tabletRole.isEmpty() ? QStringLiteral("a tablet not on the roster")
+                                                             : QStringLiteral("%1 \"%2\"").arg(view.tabletRole, view.tabletLabel);
+            m_out << canonicalTimestamp(content.signedAt) << "  " << noteKindName(content.kind) << "  " << tablet << "  "
+                  << (view.verified() ? QStringLiteral("verified") : QStringLiteral("NOT VERIFIED: ") + view.verdict);
+            if (content.evidenceAsked)
+                m_out << (content.evidenceGiven ? "  evidence given" : "  evidence asked, none given");
+            m_out << Qt::endl << "  " << (searching ? view.snippet : content.text).simplified() << Qt::endl
+                  << "  note " << view.note.hash.toHex().left(16) << "  engagement " << content.engagementId << Qt::endl;
+        }
+        m_out << notes->size() << (searching ? " collected notes match" : " collected notes") << Qt::endl;
+        return Success;
     });
 }
 

@@ -61,6 +61,27 @@ fn tablet1 sync | grep -q "newly collected 3"
 fn tablet1 status --json | grep -q '"collected": 3'
 echo "walkthrough: 4 notes delivered once and collected"
 
+# The leader reads what was collected: by tablet (its roster label), kind and verdict, and searched.
+fn leader leader notes | tail -1 | grep -q "^4 collected notes$"
+fn leader leader notes --tablet "tablet 2" --json | python3 -c '
+import json, sys
+notes = json.load(sys.stdin)
+assert len(notes) == 1, notes
+assert notes[0]["tablet"]["role"] == "young-inspector" and notes[0]["tablet"]["label"] == "tablet 2", notes
+assert notes[0]["kind"] == "observation" and notes[0]["text"] == "tablet two saw the rota", notes
+assert notes[0]["verdict"] == "valid", notes'
+fn leader leader notes --kind statement --verified yes --sort tablet --json | python3 -c '
+import json, sys
+notes = json.load(sys.stdin)
+assert [n["sequence"] for n in notes] == [1, 2, 3], notes'
+fn leader leader search rota | grep -q "tablet two saw the \[rota\]"
+fn leader leader search "tablet one" --json | python3 -c '
+import json, sys
+assert len(json.load(sys.stdin)) == 3'
+if fn leader leader notes --tablet "tablet 9" 2>/dev/null; then echo "an unknown tablet was accepted"; exit 1; fi
+if fn leader leader notes --kind gossip 2>/dev/null; then echo "an unknown kind was accepted"; exit 1; fi
+echo "walkthrough: the leader lists, filters and searches the collected notes"
+
 # Retention: the leader has the notes, so tablets may remove their content at once.
 if fn leader leader publish --retention-days soon 2>"$work/retention.err"; then echo "a retention of 'soon' was accepted"; exit 1; fi
 grep -q "number of days" "$work/retention.err"
@@ -70,6 +91,7 @@ fn tablet1 status --json | grep -q '"content_removed": 3'
 if fn tablet1 note list | grep -q "tablet one note"; then echo "removed content is still on the tablet"; exit 1; fi
 fn tablet1 verify | grep -q "3 more collected by the team leader and removed"
 fn leader leader collect --json | grep -q '"new_notes": 0'
+fn leader leader notes | tail -1 | grep -q "^4 collected notes$"
 echo "walkthrough: collected content removed from the tablet, chain intact, the leader keeps it"
 
 # Security review, finding 1: an export's removed notes prove nothing without the leader's signed
