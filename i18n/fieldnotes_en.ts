@@ -80,47 +80,47 @@
 <context>
     <name>ConcernButton</name>
     <message>
-        <location filename="../qml/ConcernButton.qml" line="13"/>
+        <location filename="../qml/ConcernButton.qml" line="14"/>
         <source>⚠ Concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ConcernButton.qml" line="17"/>
+        <location filename="../qml/ConcernButton.qml" line="18"/>
         <source>Record a safeguarding concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ConcernButton.qml" line="28"/>
+        <location filename="../qml/ConcernButton.qml" line="29"/>
         <source>Safeguarding concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ConcernButton.qml" line="46"/>
+        <location filename="../qml/ConcernButton.qml" line="47"/>
         <source>What worried you: facts, roles, no names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ConcernButton.qml" line="47"/>
+        <location filename="../qml/ConcernButton.qml" line="48"/>
         <source>The concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ConcernButton.qml" line="53"/>
+        <location filename="../qml/ConcernButton.qml" line="54"/>
         <source>Recorded and signed %1. Now tell the team leader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ConcernButton.qml" line="57"/>
+        <location filename="../qml/ConcernButton.qml" line="58"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ConcernButton.qml" line="57"/>
+        <location filename="../qml/ConcernButton.qml" line="58"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ConcernButton.qml" line="61"/>
+        <location filename="../qml/ConcernButton.qml" line="62"/>
         <source>Record and sign now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -272,18 +272,23 @@
 <context>
     <name>EngagementPage</name>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="93"/>
+        <location filename="../qml/EngagementPage.qml" line="94"/>
         <source>A follow-up was added to the programme for tomorrow at the same time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="56"/>
+        <location filename="../qml/EngagementPage.qml" line="57"/>
         <source>Before you start: introduce yourselves, then cover each point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/EngagementPage.qml" line="105"/>
+        <location filename="../qml/EngagementPage.qml" line="109"/>
         <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/EngagementPage.qml" line="115"/>
+        <source>The note being typed stays above. It comes down here when you start the next one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -446,32 +451,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="56"/>
+        <location filename="../qml/Main.qml" line="57"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="59"/>
+        <location filename="../qml/Main.qml" line="60"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="69"/>
+        <location filename="../qml/Main.qml" line="70"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="73"/>
+        <location filename="../qml/Main.qml" line="74"/>
         <source>Search notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="80"/>
+        <location filename="../qml/Main.qml" line="81"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="82"/>
+        <location filename="../qml/Main.qml" line="83"/>
         <source>Lock the vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -479,82 +484,82 @@
 <context>
     <name>NoteDelegate</name>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="35"/>
+        <location filename="../qml/NoteDelegate.qml" line="36"/>
         <source>Signed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="33"/>
+        <location filename="../qml/NoteDelegate.qml" line="34"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="34"/>
+        <location filename="../qml/NoteDelegate.qml" line="35"/>
         <source>Signed %1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="36"/>
+        <location filename="../qml/NoteDelegate.qml" line="37"/>
         <source> · evidence given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="36"/>
+        <location filename="../qml/NoteDelegate.qml" line="37"/>
         <source> · evidence asked, none given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="37"/>
+        <location filename="../qml/NoteDelegate.qml" line="38"/>
         <source> · waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="38"/>
+        <location filename="../qml/NoteDelegate.qml" line="39"/>
         <source> · delivered to the team leader&apos;s archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="39"/>
+        <location filename="../qml/NoteDelegate.qml" line="40"/>
         <source> · collected by the team leader</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="47"/>
+        <location filename="../qml/NoteDelegate.qml" line="48"/>
         <source>Correct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="50"/>
+        <location filename="../qml/NoteDelegate.qml" line="51"/>
         <source>Write a correction to this note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="56"/>
+        <location filename="../qml/NoteDelegate.qml" line="57"/>
         <source>Corrects: “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="63"/>
+        <location filename="../qml/NoteDelegate.qml" line="64"/>
         <source>The team leader holds this note. Its text was removed from this tablet on %1, as they asked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="71"/>
+        <location filename="../qml/NoteDelegate.qml" line="72"/>
         <source>May name a person: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="79"/>
+        <location filename="../qml/NoteDelegate.qml" line="80"/>
         <source>The correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="79"/>
+        <location filename="../qml/NoteDelegate.qml" line="80"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteDelegate.qml" line="81"/>
+        <location filename="../qml/NoteDelegate.qml" line="82"/>
         <source>Sign correction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -562,82 +567,82 @@
 <context>
     <name>NoteEntry</name>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="21"/>
+        <location filename="../qml/NoteEntry.qml" line="24"/>
         <source>Statement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="22"/>
+        <location filename="../qml/NoteEntry.qml" line="25"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="23"/>
+        <location filename="../qml/NoteEntry.qml" line="26"/>
         <source>Good practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="24"/>
+        <location filename="../qml/NoteEntry.qml" line="27"/>
         <source>Area for development</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="25"/>
+        <location filename="../qml/NoteEntry.qml" line="28"/>
         <source>Observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="34"/>
+        <location filename="../qml/NoteEntry.qml" line="37"/>
         <source>Note kind: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="45"/>
+        <location filename="../qml/NoteEntry.qml" line="48"/>
         <source>What was said or seen. Refer to roles, not names.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="48"/>
+        <location filename="../qml/NoteEntry.qml" line="55"/>
         <source>Note text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="53"/>
+        <location filename="../qml/NoteEntry.qml" line="63"/>
         <source>Saved, encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="53"/>
+        <location filename="../qml/NoteEntry.qml" line="63"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="58"/>
+        <location filename="../qml/NoteEntry.qml" line="68"/>
         <source>New note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="73"/>
+        <location filename="../qml/NoteEntry.qml" line="83"/>
         <source>This may name a person: %1. Notes are non-attributable: refer to a role instead (for example &quot;a youth worker&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="84"/>
+        <location filename="../qml/NoteEntry.qml" line="94"/>
         <source>Did you ask for an example or evidence?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="92"/>
+        <location filename="../qml/NoteEntry.qml" line="102"/>
         <source>Asked, and given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="93"/>
+        <location filename="../qml/NoteEntry.qml" line="103"/>
         <source>Asked, none given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/NoteEntry.qml" line="94"/>
+        <location filename="../qml/NoteEntry.qml" line="104"/>
         <source>Not asked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -845,92 +850,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="22"/>
+        <location filename="../qml/SearchPage.qml" line="25"/>
         <source>Search all notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="26"/>
+        <location filename="../qml/SearchPage.qml" line="30"/>
         <source>Search words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="34"/>
+        <location filename="../qml/SearchPage.qml" line="38"/>
         <source>All priorities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="39"/>
+        <location filename="../qml/SearchPage.qml" line="43"/>
         <source>Filter by priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="43"/>
+        <location filename="../qml/SearchPage.qml" line="47"/>
         <source>All engagements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="48"/>
+        <location filename="../qml/SearchPage.qml" line="52"/>
         <source>Filter by engagement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="53"/>
+        <location filename="../qml/SearchPage.qml" line="57"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="53"/>
+        <location filename="../qml/SearchPage.qml" line="57"/>
         <source>Statement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="54"/>
+        <location filename="../qml/SearchPage.qml" line="58"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="54"/>
+        <location filename="../qml/SearchPage.qml" line="58"/>
         <source>Good practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="55"/>
+        <location filename="../qml/SearchPage.qml" line="59"/>
         <source>Area for development</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="55"/>
+        <location filename="../qml/SearchPage.qml" line="59"/>
         <source>Concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="56"/>
+        <location filename="../qml/SearchPage.qml" line="60"/>
         <source>Observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="56"/>
+        <location filename="../qml/SearchPage.qml" line="60"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="62"/>
+        <location filename="../qml/SearchPage.qml" line="66"/>
         <source>Filter by kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="67"/>
+        <location filename="../qml/SearchPage.qml" line="71"/>
         <source>No notes match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="84"/>
+        <location filename="../qml/SearchPage.qml" line="88"/>
         <source>signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SearchPage.qml" line="84"/>
+        <location filename="../qml/SearchPage.qml" line="88"/>
         <source>draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1488,37 +1493,37 @@
 <context>
     <name>fieldnotes::ui::NoteListModel</name>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="167"/>
+        <location filename="../qml/notelistmodel.cpp" line="219"/>
         <source>Statement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="169"/>
+        <location filename="../qml/notelistmodel.cpp" line="221"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="171"/>
+        <location filename="../qml/notelistmodel.cpp" line="223"/>
         <source>Good practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="173"/>
+        <location filename="../qml/notelistmodel.cpp" line="225"/>
         <source>Area for development</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="175"/>
+        <location filename="../qml/notelistmodel.cpp" line="227"/>
         <source>Safeguarding concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="177"/>
+        <location filename="../qml/notelistmodel.cpp" line="229"/>
         <source>Observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/notelistmodel.cpp" line="179"/>
+        <location filename="../qml/notelistmodel.cpp" line="231"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
