@@ -94,6 +94,24 @@ Result<CollectedNoteView> CollectedNotes::viewOf(const QString &json, const QStr
     return view;
 }
 
+Result<QList<CollectedNoteView>> CollectedNotes::viewsOf(SqlStatement &statement,
+                                                         const std::function<void(CollectedNoteView &, const SqlStatement &)> &complete)
+{
+    QList<CollectedNoteView> views;
+    for (;;) {
+        auto row = statement.next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return views;
+        auto view = viewOf(statement.text(0), statement.text(1), statement.text(2));
+        if (!view)
+            return view.error();
+        complete(*view, statement);
+        views << std::move(*view);
+    }
+}
+
 Result<QList<CollectedNoteView>> CollectedNotes::list(const CollectedFilter &filter, CollectedOrder order)
 {
     if (auto loaded = loadTablets(); !loaded)
@@ -105,18 +123,7 @@ Result<QList<CollectedNoteView>> CollectedNotes::list(const CollectedFilter &fil
     if (!statement)
         return statement.error();
     bindFilter(*statement, m_reviewId, filter);
-    QList<CollectedNoteView> views;
-    for (;;) {
-        auto row = statement->next();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return views;
-        auto view = viewOf(statement->text(0), statement->text(1), statement->text(2));
-        if (!view)
-            return view.error();
-        views << std::move(*view);
-    }
+    return viewsOf(*statement, [](CollectedNoteView &, const SqlStatement &) {});
 }
 
 Result<QList<CollectedNoteView>> CollectedNotes::search(const QString &query, const CollectedFilter &filter, const QString &openMark,
@@ -135,20 +142,10 @@ Result<QList<CollectedNoteView>> CollectedNotes::search(const QString &query, co
         return statement.error();
     bindFilter(*statement, m_reviewId, filter);
     statement->bind(6, terms.matchExpression());
-    QList<CollectedNoteView> views;
-    for (;;) {
-        auto row = statement->next();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return views;
-        auto view = viewOf(statement->text(0), statement->text(1), statement->text(2));
-        if (!view)
-            return view.error();
-        view->rank = statement->real(3);
-        view->snippet = terms.snippet(view->note.content.text, openMark, closeMark);
-        views << std::move(*view);
-    }
+    return viewsOf(*statement, [&](CollectedNoteView &view, const SqlStatement &row) {
+        view.rank = row.real(3);
+        view.snippet = terms.snippet(view.note.content.text, openMark, closeMark);
+    });
 }
 
 Result<QList<QByteArray>> CollectedNotes::tabletsNamed(const QString &name)

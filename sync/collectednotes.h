@@ -8,9 +8,11 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace fieldnotes {
+class SqlStatement;
 class Vault;
 }
 
@@ -62,6 +64,10 @@ private:
     };
     Result<void> loadTablets();
     Result<CollectedNoteView> viewOf(const QString &json, const QString &verdict, const QString &collectedAt);
+    /// Every row of a prepared list or search (note, verdict, collected at, then the rest), each
+    /// finished by complete().
+    Result<QList<CollectedNoteView>> viewsOf(SqlStatement &statement,
+                                             const std::function<void(CollectedNoteView &, const SqlStatement &)> &complete);
 
     Vault &m_vault;
     QString m_reviewId;
