@@ -62,7 +62,7 @@ fn tablet1 status --json | grep -q '"collected": 3'
 echo "walkthrough: 4 notes delivered once and collected"
 
 # The leader reads what was collected: by tablet (its roster label), kind and verdict, and searched.
-fn leader leader notes | tail -1 | grep -q "^4 collected notes$"
+[ "$(fn leader leader notes | tail -1)" = "4 collected notes" ]
 fn leader leader notes --tablet "tablet 2" --json | python3 -c '
 import json, sys
 notes = json.load(sys.stdin)
@@ -74,7 +74,10 @@ fn leader leader notes --kind statement --verified yes --sort tablet --json | py
 import json, sys
 notes = json.load(sys.stdin)
 assert [n["sequence"] for n in notes] == [1, 2, 3], notes'
-fn leader leader search rota | grep -q "tablet two saw the \[rota\]"
+# Each command's whole output first: grep -q stops reading at its first match, and a writer
+# still writing would die of SIGPIPE (pipefail).
+found=$(fn leader leader search rota)
+grep -q "tablet two saw the \[rota\]" <<<"$found"
 fn leader leader search "tablet one" --json | python3 -c '
 import json, sys
 assert len(json.load(sys.stdin)) == 3'
@@ -91,7 +94,7 @@ fn tablet1 status --json | grep -q '"content_removed": 3'
 if fn tablet1 note list | grep -q "tablet one note"; then echo "removed content is still on the tablet"; exit 1; fi
 fn tablet1 verify | grep -q "3 more collected by the team leader and removed"
 fn leader leader collect --json | grep -q '"new_notes": 0'
-fn leader leader notes | tail -1 | grep -q "^4 collected notes$"
+[ "$(fn leader leader notes | tail -1)" = "4 collected notes" ]
 echo "walkthrough: collected content removed from the tablet, chain intact, the leader keeps it"
 
 # Security review, finding 1: an export's removed notes prove nothing without the leader's signed
