@@ -83,6 +83,8 @@ import json, sys
 assert len(json.load(sys.stdin)) == 3'
 if fn leader leader notes --tablet "tablet 9" 2>/dev/null; then echo "an unknown tablet was accepted"; exit 1; fi
 if fn leader leader notes --kind gossip 2>/dev/null; then echo "an unknown kind was accepted"; exit 1; fi
+if fn leader leader notes --verified maybe 2>/dev/null; then echo "a verdict other than yes or no was accepted"; exit 1; fi
+if fn leader leader notes --sort random 2>/dev/null; then echo "an unknown order was accepted"; exit 1; fi
 echo "walkthrough: the leader lists, filters and searches the collected notes"
 
 # Retention: the leader has the notes, so tablets may remove their content at once.
