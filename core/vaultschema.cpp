@@ -237,6 +237,116 @@ CREATE TRIGGER collected_index_is_immutable BEFORE UPDATE ON collected_index
 BEGIN SELECT RAISE(ABORT, 'the collected index follows signed notes and does not change'); END;
 )sql";
 
+// Version 7: the team leader's evidence desk. A collected note's verdict is the verifier's,
+// renewed at each collection, beside what collection itself flagged. Engagement records tablets signed (immutable, as
+// received); the review's sources and the leader's correction of an engagement's source;
+// findings per priority with the excerpts of collected notes that support them, and
+// recommendations citing findings; the desk-top review of each priority; signed follow-ups of
+// concerns. Every change to the desk is written to desk_history in the same transaction, and the
+// history, like every signed record, can be neither changed nor removed.
+const char *const schemaVersion7 = R"sql(
+ALTER TABLE collected_notes ADD COLUMN collection_flags TEXT NOT NULL DEFAULT '';
+UPDATE collected_notes SET collection_flags = CASE verdict WHEN 'valid' THEN '' ELSE verdict END;
+CREATE TABLE collected_engagements (
+    hash BLOB PRIMARY KEY,
+    review_id TEXT NOT NULL,
+    engagement_id TEXT NOT NULL,
+    device_key BLOB NOT NULL,
+    recorded_at TEXT NOT NULL,
+    record TEXT NOT NULL,
+    collected_at TEXT NOT NULL
+);
+CREATE INDEX collected_engagements_by_engagement ON collected_engagements(review_id, engagement_id, recorded_at);
+CREATE TRIGGER collected_engagements_are_immutable_on_update BEFORE UPDATE ON collected_engagements
+BEGIN SELECT RAISE(ABORT, 'signed engagement records are immutable'); END;
+CREATE TRIGGER collected_engagements_are_immutable_on_delete BEFORE DELETE ON collected_engagements
+BEGIN SELECT RAISE(ABORT, 'signed engagement records are immutable'); END;
+CREATE TABLE review_sources (
+    review_id TEXT NOT NULL REFERENCES reviews(id),
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    role_words TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (review_id, id)
+);
+CREATE TABLE engagement_sources (
+    review_id TEXT NOT NULL,
+    engagement_id TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    PRIMARY KEY (review_id, engagement_id),
+    FOREIGN KEY (review_id, source_id) REFERENCES review_sources(review_id, id)
+);
+CREATE TABLE findings (
+    review_id TEXT NOT NULL REFERENCES reviews(id),
+    id TEXT NOT NULL,
+    priority_id TEXT NOT NULL REFERENCES priorities(id),
+    kind TEXT NOT NULL CHECK (kind IN ('good-practice', 'area-for-development')),
+    statement TEXT NOT NULL CHECK (length(trim(statement)) > 0),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (review_id, id)
+);
+CREATE TABLE finding_links (
+    review_id TEXT NOT NULL,
+    finding_id TEXT NOT NULL,
+    note_hash BLOB NOT NULL REFERENCES collected_notes(hash),
+    range_start INTEGER NOT NULL,
+    range_end INTEGER NOT NULL,
+    linked_at TEXT NOT NULL,
+    PRIMARY KEY (review_id, finding_id, note_hash, range_start, range_end),
+    FOREIGN KEY (review_id, finding_id) REFERENCES findings(review_id, id),
+    CHECK (0 <= range_start AND range_start < range_end)
+);
+CREATE INDEX finding_links_by_note ON finding_links(note_hash);
+CREATE TABLE recommendations (
+    review_id TEXT NOT NULL REFERENCES reviews(id),
+    id TEXT NOT NULL,
+    priority_id TEXT NOT NULL REFERENCES priorities(id),
+    text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (review_id, id)
+);
+CREATE TABLE recommendation_findings (
+    review_id TEXT NOT NULL,
+    recommendation_id TEXT NOT NULL,
+    finding_id TEXT NOT NULL,
+    PRIMARY KEY (review_id, recommendation_id, finding_id),
+    FOREIGN KEY (review_id, recommendation_id) REFERENCES recommendations(review_id, id),
+    FOREIGN KEY (review_id, finding_id) REFERENCES findings(review_id, id)
+);
+CREATE TABLE desk_reviews (
+    priority_id TEXT PRIMARY KEY REFERENCES priorities(id),
+    rag TEXT NOT NULL CHECK (rag IN ('red', 'amber', 'green')),
+    evidence TEXT NOT NULL DEFAULT '{}',
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE concern_followups (
+    hash BLOB PRIMARY KEY,
+    review_id TEXT NOT NULL,
+    note_hash BLOB NOT NULL REFERENCES collected_notes(hash),
+    signed_at TEXT NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE INDEX concern_followups_by_note ON concern_followups(note_hash, signed_at);
+CREATE TRIGGER concern_followups_are_immutable_on_update BEFORE UPDATE ON concern_followups
+BEGIN SELECT RAISE(ABORT, 'signed follow-ups are immutable'); END;
+CREATE TRIGGER concern_followups_are_immutable_on_delete BEFORE DELETE ON concern_followups
+BEGIN SELECT RAISE(ABORT, 'signed follow-ups are immutable'); END;
+CREATE TABLE desk_history (
+    id INTEGER PRIMARY KEY,
+    review_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    by TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX desk_history_by_subject ON desk_history(review_id, subject, id);
+CREATE TRIGGER desk_history_is_immutable_on_update BEFORE UPDATE ON desk_history
+BEGIN SELECT RAISE(ABORT, 'the desk history is kept as written'); END;
+CREATE TRIGGER desk_history_is_immutable_on_delete BEFORE DELETE ON desk_history
+BEGIN SELECT RAISE(ABORT, 'the desk history is kept as written'); END;
+)sql";
+
 Result<void> migrateTo1(SqliteDatabase &database)
 {
     return database.exec(schemaVersion1);
@@ -282,8 +392,13 @@ Result<void> migrateTo6(SqliteDatabase &database)
     return {};
 }
 
+Result<void> migrateTo7(SqliteDatabase &database)
+{
+    return database.exec(schemaVersion7);
+}
+
 using MigrationStep = Result<void> (*)(SqliteDatabase &);
-constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6};
+constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7};
 } // namespace
 
 Result<void> indexCollectedNote(SqliteDatabase &database, const QString &reviewId, const SignedNote &note)

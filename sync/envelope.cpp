@@ -8,9 +8,13 @@
 namespace fieldnotes::sync {
 
 namespace {
-QByteArray sealSignedBytes(const QString &reviewId, const QByteArray &recipient, const QByteArray &noteHash)
+// Version 1 seals a note alone; version 2 also binds the engagement record sealed with it.
+QByteArray sealSignedBytes(const QString &reviewId, const QByteArray &recipient, const QByteArray &noteHash,
+                           const QByteArray &recordHash = {})
 {
-    return "fieldnotes-seal-v1\n" + reviewId.toUtf8() + '\n' + recipient.toHex() + '\n' + noteHash.toHex();
+    if (recordHash.isEmpty())
+        return "fieldnotes-seal-v1\n" + reviewId.toUtf8() + '\n' + recipient.toHex() + '\n' + noteHash.toHex();
+    return "fieldnotes-seal-v2\n" + reviewId.toUtf8() + '\n' + recipient.toHex() + '\n' + noteHash.toHex() + '\n' + recordHash.toHex();
 }
 } // namespace
 
@@ -52,20 +56,28 @@ Result<Envelope> Envelope::fromJson(const QJsonObject &object)
     return envelope;
 }
 
-Result<Envelope> sealNote(const SignedNote &note, const QByteArray &leaderBoxKey, const DeviceIdentity &device)
+Result<Envelope> sealNote(const SignedNote &note, const QByteArray &leaderBoxKey, const DeviceIdentity &device,
+                          const std::optional<EngagementRecord> &engagement)
 {
     if (leaderBoxKey.size() != crypto_box_PUBLICKEYBYTES)
         return invalid(QStringLiteral("the leader's box key is malformed"));
     if (note.content.authorKey != device.publicKey)
         return invalid(QStringLiteral("only the author's device seals its notes"));
-    const QJsonObject inner{
-        {QStringLiteral("v"), 1},
+    if (engagement
+        && (engagement->deviceKey != device.publicKey || engagement->engagement.id != note.content.engagementId
+            || engagement->engagement.reviewId != note.content.reviewId))
+        return invalid(QStringLiteral("the engagement record sealed with a note must be this device's, of the note's engagement"));
+    const QByteArray recordHash = engagement ? engagement->hash() : QByteArray();
+    QJsonObject inner{
+        {QStringLiteral("v"), engagement ? 2 : 1},
         {QStringLiteral("review"), note.content.reviewId},
         {QStringLiteral("recipient"), toHex(leaderBoxKey)},
         {QStringLiteral("note"), signedNoteToJson(note)},
         {QStringLiteral("seal_signature"),
-         toHex(signDetached(sealSignedBytes(note.content.reviewId, leaderBoxKey, note.hash), device.secretKey))},
+         toHex(signDetached(sealSignedBytes(note.content.reviewId, leaderBoxKey, note.hash, recordHash), device.secretKey))},
     };
+    if (engagement)
+        inner.insert(QStringLiteral("engagement"), engagement->toJson());
     const QByteArray plain = canonicalJson(inner);
     Envelope envelope;
     envelope.reviewId = note.content.reviewId;
@@ -91,7 +103,7 @@ Result<void> verifyEnvelopeMetadata(const Envelope &envelope)
     return {};
 }
 
-Result<SignedNote> openEnvelope(const Envelope &envelope, const QByteArray &boxPublicKey, const SecureBytes &boxSecretKey)
+Result<OpenedEnvelope> openEnvelope(const Envelope &envelope, const QByteArray &boxPublicKey, const SecureBytes &boxSecretKey)
 {
     if (auto metadata = verifyEnvelopeMetadata(envelope); !metadata)
         return metadata.error();
@@ -119,11 +131,25 @@ Result<SignedNote> openEnvelope(const Envelope &envelope, const QByteArray &boxP
         return invalid(where + QStringLiteral("the note belongs to another review"));
     if (note->content.authorKey != envelope.deviceKey || note->content.sequence != envelope.sequence)
         return invalid(where + QStringLiteral("re-sealed: the note's author or sequence differs from the envelope's"));
+    OpenedEnvelope opened{*note, std::nullopt};
+    const int version = inner->value(QStringLiteral("v")).toInt();
+    if (version == 2) {
+        auto record = EngagementRecord::fromJson(inner->value(QStringLiteral("engagement")).toObject());
+        if (!record)
+            return invalid(where + record.error().message);
+        if (record->deviceKey != envelope.deviceKey || record->engagement.reviewId != envelope.reviewId
+            || record->engagement.id != note->content.engagementId)
+            return invalid(where + QStringLiteral("the engagement record is not the author's record of the note's engagement"));
+        opened.engagement = *record;
+    } else if (version != 1 || inner->contains(QStringLiteral("engagement"))) {
+        return invalid(where + QStringLiteral("unknown sealed format"));
+    }
     const auto sealSignature = fromHex(inner->value(QStringLiteral("seal_signature")).toString(), crypto_sign_BYTES);
+    const QByteArray recordHash = opened.engagement ? opened.engagement->hash() : QByteArray();
     if (!sealSignature
-        || !verifyDetached(*sealSignature, sealSignedBytes(reviewId, boxPublicKey, note->hash), note->content.authorKey))
+        || !verifyDetached(*sealSignature, sealSignedBytes(reviewId, boxPublicKey, note->hash, recordHash), note->content.authorKey))
         return invalid(where + QStringLiteral("re-sealed: the author's seal signature does not hold"));
-    return *note;
+    return opened;
 }
 
 } // namespace fieldnotes::sync

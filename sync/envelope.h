@@ -1,12 +1,15 @@
 #pragma once
 
 #include "deviceidentity.h"
+#include "engagementrecord.h"
 #include "error.h"
 #include "signednote.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+
+#include <optional>
 
 namespace fieldnotes::sync {
 
@@ -26,18 +29,27 @@ struct Envelope {
     static Result<Envelope> fromJson(const QJsonObject &object);
 };
 
-/// Seals a note this device signed to the leader's box key. Inside the box travels the note and a
-/// second signature by the author over (review, recipient key, note hash), so a note re-sealed by
-/// anyone else, or to anyone else, is detected when opened.
-Result<Envelope> sealNote(const SignedNote &note, const QByteArray &leaderBoxKey, const DeviceIdentity &device);
+/// Seals a note this device signed to the leader's box key. Inside the box travels the note, the
+/// device's signed record of the note's engagement if given, and a second signature by the author
+/// over (review, recipient key, note hash, record hash), so a note re-sealed by anyone else, to
+/// anyone else, or with another record, is detected when opened.
+Result<Envelope> sealNote(const SignedNote &note, const QByteArray &leaderBoxKey, const DeviceIdentity &device,
+                          const std::optional<EngagementRecord> &engagement = std::nullopt);
 
 /// What the archive can check without opening it: the hash matches the ciphertext and the device
 /// signed the metadata.
 Result<void> verifyEnvelopeMetadata(const Envelope &envelope);
 
+/// What an envelope holds once opened.
+struct OpenedEnvelope {
+    SignedNote note;
+    std::optional<EngagementRecord> engagement; // absent in envelopes sealed before records travelled
+};
+
 /// Opens an envelope with the leader's box keys and checks everything the seal binds: the
 /// recipient is this key, the review, author and sequence agree inside and out, and the author's
-/// seal signature holds. The note's own signature and chain are the core verifier's job.
-Result<SignedNote> openEnvelope(const Envelope &envelope, const QByteArray &boxPublicKey, const SecureBytes &boxSecretKey);
+/// seal signature holds; an engagement record must be the device's, for the note's engagement and
+/// review, and verify. The note's own signature and chain are the core verifier's job.
+Result<OpenedEnvelope> openEnvelope(const Envelope &envelope, const QByteArray &boxPublicKey, const SecureBytes &boxSecretKey);
 
 } // namespace fieldnotes::sync

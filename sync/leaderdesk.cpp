@@ -339,17 +339,21 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
             break;
         QMap<QByteArray, QList<EnvelopeRef>> collectedByDevice;
         QList<std::pair<SignedNote, QString>> opened;
+        QList<EngagementRecord> engagementRecords;
         for (const QJsonValue &value : envelopes) {
             auto envelope = Envelope::fromJson(value.toObject());
             if (!envelope) {
                 problems[QByteArray()] << envelope.error().message;
                 continue;
             }
-            auto note = openEnvelope(*envelope, keys->boxPublic, keys->boxSecret);
-            if (!note) {
-                problems[envelope->deviceKey] << note.error().message;
+            auto contents = openEnvelope(*envelope, keys->boxPublic, keys->boxSecret);
+            if (!contents) {
+                problems[envelope->deviceKey] << contents.error().message;
                 continue;
             }
+            if (contents->engagement)
+                engagementRecords << *contents->engagement;
+            const SignedNote *note = &contents->note;
             QStringList flags;
             const QDateTime storedAt = parseCanonicalTimestamp(value[QStringLiteral("stored_at")].toString());
             if (!roster->isMember(note->content.authorKey))
@@ -368,6 +372,8 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
                 problems[envelope->deviceKey] << QStringLiteral("note %1: %2").arg(envelope->sequence).arg(flag);
             collectedByDevice[envelope->deviceKey] << EnvelopeRef{envelope->sequence, envelope->hash, note->hash};
         }
+        if (auto records = m_store.storeEngagementRecords(reviewId, engagementRecords); !records)
+            return records.error();
         auto stored = m_store.storeCollected(reviewId, opened);
         if (!stored)
             return stored.error();
@@ -406,11 +412,19 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
         return notes.error();
     const VerificationReport verification = verifyNotes(*notes, roster->memberKeys());
     QHash<QByteArray, int> received;
-    for (NoteVerification verdict : verification.notes) {
+    QHash<QByteArray, QStringList> problemsByNote;
+    for (qsizetype i = 0; i < verification.notes.size(); ++i) {
+        NoteVerification verdict = verification.notes.at(i);
         received[verdict.authorKey] += 1;
-        verdict.problems &= ~NoteProblems(NoteProblem::MissingSequence); // reported once per device below
-        problems[verdict.authorKey] << verdict.describe();
+        // A gap before a note is the device's, reported once per device below, not the note's.
+        verdict.problems &= ~NoteProblems(NoteProblem::MissingSequence);
+        const QStringList described = verdict.describe();
+        problems[verdict.authorKey] << described;
+        if (!described.isEmpty())
+            problemsByNote.insert(notes->at(i).hash, described);
     }
+    if (auto saved = m_store.saveVerdicts(reviewId, problemsByNote); !saved)
+        return saved.error();
     for (const QByteArray &key : roster->memberKeys()) {
         DeviceCollection device{key, roster->role(key), received.value(key), verification.missingSequences.value(key), problems.value(key)};
         report.devices << device;

@@ -1,5 +1,6 @@
 #include "reviewsetup.h"
 
+#include "engagementrecord.h"
 #include "notestore.h"
 #include "signednote.h"
 #include "syncencoding.h"
@@ -45,20 +46,8 @@ Result<QJsonObject> exportReviewSetup(NoteStore &store, const QString &reviewId)
                                     {QStringLiteral("lines_of_enquiry"), toArray(priority.linesOfEnquiry)},
                                     {QStringLiteral("questions"), toArray(priority.suggestedQuestions)}};
     QJsonArray engagementList;
-    for (const Engagement &engagement : *engagements) {
-        QJsonArray participants;
-        for (const ParticipantGroup &group : engagement.participants)
-            participants << QJsonObject{{QStringLiteral("role"), group.role}, {QStringLiteral("count"), group.count}};
-        engagementList << QJsonObject{{QStringLiteral("id"), engagement.id},
-                                      {QStringLiteral("priority"), engagement.priorityId},
-                                      {QStringLiteral("kind"), engagementKindName(engagement.kind)},
-                                      {QStringLiteral("title"), engagement.title},
-                                      {QStringLiteral("start"), canonicalTimestamp(engagement.scheduledStart)},
-                                      {QStringLiteral("minutes"), engagement.agreedMinutes},
-                                      {QStringLiteral("introducer"), engagement.introducer},
-                                      {QStringLiteral("note_taker"), engagement.noteTaker},
-                                      {QStringLiteral("participants"), participants}};
-    }
+    for (const Engagement &engagement : *engagements)
+        engagementList << engagementToJson(engagement);
     return QJsonObject{{QStringLiteral("review"),
                         QJsonObject{{QStringLiteral("id"), review->id},
                                     {QStringLiteral("title"), review->title},
@@ -110,23 +99,16 @@ Result<void> importReviewSetup(NoteStore &store, const QJsonObject &setup)
     for (const Engagement &engagement : *engagements)
         known.insert(engagement.id);
     for (const QJsonValue &value : setup.value(QStringLiteral("engagements")).toArray()) {
-        const QJsonObject object = value.toObject();
-        Engagement engagement;
-        engagement.id = object.value(QStringLiteral("id")).toString();
-        if (known.contains(engagement.id))
+        auto engagement = engagementFromJson(value.toObject(), review.id);
+        if (!engagement)
+            return Error{engagement.error().code, QStringLiteral("the review set-up: ") + engagement.error().message};
+        if (known.contains(engagement->id))
             continue;
-        engagement.reviewId = review.id;
-        engagement.priorityId = object.value(QStringLiteral("priority")).toString();
-        engagement.kind = engagementKindFromName(object.value(QStringLiteral("kind")).toString()).value_or(EngagementKind::Interview);
-        engagement.title = object.value(QStringLiteral("title")).toString();
-        engagement.scheduledStart = parseCanonicalTimestamp(object.value(QStringLiteral("start")).toString());
-        engagement.agreedMinutes = object.value(QStringLiteral("minutes")).toInt();
-        engagement.introducer = object.value(QStringLiteral("introducer")).toString();
-        engagement.noteTaker = object.value(QStringLiteral("note_taker")).toString();
-        for (const QJsonValue &group : object.value(QStringLiteral("participants")).toArray())
-            engagement.participants << ParticipantGroup{group[QStringLiteral("role")].toString(), group[QStringLiteral("count")].toInt()};
-        if (auto added = store.addEngagement(engagement); !added)
+        if (!known.contains(engagement->followUpOf))
+            engagement->followUpOf.clear();
+        if (auto added = store.addEngagement(*engagement); !added)
             return added.error();
+        known.insert(engagement->id);
     }
     return {};
 }

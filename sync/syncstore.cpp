@@ -133,9 +133,15 @@ Result<int> SyncStore::enqueueSignedNotes(const Enrolment &enrolment)
         auto note = m_vault.store().signedNote(id);
         if (!note)
             return note.error();
+        // The engagement as it stands now travels with the note, so the leader knows an
+        // engagement made or corrected on this tablet.
+        auto engagement = m_vault.store().engagement(note->content.engagementId);
+        if (!engagement)
+            return engagement.error();
         // Sealed once and kept: a retry must send the very same bytes, or the archive would see
         // a second, different envelope for the same sequence number.
-        auto envelope = sealNote(*note, enrolment.leaderBoxKey, m_vault.identity());
+        auto envelope = sealNote(*note, enrolment.leaderBoxKey, m_vault.identity(),
+                                 signEngagementRecord(*engagement, m_vault.identity(), m_vault.clock()()));
         if (!envelope)
             return envelope.error();
         if (auto queued = runOne(m_database,
@@ -434,8 +440,8 @@ Result<int> SyncStore::storeCollected(const QString &reviewId, const QList<std::
         const SignedNote &note = item.first;
         const QString &verdict = item.second;
         auto done = runOne(m_database,
-                           "INSERT OR IGNORE INTO collected_notes (hash, review_id, author_key, sequence, note, verdict, collected_at) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           "INSERT OR IGNORE INTO collected_notes (hash, review_id, author_key, sequence, note, verdict, collected_at, "
+                           "collection_flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE ?6 WHEN 'valid' THEN '' ELSE ?6 END)",
                            [&](SqlStatement &s) {
                                s.bindBlob(1, note.hash).bind(2, reviewId).bindBlob(3, note.content.authorKey).bind(4, note.content.sequence)
                                    .bind(5, QString::fromUtf8(canonicalJson(signedNoteToJson(note)))).bind(6, verdict).bind(7, nowText());
@@ -451,6 +457,55 @@ Result<int> SyncStore::storeCollected(const QString &reviewId, const QList<std::
     if (auto committed = transaction->commit(); !committed)
         return committed.error();
     return added;
+}
+
+Result<int> SyncStore::storeEngagementRecords(const QString &reviewId, const QList<EngagementRecord> &records)
+{
+    auto transaction = SqlTransaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    int added = 0;
+    for (const EngagementRecord &record : records) {
+        if (record.engagement.reviewId != reviewId)
+            return invalid(QStringLiteral("engagement record %1 belongs to another review").arg(record.engagement.id));
+        auto done = runOne(m_database,
+                           "INSERT OR IGNORE INTO collected_engagements (hash, review_id, engagement_id, device_key, recorded_at, record, "
+                           "collected_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           [&](SqlStatement &s) {
+                               s.bindBlob(1, record.hash()).bind(2, reviewId).bind(3, record.engagement.id).bindBlob(4, record.deviceKey)
+                                   .bind(5, canonicalTimestamp(record.recordedAt))
+                                   .bind(6, QString::fromUtf8(canonicalJson(record.toJson()))).bind(7, nowText());
+                           });
+        if (!done)
+            return done.error();
+        added += m_database.changes() > 0 ? 1 : 0;
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return added;
+}
+
+Result<void> SyncStore::saveVerdicts(const QString &reviewId, const QHash<QByteArray, QStringList> &problemsByHash)
+{
+    auto transaction = SqlTransaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    auto hashes = queryList<QByteArray>(
+        m_database, "SELECT hash FROM collected_notes WHERE review_id = ?1", [&](SqlStatement &s) { s.bind(1, reviewId); },
+        [](const SqlStatement &row) { return row.blob(0); });
+    if (!hashes)
+        return hashes.error();
+    for (const QByteArray &hash : std::as_const(*hashes)) {
+        const QString problems = problemsByHash.value(hash).join(QStringLiteral("; "));
+        auto done = runOne(m_database,
+                           "UPDATE collected_notes SET verdict = CASE WHEN collection_flags = '' AND ?2 = '' THEN 'valid' "
+                           "WHEN collection_flags = '' THEN ?2 WHEN ?2 = '' THEN collection_flags "
+                           "ELSE collection_flags || '; ' || ?2 END WHERE hash = ?1",
+                           [&](SqlStatement &s) { s.bindBlob(1, hash).bind(2, problems); });
+        if (!done)
+            return done.error();
+    }
+    return transaction->commit();
 }
 
 Result<QList<SignedNote>> SyncStore::collectedNotes(const QString &reviewId)

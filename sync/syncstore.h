@@ -127,6 +127,12 @@ public:
     /// Stores collected notes (each with its verdict) in one transaction, each once; returns how
     /// many were new.
     Result<int> storeCollected(const QString &reviewId, const QList<std::pair<SignedNote, QString>> &notes);
+    /// Keeps the engagement records tablets sealed with their notes, each once; returns how many
+    /// were new.
+    Result<int> storeEngagementRecords(const QString &reviewId, const QList<EngagementRecord> &records);
+    /// Renews each collected note's verdict: what collection flagged, then the verifier's
+    /// problems given by note hash; "valid" when neither found anything.
+    Result<void> saveVerdicts(const QString &reviewId, const QHash<QByteArray, QStringList> &problemsByHash);
     Result<QList<SignedNote>> collectedNotes(const QString &reviewId);
     Result<QList<CollectedNote>> collectedVerdicts(const QString &reviewId);
 

@@ -134,11 +134,92 @@ private slots:
         QVERIFY(wire.ok());
         auto opened = openEnvelope(*wire, box.publicKey, box.secretKey);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        QCOMPARE(opened->hash, note.hash);
-        QCOMPARE(opened->content.text, note.content.text);
+        QCOMPARE(opened->note.hash, note.hash);
+        QCOMPARE(opened->note.content.text, note.content.text);
+        QVERIFY(!opened->engagement); // sealed without a record: the v1 form, as before records travelled
 
         const KeyPair otherBox = boxKeys();
         QVERIFY(!openEnvelope(*envelope, otherBox.publicKey, otherBox.secretKey).ok());
+    }
+
+    void engagementRecordTravelsSignedInsideTheSeal()
+    {
+        ScratchVault tablet;
+        Engagement engagement = *tablet.vault->store().engagement(tablet.engagementId);
+        engagement.participants = {{QStringLiteral("young person"), 7}, {QStringLiteral("youth worker"), 1}};
+        engagement.introducer = QStringLiteral("Reviewer A");
+        QVERIFY(tablet.vault->store().updateEngagement(engagement).ok());
+        const SignedNote note = *tablet.vault->store().signedNote(tablet.addSignedNote(QStringLiteral("the youth club stays open late")));
+        const KeyPair box = boxKeys();
+        const QDateTime recordedAt = QDateTime::currentDateTimeUtc();
+        const EngagementRecord record = signEngagementRecord(engagement, tablet.vault->identity(), recordedAt);
+        auto envelope = sealNote(note, box.publicKey, tablet.vault->identity(), record);
+        QVERIFY(envelope.ok());
+        QVERIFY(!envelope->sealed.contains("young person"));
+
+        auto opened = openEnvelope(*envelope, box.publicKey, box.secretKey);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        QVERIFY(opened->engagement);
+        QCOMPARE(opened->engagement->engagement, engagement);
+        QCOMPARE(opened->engagement->deviceKey, tablet.vault->devicePublicKey());
+        QCOMPARE(opened->engagement->hash(), record.hash());
+        QVERIFY(EngagementRecord::fromJson(record.toJson()).ok());
+
+        // Only this device's record of the note's own engagement is sealed with it.
+        Engagement another = engagement;
+        another.id = QStringLiteral("another-engagement");
+        QVERIFY(!sealNote(note, box.publicKey, tablet.vault->identity(), signEngagementRecord(another, tablet.vault->identity(), recordedAt)).ok());
+        ScratchVault other;
+        QVERIFY(!sealNote(note, box.publicKey, tablet.vault->identity(), signEngagementRecord(engagement, other.vault->identity(), recordedAt)).ok());
+
+        // A record whose fields were changed after signing, or with a field the format does not
+        // have, does not verify.
+        QJsonObject changed = record.toJson();
+        QJsonObject inner = changed.value(QStringLiteral("record")).toObject();
+        QJsonObject fields = inner.value(QStringLiteral("engagement")).toObject();
+        fields.insert(QStringLiteral("minutes"), fields.value(QStringLiteral("minutes")).toInt() + 30);
+        inner.insert(QStringLiteral("engagement"), fields);
+        changed.insert(QStringLiteral("record"), inner);
+        auto refused = EngagementRecord::fromJson(changed);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("signature does not hold")), qPrintable(refused.error().message));
+        QJsonObject extra = record.toJson();
+        QJsonObject extraInner = extra.value(QStringLiteral("record")).toObject();
+        extraInner.insert(QStringLiteral("names"), QStringLiteral("Jo Bloggs"));
+        extra.insert(QStringLiteral("record"), extraInner);
+        QVERIFY(!EngagementRecord::fromJson(extra).ok());
+    }
+
+    // Swapping the sealed record for another the same device signed (an older one) breaks the
+    // author's seal signature, which binds the record's hash.
+    void recordSwappedInsideTheSealIsDetected()
+    {
+        ScratchVault tablet;
+        Engagement engagement = *tablet.vault->store().engagement(tablet.engagementId);
+        const SignedNote note = *tablet.vault->store().signedNote(tablet.addSignedNote(QStringLiteral("a statement")));
+        const KeyPair box = boxKeys();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const Envelope honest = *sealNote(note, box.publicKey, tablet.vault->identity(), signEngagementRecord(engagement, tablet.vault->identity(), now));
+        engagement.agreedMinutes += 15;
+        const EngagementRecord older = signEngagementRecord(engagement, tablet.vault->identity(), now.addSecs(-3600));
+
+        SecureBytes plain(honest.sealed.size() - crypto_box_SEALBYTES);
+        QCOMPARE(crypto_box_seal_open(plain.data(), reinterpret_cast<const unsigned char *>(honest.sealed.constData()),
+                                      static_cast<unsigned long long>(honest.sealed.size()),
+                                      reinterpret_cast<const unsigned char *>(box.publicKey.constData()), box.secretKey.data()),
+                 0);
+        QJsonObject inner = *parseJsonObject(QByteArray(reinterpret_cast<const char *>(plain.data()), static_cast<qsizetype>(plain.size())));
+        inner.insert(QStringLiteral("engagement"), older.toJson());
+        const QByteArray swapped = canonicalJson(inner);
+        Envelope resealed = honest;
+        resealed.sealed.resize(swapped.size() + crypto_box_SEALBYTES);
+        crypto_box_seal(reinterpret_cast<unsigned char *>(resealed.sealed.data()), reinterpret_cast<const unsigned char *>(swapped.constData()),
+                        static_cast<unsigned long long>(swapped.size()), reinterpret_cast<const unsigned char *>(box.publicKey.constData()));
+        resealed.hash = blake2b256(resealed.sealed);
+        resealed.signature = signDetached(resealed.metadataBytes(), tablet.vault->identity().secretKey);
+        auto opened = openEnvelope(resealed, box.publicKey, box.secretKey);
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.error().message.contains(QStringLiteral("seal signature")), qPrintable(opened.error().message));
     }
 
     void tamperedEnvelopeOrMetadataIsRefused()
