@@ -141,6 +141,42 @@ private slots:
         QCOMPARE(counts().collected, 2);
     }
 
+    // An engagement made on the tablet (an extra visit) reaches the leader, signed by the tablet,
+    // with everything the desk places a note by; the leader's vault never had it.
+    void anEngagementMadeOnTheTabletReachesTheLeaderSigned()
+    {
+        Engagement visit;
+        visit.id = QStringLiteral("extra-visit-1");
+        visit.reviewId = m_leader->reviewId;
+        visit.priorityId = m_leader->priorityId;
+        visit.kind = EngagementKind::Visit;
+        visit.title = QStringLiteral("Extra visit to the youth centre");
+        visit.scheduledStart = QDateTime(QDate(2026, 11, 25), QTime(15, 30), Qt::UTC);
+        visit.agreedMinutes = 40;
+        visit.introducer = QStringLiteral("Reviewer A");
+        visit.noteTaker = QStringLiteral("Reviewer B");
+        visit.participants = {{QStringLiteral("youth worker"), 2}, {QStringLiteral("young person"), 5}};
+        QVERIFY(m_device->vault->store().addEngagement(visit).ok());
+        QVERIFY(!m_leader->vault->store().engagement(visit.id).ok());
+        m_device->engagementId = visit.id;
+        m_device->addSignedNote(QStringLiteral("The centre opens until nine on Fridays"));
+        QVERIFY(sync().ok());
+        QCOMPARE(collectAll(), 1);
+
+        auto records = queryList<QString>(
+            m_leader->vault->database(), "SELECT record FROM collected_engagements WHERE engagement_id = ?1",
+            [&](SqlStatement &statement) { statement.bind(1, visit.id); }, [](const SqlStatement &row) { return row.text(0); });
+        QVERIFY(records.ok());
+        QCOMPARE(records->size(), 1);
+        auto record = EngagementRecord::fromJson(*parseJsonObject(records->front().toUtf8()));
+        QVERIFY2(record.ok(), qPrintable(record.ok() ? QString() : record.error().message));
+        QCOMPARE(record->engagement, visit);
+        QCOMPARE(record->deviceKey, m_device->vault->devicePublicKey());
+        // Immutable as received.
+        QVERIFY(!m_leader->vault->database().exec("UPDATE collected_engagements SET record = '{}'").ok());
+        QVERIFY(!m_leader->vault->database().exec("DELETE FROM collected_engagements").ok());
+    }
+
     void collectedNotesKeepTheirContentUntilTheRetentionPeriodEnds()
     {
         const QString first = m_device->addSignedNote(QStringLiteral("the breakfast club doubled attendance"));

@@ -1,7 +1,8 @@
 // libFuzzer target over every parser of bytes that reach Fieldnotes from outside: request JSON,
-// envelopes, roster entries, receipts, collected statements, enrolment codes, request signature
+// envelopes, engagement records, roster entries, receipts, collected statements, enrolment codes, request signature
 // headers, exported signed notes, canonical note CBOR, hex and timestamps. The first byte picks
 // the parser. Beyond "never crashes", what a parser accepts must survive its own round trip.
+#include "engagementrecord.h"
 #include "enrolmentcode.h"
 #include "envelope.h"
 #include "requestsignature.h"
@@ -46,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (size == 0)
         return 0;
     const QByteArray bytes(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
-    switch (data[0] % 11) {
+    switch (data[0] % 12) {
     case 0: {
         auto object = parseJsonObject(bytes);
         if (object)
@@ -108,6 +109,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         if (time.isValid())
             require(parseCanonicalTimestamp(canonicalTimestamp(time)) == time);
         [[maybe_unused]] auto hex = fromHex(text);
+        break;
+    }
+    case 10: {
+        // Engagement records and the engagement form the set-up shares with them.
+        roundTrips<EngagementRecord>(bytes);
+        auto object = parseJsonObject(bytes);
+        if (!object)
+            break;
+        auto engagement = engagementFromJson(*object, QStringLiteral("review"));
+        if (engagement) {
+            auto again = engagementFromJson(engagementToJson(*engagement), QStringLiteral("review"));
+            require(again.ok() && *again == *engagement);
+        }
         break;
     }
     default: {
