@@ -4,6 +4,7 @@
 #include "archivehttpserver.h"
 #include "archiveservice.h"
 #include "archivestore.h"
+#include "deskengagements.h"
 #include "devicesync.h"
 #include "guardedtcpserver.h"
 #include "leaderdesk.h"
@@ -172,6 +173,18 @@ private slots:
         QVERIFY2(record.ok(), qPrintable(record.ok() ? QString() : record.error().message));
         QCOMPARE(record->engagement, visit);
         QCOMPARE(record->deviceKey, m_device->vault->devicePublicKey());
+        // The desk places it by the tablet's record: 5 young people outnumber 2 youth workers.
+        auto placed = deskEngagements(*m_leader->vault, m_leader->reviewId);
+        QVERIFY(placed.ok());
+        const auto found = std::find_if(placed->begin(), placed->end(), [&](const DeskEngagement &e) { return e.engagement.id == visit.id; });
+        QVERIFY(found != placed->end());
+        QCOMPARE(found->engagement, visit);
+        QCOMPARE(found->recordedBy, m_device->vault->devicePublicKey());
+        QCOMPARE(found->source(), QStringLiteral("children"));
+        // The leader's own programme is there too, from the set-up.
+        QVERIFY(std::any_of(placed->begin(), placed->end(), [&](const DeskEngagement &e) {
+            return e.engagement.id == m_leader->engagementId && e.recordedBy.isEmpty();
+        }));
         // Immutable as received.
         QVERIFY(!m_leader->vault->database().exec("UPDATE collected_engagements SET record = '{}'").ok());
         QVERIFY(!m_leader->vault->database().exec("DELETE FROM collected_engagements").ok());

@@ -177,6 +177,7 @@ ExitCode CliCommands::run(const QStringList &words)
         {"leader search", &CliCommands::leaderSearch,
          {QStringLiteral("review"), QStringLiteral("engagement"), QStringLiteral("kind"), QStringLiteral("tablet"), QStringLiteral("verified"),
           QStringLiteral("json")}},
+        {"leader engagements", &CliCommands::leaderEngagements, {QStringLiteral("review"), QStringLiteral("json")}},
         {"join", &CliCommands::join, {QStringLiteral("role"), QStringLiteral("label")}},
         {"sync", &CliCommands::sync, {}},
         {"status", &CliCommands::status, {QStringLiteral("json")}},

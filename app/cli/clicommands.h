@@ -45,6 +45,7 @@ private:
     ExitCode leaderPublish(const CommandArguments &args);
     ExitCode leaderCollect(const CommandArguments &args);
     ExitCode leaderNotes(const CommandArguments &args);
+    ExitCode leaderEngagements(const CommandArguments &args);
     ExitCode leaderSearch(const CommandArguments &args);
     ExitCode printCollected(const CommandArguments &args, bool searching);
     ExitCode join(const CommandArguments &args);

@@ -2,6 +2,8 @@
 #include "clicommands.h"
 
 #include "collectednotes.h"
+#include "deskengagements.h"
+#include "engagementrecord.h"
 #include "devicesync.h"
 #include "leaderdesk.h"
 #include "notestore.h"
@@ -239,6 +241,59 @@ ExitCode CliCommands::leaderSearch(const CommandArguments &args)
     if (args.positionals().isEmpty())
         return usage(QStringLiteral("leader search QUERY [--engagement ID] [--kind KIND] [--tablet LABEL|ROLE|KEY] [--verified yes|no] [--json]"));
     return printCollected(args, true);
+}
+
+// Every engagement the desk places notes by, with where its record came from and its source.
+ExitCode CliCommands::leaderEngagements(const CommandArguments &args)
+{
+    if (!args.positionals().isEmpty())
+        return usage(QStringLiteral("leader engagements [--json]"));
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        auto engagements = sync::deskEngagements(vault, reviewId);
+        if (!engagements)
+            return fail(engagements.error());
+        QHash<QByteArray, QString> tabletNames;
+        auto entries = sync::SyncStore(vault).rosterEntries(reviewId);
+        if (!entries)
+            return fail(entries.error());
+        for (const sync::RosterEntry &entry : std::as_const(*entries))
+            if (entry.type == sync::RosterEntry::Type::Member)
+                tabletNames.insert(entry.deviceKey, QStringLiteral("%1 \"%2\"").arg(entry.role, entry.label));
+        const auto recordedBy = [&](const sync::DeskEngagement &placed) {
+            return placed.recordedBy.isEmpty() ? QStringLiteral("the leader's programme")
+                                               : tabletNames.value(placed.recordedBy, QStringLiteral("a tablet not on the roster"));
+        };
+        if (args.flag(QStringLiteral("json"))) {
+            QJsonArray array;
+            for (const sync::DeskEngagement &placed : std::as_const(*engagements)) {
+                QJsonObject object = sync::engagementToJson(placed.engagement);
+                object.insert(QStringLiteral("recorded_by"), placed.recordedBy.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                                         : QJsonValue(sync::toHex(placed.recordedBy)));
+                object.insert(QStringLiteral("recorded_by_name"), recordedBy(placed));
+                object.insert(QStringLiteral("records"), placed.records);
+                object.insert(QStringLiteral("source"), placed.source());
+                object.insert(QStringLiteral("derived_source"), placed.derivedSource);
+                array << object;
+            }
+            m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+            return Success;
+        }
+        for (const sync::DeskEngagement &placed : std::as_const(*engagements)) {
+            const Engagement &e = placed.engagement;
+            QStringList participants;
+            for (const ParticipantGroup &group : e.participants)
+                participants << QStringLiteral("%1 %2").arg(group.count).arg(group.role);
+            m_out << canonicalTimestamp(e.scheduledStart) << "  " << engagementKindName(e.kind) << "  " << e.title << Qt::endl
+                  << "  " << e.id << "  priority " << e.priorityId << "  " << e.agreedMinutes << " min" << Qt::endl
+                  << "  introduces " << (e.introducer.isEmpty() ? QStringLiteral("(not said)") : e.introducer) << ", takes notes "
+                  << (e.noteTaker.isEmpty() ? QStringLiteral("(not said)") : e.noteTaker) << "; "
+                  << (participants.isEmpty() ? QStringLiteral("no participants recorded") : participants.join(QStringLiteral(", "))) << Qt::endl
+                  << "  source " << (placed.source().isEmpty() ? QStringLiteral("NOT PLACED") : placed.source()) << "; from "
+                  << recordedBy(placed) << Qt::endl;
+        }
+        m_out << engagements->size() << " engagements" << Qt::endl;
+        return Success;
+    });
 }
 
 // The collected notes of the led review, filtered, listed or searched: what the leader reads.

@@ -48,7 +48,10 @@ for i in 1 2 3; do
   id=$(fn tablet1 note add --engagement "$engagement" --kind statement --text "tablet one note $i" | grep -o '[0-9a-f-]\{36\}' | head -1)
   fn tablet1 note sign "$id" > /dev/null
 done
-engagement2=$engagement
+# Tablet two records an extra visit of its own: the leader learns of it from the note's envelope.
+engagement2=$(fn tablet2 engagement add --kind visit --priority "$priority" --start 2026-11-25T15:30:00Z --minutes 40 \
+  --title "Extra visit" --introducer "Reviewer C" --note-taker "Reviewer D" --participants "young person=5" --participants "youth worker=2" \
+  | grep -o '[0-9a-f-]\{36\}' | head -1)
 id=$(fn tablet2 note add --engagement "$engagement2" --kind observation --text "tablet two saw the rota" | grep -o '[0-9a-f-]\{36\}' | head -1)
 fn tablet2 note sign "$id" > /dev/null
 
@@ -60,6 +63,22 @@ fn leader leader collect --json | grep -q '"new_notes": 0'
 fn tablet1 sync | grep -q "newly collected 3"
 fn tablet1 status --json | grep -q '"collected": 3'
 echo "walkthrough: 4 notes delivered once and collected"
+
+# The extra visit reached the leader signed by tablet two, with its metadata, placed by source.
+engagements_json=$(fn leader leader engagements --json)
+printf '%s' "$engagements_json" | python3 -c '
+import json, sys
+engagement2, key2 = sys.argv[1], sys.argv[2]
+rows = {row["id"]: row for row in json.load(sys.stdin)}
+visit = rows[engagement2]
+assert visit["recorded_by"] == key2, visit
+assert visit["title"] == "Extra visit" and visit["kind"] == "visit" and visit["minutes"] == 40, visit
+assert visit["introducer"] == "Reviewer C" and visit["note_taker"] == "Reviewer D", visit
+assert sorted((p["role"], p["count"]) for p in visit["participants"]) == [("young person", 5), ("youth worker", 2)], visit
+assert visit["source"] == "children", visit
+assert rows[sys.argv[3]]["records"] >= 1, rows[sys.argv[3]]
+' "$engagement2" "$(fn tablet2 status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["device_key"])')" "$engagement"
+echo "walkthrough: an engagement made on a tablet reached the leader, signed, with its metadata"
 
 # The leader reads what was collected: by tablet (its roster label), kind and verdict, and searched.
 [ "$(fn leader leader notes | tail -1)" = "4 collected notes" ]
