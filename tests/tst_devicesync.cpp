@@ -185,6 +185,33 @@ private slots:
         QVERIFY(std::any_of(placed->begin(), placed->end(), [&](const DeskEngagement &e) {
             return e.engagement.id == m_leader->engagementId && e.recordedBy.isEmpty();
         }));
+        // The leader corrects it (the parents came too and did the talking), and can go back.
+        QVERIFY(correctEngagementSource(*m_leader->vault, m_leader->reviewId, visit.id, QStringLiteral("parents"), QStringLiteral("Team leader")).ok());
+        const auto sourceOf = [&] {
+            auto all = deskEngagements(*m_leader->vault, m_leader->reviewId);
+            for (const DeskEngagement &e : *all)
+                if (e.engagement.id == visit.id)
+                    return std::pair(e.source(), e.derivedSource);
+            return std::pair(QString(), QString());
+        };
+        QCOMPARE(sourceOf(), std::pair(QStringLiteral("parents"), QStringLiteral("children")));
+        auto unknown = correctEngagementSource(*m_leader->vault, m_leader->reviewId, visit.id, QStringLiteral("gossip"), QStringLiteral("Team leader"));
+        QVERIFY(!unknown.ok());
+        QVERIFY2(unknown.error().message.contains(QStringLiteral("no source \"gossip\"")), qPrintable(unknown.error().message));
+        QVERIFY(!correctEngagementSource(*m_leader->vault, m_leader->reviewId, QStringLiteral("no-such"), QStringLiteral("parents"),
+                                         QStringLiteral("Team leader")).ok());
+        QVERIFY(correctEngagementSource(*m_leader->vault, m_leader->reviewId, visit.id, {}, QStringLiteral("Reviewer A")).ok());
+        QCOMPARE(sourceOf().first, QStringLiteral("children"));
+        // Who changed what when, kept as written.
+        const auto history = *deskHistory(*m_leader->vault, m_leader->reviewId, QStringLiteral("engagement:") + visit.id);
+        QCOMPARE(history.size(), 2);
+        QCOMPARE(history.at(0).by, QStringLiteral("Team leader"));
+        QCOMPARE(history.at(0).detail, QStringLiteral(R"({"derived":"children","from":"children","to":"parents"})"));
+        QCOMPARE(history.at(1).by, QStringLiteral("Reviewer A"));
+        QCOMPARE(history.at(1).action, QStringLiteral("source back to derived"));
+        QVERIFY(!m_leader->vault->database().exec("UPDATE desk_history SET by = 'someone else'").ok());
+        QVERIFY(!m_leader->vault->database().exec("DELETE FROM desk_history").ok());
+
         // Immutable as received.
         QVERIFY(!m_leader->vault->database().exec("UPDATE collected_engagements SET record = '{}'").ok());
         QVERIFY(!m_leader->vault->database().exec("DELETE FROM collected_engagements").ok());

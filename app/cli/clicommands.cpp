@@ -178,6 +178,7 @@ ExitCode CliCommands::run(const QStringList &words)
          {QStringLiteral("review"), QStringLiteral("engagement"), QStringLiteral("kind"), QStringLiteral("tablet"), QStringLiteral("verified"),
           QStringLiteral("json")}},
         {"leader engagements", &CliCommands::leaderEngagements, {QStringLiteral("review"), QStringLiteral("json")}},
+        {"leader source", &CliCommands::leaderSource, {QStringLiteral("review"), QStringLiteral("by")}},
         {"join", &CliCommands::join, {QStringLiteral("role"), QStringLiteral("label")}},
         {"sync", &CliCommands::sync, {}},
         {"status", &CliCommands::status, {QStringLiteral("json")}},

@@ -46,6 +46,7 @@ private:
     ExitCode leaderCollect(const CommandArguments &args);
     ExitCode leaderNotes(const CommandArguments &args);
     ExitCode leaderEngagements(const CommandArguments &args);
+    ExitCode leaderSource(const CommandArguments &args);
     ExitCode leaderSearch(const CommandArguments &args);
     ExitCode printCollected(const CommandArguments &args, bool searching);
     ExitCode join(const CommandArguments &args);

@@ -296,6 +296,26 @@ ExitCode CliCommands::leaderEngagements(const CommandArguments &args)
     });
 }
 
+// The leader's correction of an engagement's source, or its undoing, kept in the desk's history.
+ExitCode CliCommands::leaderSource(const CommandArguments &args)
+{
+    const QStringList words = args.positionals();
+    const bool setting = words.size() == 3 && words.at(0) == QLatin1String("set");
+    const bool clearing = words.size() == 2 && words.at(0) == QLatin1String("clear");
+    if (!setting && !clearing)
+        return usage(QStringLiteral("leader source set ENGAGEMENT SOURCE [--by WHO], or leader source clear ENGAGEMENT [--by WHO]"));
+    const QString by = args.has(QStringLiteral("by")) ? args.value(QStringLiteral("by")) : QStringLiteral("team leader");
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        const QString engagementId = words.at(1);
+        if (auto corrected = sync::correctEngagementSource(vault, reviewId, engagementId, setting ? words.at(2) : QString(), by); !corrected)
+            return fail(corrected.error());
+        m_out << "engagement " << engagementId
+              << (setting ? QStringLiteral(": source set to %1").arg(words.at(2)) : QStringLiteral(": source back to the derived one")) << " by "
+              << by << Qt::endl;
+        return Success;
+    });
+}
+
 // The collected notes of the led review, filtered, listed or searched: what the leader reads.
 ExitCode CliCommands::printCollected(const CommandArguments &args, bool searching)
 {

@@ -2,11 +2,14 @@
 
 #include "engagementrecord.h"
 #include "notestore.h"
+#include "signednote.h"
 #include "sqlitedatabase.h"
 #include "syncencoding.h"
 #include "vault.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 
@@ -77,6 +80,93 @@ Result<QList<DeskEngagement>> deskEngagements(Vault &vault, const QString &revie
         return std::pair(a.engagement.scheduledStart, a.engagement.id) < std::pair(b.engagement.scheduledStart, b.engagement.id);
     });
     return placed;
+}
+
+namespace {
+// The correction names a row of review_sources; a review still on the methodology's list gets
+// that list written out first, so the correction has something to name.
+Result<void> writeSourcesIfDefault(Vault &vault, const QString &reviewId, const QList<Source> &sources)
+{
+    auto stored = vault.database().prepare("SELECT count(*) FROM review_sources WHERE review_id = ?1");
+    if (!stored)
+        return stored.error();
+    stored->bind(1, reviewId);
+    auto row = stored->next();
+    if (!row)
+        return row.error();
+    if (stored->integer(0) > 0)
+        return {};
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        auto insert = vault.database().prepare("INSERT INTO review_sources (review_id, id, position, label, role_words) VALUES (?1, ?2, ?3, ?4, ?5)");
+        if (!insert)
+            return insert.error();
+        insert->bind(1, reviewId).bind(2, sources.at(i).id).bind(3, qint64(i)).bind(4, sources.at(i).label)
+            .bind(5, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(sources.at(i).roleWords)).toJson(QJsonDocument::Compact)));
+        if (auto done = insert->run(); !done)
+            return done;
+    }
+    return {};
+}
+} // namespace
+
+Result<void> correctEngagementSource(Vault &vault, const QString &reviewId, const QString &engagementId, const QString &sourceId,
+                                     const QString &by)
+{
+    auto sources = reviewSources(vault, reviewId);
+    if (!sources)
+        return sources.error();
+    QStringList ids;
+    for (const Source &source : std::as_const(*sources))
+        ids << source.id;
+    if (!sourceId.isEmpty() && !ids.contains(sourceId))
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("this review has no source \"%1\"; its sources are %2").arg(sourceId, ids.join(QStringLiteral(", ")))};
+    auto engagements = deskEngagements(vault, reviewId);
+    if (!engagements)
+        return engagements.error();
+    const auto placed = std::find_if(engagements->cbegin(), engagements->cend(),
+                                     [&](const DeskEngagement &engagement) { return engagement.engagement.id == engagementId; });
+    if (placed == engagements->cend())
+        return Error{ErrorCode::NotFound, QStringLiteral("the desk knows no engagement %1 in this review").arg(engagementId)};
+    if (by.trimmed().isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("say who makes the correction")};
+
+    auto transaction = SqlTransaction::begin(vault.database());
+    if (!transaction)
+        return transaction.error();
+    if (auto written = writeSourcesIfDefault(vault, reviewId, *sources); !written)
+        return written.error();
+    auto change = vault.database().prepare(sourceId.isEmpty()
+                                               ? "DELETE FROM engagement_sources WHERE review_id = ?1 AND engagement_id = ?2"
+                                               : "INSERT INTO engagement_sources (review_id, engagement_id, source_id) VALUES (?1, ?2, ?3) "
+                                                 "ON CONFLICT (review_id, engagement_id) DO UPDATE SET source_id = excluded.source_id");
+    if (!change)
+        return change.error();
+    change->bind(1, reviewId).bind(2, engagementId);
+    if (!sourceId.isEmpty())
+        change->bind(3, sourceId);
+    if (auto done = change->run(); !done)
+        return done.error();
+    const QJsonObject detail{{QStringLiteral("from"), placed->source()},
+                             {QStringLiteral("to"), sourceId.isEmpty() ? placed->derivedSource : sourceId},
+                             {QStringLiteral("derived"), placed->derivedSource}};
+    auto history = vault.database().prepare("INSERT INTO desk_history (review_id, at, by, subject, action, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!history)
+        return history.error();
+    history->bind(1, reviewId).bind(2, canonicalTimestamp(vault.clock()())).bind(3, by.trimmed())
+        .bind(4, QStringLiteral("engagement:") + engagementId)
+        .bind(5, sourceId.isEmpty() ? QStringLiteral("source back to derived") : QStringLiteral("source corrected"))
+        .bind(6, QString::fromUtf8(canonicalJson(detail)));
+    if (auto done = history->run(); !done)
+        return done.error();
+    return transaction->commit();
+}
+
+Result<QList<DeskChange>> deskHistory(Vault &vault, const QString &reviewId, const QString &subject)
+{
+    return queryList<DeskChange>(
+        vault.database(), "SELECT at, by, subject, action, detail FROM desk_history WHERE review_id = ?1 AND (?2 = '' OR subject = ?2) ORDER BY id",
+        [&](SqlStatement &s) { s.bind(1, reviewId).bind(2, subject); },
+        [](const SqlStatement &row) { return DeskChange{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)}; });
 }
 
 } // namespace fieldnotes::sync

@@ -32,4 +32,20 @@ Result<QList<Source>> reviewSources(Vault &vault, const QString &reviewId);
 /// Every engagement of the review the desk knows, in programme order (start, then id).
 Result<QList<DeskEngagement>> deskEngagements(Vault &vault, const QString &reviewId);
 
+/// The leader's correction of where an engagement's notes come from (an empty sourceId goes back
+/// to the derived source), written with who made it and when to the desk's history, in one
+/// transaction. Refuses a source the review does not have and an engagement the desk does not know.
+Result<void> correctEngagementSource(Vault &vault, const QString &reviewId, const QString &engagementId, const QString &sourceId,
+                                     const QString &by);
+
+/// One change to the desk, as desk_history keeps it.
+struct DeskChange {
+    QString at;
+    QString by;
+    QString subject; // e.g. "engagement:ID"
+    QString action;
+    QString detail;  // canonical JSON
+};
+Result<QList<DeskChange>> deskHistory(Vault &vault, const QString &reviewId, const QString &subject = {});
+
 } // namespace fieldnotes::sync

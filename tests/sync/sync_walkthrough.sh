@@ -78,7 +78,16 @@ assert sorted((p["role"], p["count"]) for p in visit["participants"]) == [("youn
 assert visit["source"] == "children", visit
 assert rows[sys.argv[3]]["records"] >= 1, rows[sys.argv[3]]
 ' "$engagement2" "$(fn tablet2 status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["device_key"])')" "$engagement"
-echo "walkthrough: an engagement made on a tablet reached the leader, signed, with its metadata"
+fn leader leader source set "$engagement2" parents --by "Reviewer C" > /dev/null
+corrected=$(fn leader leader engagements --json)
+printf '%s' "$corrected" | python3 -c '
+import json, sys
+visit = {row["id"]: row for row in json.load(sys.stdin)}[sys.argv[1]]
+assert visit["source"] == "parents" and visit["derived_source"] == "children", visit
+' "$engagement2"
+if fn leader leader source set "$engagement2" gossip 2>/dev/null; then echo "an unknown source was accepted"; exit 1; fi
+fn leader leader source clear "$engagement2" > /dev/null
+echo "walkthrough: an engagement made on a tablet reached the leader, signed, with its metadata; its source corrected and restored"
 
 # The leader reads what was collected: by tablet (its roster label), kind and verdict, and searched.
 [ "$(fn leader leader notes | tail -1)" = "4 collected notes" ]
