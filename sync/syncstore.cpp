@@ -490,20 +490,21 @@ Result<void> SyncStore::saveVerdicts(const QString &reviewId, const QHash<QByteA
     auto transaction = SqlTransaction::begin(m_database);
     if (!transaction)
         return transaction.error();
-    auto hashes = queryList<QByteArray>(
-        m_database, "SELECT hash FROM collected_notes WHERE review_id = ?1", [&](SqlStatement &s) { s.bind(1, reviewId); },
-        [](const SqlStatement &row) { return row.blob(0); });
-    if (!hashes)
-        return hashes.error();
-    for (const QByteArray &hash : std::as_const(*hashes)) {
-        const QString problems = problemsByHash.value(hash).join(QStringLiteral("; "));
+    // Every note back to what collection alone found (rows already so are left unwritten), then
+    // the verifier's problems added to the few that have any.
+    if (auto reset = runOne(m_database,
+                            "UPDATE collected_notes SET verdict = CASE collection_flags WHEN '' THEN 'valid' ELSE collection_flags END "
+                            "WHERE review_id = ?1 AND verdict IS NOT CASE collection_flags WHEN '' THEN 'valid' ELSE collection_flags END",
+                            [&](SqlStatement &s) { s.bind(1, reviewId); });
+        !reset)
+        return reset;
+    for (auto problems = problemsByHash.cbegin(); problems != problemsByHash.cend(); ++problems) {
         auto done = runOne(m_database,
-                           "UPDATE collected_notes SET verdict = CASE WHEN collection_flags = '' AND ?2 = '' THEN 'valid' "
-                           "WHEN collection_flags = '' THEN ?2 WHEN ?2 = '' THEN collection_flags "
-                           "ELSE collection_flags || '; ' || ?2 END WHERE hash = ?1",
-                           [&](SqlStatement &s) { s.bindBlob(1, hash).bind(2, problems); });
+                           "UPDATE collected_notes SET verdict = CASE collection_flags WHEN '' THEN ?2 ELSE collection_flags || '; ' || ?2 END "
+                           "WHERE review_id = ?1 AND hash = ?3",
+                           [&](SqlStatement &s) { s.bind(1, reviewId).bind(2, problems.value().join(QStringLiteral("; "))).bindBlob(3, problems.key()); });
         if (!done)
-            return done.error();
+            return done;
     }
     return transaction->commit();
 }

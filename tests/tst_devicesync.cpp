@@ -138,6 +138,22 @@ private slots:
         auto kept = SyncStore(*m_leader->vault).collectedNotes(m_leader->reviewId);
         QCOMPARE(kept->size(), 2);
 
+        // The verdict is the verifier's, renewed at every collection: a problem recorded against a
+        // note that verifies is gone after the next collection.
+        SyncStore leaderStore(*m_leader->vault);
+        const auto verdictOf = [&](const QByteArray &hash) {
+            auto verdicts = leaderStore.collectedVerdicts(m_leader->reviewId);
+            for (const CollectedNote &note : *verdicts)
+                if (note.hash == hash)
+                    return note.verdict;
+            return QString();
+        };
+        QVERIFY(leaderStore.saveVerdicts(m_leader->reviewId, {{kept->first().hash, {QStringLiteral("bad signature")}}}).ok());
+        QCOMPARE(verdictOf(kept->first().hash), QStringLiteral("bad signature"));
+        QCOMPARE(verdictOf(kept->last().hash), QStringLiteral("valid"));
+        QCOMPARE(collectAll(), 0);
+        QCOMPARE(verdictOf(kept->first().hash), QStringLiteral("valid"));
+
         QCOMPARE(sync()->collected, 2);
         QCOMPARE(counts().collected, 2);
     }

@@ -67,15 +67,14 @@ Result<QList<DeskEngagement>> deskEngagements(Vault &vault, const QString &revie
         [&](SqlStatement &s) { s.bind(1, reviewId); }, [](const SqlStatement &row) { return std::pair{row.text(0), row.text(1)}; });
     if (!corrections)
         return corrections.error();
+    for (const auto &[engagementId, sourceId] : std::as_const(*corrections))
+        if (const auto found = byId.find(engagementId); found != byId.end())
+            found->correctedSource = sourceId;
     QList<DeskEngagement> placed;
     for (DeskEngagement &engagement : byId) {
         engagement.derivedSource = derivedSource(*sources, engagement.engagement);
         placed << engagement;
     }
-    for (const auto &[engagementId, sourceId] : std::as_const(*corrections))
-        for (DeskEngagement &engagement : placed)
-            if (engagement.engagement.id == engagementId)
-                engagement.correctedSource = sourceId;
     std::sort(placed.begin(), placed.end(), [](const DeskEngagement &a, const DeskEngagement &b) {
         return std::pair(a.engagement.scheduledStart, a.engagement.id) < std::pair(b.engagement.scheduledStart, b.engagement.id);
     });
@@ -87,14 +86,12 @@ namespace {
 // that list written out first, so the correction has something to name.
 Result<void> writeSourcesIfDefault(Vault &vault, const QString &reviewId, const QList<Source> &sources)
 {
-    auto stored = vault.database().prepare("SELECT count(*) FROM review_sources WHERE review_id = ?1");
+    auto stored = queryList<qint64>(
+        vault.database(), "SELECT 1 FROM review_sources WHERE review_id = ?1 LIMIT 1", [&](SqlStatement &s) { s.bind(1, reviewId); },
+        [](const SqlStatement &row) { return row.integer(0); });
     if (!stored)
         return stored.error();
-    stored->bind(1, reviewId);
-    auto row = stored->next();
-    if (!row)
-        return row.error();
-    if (stored->integer(0) > 0)
+    if (!stored->isEmpty())
         return {};
     for (qsizetype i = 0; i < sources.size(); ++i) {
         auto insert = vault.database().prepare("INSERT INTO review_sources (review_id, id, position, label, role_words) VALUES (?1, ?2, ?3, ?4, ?5)");
