@@ -133,15 +133,26 @@ Result<int> SyncStore::enqueueSignedNotes(const Enrolment &enrolment)
         auto note = m_vault.store().signedNote(id);
         if (!note)
             return note.error();
-        // The engagement as it stands now travels with the note, so the leader knows an
-        // engagement made or corrected on this tablet.
+        // The engagement travels with the first note sealed after it was made or changed, so the
+        // leader knows an engagement made or corrected on this tablet without every note
+        // carrying it again (on a poor link, every byte of a batch is a chance to lose it).
         auto engagement = m_vault.store().engagement(note->content.engagementId);
         if (!engagement)
             return engagement.error();
+        const QString sealedKey = QStringLiteral("sealed-engagement:") + engagement->id;
+        const QString fields = toHex(blake2b256(canonicalJson(engagementToJson(*engagement))));
+        auto lastSealed = setting(sealedKey);
+        if (!lastSealed)
+            return lastSealed.error();
+        std::optional<EngagementRecord> record;
+        if (*lastSealed != fields) {
+            record = signEngagementRecord(*engagement, m_vault.identity(), m_vault.clock()());
+            if (auto saved = saveSetting(sealedKey, fields); !saved)
+                return saved.error();
+        }
         // Sealed once and kept: a retry must send the very same bytes, or the archive would see
         // a second, different envelope for the same sequence number.
-        auto envelope = sealNote(*note, enrolment.leaderBoxKey, m_vault.identity(),
-                                 signEngagementRecord(*engagement, m_vault.identity(), m_vault.clock()()));
+        auto envelope = sealNote(*note, enrolment.leaderBoxKey, m_vault.identity(), record);
         if (!envelope)
             return envelope.error();
         if (auto queued = runOne(m_database,

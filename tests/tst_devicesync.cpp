@@ -177,14 +177,15 @@ private slots:
         QVERIFY(!m_leader->vault->store().engagement(visit.id).ok());
         m_device->engagementId = visit.id;
         m_device->addSignedNote(QStringLiteral("The centre opens until nine on Fridays"));
+        m_device->addSignedNote(QStringLiteral("Young people chose the activities"));
         QVERIFY(sync().ok());
-        QCOMPARE(collectAll(), 1);
+        QCOMPARE(collectAll(), 2);
 
         auto records = queryList<QString>(
             m_leader->vault->database(), "SELECT record FROM collected_engagements WHERE engagement_id = ?1",
             [&](SqlStatement &statement) { statement.bind(1, visit.id); }, [](const SqlStatement &row) { return row.text(0); });
         QVERIFY(records.ok());
-        QCOMPARE(records->size(), 1);
+        QCOMPARE(records->size(), 1); // the second note of an unchanged engagement does not repeat it
         auto record = EngagementRecord::fromJson(*parseJsonObject(records->front().toUtf8()));
         QVERIFY2(record.ok(), qPrintable(record.ok() ? QString() : record.error().message));
         QCOMPARE(record->engagement, visit);
@@ -227,6 +228,20 @@ private slots:
         QCOMPARE(history.at(1).action, QStringLiteral("source back to derived"));
         QVERIFY(!m_leader->vault->database().exec("UPDATE desk_history SET by = 'someone else'").ok());
         QVERIFY(!m_leader->vault->database().exec("DELETE FROM desk_history").ok());
+
+        // Changed on the tablet (more came than planned), the engagement travels again with the
+        // next note, and the desk places it by the newer record.
+        visit.participants = {{QStringLiteral("youth worker"), 2}, {QStringLiteral("young person"), 9}};
+        QVERIFY(m_device->vault->store().updateEngagement(visit).ok());
+        m_device->addSignedNote(QStringLiteral("Nine came in the end"));
+        QVERIFY(sync().ok());
+        QCOMPARE(collectAll(), 1);
+        QCOMPARE(*m_leader->vault->database().queryInteger("SELECT count(*) FROM collected_engagements"), 2);
+        auto again = deskEngagements(*m_leader->vault, m_leader->reviewId);
+        const auto updated = std::find_if(again->begin(), again->end(), [&](const DeskEngagement &e) { return e.engagement.id == visit.id; });
+        QVERIFY(updated != again->end());
+        QCOMPARE(updated->engagement.participants, visit.participants);
+        QCOMPARE(updated->records, 2);
 
         // Immutable as received.
         QVERIFY(!m_leader->vault->database().exec("UPDATE collected_engagements SET record = '{}'").ok());
