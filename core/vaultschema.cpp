@@ -347,6 +347,16 @@ CREATE TRIGGER desk_history_is_immutable_on_delete BEFORE DELETE ON desk_history
 BEGIN SELECT RAISE(ABORT, 'the desk history is kept as written'); END;
 )sql";
 
+// Version 8: a collected note is the signed note the desk's findings rest on: only the verdict on
+// it changes (renewed at each collection), never the note, and it is never removed.
+const char *const schemaVersion8 = R"sql(
+CREATE TRIGGER collected_notes_are_immutable_on_update
+BEFORE UPDATE OF hash, review_id, author_key, sequence, note, collected_at, collection_flags ON collected_notes
+BEGIN SELECT RAISE(ABORT, 'a collected note is kept as signed'); END;
+CREATE TRIGGER collected_notes_are_immutable_on_delete BEFORE DELETE ON collected_notes
+BEGIN SELECT RAISE(ABORT, 'a collected note is kept as signed'); END;
+)sql";
+
 Result<void> migrateTo1(SqliteDatabase &database)
 {
     return database.exec(schemaVersion1);
@@ -397,8 +407,13 @@ Result<void> migrateTo7(SqliteDatabase &database)
     return database.exec(schemaVersion7);
 }
 
+Result<void> migrateTo8(SqliteDatabase &database)
+{
+    return database.exec(schemaVersion8);
+}
+
 using MigrationStep = Result<void> (*)(SqliteDatabase &);
-constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7};
+constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8};
 } // namespace
 
 Result<void> indexCollectedNote(SqliteDatabase &database, const QString &reviewId, const SignedNote &note)

@@ -1,5 +1,7 @@
 #include "devicesync.h"
 
+#include "deskreview.h"
+
 #include "archiveclient.h"
 #include "joinrequest.h"
 #include "reviewsetup.h"
@@ -112,13 +114,18 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
                                           "(version %2); refused, nothing changed")
                                .arg(version)
                                .arg(seenVersion->toLongLong()));
-        if (version > seenVersion->toLongLong()) {
-            if (auto saved = m_store.saveSetting(QStringLiteral("setup-version"), QString::number(version)); !saved)
-                return saved.error();
-        }
-        if (state != joined.state) {
+        // A newer set-up brings what the leader added (priorities, engagements, desk-top reviews,
+        // sources); it is imported before its version is kept, so a failed import is tried again.
+        const bool newer = version > seenVersion->toLongLong();
+        if (state != joined.state || newer) {
             if (auto imported = importReviewSetup(m_vault.store(), content); !imported)
                 return imported.error();
+            if (auto imported = importDeskSetup(m_vault, joined.reviewId, content); !imported)
+                return imported.error();
+        }
+        if (newer) {
+            if (auto saved = m_store.saveSetting(QStringLiteral("setup-version"), QString::number(version)); !saved)
+                return saved.error();
         }
         const int retention = retentionDaysOf(content);
         if (retention != joined.retentionDays) {

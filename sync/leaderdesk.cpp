@@ -1,6 +1,8 @@
 #include "leaderdesk.h"
 
 #include "archiveclient.h"
+#include "deskengagements.h"
+#include "deskreview.h"
 #include "joinrequest.h"
 #include "noteverifier.h"
 #include "reviewsetup.h"
@@ -258,6 +260,15 @@ Result<void> LeaderDesk::publishSetup(const QString &reviewId)
         return retention.error();
     if (*retention >= 0)
         setup->insert(QStringLiteral("retention_days"), *retention);
+    auto sources = reviewSources(m_vault, reviewId);
+    if (!sources)
+        return sources.error();
+    setup->insert(QStringLiteral("sources"), sourcesToJson(*sources));
+    auto deskReviewList = deskReviews(m_vault, reviewId);
+    if (!deskReviewList)
+        return deskReviewList.error();
+    if (!deskReviewList->isEmpty())
+        setup->insert(QStringLiteral("desk_reviews"), deskReviewsToJson(*deskReviewList));
     // Counted up before it goes out, so no two set-ups ever share a version and tablets can
     // refuse an old one replayed.
     const QString versionKey = QStringLiteral("setup-version:") + reviewId;

@@ -70,6 +70,20 @@ QString CliCommands::usageText()
         "  verify [FILE] [--key BASE64]...        (an export, or the vault)\n"
         "  check                                  (integrity of the encrypted database)\n"
         "  demo                                   (a demo review, a signed note, verified)\n"
+        "the team leader's (each takes --review ID when the vault holds more than one review):\n"
+        "  leader create-review|invite|approve|revoke|publish|collect  (sync; see the README)\n"
+        "  leader notes [--priority ID] [--source S] [--engagement ID] [--kind KIND] [--tablet NAME] [--verified yes|no]\n"
+        "               [--sort newest|priority|engagement|source|kind|tablet] [--json]\n"
+        "  leader search QUERY [same filters] [--json]\n"
+        "  leader engagements [--json];  leader source set ENGAGEMENT SOURCE | clear ENGAGEMENT [--by WHO]\n"
+        "  leader concerns [--json];  leader concern follow-up NOTE [--seen-at T] [--raised-with WHOM] [--decision TEXT] [--by WHO]\n"
+        "  leader desk-review set PRIORITY [--rag red|amber|green] [--targets|--comparators|--trend|--quartile|--geography|\n"
+        "                     --local-measures|--monitoring TEXT]... [--line LINE]... [--by WHO];  leader desk-review list [--json]\n"
+        "  leader finding add --priority ID --kind good-practice|area-for-development --statement TEXT [--by WHO]\n"
+        "  leader finding edit F [--kind K] [--statement TEXT];  leader finding link|unlink F NOTE [--from N --to M]\n"
+        "  leader finding list [--priority ID] [--json]\n"
+        "  leader recommendation add --priority ID --text TEXT --finding F...;  leader recommendation list [--json]\n"
+        "  leader triangulation [--priority ID] [--json];  leader setting required-sources N;  leader history [--subject S] [--json]\n"
         "engagement kinds: %1\nnote kinds: %2\n")
         .arg(engagementKindNames().join(QStringLiteral(", ")), noteKindNames().join(QStringLiteral(", ")));
 }
@@ -172,13 +186,29 @@ ExitCode CliCommands::run(const QStringList &words)
         {"leader publish", &CliCommands::leaderPublish, {QStringLiteral("review"), QStringLiteral("retention-days")}},
         {"leader collect", &CliCommands::leaderCollect, {QStringLiteral("review"), QStringLiteral("json")}},
         {"leader notes", &CliCommands::leaderNotes,
-         {QStringLiteral("review"), QStringLiteral("engagement"), QStringLiteral("kind"), QStringLiteral("tablet"), QStringLiteral("verified"),
+         {QStringLiteral("review"), QStringLiteral("priority"), QStringLiteral("source"), QStringLiteral("engagement"), QStringLiteral("kind"), QStringLiteral("tablet"), QStringLiteral("verified"),
           QStringLiteral("sort"), QStringLiteral("json")}},
         {"leader search", &CliCommands::leaderSearch,
-         {QStringLiteral("review"), QStringLiteral("engagement"), QStringLiteral("kind"), QStringLiteral("tablet"), QStringLiteral("verified"),
+         {QStringLiteral("review"), QStringLiteral("priority"), QStringLiteral("source"), QStringLiteral("engagement"), QStringLiteral("kind"), QStringLiteral("tablet"), QStringLiteral("verified"),
           QStringLiteral("json")}},
         {"leader engagements", &CliCommands::leaderEngagements, {QStringLiteral("review"), QStringLiteral("json")}},
         {"leader source", &CliCommands::leaderSource, {QStringLiteral("review"), QStringLiteral("by")}},
+        {"leader finding", &CliCommands::leaderFinding,
+         {QStringLiteral("review"), QStringLiteral("priority"), QStringLiteral("kind"), QStringLiteral("statement"), QStringLiteral("from"),
+          QStringLiteral("to"), QStringLiteral("by"), QStringLiteral("json")}},
+        {"leader recommendation", &CliCommands::leaderRecommendation,
+         {QStringLiteral("review"), QStringLiteral("priority"), QStringLiteral("text"), QStringLiteral("finding"), QStringLiteral("by"),
+          QStringLiteral("json")}},
+        {"leader triangulation", &CliCommands::leaderTriangulation, {QStringLiteral("review"), QStringLiteral("priority"), QStringLiteral("json")}},
+        {"leader setting", &CliCommands::leaderSetting, {QStringLiteral("review"), QStringLiteral("by")}},
+        {"leader history", &CliCommands::leaderHistory, {QStringLiteral("review"), QStringLiteral("subject"), QStringLiteral("json")}},
+        {"leader concerns", &CliCommands::leaderConcerns, {QStringLiteral("review"), QStringLiteral("json")}},
+        {"leader concern", &CliCommands::leaderConcern,
+         {QStringLiteral("review"), QStringLiteral("seen-at"), QStringLiteral("raised-with"), QStringLiteral("decision"), QStringLiteral("by")}},
+        {"leader desk-review", &CliCommands::leaderDeskReview,
+         {QStringLiteral("review"), QStringLiteral("rag"), QStringLiteral("targets"), QStringLiteral("comparators"), QStringLiteral("trend"),
+          QStringLiteral("quartile"), QStringLiteral("geography"), QStringLiteral("local-measures"), QStringLiteral("monitoring"),
+          QStringLiteral("line"), QStringLiteral("by"), QStringLiteral("json")}},
         {"join", &CliCommands::join, {QStringLiteral("role"), QStringLiteral("label")}},
         {"sync", &CliCommands::sync, {}},
         {"status", &CliCommands::status, {QStringLiteral("json")}},

@@ -49,6 +49,15 @@ private:
     ExitCode leaderSource(const CommandArguments &args);
     ExitCode leaderSearch(const CommandArguments &args);
     ExitCode printCollected(const CommandArguments &args, bool searching);
+    // The evidence desk (deskcommands.cpp)
+    ExitCode leaderFinding(const CommandArguments &args);
+    ExitCode leaderRecommendation(const CommandArguments &args);
+    ExitCode leaderTriangulation(const CommandArguments &args);
+    ExitCode leaderSetting(const CommandArguments &args);
+    ExitCode leaderHistory(const CommandArguments &args);
+    ExitCode leaderConcerns(const CommandArguments &args);
+    ExitCode leaderConcern(const CommandArguments &args);
+    ExitCode leaderDeskReview(const CommandArguments &args);
     ExitCode join(const CommandArguments &args);
     ExitCode sync(const CommandArguments &args);
     ExitCode status(const CommandArguments &args);

@@ -231,15 +231,16 @@ ExitCode CliCommands::leaderCollect(const CommandArguments &args)
 ExitCode CliCommands::leaderNotes(const CommandArguments &args)
 {
     if (!args.positionals().isEmpty())
-        return usage(QStringLiteral("leader notes [--engagement ID] [--kind KIND] [--tablet LABEL|ROLE|KEY] [--verified yes|no] "
-                                    "[--sort newest|engagement|kind|tablet] [--json]"));
+        return usage(QStringLiteral("leader notes [--priority ID] [--source S] [--engagement ID] [--kind KIND] [--tablet LABEL|ROLE|KEY] "
+                                    "[--verified yes|no] [--sort newest|priority|engagement|source|kind|tablet] [--json]"));
     return printCollected(args, false);
 }
 
 ExitCode CliCommands::leaderSearch(const CommandArguments &args)
 {
     if (args.positionals().isEmpty())
-        return usage(QStringLiteral("leader search QUERY [--engagement ID] [--kind KIND] [--tablet LABEL|ROLE|KEY] [--verified yes|no] [--json]"));
+        return usage(QStringLiteral("leader search QUERY [--priority ID] [--source S] [--engagement ID] [--kind KIND] [--tablet LABEL|ROLE|KEY] "
+                                    "[--verified yes|no] [--json]"));
     return printCollected(args, true);
 }
 
@@ -321,6 +322,8 @@ ExitCode CliCommands::printCollected(const CommandArguments &args, bool searchin
 {
     sync::CollectedFilter filter;
     filter.engagementId = args.value(QStringLiteral("engagement"));
+    filter.priorityId = args.value(QStringLiteral("priority"));
+    filter.sourceId = args.value(QStringLiteral("source"));
     if (args.has(QStringLiteral("kind"))) {
         filter.kind = noteKindFromName(args.value(QStringLiteral("kind")));
         if (!filter.kind)
@@ -334,9 +337,20 @@ ExitCode CliCommands::printCollected(const CommandArguments &args, bool searchin
     }
     const auto order = sync::collectedOrderFromName(args.has(QStringLiteral("sort")) ? args.value(QStringLiteral("sort")) : QStringLiteral("newest"));
     if (!order)
-        return usage(QStringLiteral("--sort is newest, engagement, kind or tablet"));
+        return usage(QStringLiteral("--sort is newest, priority, engagement, source, kind or tablet"));
     return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
         sync::CollectedNotes collected(vault, reviewId);
+        if (!filter.sourceId.isEmpty()) {
+            auto sources = sync::reviewSources(vault, reviewId);
+            if (!sources)
+                return fail(sources.error());
+            QStringList ids;
+            for (const sync::Source &source : std::as_const(*sources))
+                ids << source.id;
+            if (!ids.contains(filter.sourceId))
+                return fail(Error{ErrorCode::InvalidArgument, QStringLiteral("this review has no source \"%1\"; its sources are %2")
+                                                                  .arg(filter.sourceId, ids.join(QStringLiteral(", ")))});
+        }
         if (args.has(QStringLiteral("tablet"))) {
             auto tablets = collected.tabletsNamed(args.value(QStringLiteral("tablet")));
             if (!tablets)
@@ -357,6 +371,8 @@ ExitCode CliCommands::printCollected(const CommandArguments &args, bool searchin
                 QJsonObject object{{QStringLiteral("hash"), sync::toHex(view.note.hash)},
                                    {QStringLiteral("id"), content.id},
                                    {QStringLiteral("engagement"), content.engagementId},
+                                   {QStringLiteral("priority"), view.priorityId},
+                                   {QStringLiteral("source"), view.source},
                                    {QStringLiteral("kind"), noteKindName(content.kind)},
                                    {QStringLiteral("text"), content.text},
                                    {QStringLiteral("signed_at"), canonicalTimestamp(content.signedAt)},
@@ -387,7 +403,9 @@ ExitCode CliCommands::printCollected(const CommandArguments &args, bool searchin
             if (content.evidenceAsked)
                 m_out << (content.evidenceGiven ? "  evidence given" : "  evidence asked, none given");
             m_out << Qt::endl << "  " << (searching ? view.snippet : content.text).simplified() << Qt::endl
-                  << "  note " << view.note.hash.toHex().left(16) << "  engagement " << content.engagementId << Qt::endl;
+                  << "  note " << view.note.hash.toHex().left(16) << "  engagement " << content.engagementId << "  priority "
+                  << (view.priorityId.isEmpty() ? QStringLiteral("(none)") : view.priorityId) << "  source "
+                  << (view.source.isEmpty() ? QStringLiteral("NOT PLACED") : view.source) << Qt::endl;
         }
         m_out << notes->size() << (searching ? " collected notes match" : " collected notes") << Qt::endl;
         return Success;

@@ -1,5 +1,8 @@
 #include "collectednotes.h"
 
+#include "deskengagements.h"
+#include "notestore.h"
+
 #include "rosterentry.h"
 #include "searchsnippet.h"
 #include "signednotejson.h"
@@ -15,9 +18,12 @@ namespace {
 // Every parameter is always bound; an empty one matches everything.
 const QByteArray filterClause =
     " WHERE i.review_id = ?1 AND (?2 = '' OR i.engagement_id = ?2) AND (?3 = '' OR i.kind = ?3)"
-    " AND (length(?4) = 0 OR c.author_key = ?4) AND (?5 < 0 OR (c.verdict = 'valid') = ?5)";
+    " AND (length(?4) = 0 OR c.author_key = ?4) AND (?5 < 0 OR (c.verdict = 'valid') = ?5)"
+    " AND (?6 = '' OR coalesce(p.priority_id, '') = ?6) AND (?7 = '' OR coalesce(p.source, '') = ?7)";
 
-const QByteArray selectedColumns = "SELECT c.note, c.verdict, c.collected_at";
+const QByteArray selectedColumns = "SELECT c.note, c.verdict, c.collected_at, coalesce(p.priority_id, ''), coalesce(p.source, '')";
+const QByteArray placementJoin =
+    " LEFT JOIN temp.desk_placement p ON p.engagement_id = i.engagement_id AND p.kind = i.kind";
 
 void bindFilter(SqlStatement &statement, const QString &reviewId, const CollectedFilter &filter)
 {
@@ -25,7 +31,9 @@ void bindFilter(SqlStatement &statement, const QString &reviewId, const Collecte
         .bind(2, filter.engagementId)
         .bind(3, filter.kind ? noteKindName(*filter.kind) : QString())
         .bindBlob(4, filter.authorKey.isNull() ? QByteArray("") : filter.authorKey)
-        .bind(5, filter.verified ? qint64(*filter.verified ? 1 : 0) : qint64(-1));
+        .bind(5, filter.verified ? qint64(*filter.verified ? 1 : 0) : qint64(-1))
+        .bind(6, filter.priorityId)
+        .bind(7, filter.sourceId);
 }
 
 QByteArray orderClause(CollectedOrder order)
@@ -33,6 +41,11 @@ QByteArray orderClause(CollectedOrder order)
     switch (order) {
     case CollectedOrder::Newest:
         return " ORDER BY i.signed_at DESC, i.id DESC";
+    case CollectedOrder::Priority:
+        // The review's order of priorities, unplaced notes last; newest first within each.
+        return " ORDER BY p.priority_position IS NULL, p.priority_position, i.signed_at DESC, i.id DESC";
+    case CollectedOrder::Source:
+        return " ORDER BY p.source_position IS NULL, p.source_position, i.signed_at DESC, i.id DESC";
     case CollectedOrder::Engagement:
         // The programme's order where the leader has the engagement, then by id; oldest note first.
         return " ORDER BY e.scheduled_start IS NULL, e.scheduled_start, i.engagement_id, i.signed_at, i.id";
@@ -49,6 +62,10 @@ std::optional<CollectedOrder> collectedOrderFromName(const QString &name)
 {
     if (name == QLatin1String("newest"))
         return CollectedOrder::Newest;
+    if (name == QLatin1String("priority"))
+        return CollectedOrder::Priority;
+    if (name == QLatin1String("source"))
+        return CollectedOrder::Source;
     if (name == QLatin1String("engagement"))
         return CollectedOrder::Engagement;
     if (name == QLatin1String("kind"))
@@ -72,6 +89,60 @@ Result<void> CollectedNotes::loadTablets()
         if (entry.type == RosterEntry::Type::Member)
             tablets.insert(entry.deviceKey, Tablet{entry.role, entry.label});
     m_tablets = std::move(tablets);
+    return {};
+}
+
+Result<void> CollectedNotes::placeNotes()
+{
+    if (m_placed)
+        return {};
+    auto sources = reviewSources(m_vault, m_reviewId);
+    if (!sources)
+        return sources.error();
+    auto engagements = deskEngagements(m_vault, m_reviewId);
+    if (!engagements)
+        return engagements.error();
+    auto priorities = m_vault.store().priorities(m_reviewId);
+    if (!priorities)
+        return priorities.error();
+    QHash<QString, qint64> priorityPosition;
+    for (const Priority &priority : std::as_const(*priorities))
+        priorityPosition.insert(priority.id, priorityPosition.size());
+    QHash<QString, qint64> sourcePosition;
+    for (const Source &source : std::as_const(*sources))
+        sourcePosition.insert(source.id, sourcePosition.size());
+
+    // TEMP tables live in memory here (SQLITE_TEMP_STORE=3): nothing placed reaches a file.
+    SqliteDatabase &database = m_vault.database();
+    if (auto made = database.exec("CREATE TEMP TABLE IF NOT EXISTS desk_placement (engagement_id TEXT NOT NULL, kind TEXT NOT NULL,"
+                                  " priority_id TEXT, priority_position INTEGER, source TEXT, source_position INTEGER,"
+                                  " PRIMARY KEY (engagement_id, kind)) WITHOUT ROWID");
+        !made)
+        return made;
+    // No transaction: BEGIN IMMEDIATE would take the vault's write lock for what only touches memory.
+    if (auto cleared = database.exec("DELETE FROM temp.desk_placement"); !cleared)
+        return cleared;
+    auto insert = database.prepare("INSERT INTO temp.desk_placement VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!insert)
+        return insert.error();
+    const auto nullableInteger = [](SqlStatement &statement, int index, const QHash<QString, qint64> &positions, const QString &key) {
+        if (const auto found = positions.find(key); found != positions.end())
+            statement.bind(index, *found);
+        else
+            statement.bindNull(index);
+    };
+    for (const DeskEngagement &placed : std::as_const(*engagements)) {
+        for (const QString &kindName : noteKindNames()) {
+            const QString source = noteSource(*sources, *noteKindFromName(kindName), placed.source());
+            insert->reset();
+            insert->bind(1, placed.engagement.id).bind(2, kindName).bindNullable(3, placed.engagement.priorityId).bindNullable(5, source);
+            nullableInteger(*insert, 4, priorityPosition, placed.engagement.priorityId);
+            nullableInteger(*insert, 6, sourcePosition, source);
+            if (auto done = insert->run(); !done)
+                return done;
+        }
+    }
+    m_placed = true;
     return {};
 }
 
@@ -107,6 +178,8 @@ Result<QList<CollectedNoteView>> CollectedNotes::viewsOf(SqlStatement &statement
         auto view = viewOf(statement.text(0), statement.text(1), statement.text(2));
         if (!view)
             return view.error();
+        view->priorityId = statement.text(3);
+        view->source = statement.text(4);
         complete(*view, statement);
         views << std::move(*view);
     }
@@ -116,10 +189,12 @@ Result<QList<CollectedNoteView>> CollectedNotes::list(const CollectedFilter &fil
 {
     if (auto loaded = loadTablets(); !loaded)
         return loaded.error();
+    if (auto placed = placeNotes(); !placed)
+        return placed.error();
     auto statement = m_vault.database().prepare(selectedColumns
                                                 + " FROM collected_index i JOIN collected_notes c ON c.hash = i.hash"
                                                   " LEFT JOIN engagements e ON e.id = i.engagement_id"
-                                                + filterClause + orderClause(order));
+                                                + placementJoin + filterClause + orderClause(order));
     if (!statement)
         return statement.error();
     bindFilter(*statement, m_reviewId, filter);
@@ -134,16 +209,18 @@ Result<QList<CollectedNoteView>> CollectedNotes::search(const QString &query, co
         return QList<CollectedNoteView>();
     if (auto loaded = loadTablets(); !loaded)
         return loaded.error();
+    if (auto placed = placeNotes(); !placed)
+        return placed.error();
     auto statement = m_vault.database().prepare(selectedColumns
                                                 + ", bm25(collected_fts) FROM collected_fts"
                                                   " JOIN collected_index i ON i.id = collected_fts.rowid JOIN collected_notes c ON c.hash = i.hash"
-                                                + filterClause + " AND collected_fts MATCH ?6 ORDER BY bm25(collected_fts) LIMIT 200");
+                                                + placementJoin + filterClause + " AND collected_fts MATCH ?8 ORDER BY bm25(collected_fts) LIMIT 200");
     if (!statement)
         return statement.error();
     bindFilter(*statement, m_reviewId, filter);
-    statement->bind(6, terms.matchExpression());
+    statement->bind(8, terms.matchExpression());
     return viewsOf(*statement, [&](CollectedNoteView &view, const SqlStatement &row) {
-        view.rank = row.real(3);
+        view.rank = row.real(5);
         view.snippet = terms.snippet(view.note.content.text, openMark, closeMark);
     });
 }

@@ -21,12 +21,14 @@ namespace fieldnotes::sync {
 /// Narrows the collected notes of a review; empty members match everything.
 struct CollectedFilter {
     QString engagementId;
+    QString priorityId;            // by the engagement the desk places the note in
+    QString sourceId;              // as the desk places the note (deskengagements.h, noteSource)
     std::optional<NoteKind> kind;
     QByteArray authorKey;          // one tablet
     std::optional<bool> verified;  // true: the verdict was "valid"; false: any problem
 };
 
-enum class CollectedOrder { Newest, Engagement, Kind, Tablet };
+enum class CollectedOrder { Newest, Priority, Engagement, Source, Kind, Tablet };
 
 /// One collected note as the team leader reads it: the signed note, the verdict on it when it
 /// was collected, and the tablet that signed it as the signed roster names it (role and label).
@@ -36,6 +38,8 @@ struct CollectedNoteView {
     QString collectedAt;
     QString tabletRole;
     QString tabletLabel;
+    QString priorityId; // where the desk places it; empty when its engagement is unknown here
+    QString source;
     QString snippet; // search results: the text around the words found, marked
     double rank = 0; // search results: bm25, lower is better
 
@@ -63,6 +67,9 @@ private:
         QString label;
     };
     Result<void> loadTablets();
+    /// Fills this connection's in-memory desk_placement table: for every engagement the desk
+    /// knows and every note kind, the priority and source a note of that kind is placed under.
+    Result<void> placeNotes();
     Result<CollectedNoteView> viewOf(const QString &json, const QString &verdict, const QString &collectedAt);
     /// Every row of a prepared list or search (note, verdict, collected at, then the rest), each
     /// finished by complete().
@@ -72,9 +79,10 @@ private:
     Vault &m_vault;
     QString m_reviewId;
     std::optional<QHash<QByteArray, Tablet>> m_tablets;
+    bool m_placed = false;
 };
 
-/// The order's name on the command line (newest, engagement, kind, tablet).
+/// The order's name on the command line (newest, priority, engagement, source, kind, tablet).
 std::optional<CollectedOrder> collectedOrderFromName(const QString &name);
 
 } // namespace fieldnotes::sync

@@ -93,18 +93,33 @@ Result<void> writeSourcesIfDefault(Vault &vault, const QString &reviewId, const 
         return stored.error();
     if (!stored->isEmpty())
         return {};
-    for (qsizetype i = 0; i < sources.size(); ++i) {
-        auto insert = vault.database().prepare("INSERT INTO review_sources (review_id, id, position, label, role_words) VALUES (?1, ?2, ?3, ?4, ?5)");
-        if (!insert)
-            return insert.error();
-        insert->bind(1, reviewId).bind(2, sources.at(i).id).bind(3, qint64(i)).bind(4, sources.at(i).label)
-            .bind(5, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(sources.at(i).roleWords)).toJson(QJsonDocument::Compact)));
-        if (auto done = insert->run(); !done)
-            return done;
-    }
-    return {};
+    return replaceReviewSources(vault, reviewId, sources);
 }
 } // namespace
+
+Result<void> replaceReviewSources(Vault &vault, const QString &reviewId, const QList<Source> &sources)
+{
+    QStringList ids;
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        auto upsert = vault.database().prepare(
+            "INSERT INTO review_sources (review_id, id, position, label, role_words) VALUES (?1, ?2, ?3, ?4, ?5)"
+            " ON CONFLICT (review_id, id) DO UPDATE SET position = excluded.position, label = excluded.label, role_words = excluded.role_words");
+        if (!upsert)
+            return upsert.error();
+        upsert->bind(1, reviewId).bind(2, sources.at(i).id).bind(3, qint64(i)).bind(4, sources.at(i).label)
+            .bind(5, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(sources.at(i).roleWords)).toJson(QJsonDocument::Compact)));
+        if (auto done = upsert->run(); !done)
+            return done;
+        ids << sources.at(i).id;
+    }
+    auto dropped = vault.database().prepare("DELETE FROM review_sources WHERE review_id = ?1 AND id NOT IN (SELECT value FROM json_each(?2))");
+    if (!dropped)
+        return dropped.error();
+    dropped->bind(1, reviewId).bind(2, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact)));
+    if (auto done = dropped->run(); !done)
+        return Error{done.error().code, QStringLiteral("a source the leader placed an engagement under cannot be dropped: ") + done.error().message};
+    return {};
+}
 
 Result<void> correctEngagementSource(Vault &vault, const QString &reviewId, const QString &engagementId, const QString &sourceId,
                                      const QString &by)
@@ -146,16 +161,24 @@ Result<void> correctEngagementSource(Vault &vault, const QString &reviewId, cons
     const QJsonObject detail{{QStringLiteral("from"), placed->source()},
                              {QStringLiteral("to"), sourceId.isEmpty() ? placed->derivedSource : sourceId},
                              {QStringLiteral("derived"), placed->derivedSource}};
+    if (auto recorded = recordDeskChange(vault, reviewId, by, QStringLiteral("engagement:") + engagementId,
+                                         sourceId.isEmpty() ? QStringLiteral("source back to derived") : QStringLiteral("source corrected"), detail);
+        !recorded)
+        return recorded;
+    return transaction->commit();
+}
+
+Result<void> recordDeskChange(Vault &vault, const QString &reviewId, const QString &by, const QString &subject, const QString &action,
+                              const QJsonObject &detail)
+{
+    if (by.trimmed().isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("say who makes the change")};
     auto history = vault.database().prepare("INSERT INTO desk_history (review_id, at, by, subject, action, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!history)
         return history.error();
-    history->bind(1, reviewId).bind(2, canonicalTimestamp(vault.clock()())).bind(3, by.trimmed())
-        .bind(4, QStringLiteral("engagement:") + engagementId)
-        .bind(5, sourceId.isEmpty() ? QStringLiteral("source back to derived") : QStringLiteral("source corrected"))
+    history->bind(1, reviewId).bind(2, canonicalTimestamp(vault.clock()())).bind(3, by.trimmed()).bind(4, subject).bind(5, action)
         .bind(6, QString::fromUtf8(canonicalJson(detail)));
-    if (auto done = history->run(); !done)
-        return done.error();
-    return transaction->commit();
+    return history->run();
 }
 
 Result<QList<DeskChange>> deskHistory(Vault &vault, const QString &reviewId, const QString &subject)

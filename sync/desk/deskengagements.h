@@ -5,6 +5,7 @@
 #include "sources.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -29,6 +30,9 @@ struct DeskEngagement {
 /// The review's sources: its set-up's list, or the methodology's when it has none.
 Result<QList<Source>> reviewSources(Vault &vault, const QString &reviewId);
 
+/// Makes the review's sources these, in this order; refuses to drop one a correction names.
+Result<void> replaceReviewSources(Vault &vault, const QString &reviewId, const QList<Source> &sources);
+
 /// Every engagement of the review the desk knows, in programme order (start, then id).
 Result<QList<DeskEngagement>> deskEngagements(Vault &vault, const QString &reviewId);
 
@@ -46,6 +50,9 @@ struct DeskChange {
     QString action;
     QString detail;  // canonical JSON
 };
+/// Writes one change to the desk's history; call it inside the transaction that makes the change.
+Result<void> recordDeskChange(Vault &vault, const QString &reviewId, const QString &by, const QString &subject, const QString &action,
+                              const QJsonObject &detail);
 Result<QList<DeskChange>> deskHistory(Vault &vault, const QString &reviewId, const QString &subject = {});
 
 } // namespace fieldnotes::sync
