@@ -115,6 +115,63 @@ if fn leader leader notes --verified maybe 2>/dev/null; then echo "a verdict oth
 if fn leader leader notes --sort random 2>/dev/null; then echo "an unknown order was accepted"; exit 1; fi
 echo "walkthrough: the leader lists, filters and searches the collected notes"
 
+# The evidence desk: notes placed by priority and source; a finding from one source is not yet
+# substantiated, and is once a second, independent source is linked; recommendations cite findings.
+[ "$(fn leader leader notes --priority "$priority" | tail -1)" = "4 collected notes" ]
+observed=$(fn leader leader notes --source observation --json | python3 -c '
+import json, sys
+notes = json.load(sys.stdin)
+assert len(notes) == 1 and notes[0]["tablet"]["label"] == "tablet 2" and notes[0]["source"] == "observation", notes
+print(notes[0]["hash"])')
+unplaced=$(fn leader leader notes --kind statement --json | python3 -c '
+import json, sys
+notes = json.load(sys.stdin)
+assert all(n["source"] == "" for n in notes), notes  # the visit has no participants recorded
+print(notes[0]["hash"])')
+if fn leader leader notes --source gossip 2>/dev/null; then echo "an unknown source was accepted"; exit 1; fi
+fn leader leader source set "$engagement" practitioners > /dev/null
+[ "$(fn leader leader notes --source practitioners | tail -1)" = "3 collected notes" ]
+fn leader leader finding add --priority "$priority" --kind good-practice --statement "Pupils run the rota" | grep -q "finding F1 added"
+linked=$(fn leader leader finding link F1 "${unplaced:0:16}")
+grep -q "not yet substantiated: supported from 1 of the 2 independent sources it needs (practitioners)" <<<"$linked"
+grep -q "only statements where no example or evidence was given" <<<"$linked"
+if fn leader leader finding link F1 "$observed" --from 0 --to 999 2>"$work/range.err"; then echo "an excerpt outside the note was accepted"; exit 1; fi
+grep -q "is outside note" "$work/range.err"
+linked=$(fn leader leader finding link F1 "$observed" --from 11 --to 23 --by "Reviewer C")
+grep -q "^substantiated" <<<"$linked"
+fn leader leader finding list --json | python3 -c '
+import json, sys
+finding, = json.load(sys.stdin)
+assert finding["substantiated"] and finding["sources"] == ["practitioners", "observation"], finding
+assert [s["words"] for s in finding["support"]][1] == "saw the rota", finding'
+fn leader leader finding add --priority "$priority" --kind area-for-development --statement "Attendance is still low" > /dev/null
+fn leader leader finding link F2 "$unplaced" > /dev/null
+fn leader leader recommendation add --priority "$priority" --text "Keep the rota" --finding F1 > /dev/null
+flagged=$(fn leader leader recommendation add --priority "$priority" --text "Target attendance" --finding F2)
+grep -q "FLAGGED: rests on F2, not yet substantiated" <<<"$flagged"
+if fn leader leader recommendation add --priority "$priority" --text "Nothing behind it" 2>/dev/null; then echo "a recommendation without findings was accepted"; exit 1; fi
+fn leader leader triangulation --json | python3 -c '
+import json, sys
+view, = json.load(sys.stdin)
+f1, f2 = view["findings"]
+assert len(f1["cells"]["practitioners"]) == 1 and len(f1["cells"]["observation"]) == 1 and f1["cells"]["children"] == [], f1
+assert not f2["substantiated"] and f2["hearsay_only"], f2'
+triangulation=$(fn leader leader triangulation)
+grep -q "^  F2 .*NOT YET SUBSTANTIATED" <<<"$triangulation"
+fn leader leader history --subject finding:F1 --json | python3 -c '
+import json, sys
+changes = json.load(sys.stdin)
+assert [c["action"] for c in changes] == ["added", "linked", "linked"], changes
+assert changes[2]["by"] == "Reviewer C" and changes[2]["detail"]["start"] == 11, changes'
+fn leader leader desk-review set "$priority" --rag amber --trend "Absence up two years of three" --line "Who runs the rota?" \
+  | grep -q "published to tablets in the signed set-up"
+fn leader leader desk-review list --json | python3 -c '
+import json, sys
+review, = json.load(sys.stdin)
+assert review["rag"] == "amber" and review["criteria"] == {"trend": "Absence up two years of three"}, review'
+if fn leader leader desk-review set "$priority" --rag purple 2>/dev/null; then echo "a RAG rating of purple was accepted"; exit 1; fi
+echo "walkthrough: findings substantiated by two sources, hearsay flagged, recommendations cite findings, triangulation and history"
+
 # Retention: the leader has the notes, so tablets may remove their content at once.
 if fn leader leader publish --retention-days soon 2>"$work/retention.err"; then echo "a retention of 'soon' was accepted"; exit 1; fi
 grep -q "number of days" "$work/retention.err"
@@ -147,6 +204,39 @@ grep -q "sequence 4): its content was removed and nothing signed is left to chec
 if fn tablet1 verify "$work/tablet1.jsonl" --key "$key1" > "$work/stubs.out"; then echo "removed notes verified without the leader's statements"; exit 1; fi
 [ "$(grep -c "no team leader's signed statement" "$work/stubs.out")" -eq 3 ]
 echo "walkthrough: removed and invented notes in an export are named, never verified"
+
+# A safeguarding concern comes first on the desk; what the leader did about it is signed with the
+# review's leader key, and anyone checks that with openssl alone.
+id=$(fn tablet1 note add --engagement "$engagement" --kind concern --text "a child is afraid to walk home" | grep -o '[0-9a-f-]\{36\}' | head -1)
+fn tablet1 note sign "$id" > /dev/null
+fn tablet1 sync > /dev/null
+fn leader leader collect > /dev/null
+concerns=$(fn leader leader concerns)
+grep -q "NO FOLLOW-UP RECORDED" <<<"$concerns"
+concern=$(fn leader leader concerns --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["note"])')
+fn leader leader concern follow-up "${concern:0:12}" --raised-with "the school's safeguarding lead" --decision "referred the same day" \
+  | grep -q "signed by the team leader's key"
+if fn leader leader concern follow-up "$unplaced" 2>/dev/null; then echo "a follow-up of a note that is not a concern was accepted"; exit 1; fi
+fn leader leader concerns --json > "$work/concerns.json"
+python3 - "$work/concerns.json" "$work" <<'PY'
+import base64, json, sys
+follow_up, = json.load(open(sys.argv[1]))[0]["follow_ups"]
+out = sys.argv[2]
+assert follow_up["record"]["raised_with"] == "the school's safeguarding lead", follow_up
+signed = base64.b64decode(follow_up["signed_bytes"])
+# The bytes signed are the domain line and the canonical record: recomputed here, not trusted.
+assert signed == b"fieldnotes-concern-followup-v1\n" + json.dumps(follow_up["record"], sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(), signed
+open(f"{out}/followup.bin", "wb").write(signed)
+open(f"{out}/followup.sig", "wb").write(bytes.fromhex(follow_up["signature"]))
+open(f"{out}/leader.der", "wb").write(bytes.fromhex("302a300506032b6570032100" + follow_up["record"]["leader_key"]))
+PY
+openssl pkey -pubin -inform DER -in "$work/leader.der" -out "$work/leader.pem"
+openssl pkeyutl -verify -pubin -inkey "$work/leader.pem" -rawin -in "$work/followup.bin" -sigfile "$work/followup.sig" | grep -q "Signature Verified Successfully"
+sed -i 's/same day/next week/' "$work/followup.bin"
+if openssl pkeyutl -verify -pubin -inkey "$work/leader.pem" -rawin -in "$work/followup.bin" -sigfile "$work/followup.sig" > /dev/null 2>&1; then
+  echo "a changed follow-up verified"; exit 1
+fi
+echo "walkthrough: a concern's follow-up is signed by the leader and verifies with openssl"
 
 # A revoked device is refused from then on, and nothing of it is stored.
 key2=$(fn tablet2 status --json | sed -n 's/.*"device_key": "\([0-9a-f]*\)".*/\1/p')
