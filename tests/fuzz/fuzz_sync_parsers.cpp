@@ -2,12 +2,15 @@
 // envelopes, engagement records, roster entries, receipts, collected statements, enrolment codes, request signature
 // headers, exported signed notes, canonical note CBOR, hex and timestamps. The first byte picks
 // the parser. Beyond "never crashes", what a parser accepts must survive its own round trip.
+#include "concernfollowups.h"
+#include "deskreview.h"
 #include "engagementrecord.h"
 #include "enrolmentcode.h"
 #include "envelope.h"
 #include "requestsignature.h"
 #include "rosterentry.h"
 #include "signedenvelopelist.h"
+#include "sources.h"
 #include "signednote.h"
 #include "signednotejson.h"
 #include "syncencoding.h"
@@ -47,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (size == 0)
         return 0;
     const QByteArray bytes(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
-    switch (data[0] % 12) {
+    switch (data[0] % 13) {
     case 0: {
         auto object = parseJsonObject(bytes);
         if (object)
@@ -121,6 +124,31 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         if (engagement) {
             auto again = engagementFromJson(engagementToJson(*engagement), QStringLiteral("review"));
             require(again.ok() && *again == *engagement);
+        }
+        break;
+    }
+    case 11: {
+        // The evidence desk's signed and set-up formats: concern follow-ups (checked against the
+        // key they name, so the signature path runs), desk-top reviews and sources.
+        auto object = parseJsonObject(bytes);
+        if (!object)
+            break;
+        const QByteArray key = fromHex(object->value(QStringLiteral("record"))[QStringLiteral("leader_key")].toString()).value_or(QByteArray());
+        auto followUp = ConcernFollowUp::fromJson(*object, key);
+        if (followUp) {
+            auto again = ConcernFollowUp::fromJson(followUp->toJson(), key);
+            require(again.ok() && again->signedBytes() == followUp->signedBytes());
+        }
+        auto reviews = deskReviewsFromJson(object->value(QStringLiteral("desk_reviews")).toArray());
+        if (reviews) {
+            auto again = deskReviewsFromJson(deskReviewsToJson(*reviews));
+            require(again.ok() && *again == *reviews);
+        }
+        QString error;
+        auto sources = sourcesFromJson(object->value(QStringLiteral("sources")).toArray(), &error);
+        if (sources) {
+            auto again = sourcesFromJson(sourcesToJson(*sources), &error);
+            require(again && *again == *sources);
         }
         break;
     }
