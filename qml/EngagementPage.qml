@@ -52,12 +52,20 @@ Page {
         // Fixed implicit size: the content's width follows the view, not the other way round.
         implicitWidth: 400
         implicitHeight: 400
-        ChecklistCard {
-            checklist: opening
-            heading: qsTr("Before you start: introduce yourselves, then cover each point")
+        Column {
             x: 16
             y: 16
             width: openingScroller.availableWidth - 32
+            spacing: 24
+            ChecklistCard {
+                checklist: opening
+                heading: qsTr("Before you start: introduce yourselves, then cover each point")
+                width: parent.width
+            }
+            PriorityBriefing {
+                width: parent.width
+                priority: programme.priorities, programme.priorityOf(page.engagementId) // re-read when the programme is
+            }
         }
     }
 

@@ -2,21 +2,58 @@ pragma ComponentBehavior: Bound
 
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
 import Fieldnotes
 
 // The team leader's desk: connect the review to the team's archive, invite tablets with a QR
-// code, approve the ones that asked, and collect and check what they sent.
+// code, approve the ones that asked, and collect and check what they sent; then read everything
+// collected (concerns first), make findings on it and see them triangulated across sources.
 Page {
     id: page
     required property VaultSession session
     title: qsTr("Team leader")
 
     LeaderController { id: desk; session: page.session }
+    DeskController { id: evidenceDesk; session: page.session }
+    property string priorityId: evidenceDesk.priorities.length > 0 ? evidenceDesk.priorities[0].id : ""
+
+    header: TabBar {
+        id: tabs
+        visible: desk.leads
+        TabButton { text: qsTr("Collect"); Accessible.name: qsTr("Collect tab") }
+        TabButton {
+            text: notesPane.awaitingFollowUp > 0 ? qsTr("Evidence ⚠ %1").arg(notesPane.awaitingFollowUp) : qsTr("Evidence")
+            Accessible.name: qsTr("Evidence tab")
+        }
+        TabButton { text: qsTr("Findings"); Accessible.name: qsTr("Findings tab") }
+        TabButton { text: qsTr("Triangulation"); Accessible.name: qsTr("Triangulation tab") }
+    }
+
+    NoteDetailsDialog { id: noteDetails; session: page.session; desk: evidenceDesk }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        spacing: 8
+
+        ComboBox {
+            visible: tabs.currentIndex >= 2
+            model: evidenceDesk.priorities
+            textRole: "title"
+            valueRole: "id"
+            currentIndex: Math.max(0, indexOfValue(page.priorityId))
+            Layout.fillWidth: true
+            Accessible.name: qsTr("Priority")
+            onActivated: page.priorityId = currentValue
+        }
+
+        StackLayout {
+            currentIndex: tabs.currentIndex
+            Layout.fillWidth: true
+            Layout.fillHeight: true
 
     ScrollView {
         id: scroller
-        anchors.fill: parent
-        anchors.margins: 16
         contentWidth: availableWidth
 
         Column {
@@ -166,6 +203,18 @@ Page {
                         currentIndex = indexOfValue(desk.retentionDays)
                 }
             }
+        }
+    }
+
+            DeskNotesPane {
+                id: notesPane
+                objectName: "deskNotesPane"
+                session: page.session
+                desk: evidenceDesk
+                onOpenNote: note => noteDetails.show(note)
+            }
+            FindingsPane { session: page.session; desk: evidenceDesk; priorityId: page.priorityId }
+            TriangulationPane { session: page.session; desk: evidenceDesk; priorityId: page.priorityId }
         }
     }
 }

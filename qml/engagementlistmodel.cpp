@@ -1,5 +1,6 @@
 #include "engagementlistmodel.h"
 
+#include "deskreview.h"
 #include "notestore.h"
 #include "vaultsession.h"
 
@@ -60,12 +61,29 @@ QList<Engagement> EngagementListModel::readProgramme()
             programme = *list;
         else
             m_session->reportError(list.error());
+        QHash<QString, sync::DeskReview> deskReviews;
+        if (auto reviews = sync::deskReviews(*m_session->vault(), m_session->reviewId())) {
+            for (const sync::DeskReview &review : std::as_const(*reviews))
+                deskReviews.insert(review.priorityId, review);
+        } else {
+            m_session->reportError(reviews.error());
+        }
         if (auto priorities = store.priorities(m_session->reviewId())) {
             for (const Priority &priority : *priorities) {
                 m_priorityTitles.insert(priority.id, priority.title);
+                const sync::DeskReview review = deskReviews.value(priority.id);
+                QVariantList evidence;
+                for (const sync::DeskCriterion &criterion : sync::deskCriteria())
+                    if (review.evidence.contains(criterion.id))
+                        evidence << QVariantMap{{QStringLiteral("criterion"), criterion.label},
+                                                {QStringLiteral("text"), review.evidence.value(criterion.id)}};
                 m_priorities << QVariantMap{{QStringLiteral("id"), priority.id},
                                             {QStringLiteral("title"), priority.title},
-                                            {QStringLiteral("questions"), priority.suggestedQuestions}};
+                                            {QStringLiteral("questions"), priority.suggestedQuestions},
+                                            {QStringLiteral("rag"), review.rag},
+                                            {QStringLiteral("evidence"), evidence},
+                                            {QStringLiteral("linesOfEnquiry"), review.linesOfEnquiry.isEmpty() ? priority.linesOfEnquiry
+                                                                                                               : review.linesOfEnquiry}};
             }
         }
     }
@@ -92,6 +110,18 @@ QString EngagementListModel::kindLabel(EngagementKind kind)
 QVariantList EngagementListModel::priorities() const
 {
     return m_priorities;
+}
+
+QVariantMap EngagementListModel::priorityOf(const QString &engagementId) const
+{
+    const int row = rowOf(engagementId);
+    if (row < 0)
+        return {};
+    const QString priorityId = m_rows.at(row).priorityId;
+    for (const QVariant &priority : m_priorities)
+        if (priority.toMap().value(QStringLiteral("id")).toString() == priorityId)
+            return priority.toMap();
+    return {};
 }
 
 QVariantList EngagementListModel::engagementChoices() const

@@ -31,7 +31,9 @@ public:
 
     VaultSession *session() const { return m_session; }
     void setSession(VaultSession *session);
-    /// The review's priorities as {id, title, questions} maps, for pickers.
+    /// The review's priorities as {id, title, questions, rag, evidence: [{criterion, text}],
+    /// linesOfEnquiry} maps: for pickers, and for why a priority is looked at (the desk-top review
+    /// from the signed set-up; rag is empty where the leader wrote none).
     QVariantList priorities() const;
     /// The programme as {id, title} maps, for filters.
     QVariantList engagementChoices() const;
@@ -50,6 +52,8 @@ public:
     Q_INVOKABLE int rowOf(const QString &engagementId) const;
     /// One engagement's fields for an edit form (participants as "role = count" lines).
     Q_INVOKABLE QVariantMap get(const QString &engagementId) const;
+    /// The priority map (see priorities) of an engagement's priority; empty if it has none.
+    Q_INVOKABLE QVariantMap priorityOf(const QString &engagementId) const;
     Q_INVOKABLE void reload();
 
     static QList<ParticipantGroup> parseParticipants(const QString &lines, QString *error);

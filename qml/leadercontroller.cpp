@@ -184,8 +184,9 @@ bool LeaderController::collect()
     if (report->conflicts > 0)
         m_collectionReport << tr("%n conflict(s): a tablet sent two different notes under one number.", nullptr, report->conflicts);
     for (const sync::DeviceCollection &device : report->devices) {
-        QString line = tr("Tablet %1… (%2): %n note(s)", nullptr, device.received)
-                           .arg(QString::fromLatin1(device.deviceKey.toHex().left(12)), device.role);
+        // By the label the leader gave it; a key prefix only for a tablet without one.
+        const QString tablet = device.label.isEmpty() ? tr("tablet %1…").arg(QString::fromLatin1(device.deviceKey.toHex().left(12))) : device.label;
+        QString line = tr("%1 (%2): %n note(s)", nullptr, device.received).arg(tablet, device.role);
         if (!device.missing.isEmpty()) {
             QStringList numbers;
             for (qint64 number : device.missing)
@@ -197,6 +198,7 @@ bool LeaderController::collect()
             m_collectionReport << QStringLiteral("   ") + problem;
     }
     emit changed();
+    m_session->markSyncChanged(); // the desk reads what arrived
     return true;
 }
 

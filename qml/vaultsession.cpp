@@ -4,6 +4,7 @@
 #include "draftwriter.h"
 #include "notestore.h"
 #include "settingsstore.h"
+#include "syncstore.h"
 #include "vaultkeyfile.h"
 
 #include <QLoggingCategory>
@@ -182,11 +183,18 @@ void VaultSession::becomeUnlocked(std::unique_ptr<Vault> vault)
         qCWarning(lcSession) << "a draft could not be written";
         emit errorOccurred(tr("A draft could not be saved: %1").arg(message));
     });
+    loadReview();
+    if (!settings.value(roleKey).value().isEmpty()) {
+        // Chosen on this tablet.
+    } else if (auto keys = sync::SyncStore(*m_vault).reviewKeys(m_reviewId); keys && *keys) {
+        m_role = QStringLiteral("team-leader"); // a vault that holds the review's keys is its leader's
+    } else if (auto enrolment = sync::SyncStore(*m_vault).enrolment(); enrolment && *enrolment && !(*enrolment)->role.isEmpty()) {
+        m_role = (*enrolment)->role; // as the leader's roster enrols this tablet
+    }
     emit themeChanged();
     emit roleChanged();
     emit memberNameChanged();
     emit idleMinutesChanged();
-    loadReview();
     setState(Unlocked);
     noteActivity();
 }

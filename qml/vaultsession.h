@@ -97,6 +97,8 @@ public:
     void markProgrammeChanged();
     /// Sync moved notes on (delivered, collected, content removed): views refresh, nothing is re-sent.
     void markSyncChanged() { emit syncChanged(); }
+    /// The leader's desk changed (a finding, a link, a recommendation, a follow-up, a source).
+    void markDeskChanged() { emit deskChanged(); }
     /// Waits for every draft typed so far to be written (before signing or deleting); false,
     /// with the error reported, if one could not be.
     bool flushDrafts();
@@ -117,6 +119,7 @@ signals:
     /// A revision of a draft is durable (DraftWriter::written, on the GUI thread).
     void draftWritten(const QString &draftId, quint64 revision);
     void syncChanged();
+    void deskChanged();
     /// Emitted just before the keys are wiped, so editors can save what is being typed.
     void aboutToLock();
     void errorOccurred(const QString &message);

@@ -437,14 +437,14 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
     if (auto saved = m_store.saveVerdicts(reviewId, problemsByNote); !saved)
         return saved.error();
     for (const QByteArray &key : roster->memberKeys()) {
-        DeviceCollection device{key, roster->role(key), received.value(key), verification.missingSequences.value(key), problems.value(key)};
+        DeviceCollection device{key, roster->role(key), roster->label(key), received.value(key), verification.missingSequences.value(key), problems.value(key)};
         report.devices << device;
     }
     if (problems.contains(QByteArray()))
-        report.devices << DeviceCollection{{}, QStringLiteral("unknown"), 0, {}, problems.value(QByteArray())};
+        report.devices << DeviceCollection{{}, QStringLiteral("unknown"), {}, 0, {}, problems.value(QByteArray())};
     for (auto it = problems.constBegin(); it != problems.constEnd(); ++it) {
         if (!it.key().isEmpty() && !roster->isMember(it.key()))
-            report.devices << DeviceCollection{it.key(), QStringLiteral("not on the roster"), 0, {}, it.value()};
+            report.devices << DeviceCollection{it.key(), QStringLiteral("not on the roster"), {}, 0, {}, it.value()};
     }
     return report;
 }

@@ -23,6 +23,7 @@ class ArchiveClient;
 struct DeviceCollection {
     QByteArray deviceKey;
     QString role;
+    QString label;              // from the signed roster; empty when the tablet has none
     int received = 0;           // notes held, valid or not
     QList<qint64> missing;      // sequence numbers not (yet) received
     QStringList problems;       // failures and flags, for people

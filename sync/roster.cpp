@@ -84,6 +84,15 @@ QString Roster::role(const QByteArray &deviceKey) const
     return {};
 }
 
+QString Roster::label(const QByteArray &deviceKey) const
+{
+    for (const RosterEntry &entry : m_entries) {
+        if (entry.type == RosterEntry::Type::Member && entry.deviceKey == deviceKey)
+            return entry.label;
+    }
+    return {};
+}
+
 QList<QByteArray> Roster::memberKeys() const
 {
     QList<QByteArray> keys;

@@ -37,6 +37,8 @@ public:
     std::optional<QDateTime> revokedAt(const QByteArray &deviceKey) const;
     bool isActiveMember(const QByteArray &deviceKey) const { return isMember(deviceKey) && !revokedAt(deviceKey); }
     QString role(const QByteArray &deviceKey) const;
+    /// What the leader called the tablet when approving it; empty if nothing.
+    QString label(const QByteArray &deviceKey) const;
     QList<QByteArray> memberKeys() const;
 
 private:

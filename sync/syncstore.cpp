@@ -83,8 +83,13 @@ Result<void> SyncStore::setRetentionDays(int days)
 
 Result<QList<RosterEntry>> SyncStore::rosterEntries(const QString &reviewId)
 {
+    return sync::rosterEntries(m_database, reviewId);
+}
+
+Result<QList<RosterEntry>> rosterEntries(SqliteDatabase &database, const QString &reviewId)
+{
     auto texts = queryList<QByteArray>(
-        m_database, "SELECT entry FROM roster_entries WHERE review_id = ?1 ORDER BY sequence",
+        database, "SELECT entry FROM roster_entries WHERE review_id = ?1 ORDER BY sequence",
         [&](SqlStatement &s) { s.bind(1, reviewId); }, [](const SqlStatement &row) { return row.blob(0); });
     if (!texts)
         return texts.error();

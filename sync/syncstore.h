@@ -69,6 +69,9 @@ struct CollectedNote {
     QString verdict; // "valid", or the problems found
 };
 
+/// A review's copy of the signed roster, in order, read through any connection to the vault.
+Result<QList<RosterEntry>> rosterEntries(SqliteDatabase &database, const QString &reviewId);
+
 /// The sync tables inside an unlocked vault (schema version 3, retention in 4): enrolment, roster copy, outbox,
 /// and for a team leader the review keys and collected notes. Every write is one durable
 /// transaction.

@@ -200,6 +200,7 @@ ExitCode CliCommands::leaderCollect(const CommandArguments &args)
                 missing << sequence;
             devices << QJsonObject{{QStringLiteral("device"), sync::toHex(device.deviceKey)},
                                    {QStringLiteral("role"), device.role},
+                                   {QStringLiteral("label"), device.label},
                                    {QStringLiteral("received"), device.received},
                                    {QStringLiteral("missing"), missing},
                                    {QStringLiteral("problems"), QJsonArray::fromStringList(device.problems)}};
@@ -212,7 +213,11 @@ ExitCode CliCommands::leaderCollect(const CommandArguments &args)
         } else {
             m_out << report->newNotes << " new notes collected" << Qt::endl;
             for (const sync::DeviceCollection &device : report->devices) {
-                m_out << device.deviceKey.toHex().left(16) << "… (" << device.role << "): " << device.received << " notes";
+                if (device.label.isEmpty())
+                    m_out << device.deviceKey.toHex().left(16) << "…";
+                else
+                    m_out << device.label;
+                m_out << " (" << device.role << "): " << device.received << " notes";
                 if (!device.missing.isEmpty()) {
                     QStringList missing;
                     for (qint64 sequence : device.missing)

@@ -8,7 +8,6 @@
 #include "signednotejson.h"
 #include "sqlitedatabase.h"
 #include "syncstore.h"
-#include "vault.h"
 
 #include <QJsonDocument>
 
@@ -75,13 +74,13 @@ std::optional<CollectedOrder> collectedOrderFromName(const QString &name)
     return std::nullopt;
 }
 
-CollectedNotes::CollectedNotes(Vault &vault, QString reviewId) : m_vault(vault), m_reviewId(std::move(reviewId)) {}
+CollectedNotes::CollectedNotes(DeskConnection desk, QString reviewId) : m_desk(desk), m_reviewId(std::move(reviewId)) {}
 
 Result<void> CollectedNotes::loadTablets()
 {
     if (m_tablets)
         return {};
-    auto entries = SyncStore(m_vault).rosterEntries(m_reviewId);
+    auto entries = rosterEntries(m_desk.database, m_reviewId);
     if (!entries)
         return entries.error();
     QHash<QByteArray, Tablet> tablets;
@@ -96,13 +95,13 @@ Result<void> CollectedNotes::placeNotes()
 {
     if (m_placed)
         return {};
-    auto sources = reviewSources(m_vault, m_reviewId);
+    auto sources = reviewSources(m_desk, m_reviewId);
     if (!sources)
         return sources.error();
-    auto engagements = deskEngagements(m_vault, m_reviewId);
+    auto engagements = deskEngagements(m_desk, m_reviewId);
     if (!engagements)
         return engagements.error();
-    auto priorities = m_vault.store().priorities(m_reviewId);
+    auto priorities = m_desk.store.priorities(m_reviewId);
     if (!priorities)
         return priorities.error();
     QHash<QString, qint64> priorityPosition;
@@ -113,7 +112,7 @@ Result<void> CollectedNotes::placeNotes()
         sourcePosition.insert(source.id, sourcePosition.size());
 
     // TEMP tables live in memory here (SQLITE_TEMP_STORE=3): nothing placed reaches a file.
-    SqliteDatabase &database = m_vault.database();
+    SqliteDatabase &database = m_desk.database;
     if (auto made = database.exec("CREATE TEMP TABLE IF NOT EXISTS desk_placement (engagement_id TEXT NOT NULL, kind TEXT NOT NULL,"
                                   " priority_id TEXT, priority_position INTEGER, source TEXT, source_position INTEGER,"
                                   " PRIMARY KEY (engagement_id, kind)) WITHOUT ROWID");
@@ -191,8 +190,8 @@ Result<QList<CollectedNoteView>> CollectedNotes::list(const CollectedFilter &fil
         return loaded.error();
     if (auto placed = placeNotes(); !placed)
         return placed.error();
-    auto statement = m_vault.database().prepare(selectedColumns
-                                                + " FROM collected_index i JOIN collected_notes c ON c.hash = i.hash"
+    auto statement = m_desk.database.prepare(selectedColumns
+                                             + " FROM collected_index i JOIN collected_notes c ON c.hash = i.hash"
                                                   " LEFT JOIN engagements e ON e.id = i.engagement_id"
                                                 + placementJoin + filterClause + orderClause(order));
     if (!statement)
@@ -211,8 +210,8 @@ Result<QList<CollectedNoteView>> CollectedNotes::search(const QString &query, co
         return loaded.error();
     if (auto placed = placeNotes(); !placed)
         return placed.error();
-    auto statement = m_vault.database().prepare(selectedColumns
-                                                + ", bm25(collected_fts) FROM collected_fts"
+    auto statement = m_desk.database.prepare(selectedColumns
+                                             + ", bm25(collected_fts) FROM collected_fts"
                                                   " JOIN collected_index i ON i.id = collected_fts.rowid JOIN collected_notes c ON c.hash = i.hash"
                                                 + placementJoin + filterClause + " AND collected_fts MATCH ?8 ORDER BY bm25(collected_fts) LIMIT 200");
     if (!statement)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deskengagements.h"
 #include "error.h"
 #include "notekind.h"
 #include "signednote.h"
@@ -51,7 +52,7 @@ struct CollectedNoteView {
 class CollectedNotes
 {
 public:
-    CollectedNotes(Vault &vault, QString reviewId);
+    CollectedNotes(DeskConnection desk, QString reviewId);
 
     Result<QList<CollectedNoteView>> list(const CollectedFilter &filter = {}, CollectedOrder order = CollectedOrder::Newest);
     /// The best 200 matches, best first.
@@ -76,7 +77,7 @@ private:
     Result<QList<CollectedNoteView>> viewsOf(SqlStatement &statement,
                                              const std::function<void(CollectedNoteView &, const SqlStatement &)> &complete);
 
-    Vault &m_vault;
+    DeskConnection m_desk;
     QString m_reviewId;
     std::optional<QHash<QByteArray, Tablet>> m_tablets;
     bool m_placed = false;

@@ -15,10 +15,12 @@
 
 namespace fieldnotes::sync {
 
-Result<QList<Source>> reviewSources(Vault &vault, const QString &reviewId)
+DeskConnection::DeskConnection(Vault &vault) : database(vault.database()), store(vault.store()) {}
+
+Result<QList<Source>> reviewSources(DeskConnection desk, const QString &reviewId)
 {
     auto rows = queryList<Source>(
-        vault.database(), "SELECT id, label, role_words FROM review_sources WHERE review_id = ?1 ORDER BY position",
+        desk.database, "SELECT id, label, role_words FROM review_sources WHERE review_id = ?1 ORDER BY position",
         [&](SqlStatement &s) { s.bind(1, reviewId); },
         [](const SqlStatement &row) {
             QStringList words;
@@ -31,12 +33,12 @@ Result<QList<Source>> reviewSources(Vault &vault, const QString &reviewId)
     return rows->isEmpty() ? defaultSources() : *rows;
 }
 
-Result<QList<DeskEngagement>> deskEngagements(Vault &vault, const QString &reviewId)
+Result<QList<DeskEngagement>> deskEngagements(DeskConnection desk, const QString &reviewId)
 {
-    auto sources = reviewSources(vault, reviewId);
+    auto sources = reviewSources(desk, reviewId);
     if (!sources)
         return sources.error();
-    auto programme = vault.store().engagements(reviewId);
+    auto programme = desk.store.engagements(reviewId);
     if (!programme)
         return programme.error();
     QHash<QString, DeskEngagement> byId;
@@ -45,7 +47,7 @@ Result<QList<DeskEngagement>> deskEngagements(Vault &vault, const QString &revie
 
     // Oldest first, so the latest record of each engagement is the one left standing.
     auto records = queryList<QString>(
-        vault.database(), "SELECT record FROM collected_engagements WHERE review_id = ?1 ORDER BY recorded_at, hash",
+        desk.database, "SELECT record FROM collected_engagements WHERE review_id = ?1 ORDER BY recorded_at, hash",
         [&](SqlStatement &s) { s.bind(1, reviewId); }, [](const SqlStatement &row) { return row.text(0); });
     if (!records)
         return records.error();
@@ -63,7 +65,7 @@ Result<QList<DeskEngagement>> deskEngagements(Vault &vault, const QString &revie
     }
 
     auto corrections = queryList<std::pair<QString, QString>>(
-        vault.database(), "SELECT engagement_id, source_id FROM engagement_sources WHERE review_id = ?1",
+        desk.database, "SELECT engagement_id, source_id FROM engagement_sources WHERE review_id = ?1",
         [&](SqlStatement &s) { s.bind(1, reviewId); }, [](const SqlStatement &row) { return std::pair{row.text(0), row.text(1)}; });
     if (!corrections)
         return corrections.error();

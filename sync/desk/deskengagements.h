@@ -10,10 +10,22 @@
 #include <QString>
 
 namespace fieldnotes {
+class NoteStore;
+class SqliteDatabase;
 class Vault;
 }
 
 namespace fieldnotes::sync {
+
+/// What the desk reads through: a connection to the leader's vault and the note store over it.
+/// A vault gives its own; a reader on a thread of its own gives its own connection's.
+struct DeskConnection {
+    DeskConnection(Vault &vault); // implicit: every reader that has the vault passes it
+    DeskConnection(SqliteDatabase &database, NoteStore &store) : database(database), store(store) {}
+
+    SqliteDatabase &database;
+    NoteStore &store;
+};
 
 /// An engagement as the team leader's desk places it: the latest record a tablet signed for it
 /// (by recorded_at), or the leader's own programme when no tablet sent one.
@@ -28,13 +40,13 @@ struct DeskEngagement {
 };
 
 /// The review's sources: its set-up's list, or the methodology's when it has none.
-Result<QList<Source>> reviewSources(Vault &vault, const QString &reviewId);
+Result<QList<Source>> reviewSources(DeskConnection desk, const QString &reviewId);
 
 /// Makes the review's sources these, in this order; refuses to drop one a correction names.
 Result<void> replaceReviewSources(Vault &vault, const QString &reviewId, const QList<Source> &sources);
 
 /// Every engagement of the review the desk knows, in programme order (start, then id).
-Result<QList<DeskEngagement>> deskEngagements(Vault &vault, const QString &reviewId);
+Result<QList<DeskEngagement>> deskEngagements(DeskConnection desk, const QString &reviewId);
 
 /// The leader's correction of where an engagement's notes come from (an empty sourceId goes back
 /// to the derived source), written with who made it and when to the desk's history, in one

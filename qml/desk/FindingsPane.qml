@@ -1,0 +1,193 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Fieldnotes
+
+// Findings per priority, each with the notes it rests on and whether it is substantiated yet,
+// and the recommendations that cite them (flagged while one cited is not substantiated).
+Item {
+    id: pane
+    required property VaultSession session
+    required property DeskController desk
+    required property string priorityId
+
+    FindingsModel { id: findings; objectName: "deskFindings"; session: pane.session; priorityId: pane.priorityId }
+    RecommendationsModel { id: recommendations; session: pane.session; priorityId: pane.priorityId }
+
+    ListView {
+        id: list
+        anchors.fill: parent
+        model: findings
+        spacing: 8
+        clip: true
+        ScrollBar.vertical: ScrollBar {}
+
+        header: ColumnLayout {
+            width: list.width - 12
+            spacing: 8
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    text: qsTr("A finding is substantiated when verified notes from at least this many independent sources support it, and not only by statements without an example or evidence:")
+                    wrapMode: Label.Wrap
+                    Layout.fillWidth: true
+                }
+                SpinBox {
+                    from: 1
+                    to: 7
+                    value: pane.desk.requiredSources
+                    Accessible.name: qsTr("Independent sources a finding needs")
+                    onValueModified: if (!pane.desk.setRequiredSources(value)) value = pane.desk.requiredSources
+                }
+            }
+            Label { text: qsTr("New finding"); font.bold: true; font.pixelSize: 20 }
+            RowLayout {
+                Layout.fillWidth: true
+                RadioButton { id: goodPractice; text: qsTr("Good practice"); Accessible.name: text }
+                RadioButton { text: qsTr("Area for development"); checked: true; Accessible.name: text }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                TextField {
+                    id: statement
+                    objectName: "findingStatement"
+                    placeholderText: qsTr("What the evidence shows, in plain words")
+                    Layout.fillWidth: true
+                    implicitHeight: 48
+                    Accessible.name: qsTr("Finding statement")
+                }
+                Button {
+                    text: qsTr("Add finding")
+                    enabled: statement.text.trim() !== "" && pane.priorityId !== ""
+                    implicitHeight: 48
+                    Accessible.name: text
+                    onClicked: if (pane.desk.addFinding(pane.priorityId, goodPractice.checked ? "good-practice" : "area-for-development", statement.text) !== "")
+                                   statement.clear()
+                }
+            }
+            Label {
+                visible: findings.count === 0
+                text: qsTr("No findings for this priority yet. Add one, then open notes under Evidence and link them to it.")
+                opacity: 0.75
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+            }
+        }
+
+        delegate: Frame {
+            id: finding
+            required property string findingId
+            required property string kindLabel
+            required property string statement
+            required property bool substantiated
+            required property string shortfalls
+            required property string sources
+            required property var support
+            width: list.width - 12
+            background: Rectangle {
+                color: "transparent"
+                radius: 4
+                border.width: finding.substantiated ? 1 : 2
+                border.color: finding.substantiated ? "#40808080" : "#ef8f00"
+            }
+            ColumnLayout {
+                anchors.left: parent.left
+                anchors.right: parent.right
+                spacing: 4
+                Label {
+                    text: qsTr("%1 · %2").arg(finding.findingId).arg(finding.kindLabel)
+                    font.bold: true
+                }
+                Label { text: finding.statement; wrapMode: Label.Wrap; font.pixelSize: 20; Layout.fillWidth: true }
+                Label {
+                    text: finding.substantiated ? qsTr("✓ Substantiated: %1").arg(finding.sources)
+                                                : qsTr("⚠ Not yet substantiated: %1").arg(finding.shortfalls)
+                    color: finding.substantiated ? "#2e7d32" : "#b35c00"
+                    font.bold: !finding.substantiated
+                    wrapMode: Label.Wrap
+                    Layout.fillWidth: true
+                    Accessible.name: text
+                }
+                Repeater {
+                    model: finding.support
+                    delegate: RowLayout {
+                        id: supportRow
+                        required property var modelData
+                        Layout.fillWidth: true
+                        Label {
+                            text: qsTr("“%1” — %2, %3, note %4%5").arg(supportRow.modelData.words).arg(supportRow.modelData.sourceLabel)
+                                  .arg(supportRow.modelData.kindLabel).arg(supportRow.modelData.shortHash)
+                                  .arg(supportRow.modelData.verified ? "" : qsTr(" (did not verify: not counted)"))
+                            wrapMode: Label.Wrap
+                            Layout.fillWidth: true
+                        }
+                        ToolButton {
+                            text: qsTr("Unlink")
+                            Accessible.name: qsTr("Unlink this note from %1").arg(finding.findingId)
+                            onClicked: pane.desk.unlink(finding.findingId, supportRow.modelData.hash, supportRow.modelData.start, supportRow.modelData.end)
+                        }
+                    }
+                }
+            }
+        }
+
+        footer: ColumnLayout {
+            width: list.width - 12
+            spacing: 8
+            Label { text: qsTr("Recommendations"); font.bold: true; font.pixelSize: 20; topPadding: 16 }
+            Repeater {
+                model: recommendations
+                delegate: Label {
+                    required property var model // its "text" role would clash with Label.text
+                    text: qsTr("%1: %2 (rests on %3)").arg(model.recommendationId).arg(model.text).arg(model.findingIds)
+                          + (model.flagged ? qsTr(" ⚠ cites %1, not yet substantiated").arg(model.unsubstantiated) : "")
+                    color: model.flagged ? "#b35c00" : palette.windowText
+                    wrapMode: Label.Wrap
+                    Layout.fillWidth: true
+                }
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 4
+                Label { text: qsTr("Rests on:"); height: 40; verticalAlignment: Label.AlignVCenter }
+                Repeater {
+                    id: citations
+                    model: findings
+                    delegate: CheckBox {
+                        required property string findingId
+                        text: findingId
+                        Accessible.name: qsTr("Cite %1").arg(findingId)
+                    }
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                TextField {
+                    id: recommendation
+                    placeholderText: qsTr("A recommendation the findings support")
+                    Layout.fillWidth: true
+                    implicitHeight: 48
+                    Accessible.name: qsTr("Recommendation")
+                }
+                Button {
+                    text: qsTr("Add recommendation")
+                    enabled: recommendation.text.trim() !== "" && pane.priorityId !== ""
+                    implicitHeight: 48
+                    Accessible.name: text
+                    onClicked: {
+                        const cited = []
+                        for (let i = 0; i < citations.count; ++i) {
+                            const box = citations.itemAt(i) as CheckBox
+                            if (box && box.checked)
+                                cited.push(box.text)
+                        }
+                        if (pane.desk.addRecommendation(pane.priorityId, recommendation.text, cited) !== "")
+                            recommendation.clear()
+                    }
+                }
+            }
+        }
+    }
+}
