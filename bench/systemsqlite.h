@@ -19,6 +19,9 @@ public:
     bool exec(const char *sql);
     /// Prepares one INSERT with blob parameters and runs it once per row, as the caller binds.
     bool insertRows(const char *sql, int rows, const std::function<QList<QByteArray>(int)> &rowValues);
+    /// Runs a query to its end, reading every column of every row as text (as a caller would);
+    /// returns the number of rows, or -1 on an error.
+    int queryRows(const char *sql);
     void close();
 
 private:

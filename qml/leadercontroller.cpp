@@ -184,6 +184,8 @@ bool LeaderController::collect()
     if (report->conflicts > 0)
         m_collectionReport << tr("%n conflict(s): a tablet sent two different notes under one number.", nullptr, report->conflicts);
     for (const sync::DeviceCollection &device : report->devices) {
+        if (device.role == QLatin1String("team-leader") && device.received == 0 && device.problems.isEmpty())
+            continue; // this desk itself: it sends no notes
         // By the label the leader gave it; a key prefix only for a tablet without one.
         const QString tablet = device.label.isEmpty() ? tr("tablet %1…").arg(QString::fromLatin1(device.deviceKey.toHex().left(12))) : device.label;
         QString line = tr("%1 (%2): %n note(s)", nullptr, device.received).arg(tablet, device.role);

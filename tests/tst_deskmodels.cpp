@@ -150,7 +150,7 @@ private slots:
         const int observation = rowWhere(notes, DeskNotesModel::KindRole, QStringLiteral("observation"));
         QVERIFY(observation >= 0);
         const QVariantMap seen = notes.get(observation);
-        QCOMPARE(seen.value(QStringLiteral("author")).toString(), QStringLiteral("young-inspector, YI tablet"));
+        QCOMPARE(seen.value(QStringLiteral("author")).toString(), QStringLiteral("Young Inspector, YI tablet"));
         QCOMPARE(seen.value(QStringLiteral("source")).toString(), QStringLiteral("observation"));
         QCOMPARE(seen.value(QStringLiteral("engagementTitle")).toString(), QStringLiteral("Pupils' focus group"));
         QCOMPARE(seen.value(QStringLiteral("priorityTitle")).toString(), QStringLiteral("Attendance"));
@@ -158,7 +158,7 @@ private slots:
         const int manager = rowWhere(notes, DeskNotesModel::SourceRole, QStringLiteral("leaders"));
         QVERIFY(manager >= 0);
         QCOMPARE(notes.get(manager).value(QStringLiteral("evidence")).toString(), QStringLiteral("Example or evidence asked for and given"));
-        QCOMPARE(notes.get(manager).value(QStringLiteral("author")).toString(), QStringLiteral("reviewer, Tablet 3"));
+        QCOMPARE(notes.get(manager).value(QStringLiteral("author")).toString(), QStringLiteral("Reviewer, Tablet 3"));
     }
 
     void filtersOrdersAndSearchNarrowTheRows()

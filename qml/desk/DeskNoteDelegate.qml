@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // One collected note as the leader reads it: what kind, who wrote it and when, where the desk
@@ -9,7 +10,8 @@ ItemDelegate {
     required property int index
     required property string hash
     required property string shortHash
-    required property string text
+    required property string richText
+    required property string plainText
     required property string kind
     required property string kindLabel
     required property string author
@@ -32,7 +34,7 @@ ItemDelegate {
         return text
     }
     padding: 12
-    Accessible.name: qsTr("%1 by %2, %3").arg(kindLabel).arg(author).arg(signedAt)
+    Accessible.name: qsTr("%1 by %2: %3").arg(kindLabel).arg(author).arg(plainText.slice(0, 80))
 
     background: Rectangle {
         color: note.concern ? "#33c62828" : note.down ? "#22808080" : "transparent"
@@ -47,7 +49,7 @@ ItemDelegate {
             Label {
                 text: note.kindLabel
                 font.bold: true
-                color: note.concern ? "#c62828" : palette.windowText
+                color: note.concern ? "#c62828" : Material.foreground
             }
             Label {
                 text: qsTr("%1 · signed %2").arg(note.author).arg(note.signedAt)
@@ -64,7 +66,7 @@ ItemDelegate {
             }
         }
         Label {
-            text: note.text
+            text: note.richText
             textFormat: Label.StyledText
             wrapMode: Label.Wrap
             maximumLineCount: 4
@@ -95,7 +97,7 @@ ItemDelegate {
             visible: note.concern
             text: note.followUp !== "" ? qsTr("Followed up: %1").arg(note.followUp) : qsTr("No follow-up recorded yet")
             font.bold: note.followUp === ""
-            color: note.followUp === "" ? "#c62828" : palette.windowText
+            color: note.followUp === "" ? "#c62828" : Material.foreground
             wrapMode: Label.Wrap
             Layout.fillWidth: true
         }

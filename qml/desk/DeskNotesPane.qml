@@ -24,28 +24,45 @@ Item {
         anchors.fill: parent
         spacing: 8
 
+        // Unmissable while one waits for a follow-up; once each has one, a line that opens to them.
         Frame {
+            id: concernFrame
+            readonly property bool expanded: concerns.awaitingFollowUp > 0 || showConcerns.checked
             visible: concerns.count > 0
             Layout.fillWidth: true
-            Layout.preferredHeight: Math.min(concernList.contentHeight, pane.height / 3) + topPadding + bottomPadding + concernHeading.height + 8
+            Layout.preferredHeight: (expanded ? Math.min(concernList.contentHeight, pane.height / 3) + 8 : 0)
+                                    + topPadding + bottomPadding + concernHeading.height
             background: Rectangle { color: "transparent"; border.color: "#c62828"; border.width: 3; radius: 6 }
             ColumnLayout {
                 anchors.fill: parent
                 spacing: 8
-                Label {
+                RowLayout {
                     id: concernHeading
-                    objectName: "concernHeading"
-                    text: concerns.awaitingFollowUp > 0
-                          ? qsTr("⚠ Safeguarding concerns: %1, %2 with no follow-up recorded").arg(concerns.count).arg(concerns.awaitingFollowUp)
-                          : qsTr("Safeguarding concerns: %1, each followed up").arg(concerns.count)
-                    color: "#c62828"
-                    font.bold: true
-                    font.pixelSize: 20
-                    wrapMode: Label.Wrap
                     Layout.fillWidth: true
+                    Label {
+                        objectName: "concernHeading"
+                        text: concerns.awaitingFollowUp > 0
+                              ? qsTr("⚠ Safeguarding concerns: %1, %2 with no follow-up recorded").arg(concerns.count).arg(concerns.awaitingFollowUp)
+                              : qsTr("Safeguarding concerns: %1, each followed up").arg(concerns.count)
+                        color: "#c62828"
+                        font.bold: true
+                        font.pixelSize: 20
+                        wrapMode: Label.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Button {
+                        id: showConcerns
+                        visible: concerns.awaitingFollowUp === 0
+                        checkable: true
+                        flat: true
+                        text: checked ? qsTr("Hide") : qsTr("Show")
+                        implicitHeight: 48
+                        Accessible.name: checked ? qsTr("Hide the concerns") : qsTr("Show the concerns")
+                    }
                 }
                 ListView {
                     id: concernList
+                    visible: concernFrame.expanded
                     model: concerns
                     clip: true
                     spacing: 6

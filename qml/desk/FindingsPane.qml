@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Fieldnotes
 
@@ -16,16 +17,16 @@ Item {
     FindingsModel { id: findings; objectName: "deskFindings"; session: pane.session; priorityId: pane.priorityId }
     RecommendationsModel { id: recommendations; session: pane.session; priorityId: pane.priorityId }
 
-    ListView {
+    // A priority has a handful of findings, not thousands: a Repeater, which still changes only
+    // the rows its model changes, in one scrolling column with the forms.
+    ScrollView {
         id: list
         anchors.fill: parent
-        model: findings
-        spacing: 8
+        contentWidth: availableWidth
         clip: true
-        ScrollBar.vertical: ScrollBar {}
 
-        header: ColumnLayout {
-            width: list.width - 12
+        ColumnLayout {
+            width: list.availableWidth - 12
             spacing: 8
             RowLayout {
                 Layout.fillWidth: true
@@ -74,76 +75,78 @@ Item {
                 wrapMode: Label.Wrap
                 Layout.fillWidth: true
             }
-        }
 
-        delegate: Frame {
-            id: finding
-            required property string findingId
-            required property string kindLabel
-            required property string statement
-            required property bool substantiated
-            required property string shortfalls
-            required property string sources
-            required property var support
-            width: list.width - 12
-            background: Rectangle {
-                color: "transparent"
-                radius: 4
-                border.width: finding.substantiated ? 1 : 2
-                border.color: finding.substantiated ? "#40808080" : "#ef8f00"
-            }
-            ColumnLayout {
-                anchors.left: parent.left
-                anchors.right: parent.right
-                spacing: 4
-                Label {
-                    text: qsTr("%1 · %2").arg(finding.findingId).arg(finding.kindLabel)
-                    font.bold: true
-                }
-                Label { text: finding.statement; wrapMode: Label.Wrap; font.pixelSize: 20; Layout.fillWidth: true }
-                Label {
-                    text: finding.substantiated ? qsTr("✓ Substantiated: %1").arg(finding.sources)
-                                                : qsTr("⚠ Not yet substantiated: %1").arg(finding.shortfalls)
-                    color: finding.substantiated ? "#2e7d32" : "#b35c00"
-                    font.bold: !finding.substantiated
-                    wrapMode: Label.Wrap
+            Repeater {
+                model: findings
+                delegate: Frame {
+                    id: finding
+                    required property string findingId
+                    required property string kindLabel
+                    required property string statement
+                    required property bool substantiated
+                    required property string shortfalls
+                    required property string sources
+                    required property var support
                     Layout.fillWidth: true
-                    Accessible.name: text
-                }
-                Repeater {
-                    model: finding.support
-                    delegate: RowLayout {
-                        id: supportRow
-                        required property var modelData
-                        Layout.fillWidth: true
+                    background: Rectangle {
+                        color: "transparent"
+                        radius: 4
+                        border.width: finding.substantiated ? 1 : 2
+                        border.color: finding.substantiated ? "#40808080" : "#ef8f00"
+                    }
+                    ColumnLayout {
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        spacing: 4
                         Label {
-                            text: qsTr("“%1” — %2, %3, note %4%5").arg(supportRow.modelData.words).arg(supportRow.modelData.sourceLabel)
-                                  .arg(supportRow.modelData.kindLabel).arg(supportRow.modelData.shortHash)
-                                  .arg(supportRow.modelData.verified ? "" : qsTr(" (did not verify: not counted)"))
+                            text: qsTr("%1 · %2").arg(finding.findingId).arg(finding.kindLabel)
+                            font.bold: true
+                        }
+                        Label { text: finding.statement; wrapMode: Label.Wrap; font.pixelSize: 20; Layout.fillWidth: true }
+                        Label {
+                            text: finding.substantiated ? qsTr("✓ Substantiated: %1").arg(finding.sources)
+                                                        : qsTr("⚠ Not yet substantiated: %1").arg(finding.shortfalls)
+                            color: finding.substantiated ? "#2e7d32" : "#b35c00"
+                            font.bold: !finding.substantiated
                             wrapMode: Label.Wrap
                             Layout.fillWidth: true
+                            Accessible.name: text
                         }
-                        ToolButton {
-                            text: qsTr("Unlink")
-                            Accessible.name: qsTr("Unlink this note from %1").arg(finding.findingId)
-                            onClicked: pane.desk.unlink(finding.findingId, supportRow.modelData.hash, supportRow.modelData.start, supportRow.modelData.end)
+                        Repeater {
+                            model: finding.support
+                            delegate: RowLayout {
+                                id: supportRow
+                                required property var modelData
+                                Layout.fillWidth: true
+                                Label {
+                                    text: qsTr("“%1” — %2, %3, note %4%5").arg(supportRow.modelData.words).arg(supportRow.modelData.sourceLabel)
+                                          .arg(supportRow.modelData.kindLabel).arg(supportRow.modelData.shortHash)
+                                          .arg(supportRow.modelData.verified ? "" : qsTr(" (did not verify: not counted)"))
+                                    wrapMode: Label.Wrap
+                                    Layout.fillWidth: true
+                                }
+                                ToolButton {
+                                    text: qsTr("Unlink")
+                                    Accessible.name: qsTr("Unlink this note from %1").arg(finding.findingId)
+                                    onClicked: pane.desk.unlink(finding.findingId, supportRow.modelData.hash, supportRow.modelData.start, supportRow.modelData.end)
+                                }
+                            }
                         }
                     }
                 }
             }
-        }
-
-        footer: ColumnLayout {
-            width: list.width - 12
-            spacing: 8
             Label { text: qsTr("Recommendations"); font.bold: true; font.pixelSize: 20; topPadding: 16 }
             Repeater {
                 model: recommendations
                 delegate: Label {
-                    required property var model // its "text" role would clash with Label.text
-                    text: qsTr("%1: %2 (rests on %3)").arg(model.recommendationId).arg(model.text).arg(model.findingIds)
-                          + (model.flagged ? qsTr(" ⚠ cites %1, not yet substantiated").arg(model.unsubstantiated) : "")
-                    color: model.flagged ? "#b35c00" : palette.windowText
+                    required property string recommendationId
+                    required property string recommendationText
+                    required property string findingIds
+                    required property bool flagged
+                    required property string unsubstantiated
+                    text: qsTr("%1: %2 (rests on %3)").arg(recommendationId).arg(recommendationText).arg(findingIds)
+                          + (flagged ? qsTr(" ⚠ cites %1, not yet substantiated").arg(unsubstantiated) : "")
+                    color: flagged ? "#b35c00" : Material.foreground
                     wrapMode: Label.Wrap
                     Layout.fillWidth: true
                 }

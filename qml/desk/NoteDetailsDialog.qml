@@ -20,6 +20,7 @@ Dialog {
         note = values
         followUps = concern ? desk.followUpsOf(values.hash) : []
         linked.text = ""
+        findingChoice.currentIndex = findings.count > 0 ? 0 : -1
         open()
     }
 
@@ -30,7 +31,12 @@ Dialog {
     height: parent ? parent.height - 48 : 700
     standardButtons: Dialog.Close
 
-    FindingsModel { id: findings; session: dialog.session; priorityId: dialog.note.priorityId ?? "" }
+    FindingsModel {
+        id: findings
+        session: dialog.session
+        priorityId: dialog.note.priorityId ?? ""
+        onCountChanged: if (findingChoice.currentIndex < 0 && count > 0) findingChoice.currentIndex = 0
+    }
     FollowUpDialog {
         id: followUpDialog
         desk: dialog.desk
@@ -122,6 +128,7 @@ Dialog {
                 model: findings
                 textRole: "statement"
                 valueRole: "findingId"
+                displayText: currentIndex >= 0 ? qsTr("%1 · %2").arg(currentValue).arg(currentText) : qsTr("Choose a finding")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Finding to link to")
             }
@@ -131,6 +138,7 @@ Dialog {
                 spacing: 8
                 Button {
                     text: qsTr("Link the whole note")
+                    enabled: findingChoice.currentIndex >= 0
                     implicitHeight: 48
                     Accessible.name: text
                     onClicked: if (dialog.desk.link(findingChoice.currentValue, dialog.note.hash, 0, -1))
@@ -138,7 +146,7 @@ Dialog {
                 }
                 Button {
                     text: qsTr("Link the selected words")
-                    enabled: signedText.selectedText !== ""
+                    enabled: findingChoice.currentIndex >= 0 && signedText.selectedText !== ""
                     implicitHeight: 48
                     Accessible.name: text
                     onClicked: {

@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Fieldnotes
 
@@ -25,7 +26,7 @@ Item {
 
     readonly property var sources: view.sources ?? []
     readonly property var rows: view.rows ?? []
-    readonly property real findingColumn: Math.max(220, width * 0.3)
+    readonly property real findingColumn: Math.max(180, width * 0.26)
     readonly property real cellWidth: Math.max(72, (width - findingColumn - 12) / Math.max(1, sources.length))
 
     Dialog {
@@ -87,7 +88,10 @@ Item {
                         text: modelData.label
                         font.bold: true
                         font.pixelSize: 14
-                        wrapMode: Label.Wrap
+                        // Whole words, shrunk to fit a narrow column rather than broken.
+                        wrapMode: Label.WordWrap
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: 10
                         horizontalAlignment: Label.AlignHCenter
                         padding: 4
                     }
@@ -104,7 +108,7 @@ Item {
                         wrapMode: Label.Wrap
                         text: qsTr("%1 %2").arg(findingRow.modelData.findingId).arg(findingRow.modelData.statement)
                               + (findingRow.modelData.substantiated ? "" : qsTr("\n⚠ Not yet substantiated"))
-                        color: findingRow.modelData.substantiated ? palette.windowText : "#b35c00"
+                        color: findingRow.modelData.substantiated ? Material.foreground : "#b35c00"
                     }
                     Repeater {
                         model: findingRow.modelData.cells

@@ -2,6 +2,7 @@
 
 #include "concernfollowups.h"
 #include "deskengagements.h"
+#include "desknotesmodel.h"
 #include "findings.h"
 #include "findingsmodel.h"
 #include "notelistmodel.h"
@@ -49,7 +50,8 @@ void DeskController::reload()
             for (const sync::RosterEntry &entry : std::as_const(*entries))
                 if (entry.type == sync::RosterEntry::Type::Member)
                     m_tablets << QVariantMap{{QStringLiteral("key"), QString::fromLatin1(entry.deviceKey.toHex())},
-                                             {QStringLiteral("label"), entry.label.isEmpty() ? entry.role : tr("%1, %2").arg(entry.role, entry.label)}};
+                                             {QStringLiteral("label"), entry.label.isEmpty() ? DeskNotesModel::roleLabel(entry.role)
+                                                                                        : tr("%1, %2").arg(DeskNotesModel::roleLabel(entry.role), entry.label)}};
         }
         if (auto engagements = sync::deskEngagements(*vault, reviewId)) {
             for (const sync::DeskEngagement &placed : std::as_const(*engagements))

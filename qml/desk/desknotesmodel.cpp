@@ -5,6 +5,7 @@
 #include "deskreader.h"
 #include "notelistmodel.h"
 #include "notestore.h"
+#include "syncstore.h"
 
 namespace fieldnotes::ui {
 
@@ -39,6 +40,17 @@ QString followUpWords(const sync::ConcernFollowUp &followUp)
 } // namespace
 
 DeskNotesModel::DeskNotesModel(QObject *parent) : KeyedListModel(parent) {}
+
+QString DeskNotesModel::roleLabel(const QString &role)
+{
+    if (role == QLatin1String("reviewer"))
+        return tr("Reviewer");
+    if (role == QLatin1String("young-inspector"))
+        return tr("Young Inspector");
+    if (role == QLatin1String("team-leader"))
+        return tr("Team leader");
+    return role;
+}
 
 DeskNotesModel::~DeskNotesModel() = default;
 
@@ -83,6 +95,9 @@ void DeskNotesModel::reopen()
     Vault *vault = m_session ? m_session->vault() : nullptr;
     if (!vault || m_session->reviewId().isEmpty())
         return;
+    // Only the leader's vault holds collected notes (and the key their follow-ups are signed with).
+    if (auto keys = sync::SyncStore(*vault).reviewKeys(m_session->reviewId()); !keys || !*keys)
+        return;
     m_reader = std::make_unique<sync::DeskReader>(*vault, m_session->reviewId());
     connect(m_reader.get(), &sync::DeskReader::notesRead, this, &DeskNotesModel::showNotes);
     connect(m_reader.get(), &sync::DeskReader::failed, this, &DeskNotesModel::readFailed);
@@ -102,7 +117,7 @@ void DeskNotesModel::refresh()
 void DeskNotesModel::readLabels()
 {
     Vault *vault = m_session ? m_session->vault() : nullptr;
-    if (!vault)
+    if (!vault || !m_reader)
         return;
     const QString reviewId = m_session->reviewId();
     m_priorityTitles.clear();
@@ -321,9 +336,9 @@ QVariant DeskNotesModel::data(const QModelIndex &index, int role) const
     case AuthorRole:
         if (view.tabletRole.isEmpty())
             return tr("a tablet not on the roster");
-        return view.tabletLabel.isEmpty() ? view.tabletRole : tr("%1, %2").arg(view.tabletRole, view.tabletLabel);
+        return view.tabletLabel.isEmpty() ? roleLabel(view.tabletRole) : tr("%1, %2").arg(roleLabel(view.tabletRole), view.tabletLabel);
     case SignedAtRole:
-        return note.signedAt.toLocalTime().toString(QStringLiteral("ddd d MMM yyyy HH:mm"));
+        return note.signedAt.toLocalTime().toString(QStringLiteral("ddd d MMM HH:mm"));
     case EvidenceRole:
         return evidenceWords(note);
     case AmendsRole:
@@ -355,7 +370,7 @@ QHash<int, QByteArray> DeskNotesModel::roleNames() const
     return {{Qt::DisplayRole, "display"},
             {HashRole, "hash"},
             {ShortHashRole, "shortHash"},
-            {TextRole, "text"},
+            {TextRole, "richText"},
             {PlainTextRole, "plainText"},
             {KindRole, "kind"},
             {KindLabelRole, "kindLabel"},

@@ -91,6 +91,9 @@ public:
     bool isBusy() const { return m_request != 0; }
     int awaitingFollowUp() const;
 
+    /// A roster role in words ("young-inspector" -> "Young Inspector").
+    static QString roleLabel(const QString &role);
+
     /// One row's roles by name, for a details view.
     Q_INVOKABLE QVariantMap get(int row) const;
     /// Reads again: after a collection, a correction or a follow-up.

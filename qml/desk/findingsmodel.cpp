@@ -262,7 +262,7 @@ QHash<int, QByteArray> RecommendationsModel::roleNames() const
 {
     return {{Qt::DisplayRole, "display"},
             {RecommendationIdRole, "recommendationId"},
-            {TextRole, "text"},
+            {TextRole, "recommendationText"},
             {FindingIdsRole, "findingIds"},
             {FlaggedRole, "flagged"},
             {UnsubstantiatedRole, "unsubstantiated"}};

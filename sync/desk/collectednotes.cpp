@@ -210,10 +210,12 @@ Result<QList<CollectedNoteView>> CollectedNotes::search(const QString &query, co
         return loaded.error();
     if (auto placed = placeNotes(); !placed)
         return placed.error();
+    // CROSS JOIN keeps the full-text index the outer loop: as an inner one, FTS5 would run the
+    // whole MATCH again for every collected note the filter lets through.
     auto statement = m_desk.database.prepare(selectedColumns
                                              + ", bm25(collected_fts) FROM collected_fts"
-                                                  " JOIN collected_index i ON i.id = collected_fts.rowid JOIN collected_notes c ON c.hash = i.hash"
-                                                + placementJoin + filterClause + " AND collected_fts MATCH ?8 ORDER BY bm25(collected_fts) LIMIT 200");
+                                               " CROSS JOIN collected_index i ON i.id = collected_fts.rowid CROSS JOIN collected_notes c ON c.hash = i.hash"
+                                             + placementJoin + filterClause + " AND collected_fts MATCH ?8 ORDER BY bm25(collected_fts) LIMIT 200");
     if (!statement)
         return statement.error();
     bindFilter(*statement, m_reviewId, filter);

@@ -1,0 +1,109 @@
+"""End-to-end: the team leader's evidence desk in the real fieldnotes window, driven with real X
+input over AT-SPI. The leader's vault already holds a review whose reviewer's and Young
+Inspector's tablets sent notes to the archive; the leader collects them in the app, reads them
+(concerns first), records what was done about the concern, makes a finding linked to notes from
+both tablets and sees it substantiated in the triangulation view.
+
+usage: drive_desk.py PASSPHRASE SCREENSHOT_PREFIX WIDTH HEIGHT
+"""
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_ui import *  # noqa: E402,F401,F403
+import atspi_ui  # noqa: E402
+
+PASSPHRASE, SHOTS, WIDTH, HEIGHT = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+atspi_ui.configure(SHOTS, WIDTH, HEIGHT)
+
+
+def tab(name):
+    click(named(f"{name} tab"), f"the {name} tab", scroll=False)
+    time.sleep(0.5)
+
+
+def note(start):
+    """A collected note's row, by the start of its accessible name (kind and tablet)."""
+    return lambda node: bool(node.name) and node.name.startswith(start) and node.getRoleName() in ("push button", "list item")
+
+
+# 1. Unlock the leader's vault; it opens as the leader's (it holds the review's keys).
+wait_for(named("Unlock"), "the unlock page", timeout=30)
+click_node(password_fields()[0], "the passphrase field")
+type_text(PASSPHRASE)
+xdotool("key", "Return")
+wait_for(named("Open the team leader's desk"), "the programme with the leader's desk", timeout=30)
+if WIDTH > HEIGHT:
+    # The landscape run is in the dark theme, the portrait run in the light one.
+    click(named("Settings"), "settings", scroll=False)
+    click(lambda node: node.name == "Theme" and node.getRoleName() == "combo box", "the theme")
+    xdotool("key", "Down")
+    xdotool("key", "Down")
+    xdotool("key", "Return")
+    click(named("Close"), "close the settings", scroll=False)
+    time.sleep(0.5)
+click(named("Open the team leader's desk"), "the team leader's desk", scroll=False)
+
+# 2. Collect and check what the two tablets sent.
+click(named("Collect and check the tablets' notes"), "collect")
+wait_for(starts_with("4 new note(s) collected"), "the collection report", timeout=30)
+wait_for(starts_with("Tablet 1 (reviewer): 3 note(s)"), "the reviewer's tablet by its label")
+wait_for(starts_with("YI tablet (young-inspector): 1 note(s)"), "the Young Inspector's tablet by its label")
+screenshot("desk-collect")
+
+# 3. The evidence: the concern heads it, unmissable, until its follow-up is recorded.
+tab("Evidence")
+wait_for(starts_with("⚠ Safeguarding concerns: 1, 1 with no follow-up recorded"), "the concern at the top")
+wait_for(starts_with("4 note(s)"), "every collected note")
+screenshot("desk-evidence")
+click(note("Safeguarding concern by Reviewer, Tablet 1"), "the concern", scroll=False)
+click(named("Record what was done"), "record a follow-up")
+click(field("Raised with"), "raised with")
+type_text("the school's designated safeguarding lead")
+click(field("Decision"), "decision")
+type_text("referred to children's social care the same day")
+click(named("Sign the follow-up"), "sign the follow-up", scroll=False)
+wait_for(starts_with("Seen "), "the signed follow-up in the note")
+click(named("Close"), "close the note", scroll=False)
+wait_for(starts_with("Safeguarding concerns: 1, each followed up"), "the concern followed up")
+
+# Search as the words are typed: the matches, the words in bold.
+click(field("Search collected notes"), "search")
+type_text("breakfast")
+wait_for(starts_with("3 note(s) match"), "the search results")
+screenshot("desk-search")
+xdotool("key", "ctrl+a")
+xdotool("key", "BackSpace")
+wait_for(starts_with("4 note(s)"), "every note again")
+
+# 4. A finding for the first priority, linked to a note from each tablet.
+tab("Findings")
+click(field("Finding statement"), "the finding statement")
+type_text("Pupils run the breakfast club and attendance has risen")
+click(named("Good practice"), "good practice", scroll=False)
+click(named("Add finding"), "add the finding", scroll=False)
+wait_for(starts_with("⚠ Not yet substantiated"), "the new finding, not yet substantiated")
+
+tab("Evidence")
+click(note("Observation by Young Inspector, YI tablet"), "the Young Inspector's observation")
+click(named("Link the whole note"), "link the observation")
+wait_for(starts_with("Linked to F1"), "the observation linked")
+click(named("Close"), "close the note", scroll=False)
+click(note("Statement by Reviewer, Tablet 1: Attendance"), "the head of service's statement")
+click(named("Link the whole note"), "link the statement")
+wait_for(starts_with("Linked to F1"), "the statement linked")
+click(named("Close"), "close the note", scroll=False)
+
+tab("Findings")
+wait_for(starts_with("✓ Substantiated"), "the finding substantiated by two sources")
+screenshot("desk-findings")
+
+# 5. Triangulation: sources across, findings down; a cell opens to its notes.
+tab("Triangulation")
+cell = wait_for(starts_with("F1 from Direct observation"), "the observation cell")[0]
+screenshot("desk-triangulation")
+click_node(cell, "the observation cell")
+wait_for(starts_with("“We saw pupils"), "the cell's note")
+click(named("Close"), "close the cell", scroll=False)
+log("the leader collected, read, followed up, found and triangulated in the app")
