@@ -135,6 +135,21 @@ private slots:
         QCOMPARE(collectedOrderFromName(QStringLiteral("engagement")), std::optional(CollectedOrder::Engagement));
         QVERIFY(!collectedOrderFromName(QStringLiteral("random")));
         QCOMPARE(notes.list({}, CollectedOrder::Engagement)->size(), 4);
+
+        // A page: the first two in the order asked, and how many there are in all.
+        const auto newest = *notes.list();
+        const auto firstTwo = *notes.list({}, CollectedOrder::Newest, 2);
+        QCOMPARE(firstTwo.size(), 2);
+        QCOMPARE(firstTwo.at(0).note.hash, newest.at(0).note.hash);
+        QCOMPARE(firstTwo.at(1).note.hash, newest.at(1).note.hash);
+        QCOMPARE(notes.list({}, CollectedOrder::Tablet, 3)->size(), 3);
+        QCOMPARE(*notes.count(), 4);
+        CollectedFilter oneTablet;
+        oneTablet.authorKey = byTablet.at(0).note.content.authorKey;
+        QCOMPARE(*notes.count(oneTablet), int(notes.list(oneTablet)->size()));
+        CollectedFilter problems;
+        problems.verified = false;
+        QCOMPARE(*notes.count(problems), int(notes.list(problems)->size()));
     }
 
     void searchIsRankedWithMarkedSnippets()

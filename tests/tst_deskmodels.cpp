@@ -334,6 +334,48 @@ private slots:
         QCOMPARE(corrected->toMap().value(QStringLiteral("corrected")).toBool(), false);
     }
 
+    void rowsArriveAPageAtATimeAsTheListScrolls()
+    {
+        QList<Note> batch;
+        for (int n = 0; n < 300; ++n) {
+            Note note;
+            note.engagementId = m_headOfService;
+            note.kind = NoteKind::Statement;
+            note.text = QStringLiteral("Paged statement %1 about the rota").arg(n);
+            batch << note;
+        }
+        QVERIFY(m_reviewer->vault->store().createAndSign(batch).ok());
+        QCOMPARE(DeviceSync(*m_reviewer->vault).syncOnce(100)->delivered, 300);
+        QVERIFY(m_leader.collect());
+
+        DeskNotesModel notes;
+        QAbstractItemModelTester tester(&notes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        notes.setSession(m_session.get());
+        QTRY_COMPARE(notes.total(), 304);
+        settle(notes);
+        QCOMPARE(notes.count(), DeskNotesModel::pageSize);
+        QVERIFY(notes.index(0, 0).data(DeskNotesModel::PlainTextRole).toString().startsWith(QStringLiteral("Paged statement"))); // newest first
+        QVERIFY(notes.canFetchMore({}));
+        QSignalSpy resets(&notes, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&notes, &QAbstractItemModel::rowsInserted);
+        notes.fetchMore({});
+        QTRY_COMPARE(notes.count(), 304);
+        QVERIFY(!notes.canFetchMore({}));
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(inserted.count(), 1); // the second page, appended
+        QCOMPARE(inserted.front().at(1).toInt(), DeskNotesModel::pageSize);
+
+        // A filter starts from the top again; a search shows its best 200.
+        notes.setSourceId(QStringLiteral("leaders"));
+        settle(notes);
+        QCOMPARE(notes.total(), 301);
+        QCOMPARE(notes.count(), DeskNotesModel::pageSize);
+        notes.setQuery(QStringLiteral("paged"));
+        settle(notes);
+        QCOMPARE(notes.count(), 200);
+        QVERIFY(!notes.canFetchMore({}));
+    }
+
     void lockingClosesTheReaderAndUnlockingReadsAgain()
     {
         DeskNotesModel notes;
@@ -345,6 +387,7 @@ private slots:
         QVERIFY(!notes.isBusy());
         QVERIFY(m_session->unlock(QStringLiteral("a long enough passphrase")));
         QTRY_COMPARE(notes.count(), 1);
+        QVERIFY(notes.index(0, 0).data(DeskNotesModel::TextRole).toString().contains(QStringLiteral("<b>Attendance</b>")));
     }
 };
 

@@ -150,8 +150,8 @@ Item {
         Label {
             objectName: "deskCount"
             text: notes.busy ? qsTr("Reading…")
-                  : notes.query.trim() !== "" ? qsTr("%n note(s) match", "", notes.count)
-                  : qsTr("%n note(s)", "", notes.count)
+                  : notes.query.trim() !== "" ? (notes.total >= 200 ? qsTr("The best 200 matches") : qsTr("%n note(s) match", "", notes.total))
+                  : qsTr("%n note(s)", "", notes.total)
             opacity: 0.75
         }
         ListView {

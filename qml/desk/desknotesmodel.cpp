@@ -91,6 +91,8 @@ void DeskNotesModel::reopen()
 {
     closeReader();
     resetRows(m_rows, {});
+    m_total = 0;
+    m_wanted = pageSize;
     emit countChanged();
     Vault *vault = m_session ? m_session->vault() : nullptr;
     if (!vault || m_session->reviewId().isEmpty())
@@ -161,12 +163,26 @@ void DeskNotesModel::read()
     if (!m_reader)
         return;
     const auto order = sync::collectedOrderFromName(m_order);
-    setRequest(m_reader->read(this, m_query, m_filter, order.value_or(sync::CollectedOrder::Newest), openMark, closeMark));
+    setRequest(m_reader->read(this, m_query, m_filter, order.value_or(sync::CollectedOrder::Newest), m_wanted, openMark, closeMark));
 }
 
 void DeskNotesModel::filterChanged()
 {
+    m_wanted = pageSize; // other notes: from the top again
     emit filtersChanged();
+    read();
+}
+
+bool DeskNotesModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_reader && !isBusy() && m_rows.size() < m_total && m_rows.size() >= m_wanted;
+}
+
+void DeskNotesModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_wanted += pageSize;
     read();
 }
 
@@ -259,7 +275,7 @@ int DeskNotesModel::awaitingFollowUp() const
                              [](const Row &row) { return row.view.note.content.kind == NoteKind::Concern && row.followUp.isEmpty(); }));
 }
 
-void DeskNotesModel::showNotes(const QObject *requester, quint64 request, const QList<sync::CollectedNoteView> &notes)
+void DeskNotesModel::showNotes(const QObject *requester, quint64 request, const QList<sync::CollectedNoteView> &notes, int total)
 {
     if (requester != this || request != m_request)
         return; // an answer to a request made over since
@@ -268,6 +284,7 @@ void DeskNotesModel::showNotes(const QObject *requester, quint64 request, const 
     for (const sync::CollectedNoteView &view : notes)
         rows << Row{view, m_followUps.value(view.note.hash)};
     updateRows(m_rows, rows, keyOf, changedRoles);
+    m_total = total;
     setRequest(0);
     emit countChanged();
 }

@@ -38,6 +38,9 @@ class DeskNotesModel : public fieldnotes::ui::KeyedListModel // qualified: Qt 6.
     /// "", "verified" or "problem".
     Q_PROPERTY(QString verdict READ verdict WRITE setVerdict NOTIFY filtersChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    /// How many notes the filter lets through (a search: how many are shown, the best 200 at most);
+    /// rows are read a page at a time as the list is scrolled.
+    Q_PROPERTY(int total READ total NOTIFY countChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     /// Concerns shown that have no follow-up yet.
     Q_PROPERTY(int awaitingFollowUp READ awaitingFollowUp NOTIFY countChanged)
@@ -88,6 +91,8 @@ public:
     QString verdict() const;
     void setVerdict(const QString &verdict);
     int count() const { return int(m_rows.size()); }
+    int total() const { return m_total; }
+    static constexpr int pageSize = 200;
     bool isBusy() const { return m_request != 0; }
     int awaitingFollowUp() const;
 
@@ -100,6 +105,8 @@ public:
     Q_INVOKABLE void refresh();
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
@@ -119,7 +126,7 @@ private:
     void reopen();
     void read();
     void filterChanged();
-    void showNotes(const QObject *requester, quint64 request, const QList<sync::CollectedNoteView> &notes);
+    void showNotes(const QObject *requester, quint64 request, const QList<sync::CollectedNoteView> &notes, int total);
     void readFailed(const QObject *requester, quint64 request, const QString &message);
     void setRequest(quint64 request);
     void closeReader();
@@ -133,6 +140,8 @@ private:
     sync::CollectedFilter m_filter;
     QList<Row> m_rows;
     quint64 m_request = 0;
+    int m_wanted = pageSize; // rows asked for: a page more each time the view reaches the end
+    int m_total = 0;
     QHash<QString, QString> m_priorityTitles;
     QHash<QString, QString> m_sourceLabels;
     QHash<QString, QString> m_engagementTitles;

@@ -14,11 +14,20 @@
 namespace fieldnotes::sync {
 
 namespace {
-// Every parameter is always bound; an empty one matches everything.
-const QByteArray filterClause =
-    " WHERE i.review_id = ?1 AND (?2 = '' OR i.engagement_id = ?2) AND (?3 = '' OR i.kind = ?3)"
-    " AND (length(?4) = 0 OR c.author_key = ?4) AND (?5 < 0 OR (c.verdict = 'valid') = ?5)"
-    " AND (?6 = '' OR coalesce(p.priority_id, '') = ?6) AND (?7 = '' OR coalesce(p.source, '') = ?7)";
+// Every parameter is always bound; an empty one matches everything. The tablet and the verdict
+// are in collected_notes beside the signed JSON: a filter that needs neither never reads those
+// rows, so the clause names them only when asked to.
+QByteArray filterClause(bool onNotes)
+{
+    return QByteArray(" WHERE i.review_id = ?1 AND (?2 = '' OR i.engagement_id = ?2) AND (?3 = '' OR i.kind = ?3)")
+        + (onNotes ? " AND (length(?4) = 0 OR c.author_key = ?4) AND (?5 < 0 OR (c.verdict = 'valid') = ?5)" : "")
+        + " AND (?6 = '' OR coalesce(p.priority_id, '') = ?6) AND (?7 = '' OR coalesce(p.source, '') = ?7)";
+}
+
+bool filtersOnNotes(const CollectedFilter &filter)
+{
+    return !filter.authorKey.isEmpty() || filter.verified.has_value();
+}
 
 const QByteArray selectedColumns = "SELECT c.note, c.verdict, c.collected_at, coalesce(p.priority_id, ''), coalesce(p.source, '')";
 const QByteArray placementJoin =
@@ -35,26 +44,31 @@ void bindFilter(SqlStatement &statement, const QString &reviewId, const Collecte
         .bind(7, filter.sourceId);
 }
 
-QByteArray orderClause(CollectedOrder order)
+QByteArray orderTerms(CollectedOrder order)
 {
     switch (order) {
     case CollectedOrder::Newest:
-        return " ORDER BY i.signed_at DESC, i.id DESC";
+        return "i.signed_at DESC, i.id DESC";
     case CollectedOrder::Priority:
         // The review's order of priorities, unplaced notes last; newest first within each.
-        return " ORDER BY p.priority_position IS NULL, p.priority_position, i.signed_at DESC, i.id DESC";
+        return "p.priority_position IS NULL, p.priority_position, i.signed_at DESC, i.id DESC";
     case CollectedOrder::Source:
-        return " ORDER BY p.source_position IS NULL, p.source_position, i.signed_at DESC, i.id DESC";
+        return "p.source_position IS NULL, p.source_position, i.signed_at DESC, i.id DESC";
     case CollectedOrder::Engagement:
         // The programme's order where the leader has the engagement, then by id; oldest note first.
-        return " ORDER BY e.scheduled_start IS NULL, e.scheduled_start, i.engagement_id, i.signed_at, i.id";
+        return "e.scheduled_start IS NULL, e.scheduled_start, i.engagement_id, i.signed_at, i.id";
     case CollectedOrder::Kind:
-        return " ORDER BY i.kind, i.signed_at DESC, i.id DESC";
+        return "i.kind, i.signed_at DESC, i.id DESC";
     case CollectedOrder::Tablet:
-        return " ORDER BY c.author_key, c.sequence";
+        return "c.author_key, c.sequence";
     }
     return {};
 }
+
+// The signed JSON is the costly part of a row (the largest column, decrypted and parsed): the
+// rows are chosen and ordered on the small columns first, and only those shown are read whole.
+const QByteArray readChosen = selectedColumns
+    + " FROM chosen CROSS JOIN collected_index i ON i.id = chosen.id CROSS JOIN collected_notes c ON c.hash = i.hash" + placementJoin;
 } // namespace
 
 std::optional<CollectedOrder> collectedOrderFromName(const QString &name)
@@ -184,20 +198,39 @@ Result<QList<CollectedNoteView>> CollectedNotes::viewsOf(SqlStatement &statement
     }
 }
 
-Result<QList<CollectedNoteView>> CollectedNotes::list(const CollectedFilter &filter, CollectedOrder order)
+Result<QList<CollectedNoteView>> CollectedNotes::list(const CollectedFilter &filter, CollectedOrder order, int limit)
 {
     if (auto loaded = loadTablets(); !loaded)
         return loaded.error();
     if (auto placed = placeNotes(); !placed)
         return placed.error();
-    auto statement = m_desk.database.prepare(selectedColumns
-                                             + " FROM collected_index i JOIN collected_notes c ON c.hash = i.hash"
-                                                  " LEFT JOIN engagements e ON e.id = i.engagement_id"
-                                                + placementJoin + filterClause + orderClause(order));
+    const bool onNotes = filtersOnNotes(filter) || order == CollectedOrder::Tablet;
+    auto statement = m_desk.database.prepare(
+        "WITH chosen AS MATERIALIZED (SELECT i.id AS id, row_number() OVER (ORDER BY " + orderTerms(order) + ") AS position"
+        " FROM collected_index i" + (onNotes ? " JOIN collected_notes c ON c.hash = i.hash" : "")
+        + " LEFT JOIN engagements e ON e.id = i.engagement_id" + placementJoin + filterClause(onNotes) + " ORDER BY position LIMIT ?9) "
+        + readChosen + " ORDER BY chosen.position");
     if (!statement)
         return statement.error();
     bindFilter(*statement, m_reviewId, filter);
+    statement->bind(9, qint64(limit));
     return viewsOf(*statement, [](CollectedNoteView &, const SqlStatement &) {});
+}
+
+Result<int> CollectedNotes::count(const CollectedFilter &filter)
+{
+    if (auto placed = placeNotes(); !placed)
+        return placed.error();
+    const bool onNotes = filtersOnNotes(filter);
+    auto statement = m_desk.database.prepare("SELECT count(*) FROM collected_index i" + QByteArray(onNotes ? " JOIN collected_notes c ON c.hash = i.hash" : "")
+                                             + placementJoin + filterClause(onNotes));
+    if (!statement)
+        return statement.error();
+    bindFilter(*statement, m_reviewId, filter);
+    auto row = statement->next();
+    if (!row)
+        return row.error();
+    return int(statement->integer(0));
 }
 
 Result<QList<CollectedNoteView>> CollectedNotes::search(const QString &query, const CollectedFilter &filter, const QString &openMark,
@@ -211,11 +244,14 @@ Result<QList<CollectedNoteView>> CollectedNotes::search(const QString &query, co
     if (auto placed = placeNotes(); !placed)
         return placed.error();
     // CROSS JOIN keeps the full-text index the outer loop: as an inner one, FTS5 would run the
-    // whole MATCH again for every collected note the filter lets through.
-    auto statement = m_desk.database.prepare(selectedColumns
-                                             + ", bm25(collected_fts) FROM collected_fts"
-                                               " CROSS JOIN collected_index i ON i.id = collected_fts.rowid CROSS JOIN collected_notes c ON c.hash = i.hash"
-                                             + placementJoin + filterClause + " AND collected_fts MATCH ?8 ORDER BY bm25(collected_fts) LIMIT 200");
+    // whole MATCH again for every collected note the filter lets through. The best 200 are
+    // ranked on the small columns, then read whole.
+    const bool onNotes = filtersOnNotes(filter);
+    auto statement = m_desk.database.prepare(
+        "WITH chosen AS MATERIALIZED (SELECT i.id AS id, bm25(collected_fts) AS position FROM collected_fts"
+        " CROSS JOIN collected_index i ON i.id = collected_fts.rowid" + QByteArray(onNotes ? " CROSS JOIN collected_notes c ON c.hash = i.hash" : "")
+        + placementJoin + filterClause(onNotes) + " AND collected_fts MATCH ?8 ORDER BY position LIMIT 200) "
+        + readChosen.left(selectedColumns.size()) + ", chosen.position" + readChosen.mid(selectedColumns.size()) + " ORDER BY chosen.position");
     if (!statement)
         return statement.error();
     bindFilter(*statement, m_reviewId, filter);

@@ -54,7 +54,10 @@ class CollectedNotes
 public:
     CollectedNotes(DeskConnection desk, QString reviewId);
 
-    Result<QList<CollectedNoteView>> list(const CollectedFilter &filter = {}, CollectedOrder order = CollectedOrder::Newest);
+    /// The first `limit` in that order (all of them when negative).
+    Result<QList<CollectedNoteView>> list(const CollectedFilter &filter = {}, CollectedOrder order = CollectedOrder::Newest, int limit = -1);
+    /// How many the filter lets through.
+    Result<int> count(const CollectedFilter &filter = {});
     /// The best 200 matches, best first.
     Result<QList<CollectedNoteView>> search(const QString &query, const CollectedFilter &filter = {},
                                             const QString &openMark = QStringLiteral("["), const QString &closeMark = QStringLiteral("]"));

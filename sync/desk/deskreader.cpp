@@ -30,14 +30,14 @@ DeskReader::~DeskReader()
     m_connection.reset();
 }
 
-quint64 DeskReader::read(const QObject *requester, const QString &query, const CollectedFilter &filter, CollectedOrder order,
+quint64 DeskReader::read(const QObject *requester, const QString &query, const CollectedFilter &filter, CollectedOrder order, int limit,
                          const QString &openMark, const QString &closeMark)
 {
     quint64 number = 0;
     {
         std::lock_guard lock(m_mutex);
         number = ++m_lastNumber;
-        m_waiting.insert(requester, Request{number, query, filter, order, openMark, closeMark});
+        m_waiting.insert(requester, Request{number, query, filter, order, limit, openMark, closeMark});
     }
     m_wake.notify_all();
     return number;
@@ -65,13 +65,16 @@ void DeskReader::run()
         } else {
             if (stale || !m_notes)
                 m_notes = std::make_unique<CollectedNotes>(DeskConnection(*m_connection, *m_store), m_reviewId);
-            auto notes = request.query.trimmed().isEmpty()
-                ? m_notes->list(request.filter, request.order)
-                : m_notes->search(request.query, request.filter, request.openMark, request.closeMark);
-            if (notes)
-                emit notesRead(requester, request.number, *notes);
-            else
+            const bool listing = request.query.trimmed().isEmpty();
+            auto notes = listing ? m_notes->list(request.filter, request.order, request.limit)
+                                 : m_notes->search(request.query, request.filter, request.openMark, request.closeMark);
+            auto total = listing && notes ? m_notes->count(request.filter) : Result<int>(notes ? int(notes->size()) : 0);
+            if (!notes)
                 emit failed(requester, request.number, notes.error().message);
+            else if (!total)
+                emit failed(requester, request.number, total.error().message);
+            else
+                emit notesRead(requester, request.number, *notes, *total);
         }
         lock.lock();
     }

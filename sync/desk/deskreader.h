@@ -34,9 +34,10 @@ public:
     DeskReader(const DeskReader &) = delete;
     DeskReader &operator=(const DeskReader &) = delete;
 
-    /// Queues a listing (an empty query) or a search for `requester`, replacing its waiting one;
-    /// returns the request's number.
-    quint64 read(const QObject *requester, const QString &query, const CollectedFilter &filter, CollectedOrder order,
+    /// Queues a listing (an empty query: the first `limit` in that order, and how many there are)
+    /// or a search (the best 200) for `requester`, replacing its waiting one; returns the
+    /// request's number.
+    quint64 read(const QObject *requester, const QString &query, const CollectedFilter &filter, CollectedOrder order, int limit,
                  const QString &openMark, const QString &closeMark);
     /// The roster or the placement of notes changed (a collection, a source corrected): the
     /// next read takes them again.
@@ -44,7 +45,7 @@ public:
 
 signals:
     /// Emitted on the reader's thread; connections to objects of other threads are queued.
-    void notesRead(const QObject *requester, quint64 request, const QList<fieldnotes::sync::CollectedNoteView> &notes);
+    void notesRead(const QObject *requester, quint64 request, const QList<fieldnotes::sync::CollectedNoteView> &notes, int total);
     void failed(const QObject *requester, quint64 request, const QString &message);
 
 private:
@@ -53,6 +54,7 @@ private:
         QString query;
         CollectedFilter filter;
         CollectedOrder order = CollectedOrder::Newest;
+        int limit = -1;
         QString openMark;
         QString closeMark;
     };
