@@ -334,6 +334,35 @@ private slots:
         QCOMPARE(corrected->toMap().value(QStringLiteral("corrected")).toBool(), false);
     }
 
+    void aCorrectionShowsBesideTheNoteItCorrects()
+    {
+        NoteFilter inFocusGroup;
+        inFocusGroup.engagementId = m_focusGroup;
+        auto signedNotes = m_reviewer->vault->store().notes(inFocusGroup);
+        QVERIFY(signedNotes.ok());
+        const auto original = std::find_if(signedNotes->cbegin(), signedNotes->cend(),
+                                           [](const Note &note) { return note.text.startsWith(QStringLiteral("The pupils said")); });
+        QVERIFY(original != signedNotes->cend());
+        QVERIFY(m_reviewer->vault->store().amend(original->id, QStringLiteral("They said it helps most on Mondays")).ok());
+        QCOMPARE(DeviceSync(*m_reviewer->vault).syncOnce()->delivered, 1);
+
+        DeskNotesModel notes;
+        QAbstractItemModelTester tester(&notes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        notes.setSession(m_session.get());
+        QTRY_COMPARE(notes.count(), 4);
+        QSignalSpy resets(&notes, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&notes, &QAbstractItemModel::dataChanged);
+        QVERIFY(m_leader.collect());
+        QTRY_COMPARE(notes.count(), 5);
+        QCOMPARE(resets.count(), 0);
+        const int row = rowWhere(notes, DeskNotesModel::PlainTextRole, QStringLiteral("The pupils said the breakfast club helps them come in"));
+        QVERIFY(row >= 0);
+        QTRY_VERIFY(notes.index(row, 0).data(DeskNotesModel::CorrectionsRole).toString().contains(QStringLiteral("“They said it helps most on Mondays”")));
+        const int correction = rowWhere(notes, DeskNotesModel::KindRole, QStringLiteral("amendment"));
+        QCOMPARE(notes.index(correction, 0).data(DeskNotesModel::AmendsRole).toString(),
+                 notes.index(row, 0).data(DeskNotesModel::ShortHashRole).toString());
+    }
+
     void rowsArriveAPageAtATimeAsTheListScrolls()
     {
         QList<Note> batch;
@@ -351,7 +380,7 @@ private slots:
         DeskNotesModel notes;
         QAbstractItemModelTester tester(&notes, QAbstractItemModelTester::FailureReportingMode::QtTest);
         notes.setSession(m_session.get());
-        QTRY_COMPARE(notes.total(), 304);
+        QTRY_COMPARE(notes.total(), 305);
         settle(notes);
         QCOMPARE(notes.count(), DeskNotesModel::pageSize);
         QVERIFY(notes.index(0, 0).data(DeskNotesModel::PlainTextRole).toString().startsWith(QStringLiteral("Paged statement"))); // newest first
@@ -359,7 +388,7 @@ private slots:
         QSignalSpy resets(&notes, &QAbstractItemModel::modelReset);
         QSignalSpy inserted(&notes, &QAbstractItemModel::rowsInserted);
         notes.fetchMore({});
-        QTRY_COMPARE(notes.count(), 304);
+        QTRY_COMPARE(notes.count(), 305);
         QVERIFY(!notes.canFetchMore({}));
         QCOMPARE(resets.count(), 0);
         QCOMPARE(inserted.count(), 1); // the second page, appended

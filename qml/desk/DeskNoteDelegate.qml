@@ -24,6 +24,7 @@ ItemDelegate {
     required property bool verified
     required property string verdict
     required property string followUp
+    required property string corrections
 
     readonly property bool concern: kind === "concern"
     function joined(parts) {
@@ -83,6 +84,13 @@ ItemDelegate {
             visible: note.evidence !== "" || note.amends !== ""
             text: note.joined([note.evidence, note.amends !== "" ? qsTr("corrects note %1").arg(note.amends) : ""])
             opacity: 0.75
+            wrapMode: Label.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
+            visible: note.corrections !== ""
+            text: note.corrections
+            font.italic: true
             wrapMode: Label.Wrap
             Layout.fillWidth: true
         }

@@ -81,6 +81,13 @@ Dialog {
                 font.italic: true
                 Layout.fillWidth: true
             }
+            Label {
+                visible: (dialog.note.corrections ?? "") !== ""
+                text: dialog.note.corrections ?? ""
+                font.italic: true
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+            }
             TextArea {
                 id: signedText
                 objectName: "signedText"

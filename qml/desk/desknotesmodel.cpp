@@ -312,6 +312,8 @@ QList<int> DeskNotesModel::changedRoles(const Row &before, const Row &after)
         roles << VerifiedRole << VerdictRole;
     if (before.followUp != after.followUp)
         roles << FollowUpRole;
+    if (before.view.amendments.size() != after.view.amendments.size())
+        roles << CorrectionsRole;
     return roles;
 }
 
@@ -366,6 +368,12 @@ QVariant DeskNotesModel::data(const QModelIndex &index, int role) const
         return view.verified() ? tr("Verified") : tr("Problem: %1").arg(view.verdict);
     case FollowUpRole:
         return row.followUp;
+    case CorrectionsRole: {
+        QStringList lines;
+        for (const sync::CollectedAmendment &amendment : view.amendments)
+            lines << tr("Corrected %1: “%2”").arg(amendment.signedAt.toLocalTime().toString(QStringLiteral("ddd d MMM HH:mm")), amendment.text);
+        return lines.join(QLatin1Char('\n'));
+    }
     default:
         return {};
     }
@@ -403,7 +411,8 @@ QHash<int, QByteArray> DeskNotesModel::roleNames() const
             {AmendsRole, "amends"},
             {VerifiedRole, "verified"},
             {VerdictRole, "verdict"},
-            {FollowUpRole, "followUp"}};
+            {FollowUpRole, "followUp"},
+            {CorrectionsRole, "corrections"}};
 }
 
 } // namespace fieldnotes::ui

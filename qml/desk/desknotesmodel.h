@@ -66,6 +66,7 @@ public:
         VerifiedRole,
         VerdictRole,
         FollowUpRole,    // concerns: the latest follow-up in words; empty when none
+        CorrectionsRole, // the signed corrections of this note, one a line; empty when none
     };
     Q_ENUM(Role)
 

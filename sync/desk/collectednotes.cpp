@@ -155,6 +155,26 @@ Result<void> CollectedNotes::placeNotes()
                 return done;
         }
     }
+
+    // Corrections are few: all of them, once, to show beside the notes they correct.
+    m_amendments.clear();
+    auto amendments = database.prepare("SELECT c.note FROM collected_index i JOIN collected_notes c ON c.hash = i.hash"
+                                       " WHERE i.review_id = ?1 AND i.kind = 'amendment' ORDER BY i.signed_at, i.id");
+    if (!amendments)
+        return amendments.error();
+    amendments->bind(1, m_reviewId);
+    for (;;) {
+        auto row = amendments->next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto object = QJsonDocument::fromJson(amendments->text(0).toUtf8()).object();
+        auto amendment = signedNoteFromJson(object);
+        if (!amendment)
+            return amendment.error();
+        m_amendments[amendment->content.amendsHash] << CollectedAmendment{amendment->hash, amendment->content.text, amendment->content.signedAt};
+    }
     m_placed = true;
     return {};
 }
@@ -193,6 +213,7 @@ Result<QList<CollectedNoteView>> CollectedNotes::viewsOf(SqlStatement &statement
             return view.error();
         view->priorityId = statement.text(3);
         view->source = statement.text(4);
+        view->amendments = m_amendments.value(view->note.hash);
         complete(*view, statement);
         views << std::move(*view);
     }

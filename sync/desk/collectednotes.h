@@ -5,6 +5,7 @@
 #include "notekind.h"
 #include "signednote.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -31,6 +32,13 @@ struct CollectedFilter {
 
 enum class CollectedOrder { Newest, Priority, Engagement, Source, Kind, Tablet };
 
+/// A signed correction of a collected note, collected too.
+struct CollectedAmendment {
+    QByteArray hash;
+    QString text;
+    QDateTime signedAt;
+};
+
 /// One collected note as the team leader reads it: the signed note, the verdict on it when it
 /// was collected, and the tablet that signed it as the signed roster names it (role and label).
 struct CollectedNoteView {
@@ -43,6 +51,7 @@ struct CollectedNoteView {
     QString source;
     QString snippet; // search results: the text around the words found, marked
     double rank = 0; // search results: bm25, lower is better
+    QList<CollectedAmendment> amendments; // the collected corrections of this note, oldest first
 
     bool verified() const { return verdict == QLatin1String("valid"); }
 };
@@ -83,6 +92,7 @@ private:
     DeskConnection m_desk;
     QString m_reviewId;
     std::optional<QHash<QByteArray, Tablet>> m_tablets;
+    QHash<QByteArray, QList<CollectedAmendment>> m_amendments; // by the hash of the note corrected
     bool m_placed = false;
 };
 
