@@ -63,6 +63,7 @@ Page {
                 width: parent.width
             }
             PriorityBriefing {
+                objectName: "priorityBriefing"
                 width: parent.width
                 priority: programme.priorities, programme.priorityOf(page.engagementId) // re-read when the programme is
             }

@@ -9,6 +9,7 @@
 #include "archivestore.h"
 #include "concernfollowups.h"
 #include "deskcontroller.h"
+#include "deskreview.h"
 #include "desknotesmodel.h"
 #include "devicesync.h"
 #include "enrolmentcode.h"
@@ -332,6 +333,39 @@ private slots:
         });
         QVERIFY(corrected != desk.engagements().cend());
         QCOMPARE(corrected->toMap().value(QStringLiteral("corrected")).toBool(), false);
+    }
+
+    void theDeskTopReviewIsSavedAndReachesTheTablets()
+    {
+        DeskController desk;
+        desk.setSession(m_session.get());
+        QVariantMap review = desk.deskReviewOf(m_priorityId);
+        QCOMPARE(review.value(QStringLiteral("rag")).toString(), QString());
+        QCOMPARE(review.value(QStringLiteral("criteria")).toList().size(), int(deskCriteria().size()));
+        QSignalSpy errors(m_session.get(), &VaultSession::errorOccurred);
+        QVERIFY(!desk.saveDeskReview(m_priorityId, QStringLiteral("purple"), {}, {}));
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(desk.saveDeskReview(m_priorityId, QStringLiteral("amber"),
+                                    {{QStringLiteral("trend"), QStringLiteral("Persistent absence up two years running")},
+                                     {QStringLiteral("quartile"), QStringLiteral("  ")}},
+                                    QStringLiteral("Who misses school?\n\nDoes the breakfast club reach them?")));
+        QCOMPARE(errors.count(), 1); // saved and published: no message
+        review = desk.deskReviewOf(m_priorityId);
+        QCOMPARE(review.value(QStringLiteral("rag")).toString(), QStringLiteral("amber"));
+        QCOMPARE(review.value(QStringLiteral("lines")).toString(), QStringLiteral("Who misses school?\nDoes the breakfast club reach them?"));
+        const QVariantList criteria = review.value(QStringLiteral("criteria")).toList();
+        const auto trend = std::find_if(criteria.cbegin(), criteria.cend(),
+                                        [](const QVariant &c) { return c.toMap().value(QStringLiteral("id")) == QStringLiteral("trend"); });
+        QCOMPARE(trend->toMap().value(QStringLiteral("text")).toString(), QStringLiteral("Persistent absence up two years running"));
+
+        // It travels in the signed set-up: the reviewer's tablet has it after its next sync.
+        QVERIFY(DeviceSync(*m_reviewer->vault).syncOnce().ok());
+        auto onTablet = deskReviews(*m_reviewer->vault, m_session->reviewId());
+        QVERIFY(onTablet.ok());
+        QCOMPARE(onTablet->size(), 1);
+        QCOMPARE(onTablet->front().rag, QStringLiteral("amber"));
+        QCOMPARE(onTablet->front().evidence.value(QStringLiteral("trend")), QStringLiteral("Persistent absence up two years running"));
+        QVERIFY(!onTablet->front().evidence.contains(QStringLiteral("quartile"))); // left empty: not sent
     }
 
     void aCorrectionShowsBesideTheNoteItCorrects()

@@ -1,6 +1,8 @@
-// The engagement page with 2,500 notes: it opens, builds only the notes in sight, and scrolls to
-// the last and back. The real EngagementPage.qml over a real vault, in a window (offscreen).
+// The engagement page: why its priority is looked at (the leader's desk-top review), and with
+// 2,500 notes it opens, builds only the notes in sight, and scrolls to the last and back. The
+// real EngagementPage.qml over a real vault, in a window (offscreen).
 #include "checklistcontroller.h"
+#include "deskreview.h"
 #include "notestore.h"
 #include "testvault.h"
 #include "quickitems.h"
@@ -15,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
+
+#include <functional>
 
 Q_IMPORT_QML_PLUGIN(FieldnotesPlugin)
 
@@ -37,6 +41,48 @@ class TestEngagementPage : public QObject
 
 private slots:
     void initTestCase() { QQuickStyle::setStyle(QStringLiteral("Material")); }
+
+    void theBriefingSaysWhyThePriorityIsLookedAt()
+    {
+        QTemporaryDir directory;
+        VaultSession session(directory.filePath(QStringLiteral("vault")), test::fastOptions(), true);
+        QVERIFY(session.createVault(QStringLiteral("long enough passphrase"), QStringLiteral("long enough passphrase")));
+        const Engagement engagement = session.vault()->store().engagements(session.reviewId())->first();
+        // As a tablet has it from the leader's signed set-up (importDeskSetup writes the same table).
+        sync::DeskReview review{engagement.priorityId, QStringLiteral("amber"), {{QStringLiteral("trend"), QStringLiteral("Absence up two years running")}},
+                                {QStringLiteral("Who misses school on Mondays?")}, {}};
+        QVERIFY(sync::saveDeskReview(*session.vault(), session.reviewId(), review, QStringLiteral("team leader")).ok());
+
+        QQuickWindow window;
+        window.resize(800, 1280);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QQmlEngine engine;
+        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/Fieldnotes/EngagementPage.qml")));
+        std::unique_ptr<QObject> object(component.createWithInitialProperties(
+            {{QStringLiteral("session"), QVariant::fromValue(&session)}, {QStringLiteral("engagementId"), engagement.id},
+             {QStringLiteral("engagementTitle"), engagement.title}, {QStringLiteral("agreedMinutes"), 60}}));
+        QVERIFY2(object, qPrintable(component.errorString()));
+        auto *page = qobject_cast<QQuickItem *>(object.get());
+        page->setParentItem(window.contentItem());
+        page->setSize(window.size());
+        QQuickItem *briefing = fieldnotes::test::findItemNamed(page, QStringLiteral("priorityBriefing"));
+        QVERIFY(briefing);
+        QTRY_VERIFY(briefing->isVisible());
+        // Labels are the style's QML types: found by what they inherit, not by class name.
+        QStringList shown;
+        const std::function<void(QQuickItem *)> read = [&](QQuickItem *item) {
+            if (item->inherits("QQuickText") && item->isVisible())
+                shown << item->property("text").toString();
+            for (QQuickItem *child : item->childItems())
+                read(child);
+        };
+        read(briefing);
+        const QString all = shown.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("Amber: some concerns about progress")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("Trends over the last 3 years: Absence up two years running")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("Who misses school on Mondays?")), qPrintable(all));
+    }
 
     void aPageOf2500NotesOpensAndScrolls()
     {

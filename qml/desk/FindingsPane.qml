@@ -28,6 +28,11 @@ Item {
         ColumnLayout {
             width: list.availableWidth - 12
             spacing: 8
+            DeskReviewEditor {
+                desk: pane.desk
+                priorityId: pane.priorityId
+                Layout.fillWidth: true
+            }
             RowLayout {
                 Layout.fillWidth: true
                 Label {

@@ -26,7 +26,7 @@ Item {
 
     readonly property var sources: view.sources ?? []
     readonly property var rows: view.rows ?? []
-    readonly property real findingColumn: Math.max(180, width * 0.26)
+    readonly property real findingColumn: Math.max(150, width * 0.22)
     readonly property real cellWidth: Math.max(72, (width - findingColumn - 12) / Math.max(1, sources.length))
 
     Dialog {
@@ -82,18 +82,27 @@ Item {
                 }
                 Repeater {
                     model: pane.sources
-                    delegate: Label {
+                    // Too narrow for a source's name across: the names stand at an angle above their columns.
+                    delegate: Item {
+                        id: heading
                         required property var modelData
+                        readonly property bool slanted: pane.cellWidth < 110
                         width: pane.cellWidth
-                        text: modelData.label
-                        font.bold: true
-                        font.pixelSize: 14
-                        // Whole words, shrunk to fit a narrow column rather than broken.
-                        wrapMode: Label.WordWrap
-                        fontSizeMode: Text.HorizontalFit
-                        minimumPixelSize: 10
-                        horizontalAlignment: Label.AlignHCenter
-                        padding: 4
+                        height: slanted ? 200 : name.implicitHeight
+                        Label {
+                            id: name
+                            text: heading.modelData.label
+                            font.bold: true
+                            font.pixelSize: 14
+                            width: heading.slanted ? implicitWidth : heading.width
+                            wrapMode: heading.slanted ? Label.NoWrap : Label.WordWrap
+                            horizontalAlignment: heading.slanted ? Label.AlignLeft : Label.AlignHCenter
+                            padding: 4
+                            transformOrigin: Item.BottomLeft
+                            rotation: heading.slanted ? -62 : 0
+                            x: heading.slanted ? heading.width / 2 - 12 : 0
+                            y: heading.height - height
+                        }
                     }
                 }
             }

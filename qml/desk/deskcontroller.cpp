@@ -2,6 +2,8 @@
 
 #include "concernfollowups.h"
 #include "deskengagements.h"
+#include "deskreview.h"
+#include "leaderdesk.h"
 #include "desknotesmodel.h"
 #include "findings.h"
 #include "findingsmodel.h"
@@ -254,6 +256,54 @@ QVariantList DeskController::notesIn(const QString &priorityId, const QString &f
                                      {QStringLiteral("kindLabel"), NoteListModel::kindLabel(support.kind)}};
     }
     return notes;
+}
+
+QVariantMap DeskController::deskReviewOf(const QString &priorityId)
+{
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    if (!vault)
+        return {};
+    sync::DeskReview review;
+    if (auto reviews = sync::deskReviews(*vault, m_session->reviewId())) {
+        for (const sync::DeskReview &existing : std::as_const(*reviews))
+            if (existing.priorityId == priorityId)
+                review = existing;
+    } else {
+        fail(reviews.error().message);
+    }
+    QVariantList criteria;
+    for (const sync::DeskCriterion &criterion : sync::deskCriteria())
+        criteria << QVariantMap{{QStringLiteral("id"), criterion.id},
+                                {QStringLiteral("label"), criterion.label},
+                                {QStringLiteral("text"), review.evidence.value(criterion.id)}};
+    return {{QStringLiteral("rag"), review.rag},
+            {QStringLiteral("criteria"), criteria},
+            {QStringLiteral("lines"), review.linesOfEnquiry.join(QLatin1Char('\n'))}};
+}
+
+bool DeskController::saveDeskReview(const QString &priorityId, const QString &rag, const QVariantMap &evidence, const QString &lines)
+{
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    if (!vault)
+        return false;
+    sync::DeskReview review;
+    review.priorityId = priorityId;
+    review.rag = rag;
+    for (auto text = evidence.cbegin(); text != evidence.cend(); ++text)
+        if (!text.value().toString().trimmed().isEmpty())
+            review.evidence.insert(text.key(), text.value().toString().trimmed());
+    for (const QString &line : lines.split(QLatin1Char('\n')))
+        if (!line.trimmed().isEmpty())
+            review.linesOfEnquiry << line.trimmed();
+    if (auto saved = sync::saveDeskReview(*vault, m_session->reviewId(), review, by()); !saved)
+        return fail(saved.error().message);
+    changed();
+    m_session->holdOpen();
+    auto published = sync::LeaderDesk(*vault).publishSetup(m_session->reviewId());
+    m_session->releaseHold();
+    if (!published)
+        fail(tr("Saved. Tablets get it at the next publish, once the archive can be reached: %1").arg(published.error().message));
+    return true;
 }
 
 int DeskController::codePointIndex(const QString &text, int utf16Index)

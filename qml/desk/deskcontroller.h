@@ -59,6 +59,12 @@ public:
     Q_INVOKABLE QVariantMap triangulation(const QString &priorityId);
     /// The verified notes of one cell: [{hash, shortHash, words, kindLabel}].
     Q_INVOKABLE QVariantList notesIn(const QString &priorityId, const QString &findingId, const QString &sourceId);
+    /// The Stage 1 desk-top review of a priority: {rag, criteria: [{id, label, text}] (every
+    /// criterion of the methodology, in its order), lines (one a line)}.
+    Q_INVOKABLE QVariantMap deskReviewOf(const QString &priorityId);
+    /// Saves it (evidence: criterion id -> text; lines: one a line) and publishes it to tablets
+    /// in the signed set-up. Saved but not published (no archive) is reported and returns true.
+    Q_INVOKABLE bool saveDeskReview(const QString &priorityId, const QString &rag, const QVariantMap &evidence, const QString &lines);
     /// A position in a QML string (UTF-16) as a position in code points, as excerpts count.
     Q_INVOKABLE static int codePointIndex(const QString &text, int utf16Index);
 

@@ -77,8 +77,17 @@ xdotool("key", "ctrl+a")
 xdotool("key", "BackSpace")
 wait_for(starts_with("4 note(s)"), "every note again")
 
-# 4. A finding for the first priority, linked to a note from each tablet.
+# 4. The priority's desk-top review (set amber from fieldnotes-cli): now red, with its targets.
 tab("Findings")
+wait_for(lambda node: node.name == "Amber: some concerns about progress" and node.getRoleName() == "label", "the desk-top review's rating")
+click(named("Edit the desk-top review"), "edit the desk-top review", scroll=False)
+click(field("Progress against targets"), "progress against targets")
+type_text("Attendance 93.1% against a target of 95%")
+click(named("Red: issues are affecting progress"), "red")
+click(named("Save and send to the tablets"), "save the desk-top review")
+wait_for(lambda node: node.name == "Red: issues are affecting progress" and node.getRoleName() == "label", "the review rated red")
+
+# 5. A finding for the first priority, linked to a note from each tablet.
 click(field("Finding statement"), "the finding statement")
 type_text("Pupils run the breakfast club and attendance has risen")
 click(named("Good practice"), "good practice", scroll=False)
@@ -99,7 +108,7 @@ tab("Findings")
 wait_for(starts_with("✓ Substantiated"), "the finding substantiated by two sources")
 screenshot("desk-findings")
 
-# 5. Triangulation: sources across, findings down; a cell opens to its notes.
+# 6. Triangulation: sources across, findings down; a cell opens to its notes.
 tab("Triangulation")
 cell = wait_for(starts_with("F1 from Direct observation"), "the observation cell")[0]
 screenshot("desk-triangulation")

@@ -81,6 +81,15 @@ assert f["kind"] == "good-practice" and f["substantiated"], f
 assert sorted(f["sources"]) == ["leaders", "observation"], f
 ' "$findings"
 echo "desk e2e: the finding made in the app is substantiated by the reviewer'"'"'s and the Young Inspector'"'"'s notes"
+reviews=$(fn leader leader desk-review list --json)
+python3 -c '
+import json, sys
+review, = json.loads(sys.argv[1])
+assert review["rag"] == "red", review
+assert review["criteria"]["targets"] == "Attendance 93.1% against a target of 95%", review
+assert review["criteria"]["trend"] == "Persistent absence up two years running", review
+' "$reviews"
+echo "desk e2e: the desk-top review edited in the app is saved, with what fieldnotes-cli had set"
 concerns=$(fn leader leader concerns --json)
 python3 - "$concerns" "$work" <<'PY'
 import base64, json, sys
