@@ -297,7 +297,7 @@ int main(int argc, char *argv[])
     // 2. Filters and orders, on the open desk: a page and the count, as the app asks.
     CollectedNotes desk(*leader, reviewId);
     const auto filtered = [&](CollectedFilter filter, CollectedOrder order = CollectedOrder::Newest) {
-        return [&desk, filter, order, page](int) {
+        return [&desk, filter, order](int) {
             check(desk.list(filter, order, page), "filter");
             check(desk.count(filter), "count");
         };

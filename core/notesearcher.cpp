@@ -29,7 +29,7 @@ quint64 NoteSearcher::search(const QObject *requester, const QString &query, con
     quint64 number = 0;
     {
         std::lock_guard lock(m_mutex);
-        number = ++m_lastNumber;
+        number = ++s_lastNumber;
         m_waiting.insert(requester, Request{number, query, filter, openMark, closeMark});
     }
     m_wake.notify_all();

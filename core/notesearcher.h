@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -54,7 +55,9 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     QHash<const QObject *, Request> m_waiting;
-    quint64 m_lastNumber = 0;
+    // Numbers are unique in the process, not per instance: after a lock, an answer the old one
+    // queued before it closed can never pass for an answer of the new one.
+    static inline std::atomic<quint64> s_lastNumber = 0;
     bool m_stopping = false;
     std::thread m_thread;
 };

@@ -439,6 +439,41 @@ private slots:
         // And its history on the leader's desk.
         QCOMPARE(deskHistory(leader(), m_leader->reviewId, QStringLiteral("priority:") + m_leader->priorityId)->size(), 1);
     }
+
+    void theLeaderAddsAndRemovesSourcesAndTabletsFollow()
+    {
+        const QString by = QStringLiteral("Team leader");
+        const int before = int(reviewSources(leader(), m_leader->reviewId)->size());
+        QVERIFY(!addReviewSource(leader(), m_leader->reviewId, Source{QStringLiteral("Youth Workers!"), QStringLiteral("Youth workers"), {}}, by).ok());
+        QVERIFY(!addReviewSource(leader(), m_leader->reviewId, Source{QStringLiteral("youth-workers"), QStringLiteral(" "), {}}, by).ok());
+        QVERIFY(!addReviewSource(leader(), m_leader->reviewId, Source{QStringLiteral("children"), QStringLiteral("Again"), {}}, by).ok());
+        QVERIFY(addReviewSource(leader(), m_leader->reviewId,
+                                Source{QStringLiteral("youth-workers"), QStringLiteral("Youth workers"), {QStringLiteral("youth worker")}}, by)
+                    .ok());
+        auto sources = reviewSources(leader(), m_leader->reviewId);
+        QCOMPARE(sources->size(), before + 1);
+        QCOMPARE(sources->back().id, QStringLiteral("youth-workers"));
+        QCOMPARE(deskHistory(leader(), m_leader->reviewId, QStringLiteral("source:youth-workers"))->size(), 1);
+
+        // Notes are placed there by kind, and a correction names this one: both stay.
+        const auto refusal = removeReviewSource(leader(), m_leader->reviewId, QStringLiteral("observation"), by);
+        QVERIFY(!refusal.ok());
+        QVERIFY(refusal.error().message.contains(QStringLiteral("by their kind")));
+        QVERIFY(correctEngagementSource(leader(), m_leader->reviewId, m_parentsEngagement, QStringLiteral("youth-workers"), by).ok());
+        QVERIFY(!removeReviewSource(leader(), m_leader->reviewId, QStringLiteral("youth-workers"), by).ok());
+        QCOMPARE(reviewSources(leader(), m_leader->reviewId)->size(), before + 1); // nothing half-done
+        QVERIFY(correctEngagementSource(leader(), m_leader->reviewId, m_parentsEngagement, {}, by).ok());
+        QVERIFY(!removeReviewSource(leader(), m_leader->reviewId, QStringLiteral("nobody"), by).ok());
+
+        // The list travels in the signed set-up.
+        QVERIFY(LeaderDesk(leader()).publishSetup(m_leader->reviewId).ok());
+        QVERIFY(DeviceSync(*m_reviewer->vault).syncOnce().ok());
+        QCOMPARE(reviewSources(*m_reviewer->vault, m_leader->reviewId)->back().id, QStringLiteral("youth-workers"));
+        QVERIFY(removeReviewSource(leader(), m_leader->reviewId, QStringLiteral("youth-workers"), by).ok());
+        QVERIFY(LeaderDesk(leader()).publishSetup(m_leader->reviewId).ok());
+        QVERIFY(DeviceSync(*m_reviewer->vault).syncOnce().ok());
+        QCOMPARE(reviewSources(*m_reviewer->vault, m_leader->reviewId)->size(), before);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEvidenceDesk)

@@ -76,6 +76,7 @@ QString CliCommands::usageText()
         "               [--sort newest|priority|engagement|source|kind|tablet] [--json]\n"
         "  leader search QUERY [same filters] [--json]\n"
         "  leader engagements [--json];  leader source set ENGAGEMENT SOURCE | clear ENGAGEMENT [--by WHO]\n"
+        "  leader source list [--json] | add ID --label LABEL [--word ROLE-WORD]... | remove ID [--by WHO]\n"
         "  leader concerns [--json];  leader concern follow-up NOTE [--seen-at T] [--raised-with WHOM] [--decision TEXT] [--by WHO]\n"
         "  leader desk-review set PRIORITY [--rag red|amber|green] [--targets|--comparators|--trend|--quartile|--geography|\n"
         "                     --local-measures|--monitoring TEXT]... [--line LINE]... [--by WHO];  leader desk-review list [--json]\n"
@@ -192,7 +193,8 @@ ExitCode CliCommands::run(const QStringList &words)
          {QStringLiteral("review"), QStringLiteral("priority"), QStringLiteral("source"), QStringLiteral("engagement"), QStringLiteral("kind"), QStringLiteral("tablet"), QStringLiteral("verified"),
           QStringLiteral("json")}},
         {"leader engagements", &CliCommands::leaderEngagements, {QStringLiteral("review"), QStringLiteral("json")}},
-        {"leader source", &CliCommands::leaderSource, {QStringLiteral("review"), QStringLiteral("by")}},
+        {"leader source", &CliCommands::leaderSource,
+         {QStringLiteral("review"), QStringLiteral("by"), QStringLiteral("label"), QStringLiteral("word"), QStringLiteral("json")}},
         {"leader finding", &CliCommands::leaderFinding,
          {QStringLiteral("review"), QStringLiteral("priority"), QStringLiteral("kind"), QStringLiteral("statement"), QStringLiteral("from"),
           QStringLiteral("to"), QStringLiteral("by"), QStringLiteral("json")}},

@@ -302,15 +302,50 @@ ExitCode CliCommands::leaderEngagements(const CommandArguments &args)
     });
 }
 
-// The leader's correction of an engagement's source, or its undoing, kept in the desk's history.
+// The review's list of sources (published in the signed set-up), and the leader's correction of
+// an engagement's source, or its undoing; each change kept in the desk's history.
 ExitCode CliCommands::leaderSource(const CommandArguments &args)
 {
     const QStringList words = args.positionals();
     const bool setting = words.size() == 3 && words.at(0) == QLatin1String("set");
     const bool clearing = words.size() == 2 && words.at(0) == QLatin1String("clear");
-    if (!setting && !clearing)
-        return usage(QStringLiteral("leader source set ENGAGEMENT SOURCE [--by WHO], or leader source clear ENGAGEMENT [--by WHO]"));
+    const bool listing = words == QStringList{QStringLiteral("list")};
+    const bool adding = words.size() == 2 && words.at(0) == QLatin1String("add") && args.has(QStringLiteral("label"));
+    const bool removing = words.size() == 2 && words.at(0) == QLatin1String("remove");
+    if (!setting && !clearing && !listing && !adding && !removing)
+        return usage(QStringLiteral("leader source list [--json]; leader source add ID --label LABEL [--word ROLE-WORD]...; leader source remove ID;\n"
+                                    "  leader source set ENGAGEMENT SOURCE; leader source clear ENGAGEMENT (each change takes [--by WHO])"));
     const QString by = args.has(QStringLiteral("by")) ? args.value(QStringLiteral("by")) : QStringLiteral("team leader");
+    if (listing || adding || removing) {
+        return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+            if (adding || removing) {
+                auto changed = adding ? sync::addReviewSource(vault, reviewId, sync::Source{words.at(1), args.value(QStringLiteral("label")), args.values(QStringLiteral("word"))}, by)
+                                      : sync::removeReviewSource(vault, reviewId, words.at(1), by);
+                if (!changed)
+                    return fail(changed.error());
+                m_out << "source " << words.at(1) << (adding ? " added" : " removed") << " by " << by << Qt::endl;
+                // The list travels in the signed set-up: published now, or with the next publish.
+                if (auto published = sync::LeaderDesk(vault).publishSetup(reviewId); !published) {
+                    m_err << "fieldnotes-cli: saved, but not yet published to tablets (" << published.error().message
+                          << "); run leader publish when the archive can be reached" << Qt::endl;
+                    return Refused;
+                }
+                m_out << "published to tablets in the signed set-up" << Qt::endl;
+                return Success;
+            }
+            auto sources = sync::reviewSources(vault, reviewId);
+            if (!sources)
+                return fail(sources.error());
+            if (args.flag(QStringLiteral("json"))) {
+                m_out << QJsonDocument(sync::sourcesToJson(*sources)).toJson(QJsonDocument::Indented);
+                return Success;
+            }
+            for (const sync::Source &source : std::as_const(*sources))
+                m_out << source.id << "  " << source.label << "  (" << source.roleWords.join(QStringLiteral(", ")) << ")" << Qt::endl;
+            m_out << sources->size() << " sources" << Qt::endl;
+            return Success;
+        });
+    }
     return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
         const QString engagementId = words.at(1);
         if (auto corrected = sync::correctEngagementSource(vault, reviewId, engagementId, setting ? words.at(2) : QString(), by); !corrected)

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -121,6 +122,57 @@ Result<void> replaceReviewSources(Vault &vault, const QString &reviewId, const Q
     if (auto done = dropped->run(); !done)
         return Error{done.error().code, QStringLiteral("a source the leader placed an engagement under cannot be dropped: ") + done.error().message};
     return {};
+}
+
+Result<void> addReviewSource(Vault &vault, const QString &reviewId, const Source &source, const QString &by)
+{
+    static const QRegularExpression id(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
+    if (!id.match(source.id).hasMatch())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("a source's id is 1 to 40 lower-case letters, digits and hyphens, e.g. \"youth-workers\"")};
+    if (source.label.trimmed().isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("a source needs a label, e.g. \"Youth workers\"")};
+    auto sources = reviewSources(vault, reviewId);
+    if (!sources)
+        return sources.error();
+    for (const Source &existing : std::as_const(*sources))
+        if (existing.id == source.id)
+            return Error{ErrorCode::InvalidArgument, QStringLiteral("this review already has a source \"%1\" (%2)").arg(source.id, existing.label)};
+    QList<Source> next = *sources;
+    next << Source{source.id, source.label.trimmed(), source.roleWords};
+    auto transaction = SqlTransaction::begin(vault.database());
+    if (!transaction)
+        return transaction.error();
+    if (auto replaced = replaceReviewSources(vault, reviewId, next); !replaced)
+        return replaced;
+    if (auto recorded = recordDeskChange(vault, reviewId, by, QStringLiteral("source:") + source.id, QStringLiteral("added"),
+                                         QJsonObject{{QStringLiteral("label"), source.label.trimmed()},
+                                                     {QStringLiteral("role_words"), QJsonArray::fromStringList(source.roleWords)}});
+        !recorded)
+        return recorded;
+    return transaction->commit();
+}
+
+Result<void> removeReviewSource(Vault &vault, const QString &reviewId, const QString &sourceId, const QString &by)
+{
+    if (sourceId == observationSource || sourceId == documentsSource)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("\"%1\" stays: notes are placed there by their kind").arg(sourceId)};
+    auto sources = reviewSources(vault, reviewId);
+    if (!sources)
+        return sources.error();
+    QList<Source> next;
+    for (const Source &source : std::as_const(*sources))
+        if (source.id != sourceId)
+            next << source;
+    if (next.size() == sources->size())
+        return Error{ErrorCode::NotFound, QStringLiteral("this review has no source \"%1\"").arg(sourceId)};
+    auto transaction = SqlTransaction::begin(vault.database());
+    if (!transaction)
+        return transaction.error();
+    if (auto replaced = replaceReviewSources(vault, reviewId, next); !replaced)
+        return replaced;
+    if (auto recorded = recordDeskChange(vault, reviewId, by, QStringLiteral("source:") + sourceId, QStringLiteral("removed"), {}); !recorded)
+        return recorded;
+    return transaction->commit();
 }
 
 Result<void> correctEngagementSource(Vault &vault, const QString &reviewId, const QString &engagementId, const QString &sourceId,

@@ -45,6 +45,14 @@ Result<QList<Source>> reviewSources(DeskConnection desk, const QString &reviewId
 /// Makes the review's sources these, in this order; refuses to drop one a correction names.
 Result<void> replaceReviewSources(Vault &vault, const QString &reviewId, const QList<Source> &sources);
 
+/// Adds a source to the review's list (after the others), with the role words that place an
+/// engagement's participants there; written with who to the desk's history. Refuses an id that is
+/// not lower-case letters, digits and hyphens, or one the review has.
+Result<void> addReviewSource(Vault &vault, const QString &reviewId, const Source &source, const QString &by);
+/// Takes a source off the list; refuses the two that notes are placed in by their kind
+/// (observation, documents) and one an engagement's correction names.
+Result<void> removeReviewSource(Vault &vault, const QString &reviewId, const QString &sourceId, const QString &by);
+
 /// Every engagement of the review the desk knows, in programme order (start, then id).
 Result<QList<DeskEngagement>> deskEngagements(DeskConnection desk, const QString &reviewId);
 

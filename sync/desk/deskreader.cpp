@@ -36,7 +36,7 @@ quint64 DeskReader::read(const QObject *requester, const QString &query, const C
     quint64 number = 0;
     {
         std::lock_guard lock(m_mutex);
-        number = ++m_lastNumber;
+        number = ++s_lastNumber;
         m_waiting.insert(requester, Request{number, query, filter, order, limit, openMark, closeMark});
     }
     m_wake.notify_all();

@@ -9,9 +9,6 @@
 namespace fieldnotes::sync {
 
 namespace {
-const QString observationSource = QStringLiteral("observation");
-const QString documentsSource = QStringLiteral("documents");
-
 bool hasSource(const QList<Source> &sources, const QString &id)
 {
     return std::any_of(sources.begin(), sources.end(), [&](const Source &source) { return source.id == id; });

@@ -22,6 +22,10 @@ struct Source {
     friend bool operator==(const Source &, const Source &) = default;
 };
 
+/// The two sources notes are placed in by their kind, whatever their engagement (see noteSource).
+inline const QString observationSource = QStringLiteral("observation");
+inline const QString documentsSource = QStringLiteral("documents");
+
 /// The methodology's sources, in its order. `observation` and `documents` also place notes by
 /// their kind (see noteSource).
 QList<Source> defaultSources();

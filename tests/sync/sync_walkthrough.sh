@@ -89,6 +89,17 @@ if fn leader leader source set "$engagement2" gossip 2>/dev/null; then echo "an 
 fn leader leader source clear "$engagement2" > /dev/null
 echo "walkthrough: an engagement made on a tablet reached the leader, signed, with its metadata; its source corrected and restored"
 
+# The review's own list of sources: one added (published to the tablets), refusals, removed again.
+fn leader leader source add youth-workers --label "Youth workers" --word "youth worker" | grep -q "published to tablets"
+fn tablet2 sync > /dev/null
+[ "$(fn leader leader source list | grep -c '^youth-workers  Youth workers  (youth worker)$')" = 1 ]
+if fn leader leader source add youth-workers --label "Again" 2>/dev/null; then echo "a source was added twice"; exit 1; fi
+if fn leader leader source remove observation 2>"$work/source.err"; then echo "the observation source was removed"; exit 1; fi
+grep -q "by their kind" "$work/source.err"
+fn leader leader source remove youth-workers > /dev/null
+[ "$(fn leader leader source list | tail -1)" = "7 sources" ]
+echo "walkthrough: the leader added a source, the set-up carried it, and removed it"
+
 # The leader reads what was collected: by tablet (its roster label), kind and verdict, and searched.
 [ "$(fn leader leader notes | tail -1)" = "4 collected notes" ]
 fn leader leader notes --tablet "tablet 2" --json | python3 -c '
