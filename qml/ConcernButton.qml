@@ -28,7 +28,7 @@ FieldButton {
         modal: true
         title: qsTr("Safeguarding concern")
         property bool done: false
-        onOpened: { done = false; concernText.clear() }
+        onOpened: { done = false; concernText.clear(); concernText.forceActiveFocus() } // type at once
         ColumnLayout {
             anchors.fill: parent
             Label {
@@ -46,6 +46,14 @@ FieldButton {
                 wrapMode: TextArea.Wrap
                 placeholderText: qsTr("What worried you: facts, roles, no names")
                 Accessible.name: qsTr("The concern")
+            }
+            NameCheck {
+                objectName: "concernNameCheck"
+                visible: !dialog.done && names.length > 0
+                session: button.session
+                text: concernText.text
+                child: button.session.role === "young-inspector"
+                Layout.fillWidth: true
             }
             Label {
                 visible: dialog.done

@@ -125,6 +125,7 @@ Page {
             }
         }
         delegate: NoteDelegate {
+            session: page.session
             width: noteList.width
             onAmendRequested: (noteId, correction) => noteModel.amend(noteId, correction)
         }

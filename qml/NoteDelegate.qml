@@ -17,6 +17,7 @@ Frame {
     required property string amendsText
     required property string evidence
     required property var suspectedNames
+    required property VaultSession session
     signal amendRequested(string noteId, string correction)
     property bool amending: false
     layer.enabled: true
@@ -74,10 +75,17 @@ Frame {
             wrapMode: Label.Wrap
             Layout.fillWidth: true
         }
+        NameCheck {
+            objectName: "correctionNameCheck"
+            visible: note.amending && names.length > 0
+            session: note.session
+            text: correction.text
+            Layout.fillWidth: true
+        }
         RowLayout {
             visible: note.amending
             Layout.fillWidth: true
-            TextField { id: correction; placeholderText: qsTr("The correction"); Layout.fillWidth: true; Accessible.name: qsTr("Correction") }
+            TextField { id: correction; objectName: "correction"; placeholderText: qsTr("The correction"); Layout.fillWidth: true; Accessible.name: qsTr("Correction") }
             FieldButton {
                 text: qsTr("Sign correction")
                 enabled: correction.text.trim().length > 0

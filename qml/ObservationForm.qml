@@ -44,6 +44,14 @@ ColumnLayout {
         objectName: "better"
         Accessible.name: qsTr("What could be better?")
     }
+    NameCheck {
+        objectName: "observationNameCheck"
+        session: form.observation.session
+        text: form.observation.saw + "\n" + form.observation.good + "\n" + form.observation.better
+        child: true
+        font.pixelSize: 20
+        Layout.fillWidth: true
+    }
     Label { text: qsTr("How did it feel? (you can skip this)"); font.pixelSize: 20 }
     SmileyRating {
         value: form.observation.rating

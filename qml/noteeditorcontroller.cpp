@@ -1,7 +1,6 @@
 #include "noteeditorcontroller.h"
 
 #include "draftwriter.h"
-#include "nameguard.h"
 #include "notestore.h"
 #include "settingsstore.h"
 #include "vaultsession.h"
@@ -72,12 +71,7 @@ bool NoteEditorController::needsEvidenceAnswer() const
 
 QStringList NoteEditorController::suspectedNames() const
 {
-    const QStringList watched = m_session ? m_session->watchedNames() : QStringList();
-    QStringList words;
-    for (const SuspectedName &name : findSuspectedNames(m_text, watched))
-        if (!words.contains(name.word))
-            words << name.word;
-    return words;
+    return m_session ? m_session->suspectedNames(m_text) : QStringList();
 }
 
 bool NoteEditorController::answerEvidence(bool asked, bool given)

@@ -2,6 +2,7 @@
 
 #include "demoreview.h"
 #include "draftwriter.h"
+#include "nameguard.h"
 #include "notestore.h"
 #include "settingsstore.h"
 #include "syncstore.h"
@@ -291,6 +292,15 @@ void VaultSession::setTheme(const QString &theme)
         return;
     m_theme = theme;
     emit themeChanged();
+}
+
+QStringList VaultSession::suspectedNames(const QString &text) const
+{
+    QStringList words;
+    for (const SuspectedName &name : findSuspectedNames(text, watchedNames()))
+        if (!words.contains(name.word))
+            words << name.word;
+    return words;
 }
 
 QStringList VaultSession::watchedNames() const

@@ -60,6 +60,9 @@ public:
     void setTheme(const QString &theme);
     /// The current review's names for the non-attribution guard to look for.
     QStringList watchedNames() const;
+    /// The words of a text the non-attribution guard takes for names (the review's watched names
+    /// included), each once, for a warning beside whatever a person types.
+    Q_INVOKABLE QStringList suspectedNames(const QString &text) const;
     void setWatchedNames(const QStringList &names);
 
     /// Idle time before auto-lock; idleMinutes sets it in whole minutes, tests in milliseconds.

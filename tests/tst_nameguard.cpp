@@ -1,5 +1,6 @@
 #include "nameguard.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace fieldnotes;
@@ -56,6 +57,54 @@ private slots:
         QCOMPARE(words, expected);
     }
 
+    // Real cases (tests/data/nameguard-cases.tsv): the share of names found, and of flags that
+    // were not names, printed for the README and held to a floor.
+    void hitAndFalseAlarmRatesOnRealCases()
+    {
+        QFile file(QStringLiteral(FIELDNOTES_TEST_DATA "/nameguard-cases.tsv"));
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        int names = 0, found = 0, flags = 0, falseAlarms = 0, cases = 0, clean = 0;
+        QStringList misses, alarms;
+        for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            if (line.startsWith(QLatin1Char('#')))
+                continue;
+            const QString text = line.section(QLatin1Char('\t'), 0, 0);
+            const QStringList expected = line.section(QLatin1Char('\t'), 1).split(QLatin1Char(','), Qt::SkipEmptyParts);
+            QStringList flagged;
+            for (const SuspectedName &name : findSuspectedNames(text))
+                flagged << name.word;
+            ++cases;
+            names += int(expected.size());
+            for (const QString &name : expected) {
+                if (flagged.contains(name))
+                    ++found;
+                else
+                    misses << QStringLiteral("%1 in \"%2\"").arg(name, text);
+            }
+            flags += int(flagged.size());
+            bool anyAlarm = false;
+            for (const QString &word : flagged) {
+                if (!expected.contains(word)) {
+                    ++falseAlarms;
+                    anyAlarm = true;
+                    alarms << QStringLiteral("%1 in \"%2\"").arg(word, text);
+                }
+            }
+            clean += expected.isEmpty() && !anyAlarm ? 1 : 0;
+        }
+        const double hitRate = double(found) / names;
+        const double falseAlarmRate = double(falseAlarms) / std::max(1, flags);
+        qInfo("name guard on %d real cases: %d of %d names found (hit rate %.0f%%); %d of %d flags not a name (false-alarm rate %.0f%%)",
+              cases, found, names, 100 * hitRate, falseAlarms, flags, 100 * falseAlarmRate);
+        for (const QString &miss : std::as_const(misses))
+            qInfo("  missed: %s", qPrintable(miss));
+        for (const QString &alarm : std::as_const(alarms))
+            qInfo("  false alarm: %s", qPrintable(alarm));
+        QVERIFY2(hitRate >= 0.9, qPrintable(misses.join(QStringLiteral("; "))));
+        QVERIFY2(falseAlarmRate <= 0.1, qPrintable(alarms.join(QStringLiteral("; "))));
+        Q_UNUSED(clean);
+    }
+
     void reportsWhereAndWhy()
     {
         const QString text = QStringLiteral("We met Mr Brown.");
@@ -63,6 +112,8 @@ private slots:
         QCOMPARE(found.size(), 1);
         QCOMPARE(found.first().position, text.indexOf(QStringLiteral("Brown")));
         QCOMPARE(found.first().why, SuspectedName::Why::AfterTitle);
+        QCOMPARE(findSuspectedNames(QStringLiteral("then john came")).first().why, SuspectedName::Why::GivenName);
+        QCOMPARE(findSuspectedNames(QStringLiteral("Kayleigh, aged 9, said so.")).first().why, SuspectedName::Why::DescribedByAge);
         QCOMPARE(findSuspectedNames(QStringLiteral("ok then brown"), {QStringLiteral("Brown")}).first().why, SuspectedName::Why::Watched);
     }
 };

@@ -144,17 +144,6 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariantMap FindingsModel::get(int row) const
-{
-    QVariantMap values;
-    if (row < 0 || row >= m_rows.size())
-        return values;
-    const QHash<int, QByteArray> names = roleNames();
-    for (auto name = names.cbegin(); name != names.cend(); ++name)
-        values.insert(QString::fromLatin1(name.value()), data(index(row), name.key()));
-    return values;
-}
-
 QHash<int, QByteArray> FindingsModel::roleNames() const
 {
     return {{Qt::DisplayRole, "display"},

@@ -43,8 +43,6 @@ public:
     void setPriorityId(const QString &id);
     int count() const { return int(m_rows.size()); }
 
-    Q_INVOKABLE QVariantMap get(int row) const;
-
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;

@@ -20,6 +20,23 @@ Item {
         name: "ConcernButton"
         when: windowShown
 
+        // The non-attribution guard runs on concerns too, before anything is signed.
+        function test_aNameInAConcernIsPointedOut() {
+            mouseClick(button)
+            const text = findChild(button, "concernText")
+            tryVerify(() => text.visible)
+            const check = findChild(button, "concernNameCheck")
+            verify(check)
+            verify(!check.visible)
+            // The dialog is a popup of another window than this test's: the text is set, as typing would.
+            text.text = "Jamie, aged 7, is scared"
+            tryVerify(() => check.visible)
+            verify(findChild(check, "nameWarning").text.indexOf("Jamie") >= 0)
+            text.text = "A pupil is scared"
+            tryVerify(() => !check.visible)
+            mouseClick(findChild(button, "closeConcern"))
+        }
+
         function test_recordsAndSignsAtOnce() {
             const before = testSession.revision
             mouseClick(button)

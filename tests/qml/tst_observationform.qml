@@ -15,6 +15,24 @@ Item {
         name: "ObservationForm"
         when: windowShown
 
+        // A Young Inspector is told, in a child's words, when a word may be someone's name.
+        function test_aNameIsPointedOutInAChildsWords() {
+            const check = findChild(form, "observationNameCheck")
+            verify(check)
+            verify(!check.visible)
+            const good = findChild(form, "good")
+            good.forceActiveFocus()
+            for (const key of "Ellie from year 8 helped")
+                keyClick(key)
+            tryVerify(() => check.visible)
+            const warning = findChild(check, "nameWarning").text
+            verify(warning.indexOf("Ellie") >= 0, warning)
+            verify(warning.indexOf("a pupil") >= 0, warning)
+            good.selectAll()
+            keyClick(Qt.Key_Delete)
+            tryVerify(() => !check.visible)
+        }
+
         function test_templateAndSmiley() {
             const finished = findChild(form, "finished")
             verify(!finished.enabled)
