@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import Fieldnotes
 
 // The non-attribution guard beside anything a person types: the words that may name someone,
@@ -19,7 +20,7 @@ Frame {
         anchors.left: parent.left
         anchors.right: parent.right
         wrapMode: Label.Wrap
-        color: "#b35c00"
+        color: Material.color(Material.Orange, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade900)
         text: check.child
               ? qsTr("Is “%1” someone's name? No names here: write what they do instead, like “a teacher” or “a pupil”.")
                 .arg(check.names.join("”, “"))

@@ -50,7 +50,7 @@ ItemDelegate {
             Label {
                 text: note.kindLabel
                 font.bold: true
-                color: note.concern ? "#c62828" : Material.foreground
+                color: note.concern ? Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade200 : Material.Shade800) : Material.foreground
             }
             Label {
                 text: qsTr("%1 · signed %2").arg(note.author).arg(note.signedAt)
@@ -62,7 +62,7 @@ ItemDelegate {
             Label {
                 // The word says it too: colour alone is not enough.
                 text: note.verified ? qsTr("✓ Verified") : qsTr("⚠ Not verified")
-                color: note.verified ? "#2e7d32" : "#c62828"
+                color: note.verified ? Material.color(Material.Green, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800) : Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade200 : Material.Shade800)
                 font.bold: !note.verified
             }
         }
@@ -97,7 +97,7 @@ ItemDelegate {
         Label {
             visible: !note.verified
             text: note.verdict
-            color: "#c62828"
+            color: Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade200 : Material.Shade800)
             wrapMode: Label.Wrap
             Layout.fillWidth: true
         }
@@ -105,7 +105,7 @@ ItemDelegate {
             visible: note.concern
             text: note.followUp !== "" ? qsTr("Followed up: %1").arg(note.followUp) : qsTr("No follow-up recorded yet")
             font.bold: note.followUp === ""
-            color: note.followUp === "" ? "#c62828" : Material.foreground
+            color: note.followUp === "" ? Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade200 : Material.Shade800) : Material.foreground
             wrapMode: Label.Wrap
             Layout.fillWidth: true
         }

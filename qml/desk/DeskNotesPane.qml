@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Fieldnotes
 
@@ -44,7 +45,7 @@ Item {
                         text: concerns.awaitingFollowUp > 0
                               ? qsTr("⚠ Safeguarding concerns: %1, %2 with no follow-up recorded").arg(concerns.count).arg(concerns.awaitingFollowUp)
                               : qsTr("Safeguarding concerns: %1, each followed up").arg(concerns.count)
-                        color: "#c62828"
+                        color: Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade200 : Material.Shade800)
                         font.bold: true
                         font.pixelSize: 20
                         wrapMode: Label.Wrap

@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Fieldnotes
 
@@ -60,7 +61,7 @@ Dialog {
             Label {
                 text: dialog.note.verified ? qsTr("✓ Verified: signature, content and the tablet's chain check out")
                                            : qsTr("⚠ %1").arg(dialog.note.verdict ?? "")
-                color: dialog.note.verified ? "#2e7d32" : "#c62828"
+                color: dialog.note.verified ? Material.color(Material.Green, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800) : Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade200 : Material.Shade800)
                 wrapMode: Label.Wrap
                 Layout.fillWidth: true
             }
@@ -164,13 +165,13 @@ Dialog {
                     }
                 }
             }
-            Label { id: linked; objectName: "linkedMessage"; visible: text !== ""; color: "#2e7d32"; wrapMode: Label.Wrap; Layout.fillWidth: true }
+            Label { id: linked; objectName: "linkedMessage"; visible: text !== ""; color: Material.color(Material.Green, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800); wrapMode: Label.Wrap; Layout.fillWidth: true }
 
             Label { visible: dialog.concern; text: qsTr("What was done about it"); font.bold: true; topPadding: 8 }
             Label {
                 visible: dialog.concern && dialog.followUps.length === 0
                 text: qsTr("Nothing recorded yet. Record what you did before anyone acts on it.")
-                color: "#c62828"
+                color: Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade200 : Material.Shade800)
                 wrapMode: Label.Wrap
                 Layout.fillWidth: true
             }
