@@ -6,11 +6,11 @@
 
 namespace fieldnotes::ui {
 
-namespace {
-// Marks that cannot occur in typed text; swapped for tags after escaping.
-const QString openMark = QStringLiteral("\x01");
-const QString closeMark = QStringLiteral("\x02");
-} // namespace
+QString snippetHtml(const QString &marked)
+{
+    QString html = marked.toHtmlEscaped();
+    return html.replace(snippetOpenMark, QLatin1String("<b>")).replace(snippetCloseMark, QLatin1String("</b>"));
+}
 
 SearchModel::SearchModel(QObject *parent) : KeyedListModel(parent) {}
 
@@ -97,7 +97,7 @@ void SearchModel::search()
     filter.priorityId = m_priorityId;
     filter.engagementId = m_engagementId;
     filter.kind = noteKindFromName(m_kind);
-    setRequest(m_session->vault()->searcher().search(this, m_query, filter, openMark, closeMark));
+    setRequest(m_session->vault()->searcher().search(this, m_query, filter, snippetOpenMark, snippetCloseMark));
 }
 
 void SearchModel::showHits(const QObject *requester, quint64 request, const QList<SearchHit> &hits)
@@ -107,9 +107,7 @@ void SearchModel::showHits(const QObject *requester, quint64 request, const QLis
     QList<SearchRow> rows;
     rows.reserve(hits.size());
     for (const SearchHit &hit : hits) {
-        QString snippet = hit.snippet.toHtmlEscaped();
-        snippet.replace(openMark, QLatin1String("<b>")).replace(closeMark, QLatin1String("</b>"));
-        rows << SearchRow{hit.note.id, snippet, NoteListModel::kindLabel(hit.note.kind), hit.note.isSigned(), hit.note.engagementId};
+        rows << SearchRow{hit.note.id, snippetHtml(hit.snippet), NoteListModel::kindLabel(hit.note.kind), hit.note.isSigned(), hit.note.engagementId};
     }
     updateRows(m_rows, rows, keyOf, changedRoles);
     setRequest(0);

@@ -10,6 +10,12 @@
 
 namespace fieldnotes::ui {
 
+/// Marks for a search's snippets that cannot occur in typed text, and the snippet as HTML: the
+/// text escaped first, then the marked words in bold, so a note can never inject markup.
+inline const QString snippetOpenMark = QStringLiteral("\x01");
+inline const QString snippetCloseMark = QStringLiteral("\x02");
+QString snippetHtml(const QString &marked);
+
 struct SearchRow {
     QString noteId;
     QString snippet;

@@ -5,21 +5,12 @@
 #include "deskreader.h"
 #include "notelistmodel.h"
 #include "notestore.h"
+#include "searchmodel.h"
 #include "syncstore.h"
 
 namespace fieldnotes::ui {
 
 namespace {
-// Marks that cannot occur in typed text; swapped for tags after escaping.
-const QString openMark = QStringLiteral("\x01");
-const QString closeMark = QStringLiteral("\x02");
-
-QString markedHtml(const QString &marked)
-{
-    QString html = marked.toHtmlEscaped();
-    return html.replace(openMark, QLatin1String("<b>")).replace(closeMark, QLatin1String("</b>"));
-}
-
 QString evidenceWords(const SignedNoteContent &note)
 {
     if (!note.evidenceAsked)
@@ -135,6 +126,8 @@ void DeskNotesModel::readLabels()
     if (auto sources = sync::reviewSources(*vault, reviewId)) {
         for (const sync::Source &source : std::as_const(*sources))
             m_sourceLabels.insert(source.id, source.label);
+    } else {
+        m_session->reportError(sources.error());
     }
     if (auto engagements = sync::deskEngagements(*vault, reviewId)) {
         for (const sync::DeskEngagement &placed : std::as_const(*engagements))
@@ -163,7 +156,7 @@ void DeskNotesModel::read()
     if (!m_reader)
         return;
     const auto order = sync::collectedOrderFromName(m_order);
-    setRequest(m_reader->read(this, m_query, m_filter, order.value_or(sync::CollectedOrder::Newest), m_wanted, openMark, closeMark));
+    setRequest(m_reader->read(this, m_query, m_filter, order.value_or(sync::CollectedOrder::Newest), m_wanted, snippetOpenMark, snippetCloseMark));
 }
 
 void DeskNotesModel::filterChanged()
@@ -333,7 +326,7 @@ QVariant DeskNotesModel::data(const QModelIndex &index, int role) const
     case TextRole:
         if (view.note.contentRemoved())
             return tr("(Text removed from the tablet before collection; only its signature and place remain.)");
-        return view.snippet.isEmpty() ? note.text.toHtmlEscaped() : markedHtml(view.snippet);
+        return view.snippet.isEmpty() ? note.text.toHtmlEscaped() : snippetHtml(view.snippet);
     case PlainTextRole:
         return note.text;
     case KindRole:
