@@ -18,6 +18,7 @@ struct Note {
     QString text;
     bool evidenceAsked = false;
     bool evidenceGiven = false;
+    bool evidenceAnswered = false; // a draft's evidence question answered (asked or not); signed notes carry the answer
     QByteArray amendsHash; // for amendments: the hash of the signed note this corrects
     QDateTime createdAt;   // UTC
     QDateTime updatedAt;   // UTC

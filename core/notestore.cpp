@@ -14,7 +14,7 @@ namespace fieldnotes {
 namespace {
 constexpr auto noteColumns =
     "n.id, n.engagement_id, n.kind, n.text, n.evidence_asked, n.evidence_given, n.amends_hash, n.created_at, "
-    "n.updated_at, n.signed_at, n.sequence, n.hash, n.content_removed_at";
+    "n.updated_at, n.signed_at, n.sequence, n.hash, n.content_removed_at, n.evidence_answered";
 
 QByteArray noteQuery(const char *tail)
 {
@@ -30,6 +30,7 @@ Note readNote(const SqlStatement &row, int first = 0)
     note.text = row.text(first + 3);
     note.evidenceAsked = row.integer(first + 4) != 0;
     note.evidenceGiven = row.integer(first + 5) != 0;
+    note.evidenceAnswered = row.integer(first + 13) != 0;
     note.amendsHash = row.blob(first + 6);
     note.createdAt = parseCanonicalTimestamp(row.text(first + 7));
     note.updatedAt = parseCanonicalTimestamp(row.text(first + 8));
@@ -278,6 +279,111 @@ Result<QList<Engagement>> NoteStore::engagements(const QString &reviewId)
                                  [&reviewId](SqlStatement &statement) { statement.bind(1, reviewId); }, readEngagement);
 }
 
+Result<void> NoteStore::deleteEngagement(const QString &id)
+{
+    auto transaction = SqlTransaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    auto holds = m_database.prepare("SELECT (SELECT count(*) FROM notes WHERE engagement_id = ?1), "
+                                    "(SELECT count(*) FROM engagements WHERE follow_up_of = ?1)");
+    if (!holds)
+        return holds.error();
+    holds->bind(1, id);
+    if (auto row = holds->next(); !row)
+        return row.error();
+    if (holds->integer(0) > 0)
+        return Error{ErrorCode::Immutable, QStringLiteral("an engagement with notes is kept: its notes are evidence")};
+    if (holds->integer(1) > 0)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("a follow-up continues this engagement: delete the follow-up first")};
+    for (const char *sql : {"DELETE FROM checklist_marks WHERE engagement_id = ?", "DELETE FROM engagement_progress WHERE engagement_id = ?",
+                            "DELETE FROM engagements WHERE id = ?"}) {
+        auto statement = m_database.prepare(sql);
+        if (!statement)
+            return statement.error();
+        statement->bind(1, id);
+        if (auto done = statement->run(); !done)
+            return done;
+    }
+    if (m_database.changes() == 0)
+        return notFound("engagement", id);
+    m_reviewOfEngagement.remove(id);
+    return transaction->commit();
+}
+
+Result<QDateTime> NoteStore::startEngagement(const QString &id)
+{
+    if (auto owner = reviewOfEngagement(id); !owner)
+        return owner.error();
+    auto insert = m_database.prepare("INSERT INTO engagement_progress (engagement_id, started_at) VALUES (?, ?) "
+                                     "ON CONFLICT (engagement_id) DO NOTHING");
+    if (!insert)
+        return insert.error();
+    insert->bind(1, id).bind(2, now());
+    if (auto done = insert->run(); !done)
+        return done.error();
+    auto progress = engagementProgress(id);
+    if (!progress)
+        return progress.error();
+    return progress->startedAt;
+}
+
+Result<void> NoteStore::setEngagementFinished(const QString &id, bool finished)
+{
+    auto update = m_database.prepare("UPDATE engagement_progress SET finished_at = ?2 WHERE engagement_id = ?1");
+    if (!update)
+        return update.error();
+    update->bind(1, id);
+    if (finished)
+        update->bind(2, now());
+    else
+        update->bindNullable(2, QString());
+    if (auto done = update->run(); !done)
+        return done;
+    if (m_database.changes() == 0)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("engagement %1 has not started").arg(id)};
+    return {};
+}
+
+namespace {
+// Counts from the indexes alone (all notes, and the partial index of drafts).
+constexpr auto progressQuery =
+    "SELECT e.id, p.started_at, p.finished_at, "
+    "(SELECT count(*) FROM notes d WHERE d.engagement_id = e.id AND d.signature IS NULL), "
+    "(SELECT count(*) FROM notes n WHERE n.engagement_id = e.id) "
+    "FROM engagements e LEFT JOIN engagement_progress p ON p.engagement_id = e.id ";
+
+EngagementProgress readProgress(const SqlStatement &row)
+{
+    EngagementProgress progress;
+    if (!row.isNull(1))
+        progress.startedAt = parseCanonicalTimestamp(row.text(1));
+    if (!row.isNull(2))
+        progress.finishedAt = parseCanonicalTimestamp(row.text(2));
+    progress.drafts = int(row.integer(3));
+    progress.signedNotes = int(row.integer(4)) - progress.drafts;
+    return progress;
+}
+} // namespace
+
+Result<EngagementProgress> NoteStore::engagementProgress(const QString &id)
+{
+    return queryOne<EngagementProgress>(m_database, QByteArray(progressQuery) + "WHERE e.id = ?", id, "engagement", readProgress);
+}
+
+Result<QHash<QString, EngagementProgress>> NoteStore::programmeProgress(const QString &reviewId)
+{
+    auto rows = queryList<std::pair<QString, EngagementProgress>>(
+        m_database, QByteArray(progressQuery) + "WHERE e.review_id = ?", [&reviewId](SqlStatement &statement) { statement.bind(1, reviewId); },
+        [](const SqlStatement &row) { return std::pair{row.text(0), readProgress(row)}; });
+    if (!rows)
+        return rows.error();
+    QHash<QString, EngagementProgress> progress;
+    for (const auto &[id, one] : std::as_const(*rows))
+        if (one.startedAt.isValid() || one.drafts + one.signedNotes > 0)
+            progress.insert(id, one);
+    return progress;
+}
+
 Result<QString> NoteStore::reviewOfEngagement(const QString &engagementId)
 {
     if (const auto cached = m_reviewOfEngagement.constFind(engagementId); cached != m_reviewOfEngagement.cend())
@@ -328,11 +434,12 @@ Result<Note> NoteStore::createDraft(Note draft)
     if (!prepared)
         return prepared.error();
     auto statement = m_database.prepare(
-        "INSERT INTO notes (id, engagement_id, kind, text, evidence_asked, evidence_given, amends_hash, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO notes (id, engagement_id, kind, text, evidence_asked, evidence_given, amends_hash, created_at, updated_at, "
+        "evidence_answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!statement)
         return statement.error();
     bindDraftColumns(*statement, *prepared);
+    statement->bind(10, prepared->evidenceAnswered);
     if (auto done = statement->run(); !done)
         return insertError(done.error(), *prepared);
     return prepared;
@@ -347,11 +454,12 @@ Result<Note> NoteStore::updateDraft(const Note &draft)
         return Error{ErrorCode::Immutable, QStringLiteral("note %1 is signed and cannot be changed; write an amendment").arg(draft.id)};
     const QString timestamp = now();
     auto statement = m_database.prepare(
-        "UPDATE notes SET kind = ?2, text = ?3, evidence_asked = ?4, evidence_given = ?5, updated_at = ?6 WHERE id = ?1");
+        "UPDATE notes SET kind = ?2, text = ?3, evidence_asked = ?4, evidence_given = ?5, updated_at = ?6, evidence_answered = ?7 "
+        "WHERE id = ?1");
     if (!statement)
         return statement.error();
     statement->bind(1, draft.id).bind(2, noteKindName(draft.kind)).bind(3, draft.text).bind(4, draft.evidenceAsked)
-        .bind(5, draft.evidenceGiven).bind(6, timestamp);
+        .bind(5, draft.evidenceGiven).bind(6, timestamp).bind(7, draft.evidenceAnswered);
     if (auto done = statement->run(); !done)
         return done.error();
     Note updated = *existing;
@@ -359,6 +467,7 @@ Result<Note> NoteStore::updateDraft(const Note &draft)
     updated.text = draft.text;
     updated.evidenceAsked = draft.evidenceAsked;
     updated.evidenceGiven = draft.evidenceGiven;
+    updated.evidenceAnswered = draft.evidenceAnswered;
     updated.updatedAt = parseCanonicalTimestamp(timestamp);
     return updated;
 }
@@ -385,6 +494,9 @@ Result<SignedNote> NoteStore::signDraft(const QString &id)
     auto draft = note(id);
     if (!draft)
         return draft.error();
+    if (draft->kind == NoteKind::Statement && !draft->evidenceAnswered && !draft->isSigned())
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("say whether an example or evidence was asked for before this statement is signed")};
     auto signedNote = sealInsideTransaction(*draft);
     if (!signedNote)
         return signedNote.error();

@@ -27,6 +27,17 @@ struct NoteFilter {
     std::optional<NoteState> state;
 };
 
+/// How far an engagement has got: its clock's real start and stop (wall time, so a lock, a restart
+/// or a page left and opened again never restarts it) and its notes.
+struct EngagementProgress {
+    QDateTime startedAt;  // UTC; invalid until the opening points are done
+    QDateTime finishedAt; // UTC; set once the closing points are done and every note is signed
+    int drafts = 0;
+    int signedNotes = 0;
+
+    friend bool operator==(const EngagementProgress &, const EngagementProgress &) = default;
+};
+
 /// One full-text search result, best first.
 struct SearchHit {
     Note note;
@@ -52,6 +63,15 @@ public:
     Result<void> updateEngagement(const Engagement &engagement);
     Result<Engagement> engagement(const QString &id);
     Result<QList<Engagement>> engagements(const QString &reviewId);
+    /// Removes an engagement that holds no notes and that no follow-up continues, with its checklist marks.
+    Result<void> deleteEngagement(const QString &id);
+    /// Starts an engagement's clock now unless it has started; returns when it started.
+    Result<QDateTime> startEngagement(const QString &id);
+    /// Stops (finished) or restarts the clock's stop; its start is kept either way.
+    Result<void> setEngagementFinished(const QString &id, bool finished);
+    Result<EngagementProgress> engagementProgress(const QString &id);
+    /// Every engagement of a review that has started or holds notes, by engagement id.
+    Result<QHash<QString, EngagementProgress>> programmeProgress(const QString &reviewId);
 
     /// Stores a new draft; id and times are assigned when empty.
     Result<Note> createDraft(Note draft);

@@ -51,8 +51,9 @@ Result<SignedNote> signedNoteFromJson(const QJsonObject &object)
         return value.toBool();
     };
     const auto fromBase64 = [&](const char *key) {
-        const auto decoded = QByteArray::fromBase64Encoding(text(key).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-        if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok)
+        const QByteArray encoded = text(key).toLatin1();
+        const auto decoded = QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
+        if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok || decoded.decoded.toBase64() != encoded)
             bad << QString::fromLatin1(key);
         return decoded.decoded;
     };

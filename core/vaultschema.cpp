@@ -357,6 +357,19 @@ CREATE TRIGGER collected_notes_are_immutable_on_delete BEFORE DELETE ON collecte
 BEGIN SELECT RAISE(ABORT, 'a collected note is kept as signed'); END;
 )sql";
 
+// Version 9: an engagement as a session that survives a lock or a restart: when its clock really
+// started and stopped (wall time), and whether a draft's evidence question was answered; a
+// partial index makes an engagement's drafts countable from the index alone.
+const char *const schemaVersion9 = R"sql(
+CREATE TABLE engagement_progress (
+    engagement_id TEXT PRIMARY KEY REFERENCES engagements(id),
+    started_at TEXT NOT NULL,
+    finished_at TEXT
+);
+ALTER TABLE notes ADD COLUMN evidence_answered INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX notes_drafts_by_engagement ON notes(engagement_id) WHERE signature IS NULL;
+)sql";
+
 Result<void> migrateTo1(SqliteDatabase &database)
 {
     return database.exec(schemaVersion1);
@@ -412,8 +425,13 @@ Result<void> migrateTo8(SqliteDatabase &database)
     return database.exec(schemaVersion8);
 }
 
+Result<void> migrateTo9(SqliteDatabase &database)
+{
+    return database.exec(schemaVersion9);
+}
+
 using MigrationStep = Result<void> (*)(SqliteDatabase &);
-constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8};
+constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9};
 } // namespace
 
 Result<void> indexCollectedNote(SqliteDatabase &database, const QString &reviewId, const SignedNote &note)

@@ -21,8 +21,11 @@ void EngagementListModel::setSession(VaultSession *session)
     if (session == m_session)
         return;
     followSession(m_session, session, this, &EngagementListModel::reload);
-    if (m_session)
+    if (m_session) {
         connect(m_session, &VaultSession::programmeChanged, this, &EngagementListModel::refresh);
+        // Notes change an engagement's state: its row's state roles, from the indexes alone.
+        connect(m_session, &VaultSession::notesChanged, this, &EngagementListModel::refreshProgress);
+    }
     emit sessionChanged();
     reload();
 }
@@ -40,27 +43,80 @@ void EngagementListModel::refresh()
     emit prioritiesChanged();
 }
 
-QList<int> EngagementListModel::changedRoles(const Engagement &before, const Engagement &after)
+void EngagementListModel::refreshProgress()
 {
-    if (before == after) // priorities are only ever added, so a title never changes under a row
-        return {};
-    QList<int> roles;
-    for (int role = EngagementIdRole; role <= KindLabelRole; ++role)
-        roles << role;
-    return roles << Qt::DisplayRole;
+    const QHash<QString, EngagementProgress> progress = readProgress();
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        Row next = m_rows.at(row);
+        next.progress = progress.value(next.engagement.id);
+        changeRow(m_rows, row, std::move(next), changedRoles);
+    }
 }
 
-QList<Engagement> EngagementListModel::readProgramme()
+QList<int> EngagementListModel::changedRoles(const Row &before, const Row &after)
 {
-    QList<Engagement> programme;
+    QList<int> roles;
+    if (before.engagement != after.engagement) { // priorities are only ever added, so a title never changes under a row
+        for (int role = EngagementIdRole; role <= KindLabelRole; ++role)
+            roles << role;
+        roles << Qt::DisplayRole;
+    }
+    if (before.progress != after.progress)
+        roles << StateRole << StateLabelRole << DraftCountRole << SignedCountRole;
+    return roles;
+}
+
+QHash<QString, EngagementProgress> EngagementListModel::readProgress()
+{
+    if (!m_session || !m_session->vault() || m_session->reviewId().isEmpty())
+        return {};
+    auto progress = m_session->vault()->store().programmeProgress(m_session->reviewId());
+    if (!progress) {
+        m_session->reportError(progress.error());
+        return {};
+    }
+    return *progress;
+}
+
+QString EngagementListModel::stateName(const EngagementProgress &progress)
+{
+    if (progress.drafts > 0)
+        return QStringLiteral("waiting");
+    if (progress.finishedAt.isValid())
+        return QStringLiteral("done");
+    if (progress.startedAt.isValid() || progress.signedNotes > 0)
+        return QStringLiteral("running");
+    return QStringLiteral("not-started");
+}
+
+QString EngagementListModel::stateLabel(const EngagementProgress &progress)
+{
+    const QString state = stateName(progress);
+    if (state == QLatin1String("waiting"))
+        return tr("%n note(s) waiting to be signed", nullptr, progress.drafts);
+    if (state == QLatin1String("done"))
+        return tr("Done: %n note(s) signed", nullptr, progress.signedNotes);
+    if (state == QLatin1String("running"))
+        return progress.startedAt.isValid()
+            ? tr("Started at %1").arg(progress.startedAt.toLocalTime().time().toString(QStringLiteral("HH:mm")))
+            : tr("%n note(s) signed", nullptr, progress.signedNotes);
+    return tr("Not started");
+}
+
+QList<EngagementListModel::Row> EngagementListModel::readProgramme()
+{
+    QList<Row> programme;
     m_priorityTitles.clear();
     m_priorities.clear();
     if (m_session && m_session->vault() && !m_session->reviewId().isEmpty()) {
         NoteStore &store = m_session->vault()->store();
-        if (auto list = store.engagements(m_session->reviewId()))
-            programme = *list;
-        else
+        const QHash<QString, EngagementProgress> progress = readProgress();
+        if (auto list = store.engagements(m_session->reviewId())) {
+            for (const Engagement &engagement : std::as_const(*list))
+                programme << Row{engagement, progress.value(engagement.id)};
+        } else {
             m_session->reportError(list.error());
+        }
         QHash<QString, sync::DeskReview> deskReviews;
         if (auto reviews = sync::deskReviews(*m_session->vault(), m_session->reviewId())) {
             for (const sync::DeskReview &review : std::as_const(*reviews))
@@ -117,7 +173,7 @@ QVariantMap EngagementListModel::priorityOf(const QString &engagementId) const
     const int row = rowOf(engagementId);
     if (row < 0)
         return {};
-    const QString priorityId = m_rows.at(row).priorityId;
+    const QString priorityId = m_rows.at(row).engagement.priorityId;
     for (const QVariant &priority : m_priorities)
         if (priority.toMap().value(QStringLiteral("id")).toString() == priorityId)
             return priority.toMap();
@@ -127,7 +183,7 @@ QVariantMap EngagementListModel::priorityOf(const QString &engagementId) const
 QVariantList EngagementListModel::engagementChoices() const
 {
     QVariantList choices;
-    for (const Engagement &engagement : m_rows)
+    for (const auto &[engagement, progress] : m_rows)
         choices << QVariantMap{{QStringLiteral("id"), engagement.id},
                                {QStringLiteral("title"), engagement.title.isEmpty() ? kindLabel(engagement.kind) : engagement.title}};
     return choices;
@@ -145,9 +201,17 @@ QVariant EngagementListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Engagement &engagement = m_rows.at(index.row());
+    const auto &[engagement, progress] = m_rows.at(index.row());
     const QDateTime local = engagement.scheduledStart.toLocalTime();
     switch (role) {
+    case StateRole:
+        return stateName(progress);
+    case StateLabelRole:
+        return stateLabel(progress);
+    case DraftCountRole:
+        return progress.drafts;
+    case SignedCountRole:
+        return progress.signedNotes;
     case EngagementIdRole:
         return engagement.id;
     case Qt::DisplayRole:
@@ -203,6 +267,10 @@ QHash<int, QByteArray> EngagementListModel::roleNames() const
     names.insert(NoteTakerRole, "noteTaker");
     names.insert(ParticipantsRole, "participants");
     names.insert(FollowUpOfRole, "followUpOf");
+    names.insert(StateRole, "state");
+    names.insert(StateLabelRole, "stateLabel");
+    names.insert(DraftCountRole, "draftCount");
+    names.insert(SignedCountRole, "signedCount");
     return names;
 }
 
@@ -264,7 +332,7 @@ QString EngagementListModel::save(const QString &id, const QString &kind, const 
     return engagement.id;
 }
 
-QString EngagementListModel::arrangeFollowUp(const QString &engagementId)
+QString EngagementListModel::arrangeFollowUp(const QString &engagementId, const QDateTime &start)
 {
     if (!m_session || !m_session->vault())
         return {};
@@ -274,11 +342,15 @@ QString EngagementListModel::arrangeFollowUp(const QString &engagementId)
         m_session->reportError(original.error());
         return {};
     }
+    const QDateTime when = (start.isValid() ? start : original->scheduledStart.addDays(1)).toUTC();
+    for (const auto &[engagement, progress] : std::as_const(m_rows))
+        if (engagement.followUpOf == engagementId && engagement.scheduledStart == when)
+            return engagement.id; // asked twice: the one already arranged
     Engagement followUp = *original;
     followUp.id.clear();
     followUp.followUpOf = original->id;
-    followUp.scheduledStart = original->scheduledStart.addDays(1);
-    followUp.title = tr("Follow-up: %1").arg(original->title.isEmpty() ? engagementKindName(original->kind) : original->title);
+    followUp.scheduledStart = when;
+    followUp.title = tr("Follow-up: %1").arg(original->title.isEmpty() ? kindLabel(original->kind) : original->title);
     auto added = store.addEngagement(followUp);
     if (!added) {
         m_session->reportError(added.error());
@@ -288,12 +360,33 @@ QString EngagementListModel::arrangeFollowUp(const QString &engagementId)
     return added->id;
 }
 
+QDateTime EngagementListModel::followUpStart(const QString &engagementId) const
+{
+    QDateTime earliest;
+    for (const auto &[engagement, progress] : m_rows)
+        if (engagement.followUpOf == engagementId && (!earliest.isValid() || engagement.scheduledStart < earliest))
+            earliest = engagement.scheduledStart;
+    return earliest;
+}
+
+bool EngagementListModel::remove(const QString &engagementId)
+{
+    if (!m_session || !m_session->vault())
+        return false;
+    if (auto removed = m_session->vault()->store().deleteEngagement(engagementId); !removed) {
+        m_session->reportError(removed.error());
+        return false;
+    }
+    m_session->markProgrammeChanged();
+    return true;
+}
+
 QVariantMap EngagementListModel::get(const QString &engagementId) const
 {
     const int row = rowOf(engagementId);
     if (row < 0)
         return {};
-    const Engagement &engagement = m_rows.at(row);
+    const auto &[engagement, progress] = m_rows.at(row);
     QStringList participants;
     for (const ParticipantGroup &group : engagement.participants)
         participants << QStringLiteral("%1 = %2").arg(group.role).arg(group.count);
@@ -304,13 +397,16 @@ QVariantMap EngagementListModel::get(const QString &engagementId) const
             {QStringLiteral("minutes"), engagement.agreedMinutes},
             {QStringLiteral("introducer"), engagement.introducer},
             {QStringLiteral("noteTaker"), engagement.noteTaker},
-            {QStringLiteral("participants"), participants.join(QLatin1Char('\n'))}};
+            {QStringLiteral("participants"), participants.join(QLatin1Char('\n'))},
+            {QStringLiteral("state"), stateName(progress)},
+            {QStringLiteral("draftCount"), progress.drafts},
+            {QStringLiteral("signedCount"), progress.signedNotes}};
 }
 
 int EngagementListModel::rowOf(const QString &engagementId) const
 {
     for (qsizetype i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].id == engagementId)
+        if (m_rows[i].engagement.id == engagementId)
             return int(i);
     return -1;
 }

@@ -4,6 +4,7 @@
 #include "vaultsession.h"
 
 #include "engagement.h"
+#include "notestore.h"
 
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
@@ -24,7 +25,9 @@ class EngagementListModel : public fieldnotes::ui::KeyedListModel // qualified: 
 public:
     enum Role {
         EngagementIdRole = Qt::UserRole + 1, TitleRole, KindRole, PriorityIdRole, PriorityTitleRole, StartRole, DayRole, TimeRole,
-        MinutesRole, IntroducerRole, NoteTakerRole, ParticipantsRole, FollowUpOfRole, KindLabelRole
+        MinutesRole, IntroducerRole, NoteTakerRole, ParticipantsRole, FollowUpOfRole, KindLabelRole,
+        // How far it has got: "not-started", "running", "waiting" (notes to sign) or "done", in words too.
+        StateRole, StateLabelRole, DraftCountRole, SignedCountRole
     };
 
     explicit EngagementListModel(QObject *parent = nullptr);
@@ -47,8 +50,13 @@ public:
     /// Adds (empty id) or updates an engagement; participants as "role=count" lines. Returns its id.
     Q_INVOKABLE QString save(const QString &id, const QString &kind, const QString &priorityId, const QDateTime &start, int minutes,
                              const QString &title, const QString &introducer, const QString &noteTaker, const QString &participants);
-    /// A follow-up on the next day at the same time, linked to this one. Returns its id.
-    Q_INVOKABLE QString arrangeFollowUp(const QString &engagementId);
+    /// A follow-up of this engagement at `start` (by default the next day at the same time), linked
+    /// to it; one already arranged at that time is returned, not made twice. Returns its id.
+    Q_INVOKABLE QString arrangeFollowUp(const QString &engagementId, const QDateTime &start = QDateTime());
+    /// When a follow-up of this engagement is (the earliest), or an invalid time if none is arranged.
+    Q_INVOKABLE QDateTime followUpStart(const QString &engagementId) const;
+    /// Deletes an engagement that holds no notes; false (and the reason reported) otherwise.
+    Q_INVOKABLE bool remove(const QString &engagementId);
     Q_INVOKABLE int rowOf(const QString &engagementId) const;
     /// One engagement's fields for an edit form (participants as "role = count" lines).
     Q_INVOKABLE QVariantMap get(const QString &engagementId) const;
@@ -58,19 +66,27 @@ public:
 
     static QList<ParticipantGroup> parseParticipants(const QString &lines, QString *error);
     static QString kindLabel(EngagementKind kind);
+    static QString stateName(const EngagementProgress &progress);
+    static QString stateLabel(const EngagementProgress &progress);
 
 signals:
     void sessionChanged();
     void prioritiesChanged();
 
 private:
-    static QString keyOf(const Engagement &engagement) { return engagement.id; }
-    static QList<int> changedRoles(const Engagement &before, const Engagement &after);
-    QList<Engagement> readProgramme();
+    struct Row {
+        Engagement engagement;
+        EngagementProgress progress;
+    };
+    static QString keyOf(const Row &row) { return row.engagement.id; }
+    static QList<int> changedRoles(const Row &before, const Row &after);
+    QList<Row> readProgramme();
+    QHash<QString, EngagementProgress> readProgress();
     void refresh();
+    void refreshProgress();
 
     QPointer<VaultSession> m_session;
-    QList<Engagement> m_rows;
+    QList<Row> m_rows;
     QHash<QString, QString> m_priorityTitles;
     QVariantList m_priorities;
 };

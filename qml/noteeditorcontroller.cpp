@@ -100,6 +100,7 @@ bool NoteEditorController::save()
     draft.text = m_text;
     draft.evidenceAsked = m_evidenceAsked;
     draft.evidenceGiven = m_evidenceGiven;
+    draft.evidenceAnswered = m_evidenceAnswered;
     m_submitted = m_session->vault()->drafts().submit(draft);
     setSaved(false);
     return true;
@@ -151,6 +152,7 @@ void NoteEditorController::restoreText()
     m_kind = noteKindName(draft->kind);
     m_evidenceAsked = draft->evidenceAsked;
     m_evidenceGiven = draft->evidenceGiven;
+    m_evidenceAnswered = draft->evidenceAnswered;
     setSaved(true);
     emit textChanged();
     emit kindChanged();

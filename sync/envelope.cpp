@@ -44,15 +44,14 @@ Result<Envelope> Envelope::fromJson(const QJsonObject &object)
     const auto device = fromHex(object.value(QStringLiteral("device")).toString(), crypto_sign_PUBLICKEYBYTES);
     const auto hash = fromHex(object.value(QStringLiteral("hash")).toString(), crypto_generichash_BYTES);
     const auto signature = fromHex(object.value(QStringLiteral("signature")).toString(), crypto_sign_BYTES);
-    auto sealed = QByteArray::fromBase64Encoding(object.value(QStringLiteral("sealed")).toString().toLatin1(),
-                                                 QByteArray::AbortOnBase64DecodingErrors);
+    const auto sealed = fromBase64(object.value(QStringLiteral("sealed")).toString());
     if (envelope.reviewId.isEmpty() || envelope.sequence < 1 || !device || !hash || !signature || !sealed
-        || sealed.decoded.size() <= static_cast<qsizetype>(crypto_box_SEALBYTES))
+        || sealed->size() <= static_cast<qsizetype>(crypto_box_SEALBYTES))
         return invalid(QStringLiteral("envelope: review, device, seq, sealed, hash or signature missing or malformed"));
     envelope.deviceKey = *device;
     envelope.hash = *hash;
     envelope.signature = *signature;
-    envelope.sealed = sealed.decoded;
+    envelope.sealed = *sealed;
     return envelope;
 }
 

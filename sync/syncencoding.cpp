@@ -31,14 +31,24 @@ std::optional<QByteArray> fromHex(const QString &text, int expectedSize)
 {
     if (text.size() % 2 != 0)
         return std::nullopt;
+    // Only the form toHex writes: a second spelling of the same bytes would let a changed request pass as the same one.
     for (QChar c : text) {
-        if (c.unicode() > 127 || !isxdigit(c.unicode()))
+        const char16_t u = c.unicode();
+        if (!((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f')))
             return std::nullopt;
     }
     QByteArray bytes = QByteArray::fromHex(text.toLatin1());
     if (expectedSize >= 0 && bytes.size() != expectedSize)
         return std::nullopt;
     return bytes;
+}
+
+std::optional<QByteArray> fromBase64(const QString &text)
+{
+    auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.toBase64() != text.toLatin1())
+        return std::nullopt;
+    return decoded.decoded;
 }
 
 Result<QJsonObject> parseJsonObject(const QByteArray &bytes)

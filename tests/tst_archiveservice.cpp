@@ -273,6 +273,35 @@ private slots:
         QCOMPARE(stored(), 0);
     }
 
+    void aSecondSpellingOfTheSameBytesIsRefused()
+    {
+        // Upper-case hex and base64 with set trailing bits decode to the genuine bytes; only the one form
+        // the app writes is taken, so a changed request never passes as the same one.
+        Envelope envelope = envelopeFor(QStringLiteral("spelled twice"));
+        for (QString text = QStringLiteral("spelled twice"); envelope.sealed.size() % 3 == 0; text += QLatin1Char('!'))
+            envelope = envelopeFor(text); // the trailing-bits case needs base64 padding
+        QJsonObject upper = envelope.toJson();
+        upper[QStringLiteral("hash")] = upper[QStringLiteral("hash")].toString().toUpper();
+        QJsonObject looseBase64 = envelope.toJson();
+        QString sealed = looseBase64[QStringLiteral("sealed")].toString();
+        const qsizetype last = sealed.indexOf(QLatin1Char('=')) - 1;
+        QVERIFY2(last > 0, "the sealed note's length leaves padding");
+        const QString alphabet = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+        sealed[last] = alphabet[alphabet.indexOf(sealed[last]) ^ 1];
+        looseBase64[QStringLiteral("sealed")] = sealed;
+        QVERIFY(QByteArray::fromBase64(sealed.toLatin1()) == envelope.sealed);
+        for (const QJsonObject &spelled : {upper, looseBase64}) {
+            const ArchiveResponse response = m_service->handle(
+                signedRequest("POST", path("envelopes"), json({{QStringLiteral("envelopes"), QJsonArray{spelled}}}),
+                              m_device->vault->identity()));
+            QVERIFY(response.status == 400
+                    || response.body[QStringLiteral("results")].toArray().at(0)[QStringLiteral("status")] == QStringLiteral("refused"));
+        }
+        QCOMPARE(stored(), 0);
+        QCOMPARE(upload({envelope}, m_device->vault->identity()).status, 200);
+        QCOMPARE(stored(), 1);
+    }
+
     void malformedBodiesGetAClearFourHundred()
     {
         const DeviceIdentity &device = m_device->vault->identity();
@@ -307,12 +336,15 @@ private slots:
                                  "{\"envelopes\":" + QByteArray(3000, '[') + QByteArray(3000, ']') + "}"};
         QRandomGenerator random(4242);
         for (int round = 0; round < 3000; ++round) {
-            QByteArray body = corpus[random.bounded(int(corpus.size()))];
+            const QByteArray &original = corpus[random.bounded(int(corpus.size()))];
+            QByteArray body = original;
             const int flips = random.bounded(1, 8);
             for (int flip = 0; flip < flips && !body.isEmpty(); ++flip)
                 body[random.bounded(int(body.size()))] = char(random.bounded(256));
             if (random.bounded(4) == 0)
                 body.truncate(random.bounded(int(body.size()) + 1));
+            if (body == original && original == valid)
+                continue; // a "mutation" that wrote back the same bytes is the genuine request
             const QByteArray resource = QList<QByteArray>{"envelopes", "roster", "join", "invites", "collected"}[random.bounded(5)];
             const DeviceIdentity &signer = random.bounded(2) ? m_leader : m_device->vault->identity();
             const ArchiveResponse response = m_service->handle(signedRequest("POST", path(resource.constData()), body, signer));

@@ -22,7 +22,9 @@ QStringList runAndKill(const QStringList &arguments, int minMs, int maxMs)
         return {QStringLiteral("!failed to start")};
     child.waitForReadyRead(10000); // the vault is open and work has begun
     QTest::qWait(QRandomGenerator::global()->bounded(minMs, maxMs));
-    ::kill(pid_t(child.processId()), SIGKILL);
+    // processId() is 0 once the child has gone, and kill(0) would kill this whole process group.
+    if (const qint64 pid = child.processId(); pid > 0)
+        ::kill(pid_t(pid), SIGKILL);
     child.waitForFinished(10000);
     const QString output = QString::fromUtf8(child.readAllStandardOutput());
     return output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);

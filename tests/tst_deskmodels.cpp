@@ -66,6 +66,7 @@ class TestDeskModels : public QObject
         draft.text = text;
         draft.evidenceAsked = asked;
         draft.evidenceGiven = given;
+        draft.evidenceAnswered = true;
         auto created = tablet.vault->store().createDraft(draft);
         QVERIFY(created.ok());
         QVERIFY(tablet.vault->store().signDraft(created->id).ok());

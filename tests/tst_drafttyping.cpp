@@ -233,6 +233,7 @@ private slots:
                 child.waitForReadyRead(10);
                 output += child.readAll();
             }
+            QVERIFY2(child.processId() > 0, "the app exited before it was killed"); // kill(0) would take this process group
             ::kill(pid_t(child.processId()), SIGKILL);
             const long long killedAt = monotonicMs();
             QVERIFY(child.waitForFinished(10000));

@@ -69,6 +69,7 @@ class TestEvidenceDesk : public QObject
         draft.text = text;
         draft.evidenceAsked = evidenceAsked;
         draft.evidenceGiven = evidenceGiven;
+        draft.evidenceAnswered = true;
         auto created = tablet.vault->store().createDraft(draft);
         if (!created || !tablet.vault->store().signDraft(created->id))
             qFatal("could not sign a note");

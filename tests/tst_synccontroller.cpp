@@ -51,6 +51,7 @@ class TestSyncController : public QObject
         draft.engagementId = engagementId;
         draft.kind = NoteKind::Statement;
         draft.text = text;
+        draft.evidenceAnswered = true;
         const QString id = session.vault()->store().createDraft(draft)->id;
         if (!session.vault()->store().signDraft(id))
             qFatal("sign failed");

@@ -39,6 +39,7 @@ int writeNotes(const QString &directory)
         Note draft;
         draft.engagementId = engagementId;
         draft.kind = NoteKind::Statement;
+        draft.evidenceAnswered = true;
         draft.text = QStringLiteral("Crash-test note %1 ").arg(i) + QString(i % 300, QLatin1Char('w'));
         auto created = store.createDraft(draft);
         if (!created)

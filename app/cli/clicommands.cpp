@@ -61,7 +61,7 @@ QString CliCommands::usageText()
         "  priority add --title T [--line L]... [--question Q]... [--review ID]\n"
         "  engagement add --kind KIND --priority ID --start ISO8601 --minutes N\n"
         "                 [--title T] [--introducer WHO] [--note-taker WHO] [--participants ROLE=COUNT]...\n"
-        "  note add --engagement ID --kind KIND --text T [--evidence-asked] [--evidence-given]\n"
+        "  note add --engagement ID --kind KIND --text T [--evidence-asked] [--evidence-given] [--evidence-not-asked]\n"
         "  note sign ID\n"
         "  note amend ID --text T\n"
         "  note list [--json]\n"
@@ -170,7 +170,8 @@ ExitCode CliCommands::run(const QStringList &words)
          {QStringLiteral("kind"), QStringLiteral("priority"), QStringLiteral("start"), QStringLiteral("minutes"), QStringLiteral("title"),
           QStringLiteral("introducer"), QStringLiteral("note-taker"), QStringLiteral("participants")}},
         {"note add", &CliCommands::noteAdd,
-         {QStringLiteral("engagement"), QStringLiteral("kind"), QStringLiteral("text"), QStringLiteral("evidence-asked"), QStringLiteral("evidence-given")}},
+         {QStringLiteral("engagement"), QStringLiteral("kind"), QStringLiteral("text"), QStringLiteral("evidence-asked"), QStringLiteral("evidence-given"),
+          QStringLiteral("evidence-not-asked")}},
         {"note sign", &CliCommands::noteSign, {}},
         {"note amend", &CliCommands::noteAmend, {QStringLiteral("text")}},
         {"note list", &CliCommands::noteList, {QStringLiteral("json")}},
@@ -361,6 +362,9 @@ ExitCode CliCommands::noteAdd(const CommandArguments &args)
     draft.text = args.value(QStringLiteral("text"));
     draft.evidenceAsked = args.flag(QStringLiteral("evidence-asked")) || args.flag(QStringLiteral("evidence-given"));
     draft.evidenceGiven = args.flag(QStringLiteral("evidence-given"));
+    draft.evidenceAnswered = draft.evidenceAsked || args.flag(QStringLiteral("evidence-not-asked"));
+    if (draft.evidenceAsked && args.flag(QStringLiteral("evidence-not-asked")))
+        return usage(QStringLiteral("--evidence-not-asked contradicts --evidence-asked and --evidence-given"));
     auto created = vault->store().createDraft(draft);
     if (!created)
         return fail(created.error());
@@ -593,7 +597,7 @@ ExitCode CliCommands::demo(const CommandArguments &)
     draft.kind = NoteKind::Statement;
     draft.text = QStringLiteral("A lead officer said attendance rose after the family support pilot; "
                                 "they showed the termly attendance report as evidence.");
-    draft.evidenceAsked = draft.evidenceGiven = true;
+    draft.evidenceAsked = draft.evidenceGiven = draft.evidenceAnswered = true;
     auto created = store.createDraft(draft);
     if (!created)
         return fail(created.error());

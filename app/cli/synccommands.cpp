@@ -46,7 +46,7 @@ QString qrCodeText(const QString &text)
 
 std::optional<QByteArray> deviceKeyArgument(const QString &text)
 {
-    return sync::fromHex(text, crypto_sign_PUBLICKEYBYTES);
+    return sync::fromHex(text.trimmed().toLower(), crypto_sign_PUBLICKEYBYTES);
 }
 } // namespace
 

@@ -61,6 +61,7 @@ QString ScratchVault::addSignedNote(const QString &text, NoteKind kind)
     draft.engagementId = engagementId;
     draft.kind = kind;
     draft.text = text;
+    draft.evidenceAnswered = true; // "not asked": a statement is signed only once answered
     auto created = vault->store().createDraft(draft);
     if (!created)
         qFatal("createDraft: %s", qPrintable(created.error().message));
