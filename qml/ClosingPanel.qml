@@ -17,8 +17,9 @@ Column {
     ChecklistCard { checklist: panel.questions; heading: qsTr("Questions to cover"); width: panel.width }
     ChecklistCard { checklist: panel.closing; heading: qsTr("Closing"); width: panel.width }
     FieldButton {
-        text: qsTr("Review and sign %1 notes").arg(panel.notes.draftCount)
-        enabled: panel.notes.draftCount > 0 && panel.closing.complete && !panel.editor.needsEvidenceAnswer
+        text: qsTr("Review and sign %n note(s)", "", panel.notes.draftCount)
+        objectName: "reviewAndSign"
+        enabled: panel.notes.draftCount > 0 && panel.closing.complete
         highlighted: true
         implicitHeight: 56
         width: panel.width

@@ -12,7 +12,11 @@ Pane {
 
     readonly property bool warning: countdown.phase === CountdownController.Warning
     readonly property bool overrun: countdown.phase === CountdownController.Overrun
-    Material.background: overrun ? Material.color(Material.Red, Material.Shade700)
+    readonly property bool finished: countdown.phase === CountdownController.Finished
+    /// When a follow-up is arranged, the button says so and opens it to change its time.
+    property string followUpText: ""
+    Material.background: finished ? Material.color(Material.BlueGrey, Material.Shade700)
+                       : overrun ? Material.color(Material.Red, Material.Shade700)
                                   : warning ? Material.color(Material.Amber, Material.Shade700) : Material.color(Material.Teal, Material.Shade700)
     padding: 8
 
@@ -24,19 +28,23 @@ Pane {
             font.pixelSize: 36
             font.bold: true
             color: "white"
-            Accessible.name: qsTr("Time left %1").arg(text)
+            Accessible.name: bar.finished ? qsTr("Finished") : qsTr("Time left %1").arg(text)
         }
         Label {
             Layout.fillWidth: true
             color: "white"
             wrapMode: Label.Wrap
-            text: bar.countdown.phase === CountdownController.NotStarted ? qsTr("Agreed time: %1 minutes. The clock starts with the notes.").arg(bar.countdown.agreedMinutes)
+            text: bar.countdown.phase === CountdownController.NotStarted
+                  ? qsTr("Agreed time: %n minute(s). The clock starts when the opening points are done.", "", bar.countdown.agreedMinutes)
+                : bar.finished ? qsTr("Finished: %n minute(s) used, every note signed.", "", bar.countdown.minutesUsed)
                 : bar.overrun ? qsTr("Over the agreed time. Close now, or arrange a follow-up.")
-                : bar.warning ? qsTr("Five minutes left: time to close.") : qsTr("Time left of %1 minutes").arg(bar.countdown.agreedMinutes)
+                : bar.warning ? qsTr("Five minutes left: time to close.")
+                : qsTr("Time left of %n minute(s), since %1", "", bar.countdown.agreedMinutes)
+                      .arg(Qt.formatTime(bar.countdown.startedAt, "hh:mm"))
         }
         FieldButton {
-            visible: bar.warning || bar.overrun
-            text: qsTr("Arrange a follow-up")
+            visible: bar.warning || bar.overrun || bar.followUpText !== ""
+            text: bar.followUpText !== "" ? bar.followUpText : qsTr("Arrange a follow-up")
             objectName: "followUp"
             implicitHeight: 48
             Accessible.name: text

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 ItemDelegate {
@@ -13,6 +14,8 @@ ItemDelegate {
     required property string participants
     required property string introducer
     required property string noteTaker
+    required property string progressState
+    required property string stateLabel
     signal opened()
     signal editRequested()
 
@@ -23,7 +26,7 @@ ItemDelegate {
     topPadding: topInset + 8
     implicitHeight: topInset + Math.max(72, contentItem.implicitHeight + 16)
     onClicked: opened()
-    Accessible.name: qsTr("Open %1 at %2").arg(title).arg(time)
+    Accessible.name: qsTr("Open %1 at %2, %3").arg(title).arg(time).arg(stateLabel)
 
     Label {
         id: dayHeading
@@ -45,6 +48,16 @@ ItemDelegate {
             Label {
                 text: qsTr("%1 · %2 min · %3").arg(delegate.kindLabel).arg(delegate.minutes).arg(delegate.priorityTitle)
                 opacity: 0.75
+                elide: Label.ElideRight
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "engagementState"
+                text: delegate.stateLabel
+                font.bold: delegate.progressState !== "not-started"
+                color: delegate.progressState === "waiting" ? Material.color(Material.Orange, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade900)
+                     : delegate.progressState === "done" ? Material.color(Material.Green, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+                     : Material.foreground
                 elide: Label.ElideRight
                 Layout.fillWidth: true
             }

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Fieldnotes
 
@@ -7,6 +8,7 @@ Dialog {
     id: dialog
     required property EngagementListModel programme
     property string engagementId: ""
+    property bool deletable: false
 
     function openFor(id) {
         engagementId = id
@@ -15,7 +17,9 @@ Dialog {
         titleField.text = isNew ? "" : fields.title
         kindBox.currentIndex = Math.max(0, kindBox.indexOfValue(isNew ? "interview" : fields.kind))
         priorityBox.currentIndex = Math.max(0, priorityBox.indexOfValue(isNew ? "" : fields.priorityId))
-        dateField.text = Qt.formatDateTime(isNew ? new Date() : fields.start, "yyyy-MM-dd hh:mm")
+        startChooser.show(isNew ? new Date() : fields.start)
+        problem.text = ""
+        deletable = !isNew && fields.draftCount === 0 && fields.signedCount === 0
         minutesBox.value = isNew ? 45 : fields.minutes
         introducerField.text = isNew ? "" : fields.introducer
         noteTakerField.text = isNew ? "" : fields.noteTaker
@@ -25,11 +29,58 @@ Dialog {
 
     title: engagementId === "" ? qsTr("Add an engagement") : qsTr("Edit the engagement")
     modal: true
-    standardButtons: Dialog.Save | Dialog.Cancel
-    onAccepted: {
-        const start = Date.fromLocaleString(Qt.locale(), dateField.text, "yyyy-MM-dd hh:mm")
-        programme.save(engagementId, kindBox.currentValue, priorityBox.currentIndex >= 0 ? priorityBox.currentValue : "",
-                       start, minutesBox.value, titleField.text, introducerField.text, noteTakerField.text, participantsField.text)
+    // Saved only when it is right: what is wrong is said here, and what was typed stays.
+    // Deleting asks first, in place of the buttons.
+    property bool confirmingDelete: false
+    onOpened: confirmingDelete = false
+    footer: RowLayout {
+        spacing: 8
+        Button {
+            text: qsTr("Delete")
+            visible: dialog.deletable && !dialog.confirmingDelete
+            flat: true
+            objectName: "deleteEngagement"
+            Layout.leftMargin: 16
+            Accessible.name: qsTr("Delete this engagement")
+            onClicked: dialog.confirmingDelete = true
+        }
+        Label {
+            visible: dialog.confirmingDelete
+            text: qsTr("Delete it? It holds no notes; it leaves the programme with its ticked points.")
+            wrapMode: Label.Wrap
+            Layout.fillWidth: true
+            Layout.leftMargin: 16
+        }
+        Item { visible: !dialog.confirmingDelete; Layout.fillWidth: true }
+        Button {
+            text: dialog.confirmingDelete ? qsTr("Keep it") : qsTr("Cancel")
+            flat: true
+            Accessible.name: text
+            onClicked: dialog.confirmingDelete ? (dialog.confirmingDelete = false) : dialog.reject()
+        }
+        Button {
+            text: dialog.confirmingDelete ? qsTr("Delete") : qsTr("Save")
+            objectName: dialog.confirmingDelete ? "confirmDeleteEngagement" : "saveEngagement"
+            highlighted: true
+            Layout.rightMargin: 16
+            Accessible.name: dialog.confirmingDelete ? qsTr("Delete the engagement") : text
+            onClicked: {
+                if (!dialog.confirmingDelete)
+                    dialog.trySave()
+                else if (dialog.programme.remove(dialog.engagementId))
+                    dialog.close()
+            }
+        }
+    }
+    function trySave() {
+        problem.text = programme.problemWith(titleField.text, participantsField.text)
+        if (problem.text !== "")
+            return
+        const id = programme.save(engagementId, kindBox.currentValue, priorityBox.currentIndex >= 0 ? priorityBox.currentValue : "",
+                                  startChooser.value, minutesBox.value, titleField.text, introducerField.text, noteTakerField.text,
+                                  participantsField.text)
+        if (id !== "")
+            accept()
     }
 
     ScrollView {
@@ -60,13 +111,7 @@ Dialog {
                 Accessible.name: qsTr("Priority")
             }
             Label { text: qsTr("Starts") }
-            TextField {
-                id: dateField
-                placeholderText: "2010-04-19 09:30"
-                inputMethodHints: Qt.ImhDate | Qt.ImhTime
-                Layout.fillWidth: true
-                Accessible.name: qsTr("Start date and time")
-            }
+            DateTimeChooser { id: startChooser; accessibleName: qsTr("Start"); Layout.fillWidth: true }
             Label { text: qsTr("Agreed minutes") }
             SpinBox { id: minutesBox; from: 5; to: 240; stepSize: 5; editable: true; Accessible.name: qsTr("Agreed minutes") }
             Label { text: qsTr("Introduces") }
@@ -80,6 +125,16 @@ Dialog {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 96
                 Accessible.name: qsTr("Participants by role and number")
+            }
+            Label {
+                id: problem
+                visible: text !== ""
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                wrapMode: Label.Wrap
+                color: Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
             }
         }
     }

@@ -12,13 +12,18 @@ Page {
     id: page
     required property VaultSession session
     property string engagementId
-    property string engagementTitle
-    property int agreedMinutes
+    // Its fields, from the programme (re-read whenever the programme changes).
+    readonly property var details: programme.revision, programme.get(engagementId)
+    readonly property string engagementTitle: details.title ?? ""
+    readonly property int agreedMinutes: details.minutes ?? 0
     readonly property bool wide: width > height
+    readonly property date followUpAt: (programme.revision, programme.followUpStart(engagementId))
 
     title: engagementTitle
+    // The page that is open comes back after a lock or a restart.
+    StackView.onActivated: session.openEngagementId = engagementId
 
-    CountdownController { id: countdown; agreedMinutes: page.agreedMinutes }
+    CountdownController { id: countdown; session: page.session; engagementId: page.engagementId; agreedMinutes: page.agreedMinutes }
     ChecklistController { id: opening; session: page.session; engagementId: page.engagementId; kind: ChecklistController.Opening }
     ChecklistController { id: questionChecklist; session: page.session; engagementId: page.engagementId; kind: ChecklistController.Questions }
     ChecklistController { id: closingChecklist; session: page.session; engagementId: page.engagementId; kind: ChecklistController.Closing }
@@ -33,13 +38,42 @@ Page {
     }
     Component.onCompleted: if (opening.complete) countdown.start()
 
-    property bool followUpArranged: false
+    // The clock stops once the closing points are done and every note is signed, and runs on
+    // from its real start if that stops being so (a point unticked, a late note).
+    readonly property bool everythingSigned: closingChecklist.complete && noteModel.draftCount === 0 && noteEditor.text.trim() === ""
+    onEverythingSignedChanged: everythingSigned ? countdown.finish() : countdown.reopen()
+
+    readonly property bool followUpArranged: !isNaN(followUpAt.getTime())
 
     header: CountdownBar {
         countdown: countdown
-        onFollowUpRequested: {
-            if (programme.arrangeFollowUp(page.engagementId) !== "")
-                page.followUpArranged = true
+        followUpText: page.followUpArranged ? qsTr("Follow-up %1").arg(Qt.formatDateTime(page.followUpAt, "ddd d MMM, hh:mm")) : ""
+        onFollowUpRequested: followUpDialog.openFor(page.followUpArranged ? page.followUpAt : page.details.start)
+    }
+
+    Dialog {
+        id: followUpDialog
+        objectName: "followUpDialog"
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 640)
+        modal: true
+        title: qsTr("Arrange a follow-up")
+        standardButtons: Dialog.Save | Dialog.Cancel
+        function openFor(from) {
+            // By default the next day at the same time.
+            followUpChooser.show(page.followUpArranged ? from : new Date(from.getTime() + 24 * 3600 * 1000))
+            open()
+        }
+        onAccepted: programme.arrangeFollowUp(page.engagementId, followUpChooser.value)
+        Column {
+            width: parent.width
+            spacing: 12
+            Label {
+                width: parent.width
+                wrapMode: Label.Wrap
+                text: qsTr("The follow-up goes on the programme, linked to this engagement, with the same people and agreed time.")
+            }
+            DateTimeChooser { id: followUpChooser; accessibleName: qsTr("Follow-up"); width: parent.width }
         }
     }
 
@@ -97,10 +131,26 @@ Page {
             topPadding: 16
             bottomPadding: 8
             Label {
-                visible: page.followUpArranged
+                objectName: "roles"
                 width: parent.width
                 wrapMode: Label.Wrap
-                text: qsTr("A follow-up was added to the programme for tomorrow at the same time.")
+                opacity: 0.75
+                text: qsTr("Introduces: %1 · Takes notes: %2").arg(page.details.introducer || qsTr("not set"))
+                          .arg(page.details.noteTaker || qsTr("not set"))
+            }
+            Button {
+                id: briefingToggle
+                visible: briefing.rag !== "" || briefing.lines.length > 0
+                checkable: true
+                flat: true
+                text: checked ? qsTr("Hide the priority") : qsTr("The priority and its lines of enquiry")
+                Accessible.name: text
+            }
+            PriorityBriefing {
+                id: briefing
+                visible: briefingToggle.checked && (rag !== "" || lines.length > 0)
+                width: parent.width
+                priority: programme.priorities, programme.priorityOf(page.engagementId)
             }
             NoteEntry { editor: noteEditor; width: parent.width }
             Loader { // one panel at a time: a hidden twin would be found by a screen reader
@@ -112,7 +162,7 @@ Page {
                     closing: closingChecklist
                     notes: noteModel
                     editor: noteEditor
-                    onSignRequested: signDialog.open()
+                    onSignRequested: signDialog.openForReview()
                 }
             }
             Label { text: qsTr("Notes"); font.pixelSize: 22; font.bold: true }
@@ -128,6 +178,8 @@ Page {
             session: page.session
             width: noteList.width
             onAmendRequested: (noteId, correction) => noteModel.amend(noteId, correction)
+            onEditRequested: noteId => noteEditor.edit(noteId)
+            onDeleteRequested: noteId => noteModel.deleteDraft(noteId)
         }
         // qmllint enable unqualified
     }
@@ -150,7 +202,7 @@ Page {
                 closing: closingChecklist
                 notes: noteModel
                 editor: noteEditor
-                onSignRequested: signDialog.open()
+                onSignRequested: signDialog.openForReview()
             }
             // qmllint enable unqualified
         }
@@ -159,9 +211,9 @@ Page {
     SignDialog {
         id: signDialog
         notes: noteModel
-        memberName: page.session.memberName
         anchors.centerIn: parent
-        width: Math.min(page.width - 32, 640)
-        onSigned: noteEditor.startNew()
+        width: Math.min(page.width - 32, 720)
+        height: Math.min(page.height - 32, 720)
+        onFixRequested: noteId => noteEditor.edit(noteId)
     }
 }

@@ -40,8 +40,13 @@ ApplicationWindow {
             stack.push(unlockPage)
         else if (session.role === "young-inspector")
             stack.push(youngInspectorPage)
-        else
+        else if (session.openEngagementId !== "") { // where the reviewer was, clock and draft as they were
+            const engagementId = session.openEngagementId // the programme, shown first, forgets it
+            stack.push(programmePage, {}, StackView.Immediate)
+            stack.push(engagementPage, { engagementId: engagementId }, StackView.Immediate)
+        } else {
             stack.push(programmePage)
+        }
     }
     Component.onCompleted: showPageForState()
 
@@ -102,7 +107,7 @@ ApplicationWindow {
         ProgrammePage {
             session: window.session
             sync: syncController
-            onOpenEngagement: (engagementId, title, minutes) => stack.push(engagementPage, { engagementId: engagementId, engagementTitle: title, agreedMinutes: minutes })
+            onOpenEngagement: engagementId => stack.push(engagementPage, { engagementId: engagementId })
             onOpenLeaderDesk: stack.push(leaderPage)
         }
     }

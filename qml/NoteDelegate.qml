@@ -17,9 +17,13 @@ Frame {
     required property string amendsText
     required property string evidence
     required property var suspectedNames
+    required property var correctedBy
     required property VaultSession session
     signal amendRequested(string noteId, string correction)
+    signal editRequested(string noteId)
+    signal deleteRequested(string noteId)
     property bool amending: false
+    property bool confirmingDelete: false
     layer.enabled: true
 
     ColumnLayout {
@@ -35,7 +39,9 @@ Frame {
                     text: (note.noteState !== "signed" ? qsTr("Draft")
                            : note.signedBy !== "" ? qsTr("Signed %1 by %2").arg(note.signedAt).arg(note.signedBy)
                            : qsTr("Signed %1").arg(note.signedAt))
-                          + (note.evidence === "given" ? qsTr(" · evidence given") : note.evidence === "asked" ? qsTr(" · evidence asked, none given") : "")
+                          + (note.evidence === "given" ? qsTr(" · evidence given") : note.evidence === "asked" ? qsTr(" · evidence asked, none given")
+                             : note.evidence === "not-asked" ? qsTr(" · evidence not asked") : "")
+                          + (note.correctedBy.length > 0 ? qsTr(" · corrected") : "")
                           + (note.syncState === "queued" ? qsTr(" · waiting to send")
                              : note.syncState === "delivered" ? qsTr(" · delivered to the team leader's archive")
                              : note.syncState === "collected" ? qsTr(" · collected by the team leader") : "")
@@ -43,6 +49,24 @@ Frame {
                     wrapMode: Label.Wrap
                     Layout.fillWidth: true
                 }
+            }
+            FieldButton {
+                visible: note.noteState !== "signed" && !note.confirmingDelete
+                text: qsTr("Edit")
+                flat: true
+                implicitHeight: 48
+                objectName: "editDraft"
+                Accessible.name: qsTr("Edit this draft")
+                onClicked: note.editRequested(note.noteId)
+            }
+            FieldButton {
+                visible: note.noteState !== "signed" && !note.confirmingDelete
+                text: qsTr("Delete")
+                flat: true
+                implicitHeight: 48
+                objectName: "deleteDraft"
+                Accessible.name: qsTr("Delete this draft")
+                onClicked: note.confirmingDelete = true
             }
             FieldButton {
                 visible: note.noteState === "signed" && note.contentRemovedAt === ""
@@ -67,6 +91,29 @@ Frame {
             font.italic: note.contentRemovedAt !== ""
             wrapMode: Label.Wrap
             Layout.fillWidth: true
+        }
+        RowLayout {
+            visible: note.confirmingDelete
+            Layout.fillWidth: true
+            Label { text: qsTr("Delete this draft? It is not signed, so nothing of it is kept."); wrapMode: Label.Wrap; Layout.fillWidth: true }
+            FieldButton { text: qsTr("Keep"); flat: true; implicitHeight: 48; Accessible.name: qsTr("Keep the draft"); onClicked: note.confirmingDelete = false }
+            FieldButton {
+                text: qsTr("Delete")
+                objectName: "confirmDeleteDraft"
+                implicitHeight: 48
+                Accessible.name: qsTr("Delete the draft")
+                onClicked: { note.confirmingDelete = false; note.deleteRequested(note.noteId) }
+            }
+        }
+        Repeater {
+            model: note.correctedBy
+            delegate: Label {
+                required property string modelData
+                text: qsTr("Corrected: “%1”").arg(modelData)
+                font.italic: true
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+            }
         }
         Label {
             visible: note.suspectedNames.length > 0

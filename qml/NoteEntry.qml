@@ -48,9 +48,10 @@ Column {
         placeholderText: qsTr("What was said or seen. Refer to roles, not names.")
         text: entry.editor.text
         onTextChanged: {
+            if (text === entry.editor.text)
+                return // the editor's own text (a draft brought back): nothing typed
             typingPause.restart()
-            if (text !== entry.editor.text)
-                entry.editor.text = text
+            entry.editor.text = text
         }
         Accessible.name: qsTr("Note text")
     }
@@ -103,6 +104,23 @@ Column {
                 FieldButton { objectName: "evidenceNotGiven"; text: qsTr("Asked, none given"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(true, false) }
                 FieldButton { objectName: "evidenceNotAsked"; text: qsTr("Not asked"); implicitHeight: 48; Accessible.name: text; onClicked: entry.editor.answerEvidence(false, false) }
             }
+        }
+    }
+    // The answer stays in sight, and can be changed until the note is signed.
+    Row {
+        visible: entry.editor.kind === "statement" && entry.editor.evidenceAnswered
+        spacing: 8
+        Label {
+            anchors.verticalCenter: parent.verticalCenter
+            opacity: 0.75
+            text: entry.editor.evidenceGiven ? qsTr("Evidence: asked, and given")
+                : entry.editor.evidenceAsked ? qsTr("Evidence: asked, none given") : qsTr("Evidence: not asked")
+        }
+        Button {
+            text: qsTr("Change")
+            flat: true
+            Accessible.name: qsTr("Change the evidence answer")
+            onClicked: entry.editor.clearEvidenceAnswer()
         }
     }
 }

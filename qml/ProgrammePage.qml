@@ -9,10 +9,12 @@ Page {
     id: page
     required property VaultSession session
     required property SyncController sync
-    signal openEngagement(string engagementId, string title, int minutes)
+    signal openEngagement(string engagementId)
     signal openLeaderDesk()
 
     title: session.reviewTitle
+    // Back on the programme: nothing to reopen after a lock.
+    StackView.onActivated: session.openEngagementId = ""
     EngagementListModel { id: programme; session: page.session }
 
     ColumnLayout {
@@ -93,7 +95,7 @@ Page {
             delegate: EngagementDelegate {
                 id: slot
                 width: ListView.view.width
-                onOpened: page.openEngagement(slot.engagementId, slot.title, slot.minutes)
+                onOpened: page.openEngagement(slot.engagementId)
                 onEditRequested: editor.openFor(slot.engagementId)
             }
         }

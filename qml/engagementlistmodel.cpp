@@ -34,6 +34,8 @@ void EngagementListModel::reload()
 {
     resetRows(m_rows, readProgramme());
     emit prioritiesChanged();
+    ++m_revision;
+    emit revisionChanged();
 }
 
 // An engagement added or edited changes its own row (or moves it to its new time).
@@ -41,15 +43,25 @@ void EngagementListModel::refresh()
 {
     updateRows(m_rows, readProgramme(), keyOf, changedRoles);
     emit prioritiesChanged();
+    ++m_revision;
+    emit revisionChanged();
 }
 
 void EngagementListModel::refreshProgress()
 {
     const QHash<QString, EngagementProgress> progress = readProgress();
+    bool changed = false;
     for (int row = 0; row < int(m_rows.size()); ++row) {
+        if (m_rows.at(row).progress == progress.value(m_rows.at(row).engagement.id))
+            continue;
         Row next = m_rows.at(row);
         next.progress = progress.value(next.engagement.id);
         changeRow(m_rows, row, std::move(next), changedRoles);
+        changed = true;
+    }
+    if (changed) {
+        ++m_revision;
+        emit revisionChanged();
     }
 }
 
@@ -267,7 +279,7 @@ QHash<int, QByteArray> EngagementListModel::roleNames() const
     names.insert(NoteTakerRole, "noteTaker");
     names.insert(ParticipantsRole, "participants");
     names.insert(FollowUpOfRole, "followUpOf");
-    names.insert(StateRole, "state");
+    names.insert(StateRole, "progressState");
     names.insert(StateLabelRole, "stateLabel");
     names.insert(DraftCountRole, "draftCount");
     names.insert(SignedCountRole, "signedCount");
@@ -358,6 +370,21 @@ QString EngagementListModel::arrangeFollowUp(const QString &engagementId, const 
     }
     m_session->markProgrammeChanged();
     return added->id;
+}
+
+QString EngagementListModel::problemWith(const QString &title, const QString &participants) const
+{
+    QString error;
+    const QList<ParticipantGroup> groups = parseParticipants(participants, &error);
+    if (!error.isEmpty())
+        return error;
+    QStringList names = m_session ? m_session->suspectedNames(title) : QStringList();
+    for (const ParticipantGroup &group : groups)
+        if (m_session)
+            names << m_session->suspectedNames(group.role);
+    if (!names.isEmpty())
+        return tr("\"%1\" may be a person's name: describe people by their role, never by name.").arg(names.first());
+    return {};
 }
 
 QDateTime EngagementListModel::followUpStart(const QString &engagementId) const

@@ -21,6 +21,8 @@ class EngagementListModel : public fieldnotes::ui::KeyedListModel // qualified: 
     Q_PROPERTY(QVariantList priorities READ priorities NOTIFY prioritiesChanged)
     Q_PROPERTY(QVariantList engagementChoices READ engagementChoices NOTIFY prioritiesChanged)
     Q_PROPERTY(QVariantList kindChoices READ kindChoices CONSTANT)
+    /// Changes whenever any row does: for bindings over get() and followUpStart().
+    Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
 
 public:
     enum Role {
@@ -34,6 +36,7 @@ public:
 
     VaultSession *session() const { return m_session; }
     void setSession(VaultSession *session);
+    int revision() const { return m_revision; }
     /// The review's priorities as {id, title, questions, rag, evidence: [{criterion, text}],
     /// linesOfEnquiry} maps: for pickers, and for why a priority is looked at (the desk-top review
     /// from the signed set-up; rag is empty where the leader wrote none).
@@ -57,6 +60,9 @@ public:
     Q_INVOKABLE QDateTime followUpStart(const QString &engagementId) const;
     /// Deletes an engagement that holds no notes; false (and the reason reported) otherwise.
     Q_INVOKABLE bool remove(const QString &engagementId);
+    /// What is wrong with an engagement's fields as typed, in words, or "" (participants by role and
+    /// number, no names in them or the title).
+    Q_INVOKABLE QString problemWith(const QString &title, const QString &participants) const;
     Q_INVOKABLE int rowOf(const QString &engagementId) const;
     /// One engagement's fields for an edit form (participants as "role = count" lines).
     Q_INVOKABLE QVariantMap get(const QString &engagementId) const;
@@ -72,6 +78,7 @@ public:
 signals:
     void sessionChanged();
     void prioritiesChanged();
+    void revisionChanged();
 
 private:
     struct Row {
@@ -87,6 +94,7 @@ private:
 
     QPointer<VaultSession> m_session;
     QList<Row> m_rows;
+    int m_revision = 0;
     QHash<QString, QString> m_priorityTitles;
     QVariantList m_priorities;
 };

@@ -19,6 +19,12 @@ void NoteEditorController::setSession(VaultSession *session)
     if (m_session) {
         connect(m_session, &VaultSession::aboutToLock, this, &NoteEditorController::forgetText);
         connect(m_session, &VaultSession::draftWritten, this, &NoteEditorController::onDraftWritten);
+        // Signed (from "Review and sign" or anywhere): the editor starts the next note; a note
+        // left unsigned stays in the editor.
+        connect(m_session, &VaultSession::notesSigned, this, [this](const QStringList &ids) {
+            if (!m_draftId.isEmpty() && ids.contains(m_draftId))
+                startNew();
+        });
         connect(m_session, &VaultSession::stateChanged, this, [this] {
             if (m_session->state() == VaultSession::Unlocked)
                 restoreText();
@@ -27,13 +33,39 @@ void NoteEditorController::setSession(VaultSession *session)
     emit sessionChanged();
 }
 
+namespace {
+QString editorKey(const QString &engagementId)
+{
+    return QStringLiteral("editor.draft.") + engagementId;
+}
+} // namespace
+
 void NoteEditorController::setEngagementId(const QString &id)
 {
     if (id == m_engagementId)
         return;
     m_engagementId = id;
     emit engagementIdChanged();
-    startNew();
+    clearFields();
+    m_draftId = rememberedDraft();
+    emit draftChanged();
+    restoreText();
+}
+
+QString NoteEditorController::rememberedDraft() const
+{
+    if (!m_session || !m_session->vault() || m_engagementId.isEmpty())
+        return {};
+    auto draftId = m_session->vault()->settings().value(editorKey(m_engagementId));
+    return draftId ? *draftId : QString();
+}
+
+void NoteEditorController::rememberDraft()
+{
+    if (!m_session || !m_session->vault() || m_engagementId.isEmpty())
+        return;
+    if (auto saved = m_session->vault()->settings().setValue(editorKey(m_engagementId), m_draftId); !saved)
+        m_session->reportError(saved.error());
 }
 
 void NoteEditorController::setSaved(bool saved)
@@ -83,6 +115,13 @@ bool NoteEditorController::answerEvidence(bool asked, bool given)
     return save();
 }
 
+bool NoteEditorController::clearEvidenceAnswer()
+{
+    m_evidenceAsked = m_evidenceGiven = m_evidenceAnswered = false;
+    emit evidenceChanged();
+    return save();
+}
+
 bool NoteEditorController::save()
 {
     if (!m_session || !m_session->vault() || m_engagementId.isEmpty())
@@ -92,6 +131,7 @@ bool NoteEditorController::save()
     if (m_draftId.isEmpty()) {
         m_draftId = DraftWriter::newDraftId();
         emit draftChanged();
+        rememberDraft(); // once per note, not per keystroke
     }
     Note draft;
     draft.id = m_draftId;
@@ -113,7 +153,7 @@ void NoteEditorController::onDraftWritten(const QString &draftId, quint64 revisi
         setSaved(true);
 }
 
-void NoteEditorController::startNew()
+void NoteEditorController::clearFields()
 {
     m_draftId.clear();
     m_text.clear();
@@ -121,10 +161,37 @@ void NoteEditorController::startNew()
     m_evidenceAsked = m_evidenceGiven = m_evidenceAnswered = false;
     m_submitted = 0;
     setSaved(true);
+}
+
+void NoteEditorController::startNew()
+{
+    const bool remembered = !m_draftId.isEmpty();
+    clearFields();
+    if (remembered)
+        rememberDraft();
     emit draftChanged();
     emit textChanged();
     emit kindChanged();
     emit evidenceChanged();
+}
+
+bool NoteEditorController::edit(const QString &draftId)
+{
+    if (!m_session || !m_session->vault() || draftId == m_draftId)
+        return draftId == m_draftId;
+    auto draft = m_session->vault()->store().note(draftId);
+    if (!draft) {
+        m_session->reportError(draft.error());
+        return false;
+    }
+    if (draft->isSigned() || draft->engagementId != m_engagementId)
+        return false;
+    m_draftId = draftId;
+    m_submitted = 0;
+    emit draftChanged();
+    rememberDraft();
+    restoreText();
+    return true;
 }
 
 void NoteEditorController::forgetText()
@@ -140,11 +207,11 @@ void NoteEditorController::restoreText()
         return;
     // Locking wrote every submission before the keys went; what comes back is durable.
     auto draft = m_session->vault()->store().note(m_draftId);
-    if (!draft) {
+    if (!draft && draft.error().code != ErrorCode::NotFound) {
         m_session->reportError(draft.error());
         return;
     }
-    if (draft->isSigned()) {
+    if (!draft || draft->isSigned()) { // signed or deleted meanwhile
         startNew();
         return;
     }

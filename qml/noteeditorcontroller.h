@@ -49,8 +49,15 @@ public:
     QStringList suspectedNames() const;
 
     Q_INVOKABLE bool answerEvidence(bool asked, bool given);
+    /// Asks the evidence question again.
+    Q_INVOKABLE bool clearEvidenceAnswer();
     /// Leaves the current draft in the list and starts a fresh one.
     Q_INVOKABLE void startNew();
+    /// Brings a draft of this engagement back into the editor to fix it (the one there stays a draft).
+    Q_INVOKABLE bool edit(const QString &draftId);
+    /// Whether the evidence question of the note in the editor was answered ("not asked" is an answer).
+    Q_PROPERTY(bool evidenceAnswered READ evidenceAnswered NOTIFY evidenceChanged)
+    bool evidenceAnswered() const { return m_evidenceAnswered; }
 
 signals:
     void sessionChanged();
@@ -67,6 +74,11 @@ private:
     void setSaved(bool saved);
     void forgetText();
     void restoreText();
+    /// The draft in the editor is remembered in the vault per engagement, so that leaving the page,
+    /// a lock or a restart brings it back into the editor.
+    void rememberDraft();
+    QString rememberedDraft() const;
+    void clearFields();
 
     QPointer<VaultSession> m_session;
     QString m_engagementId;

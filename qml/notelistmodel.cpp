@@ -85,7 +85,7 @@ void NoteListModel::emitCountsIfChanged()
 
 NoteRow NoteListModel::rowFor(const Note &note, const QStringList &watched) const
 {
-    NoteRow row{note, {}, {}, {}};
+    NoteRow row{note, {}, {}, {}, {}};
     if (!note.isSigned())
         for (const SuspectedName &name : findSuspectedNames(note.text, watched))
             row.suspectedNames << name.word;
@@ -109,13 +109,18 @@ QList<NoteRow> NoteListModel::readRows()
         m_session->reportError(syncStates.error());
     const QStringList watched = m_session->watchedNames();
     QHash<QByteArray, QString> textByHash;
-    for (const Note &note : std::as_const(*notes))
+    QHash<QByteArray, QStringList> correctionsByHash;
+    for (const Note &note : std::as_const(*notes)) {
         if (note.isSigned())
             textByHash.insert(note.hash, note.text);
+        if (note.isSigned() && !note.amendsHash.isEmpty())
+            correctionsByHash[note.amendsHash] << note.text;
+    }
     rows.reserve(notes->size());
     for (const Note &note : std::as_const(*notes)) {
         NoteRow row = rowFor(note, watched);
         row.amendsText = textByHash.value(note.amendsHash);
+        row.correctedBy = correctionsByHash.value(note.hash);
         row.syncState = syncStates ? syncStates->value(note.id) : QString();
         rows << row;
     }
@@ -203,8 +208,10 @@ QList<int> NoteListModel::changedRoles(const NoteRow &before, const NoteRow &aft
         roles << AmendsTextRole;
     if (before.suspectedNames != after.suspectedNames)
         roles << SuspectedNamesRole;
-    if (a.evidenceAsked != b.evidenceAsked || a.evidenceGiven != b.evidenceGiven)
+    if (a.evidenceAsked != b.evidenceAsked || a.evidenceGiven != b.evidenceGiven || a.evidenceAnswered != b.evidenceAnswered)
         roles << EvidenceRole;
+    if (before.correctedBy != after.correctedBy)
+        roles << CorrectedByRole;
     if (before.syncState != after.syncState)
         roles << SyncStateRole;
     if (a.contentRemovedAt != b.contentRemovedAt)
@@ -276,9 +283,12 @@ QVariant NoteListModel::data(const QModelIndex &index, int role) const
     case AmendsTextRole:
         return row.amendsText;
     case SuspectedNamesRole:
-        return row.suspectedNames;
+        // A signed note keeps its flag; found only for the rows in sight, not for all at load.
+        return row.note.isSigned() && m_session ? m_session->suspectedNames(row.note.text) : row.suspectedNames;
+    case CorrectedByRole:
+        return row.correctedBy;
     case EvidenceRole:
-        return row.note.evidenceGiven ? QStringLiteral("given") : row.note.evidenceAsked ? QStringLiteral("asked") : QString();
+        return evidenceName(row.note);
     default:
         return {};
     }
@@ -300,32 +310,69 @@ QHash<int, QByteArray> NoteListModel::roleNames() const
     names.insert(AmendsTextRole, "amendsText");
     names.insert(SuspectedNamesRole, "suspectedNames");
     names.insert(EvidenceRole, "evidence");
+    names.insert(CorrectedByRole, "correctedBy");
     return names;
 }
 
-int NoteListModel::signDrafts(const QString &passphrase)
+QString NoteListModel::evidenceName(const Note &note)
 {
-    // What is being typed is written first: a note is signed with the text on screen.
-    if (!m_session || !m_session->vault() || !m_session->confirmPassphrase(passphrase) || !m_session->flushDrafts())
-        return 0;
+    if (note.evidenceGiven)
+        return QStringLiteral("given");
+    if (note.evidenceAsked)
+        return QStringLiteral("asked");
+    if (note.evidenceAnswered && note.kind == NoteKind::Statement)
+        return QStringLiteral("not-asked");
+    return {};
+}
+
+QVariantList NoteListModel::drafts()
+{
+    if (!m_session || !m_session->vault() || !m_session->flushDrafts())
+        return {};
     NoteFilter filter;
     filter.engagementId = m_engagementId;
     filter.state = NoteState::Draft;
     auto drafts = m_session->vault()->store().notes(filter);
     if (!drafts) {
         m_session->reportError(drafts.error());
-        return 0;
+        return {};
     }
-    QStringList signedIds;
+    const QStringList watched = m_session->watchedNames();
+    QVariantList list;
     for (const Note &draft : std::as_const(*drafts)) {
         if (draft.text.trimmed().isEmpty())
-            continue;
-        auto signedNote = m_session->vault()->store().signDraft(draft.id);
+            continue; // an editor opened and left empty: nothing to sign
+        QString problem;
+        if (draft.kind == NoteKind::Statement && !draft.evidenceAnswered)
+            problem = tr("Say whether an example or evidence was asked for (or that it was not).");
+        list << QVariantMap{{QStringLiteral("noteId"), draft.id},
+                            {QStringLiteral("kind"), noteKindName(draft.kind)},
+                            {QStringLiteral("kindLabel"), kindLabel(draft.kind)},
+                            {QStringLiteral("text"), draft.text},
+                            {QStringLiteral("evidence"), evidenceName(draft)},
+                            {QStringLiteral("signable"), problem.isEmpty()},
+                            {QStringLiteral("problem"), problem},
+                            {QStringLiteral("suspectedNames"), rowFor(draft, watched).suspectedNames}};
+    }
+    return list;
+}
+
+int NoteListModel::signDrafts(const QString &passphrase, const QStringList &noteIds)
+{
+    // What is being typed is written first: a note is signed with the text on screen.
+    if (!m_session || !m_session->vault() || noteIds.isEmpty() || !m_session->confirmPassphrase(passphrase) || !m_session->flushDrafts())
+        return 0;
+    QStringList signedIds;
+    for (const QString &id : noteIds) {
+        auto draft = m_session->vault()->store().note(id);
+        if (draft && (draft->engagementId != m_engagementId || draft->isSigned()))
+            continue; // only this engagement's drafts, each once
+        auto signedNote = draft ? m_session->vault()->store().signDraft(id) : Result<SignedNote>(draft.error());
         if (!signedNote) {
             m_session->reportError(signedNote.error());
             break;
         }
-        signedIds << draft.id;
+        signedIds << id;
     }
     m_session->markNotesSigned(signedIds);
     return int(signedIds.size());

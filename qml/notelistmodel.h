@@ -15,7 +15,8 @@ namespace fieldnotes::ui {
 struct NoteRow {
     Note note;
     QString amendsText;
-    QStringList suspectedNames;
+    QStringList correctedBy;    // the texts of the corrections signed to this note
+    QStringList suspectedNames; // drafts only; a signed note's are found when it is shown
     QString syncState; // queued, delivered, collected; empty until a signed note enters the outbox
 };
 
@@ -35,7 +36,7 @@ class NoteListModel : public fieldnotes::ui::KeyedListModel // qualified: Qt 6.4
     Q_PROPERTY(int flaggedDraftCount READ flaggedDraftCount NOTIFY countsChanged)
 
 public:
-    enum Role { NoteIdRole = Qt::UserRole + 1, KindRole, TextRole, StateRole, SignedAtRole, SequenceRole, AmendsTextRole, SuspectedNamesRole, EvidenceRole, KindLabelRole, SignedByRole, SyncStateRole, ContentRemovedAtRole };
+    enum Role { NoteIdRole = Qt::UserRole + 1, KindRole, TextRole, StateRole, SignedAtRole, SequenceRole, AmendsTextRole, SuspectedNamesRole, EvidenceRole, KindLabelRole, SignedByRole, SyncStateRole, ContentRemovedAtRole, CorrectedByRole };
 
     explicit NoteListModel(QObject *parent = nullptr);
 
@@ -52,8 +53,12 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    /// Signs every draft of the engagement once the passphrase checks out; returns how many.
-    Q_INVOKABLE int signDrafts(const QString &passphrase);
+    /// The engagement's drafts as they are on disk (what is being typed written first), oldest
+    /// first, as {noteId, kind, kindLabel, text, evidence, signable, problem, suspectedNames} maps:
+    /// what "Review and sign" lists. `problem` says why one cannot be signed yet.
+    Q_INVOKABLE QVariantList drafts();
+    /// Signs these drafts of the engagement once the passphrase checks out; returns how many.
+    Q_INVOKABLE int signDrafts(const QString &passphrase, const QStringList &noteIds);
     /// Signs a correction to a signed note; both stay.
     Q_INVOKABLE bool amend(const QString &noteId, const QString &correction);
     Q_INVOKABLE bool deleteDraft(const QString &noteId);
@@ -61,6 +66,8 @@ public:
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     static QString kindLabel(NoteKind kind);
+    /// "given", "asked", "not-asked", or "" where a statement's question is unanswered (or not a statement's).
+    static QString evidenceName(const Note &note);
 
 signals:
     void sessionChanged();

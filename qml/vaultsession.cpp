@@ -8,13 +8,30 @@
 #include "syncstore.h"
 #include "vaultkeyfile.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QTranslator>
 
 #include <sodium.h>
 
 Q_LOGGING_CATEGORY(lcSession, "fieldnotes.session")
 
 namespace fieldnotes::ui {
+
+namespace {
+// Plurals ("1 note", "2 notes") come from the translation even in English; every program that
+// shows the UI (the app, its self-test, the tests) gets it as its application starts.
+void installTranslation()
+{
+    auto *translator = new QTranslator(QCoreApplication::instance());
+    if (translator->load(QLocale(), QStringLiteral("fieldnotes"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator->load(QStringLiteral(":/i18n/fieldnotes_en.qm")))
+        QCoreApplication::installTranslator(translator);
+    else
+        qWarning("fieldnotes: the built-in translation is missing; plurals will read \"note(s)\"");
+}
+} // namespace
+Q_COREAPP_STARTUP_FUNCTION(installTranslation)
 
 namespace {
 // The passphrase arrives from QML as a QString; copy it into locked memory and wipe the copy.
@@ -28,6 +45,7 @@ SecureBytes toSecret(const QString &passphrase)
 
 const QString roleKey = QStringLiteral("role");
 const QString memberKey = QStringLiteral("member-name");
+const QString openEngagementKey = QStringLiteral("resume.engagement");
 const QString idleKey = QStringLiteral("idle-minutes");
 const QString themeKey = QStringLiteral("theme");
 
@@ -171,6 +189,9 @@ void VaultSession::becomeUnlocked(std::unique_ptr<Vault> vault)
     SettingsStore &settings = m_vault->settings();
     m_role = settings.value(roleKey, QStringLiteral("reviewer")).value();
     m_memberName = settings.value(memberKey).value();
+    m_openEngagementId = settings.value(openEngagementKey).value();
+    if (!m_openEngagementId.isEmpty() && !m_vault->store().engagement(m_openEngagementId))
+        m_openEngagementId.clear(); // deleted meanwhile
     m_idleMinutes = qMax(1, settings.value(idleKey, QStringLiteral("5")).value().toInt());
     m_idleTimeout = std::chrono::minutes(m_idleMinutes);
     m_theme = settings.value(themeKey, QStringLiteral("system")).value();
@@ -195,6 +216,7 @@ void VaultSession::becomeUnlocked(std::unique_ptr<Vault> vault)
     emit themeChanged();
     emit roleChanged();
     emit memberNameChanged();
+    emit openEngagementIdChanged();
     emit idleMinutesChanged();
     setState(Unlocked);
     noteActivity();
@@ -252,6 +274,16 @@ void VaultSession::setRole(const QString &role)
         return;
     m_role = role;
     emit roleChanged();
+}
+
+void VaultSession::setOpenEngagementId(const QString &id)
+{
+    if (id == m_openEngagementId || !m_vault)
+        return;
+    if (!saveSetting(openEngagementKey, id))
+        return;
+    m_openEngagementId = id;
+    emit openEngagementIdChanged();
 }
 
 void VaultSession::setMemberName(const QString &name)

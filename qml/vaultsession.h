@@ -26,6 +26,9 @@ class VaultSession : public QObject
     Q_PROPERTY(bool demo READ isDemo CONSTANT)
     Q_PROPERTY(QString role READ role WRITE setRole NOTIFY roleChanged)
     Q_PROPERTY(QString memberName READ memberName WRITE setMemberName NOTIFY memberNameChanged)
+    /// The engagement whose page is open, kept in the vault: after a lock or a restart the app
+    /// opens it again. Empty on the programme.
+    Q_PROPERTY(QString openEngagementId READ openEngagementId WRITE setOpenEngagementId NOTIFY openEngagementIdChanged)
     Q_PROPERTY(QString reviewId READ reviewId NOTIFY reviewChanged)
     Q_PROPERTY(QString reviewTitle READ reviewTitle NOTIFY reviewChanged)
     Q_PROPERTY(int idleMinutes READ idleMinutes WRITE setIdleMinutes NOTIFY idleMinutesChanged)
@@ -48,6 +51,8 @@ public:
     void setRole(const QString &role);
     QString memberName() const { return m_memberName; }
     void setMemberName(const QString &name);
+    QString openEngagementId() const { return m_openEngagementId; }
+    void setOpenEngagementId(const QString &id);
     QString reviewId() const { return m_reviewId; }
     QString reviewTitle() const { return m_reviewTitle; }
     int idleMinutes() const { return m_idleMinutes; }
@@ -110,6 +115,7 @@ signals:
     void stateChanged();
     void roleChanged();
     void memberNameChanged();
+    void openEngagementIdChanged();
     void reviewChanged();
     void idleMinutesChanged();
     void themeChanged();
@@ -141,6 +147,7 @@ private:
     std::unique_ptr<Vault> m_vault;
     QString m_role;
     QString m_memberName;
+    QString m_openEngagementId;
     QString m_reviewId;
     QString m_reviewTitle;
     QString m_theme = QStringLiteral("system");

@@ -58,11 +58,13 @@ int main(int argc, char *argv[])
     if (!QTest::qWaitForWindowActive(window))
         return fail("the window is not active");
     QQuickItem *stack = fieldnotes::test::findItemNamed(window->contentItem(), QStringLiteral("stack"));
-    auto *programme = stack ? qvariant_cast<QQuickItem *>(stack->property("currentItem")) : nullptr;
-    if (!programme)
-        return fail("no programme page");
-    QMetaObject::invokeMethod(programme, "openEngagement", Q_ARG(QString, QString::fromLocal8Bit(argv[2])),
-                              Q_ARG(QString, QStringLiteral("Interview")), Q_ARG(int, 60));
+    auto *current = stack ? qvariant_cast<QQuickItem *>(stack->property("currentItem")) : nullptr;
+    if (!current)
+        return fail("no page");
+    // After a kill the app opens where it was: on the engagement, its draft back in the editor.
+    const bool resumed = current->property("engagementId").toString() == QString::fromLocal8Bit(argv[2]);
+    if (!resumed)
+        QMetaObject::invokeMethod(current, "openEngagement", Q_ARG(QString, QString::fromLocal8Bit(argv[2])));
     QTest::qWait(500);
     QQuickItem *field = fieldnotes::test::findItemNamed(window->contentItem(), QStringLiteral("noteText"));
     if (!field)
@@ -74,6 +76,10 @@ int main(int argc, char *argv[])
     auto *editor = page ? page->findChild<fieldnotes::ui::NoteEditorController *>() : nullptr;
     if (!editor)
         return fail("no note editor");
+    if (resumed) {
+        std::printf("resumed %s %lld\n", qPrintable(editor->draftId()), qlonglong(editor->text().size()));
+        editor->startNew(); // each round types a note of its own
+    }
     std::printf("ready\n");
     std::fflush(stdout);
 

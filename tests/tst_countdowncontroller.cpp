@@ -1,8 +1,13 @@
 #include "countdowncontroller.h"
+#include "notestore.h"
+#include "testvault.h"
+#include "vaultsession.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
+using namespace fieldnotes;
 using namespace fieldnotes::ui;
 
 class TestCountdownController : public QObject
@@ -57,6 +62,52 @@ private slots:
         countdown.reset();
         QCOMPARE(countdown.phase(), CountdownController::NotStarted);
         QVERIFY(!countdown.isRunning());
+    }
+
+    void anEngagementsClockIsWallTimeFromItsRealStartThroughALock()
+    {
+        QDateTime now(QDate(2010, 4, 19), QTime(10, 0), Qt::UTC);
+        const Clock clock = [&now] { return now; };
+        QTemporaryDir directory;
+        const QString passphrase = QStringLiteral("long enough passphrase");
+        VaultSession session(directory.filePath(QStringLiteral("vault")), test::fastOptions(clock), true);
+        QVERIFY(session.createVault(passphrase, passphrase));
+        const QString engagementId = session.vault()->store().engagements(session.reviewId())->first().id;
+        {
+            CountdownController countdown;
+            countdown.setClock(clock);
+            countdown.setSession(&session);
+            countdown.setEngagementId(engagementId);
+            countdown.setAgreedMinutes(45);
+            QCOMPARE(countdown.phase(), CountdownController::NotStarted);
+            countdown.start();
+            QCOMPARE(countdown.startedAt(), now);
+        } // the page is left
+        now = now.addSecs(20 * 60);
+        session.lock();
+        QVERIFY(session.unlock(passphrase));
+        CountdownController again;
+        again.setClock(clock);
+        again.setAgreedMinutes(45);
+        again.setSession(&session);
+        again.setEngagementId(engagementId);
+        QVERIFY(again.isRunning());
+        QCOMPARE(again.remainingSeconds(), 25 * 60); // not the full 45 again
+        again.start();
+        QCOMPARE(again.startedAt(), now.addSecs(-20 * 60));
+
+        now = now.addSecs(10 * 60);
+        again.finish();
+        QCOMPARE(again.phase(), CountdownController::Finished);
+        QCOMPARE(again.minutesUsed(), 30);
+        now = now.addSecs(60 * 60);
+        QCOMPARE(again.remainingSeconds(), 15 * 60); // stopped: it does not count on
+        QCOMPARE(session.vault()->store().engagementProgress(engagementId)->finishedAt, now.addSecs(-60 * 60));
+        again.reopen();
+        QCOMPARE(again.phase(), CountdownController::Overrun); // from its real start
+        QCOMPARE(again.displayText(), QStringLiteral("+45:00"));
+        again.reset(); // an engagement's start is kept
+        QVERIFY(again.isRunning());
     }
 
     void itTicksOnItsOwn()

@@ -132,7 +132,7 @@ private slots:
         editor.setText(QStringLiteral("Six families came"));
         QTRY_VERIFY(editor.isSaved());
         editor.setText(QStringLiteral("Six families came to the first session"));
-        QCOMPARE(notes.signDrafts(passphrase), 1); // at once: the last words are not on disk yet
+        QCOMPARE(notes.signDrafts(passphrase, {editor.draftId()}), 1); // at once: the last words are not on disk yet
         const QList<SignedNote> signedNotes = *session->vault()->store().signedNotes();
         QCOMPARE(signedNotes.size(), 1);
         QCOMPARE(signedNotes.first().content.text, QStringLiteral("Six families came to the first session"));
@@ -212,6 +212,8 @@ private slots:
         }
         const QString typedText = QStringLiteral("a parent said the club keeps her son in school on most days of the week ");
         QRandomGenerator random(20261202);
+        QString previousDraft;
+        qsizetype previousDurable = 0;
         for (int round = 0; round < 6; ++round) {
             QProcess child;
             child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -247,6 +249,10 @@ private slots:
                 const QList<QByteArray> fields = line.split(' ');
                 if (fields.value(0) == "draft")
                     draftId = QString::fromLatin1(fields.value(1));
+                if (fields.value(0) == "resumed") { // the last round's note, back in the editor as it was durable
+                    QCOMPARE(QString::fromLatin1(fields.value(1)), previousDraft);
+                    QCOMPARE(fields.value(2).toLongLong(), qlonglong(previousDurable));
+                }
                 if (fields.value(0) == "typed" && fields.size() == 3) {
                     lastTyped = fields[1].toLongLong();
                     keystrokes.append({lastTyped, fields[2].toLongLong()});
@@ -255,6 +261,7 @@ private slots:
                 }
             }
             QVERIFY2(!draftId.isEmpty() && lastTyped > 10, output.constData());
+            QCOMPARE(output.contains("resumed "), round > 0);
             auto vault = Vault::open(directory, test::secret("long enough passphrase"));
             QVERIFY2(vault, qPrintable(vault ? QString() : vault.error().message));
             QVERIFY((*vault)->integrityProblems()->isEmpty());
@@ -265,6 +272,8 @@ private slots:
             QVERIFY2(draft->text.size() >= mustHave,
                      qPrintable(QStringLiteral("round %1: %2 characters durable, but %3 were typed %4 ms or more before the kill")
                                     .arg(round).arg(draft->text.size()).arg(mustHave).arg(killLossBoundMs)));
+            previousDraft = draftId;
+            previousDurable = draft->text.size();
             long long lostMs = 0; // how long before the kill the first character lost was typed
             for (const auto &[length, at] : std::as_const(keystrokes))
                 if (length > draft->text.size()) {

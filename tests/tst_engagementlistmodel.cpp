@@ -86,6 +86,92 @@ private slots:
         QVERIFY(linked.title.contains(QStringLiteral("Parents' group")));
     }
 
+    void eachEngagementShowsHowFarItHasGotByItsRowOnly()
+    {
+        VaultSession session(m_directory.filePath(QStringLiteral("progress")), test::fastOptions(), true);
+        QVERIFY(session.createVault(QStringLiteral("long enough passphrase"), QStringLiteral("long enough passphrase")));
+        EngagementListModel programme;
+        QAbstractItemModelTester tester(&programme, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        programme.setSession(&session);
+        const QString id = programme.data(programme.index(0), EngagementListModel::EngagementIdRole).toString();
+        const auto state = [&] { return programme.data(programme.index(programme.rowOf(id)), EngagementListModel::StateRole).toString(); };
+        const auto label = [&] { return programme.data(programme.index(programme.rowOf(id)), EngagementListModel::StateLabelRole).toString(); };
+        QCOMPARE(state(), QStringLiteral("not-started"));
+        QCOMPARE(label(), QStringLiteral("Not started"));
+
+        QSignalSpy reset(&programme, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&programme, &QAbstractItemModel::dataChanged);
+        NoteStore &store = session.vault()->store();
+        QVERIFY(store.startEngagement(id).ok());
+        session.markProgrammeChanged();
+        QCOMPARE(state(), QStringLiteral("running"));
+        QVERIFY(label().startsWith(QStringLiteral("Started at ")));
+        Note draft;
+        draft.engagementId = id;
+        draft.text = QStringLiteral("The room was set out for a group");
+        const QString first = store.createDraft(draft)->id;
+        const QString second = store.createDraft(draft)->id;
+        session.markNotesChanged({first, second});
+        QCOMPARE(state(), QStringLiteral("waiting"));
+        QCOMPARE(label(), QStringLiteral("2 notes waiting to be signed"));
+        QCOMPARE(changed.last().at(0).value<QModelIndex>().row(), programme.rowOf(id));
+        QVERIFY(changed.last().at(2).value<QList<int>>().contains(EngagementListModel::StateRole));
+        QVERIFY(store.signDraft(first).ok());
+        session.markNotesSigned({first});
+        QCOMPARE(label(), QStringLiteral("1 note waiting to be signed")); // plurals through tr()
+        QVERIFY(store.signDraft(second).ok());
+        QVERIFY(store.setEngagementFinished(id, true).ok());
+        session.markNotesSigned({second});
+        QCOMPARE(state(), QStringLiteral("done"));
+        QCOMPARE(label(), QStringLiteral("Done: 2 notes signed"));
+        const int changesSoFar = int(changed.count());
+        session.markNotesChanged({second}); // nothing moved: no row changes
+        QCOMPARE(changed.count(), changesSoFar);
+        QCOMPARE(reset.count(), 0);
+    }
+
+    void aFollowUpIsArrangedOnceAtAChosenTime()
+    {
+        VaultSession session(m_directory.filePath(QStringLiteral("followups")), test::fastOptions(), true);
+        QVERIFY(session.createVault(QStringLiteral("long enough passphrase"), QStringLiteral("long enough passphrase")));
+        EngagementListModel programme;
+        QAbstractItemModelTester tester(&programme, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        programme.setSession(&session);
+        const int before = programme.rowCount();
+        const QString id = programme.data(programme.index(0), EngagementListModel::EngagementIdRole).toString();
+        QVERIFY(!programme.followUpStart(id).isValid());
+        const QString tomorrow = programme.arrangeFollowUp(id);
+        QCOMPARE(programme.arrangeFollowUp(id), tomorrow); // tapped twice: one follow-up
+        QCOMPARE(programme.rowCount(), before + 1);
+        const QDateTime chosen(QDate(2010, 4, 23), QTime(14, 30), Qt::LocalTime);
+        const QString later = programme.arrangeFollowUp(id, chosen);
+        QVERIFY(later != tomorrow);
+        QCOMPARE(programme.arrangeFollowUp(id, chosen), later);
+        QCOMPARE(programme.rowCount(), before + 2);
+        QCOMPARE(session.vault()->store().engagement(later)->scheduledStart, chosen.toUTC());
+        QCOMPARE(programme.followUpStart(id), std::min(chosen.toUTC(), session.vault()->store().engagement(tomorrow)->scheduledStart));
+
+        // A follow-up without notes can go again; the original, continued by the other, cannot yet.
+        QVERIFY(programme.remove(later));
+        QCOMPARE(programme.rowOf(later), -1);
+        QSignalSpy errors(&session, &VaultSession::errorOccurred);
+        QVERIFY(!programme.remove(id));
+        QCOMPARE(errors.count(), 1);
+        QCOMPARE(programme.rowCount(), before + 1);
+    }
+
+    void whatIsWrongWithAnEngagementIsSaidBeforeSaving()
+    {
+        VaultSession session(m_directory.filePath(QStringLiteral("problems")), test::fastOptions(), true);
+        QVERIFY(session.createVault(QStringLiteral("long enough passphrase"), QStringLiteral("long enough passphrase")));
+        EngagementListModel programme;
+        programme.setSession(&session);
+        QCOMPARE(programme.problemWith(QStringLiteral("Parents' group"), QStringLiteral("parent = 5")), QString());
+        QVERIFY(programme.problemWith(QStringLiteral("Parents' group"), QStringLiteral("parents")).contains(QStringLiteral("role = number")));
+        QVERIFY(programme.problemWith(QStringLiteral("Meeting with Mrs Jones"), QString()).contains(QStringLiteral("Jones")));
+        QVERIFY(programme.problemWith(QString(), QStringLiteral("Jamie = 1")).contains(QStringLiteral("Jamie")));
+    }
+
     void participantsByRoleAndCountOnly_data()
     {
         QTest::addColumn<QString>("text");

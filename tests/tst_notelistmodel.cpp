@@ -14,6 +14,16 @@
 using namespace fieldnotes;
 using namespace fieldnotes::ui;
 
+namespace {
+QStringList draftIds(NoteListModel &notes)
+{
+    QStringList ids;
+    for (const QVariant &draft : notes.drafts())
+        ids << draft.toMap().value(QStringLiteral("noteId")).toString();
+    return ids;
+}
+} // namespace
+
 class TestNoteListModel : public QObject
 {
     Q_OBJECT
@@ -37,6 +47,7 @@ private:
             QVERIFY(!editor.needsEvidenceAnswer());
         }
         QTRY_VERIFY(editor.isSaved()); // the draft writer has it on disk, and the list has its row
+        editor.startNew(); // "Next note": this one stays a draft in the list, and a new editor starts afresh
     }
 
 private slots:
@@ -61,11 +72,11 @@ private slots:
 
         QSignalSpy errors(m_session.get(), &VaultSession::errorOccurred);
         QVERIFY(errors.isValid());
-        QCOMPARE(notes.signDrafts(QStringLiteral("not the passphrase")), 0);
+        QCOMPARE(notes.signDrafts(QStringLiteral("not the passphrase"), draftIds(notes)), 0);
         QCOMPARE(errors.count(), 1);
         QCOMPARE(notes.draftCount(), 2);
 
-        QCOMPARE(notes.signDrafts(m_passphrase), 2);
+        QCOMPARE(notes.signDrafts(m_passphrase, draftIds(notes)), 2);
         QCOMPARE(notes.draftCount(), 0);
         QCOMPARE(notes.data(notes.index(0), NoteListModel::StateRole).toString(), QStringLiteral("signed"));
         QVERIFY(!notes.data(notes.index(0), NoteListModel::SignedAtRole).toString().isEmpty());
@@ -82,7 +93,7 @@ private slots:
         notes.setSession(m_session.get());
         notes.setEngagementId(m_engagementId);
         writeNote(QStringLiteral("observation"), QStringLiteral("Six families attended"));
-        QCOMPARE(notes.signDrafts(m_passphrase), 1);
+        QCOMPARE(notes.signDrafts(m_passphrase, draftIds(notes)), 1);
         const QString original = notes.data(notes.index(0), NoteListModel::NoteIdRole).toString();
         QVERIFY(notes.amend(original, QStringLiteral("Sixteen families attended")));
         QCOMPARE(notes.rowCount(), 2);
@@ -122,7 +133,7 @@ private slots:
         QVERIFY(!rolesOf(0).contains(NoteListModel::StateRole) && !rolesOf(0).contains(NoteListModel::KindRole));
 
         changed.clear();
-        QCOMPARE(notes.signDrafts(m_passphrase), 2);
+        QCOMPARE(notes.signDrafts(m_passphrase, draftIds(notes)), 2);
         QCOMPARE(changed.count(), 2); // signed: each row's state
         for (qsizetype signal = 0; signal < changed.count(); ++signal)
             QVERIFY(rolesOf(signal).contains(NoteListModel::StateRole) && !rolesOf(signal).contains(NoteListModel::TextRole));
@@ -137,6 +148,88 @@ private slots:
     // The draft in the editor is on screen there: the list leaves it out, its writes while it is
     // typed change no row, and the counts still include it; it comes back in its place when the
     // editor moves on.
+    void theDraftInTheEditorComesBackAfterLeavingTheEngagementOrLocking()
+    {
+        m_session->setOpenEngagementId(m_engagementId);
+        {
+            NoteEditorController editor;
+            editor.setSession(m_session.get());
+            editor.setEngagementId(m_engagementId);
+            editor.setKind(QStringLiteral("statement"));
+            editor.setText(QStringLiteral("Waiting times fell to six weeks"));
+            QVERIFY(editor.answerEvidence(false, false)); // "not asked"
+            QTRY_VERIFY(editor.isSaved());
+        } // Back: the page and its editor are gone
+        m_session->lock();
+        QVERIFY(m_session->unlock(m_passphrase));
+        QCOMPARE(m_session->openEngagementId(), m_engagementId); // the app reopens the engagement
+        NoteEditorController editor;
+        editor.setSession(m_session.get());
+        editor.setEngagementId(m_engagementId);
+        QCOMPARE(editor.text(), QStringLiteral("Waiting times fell to six weeks"));
+        QCOMPARE(editor.kind(), QStringLiteral("statement"));
+        QVERIFY(editor.evidenceAnswered());
+        QVERIFY(!editor.evidenceAsked());
+        QVERIFY(!editor.needsEvidenceAnswer());
+        const QString first = editor.draftId();
+
+        // "Next note", then the first one fixed from the list: it comes back into the editor.
+        editor.startNew();
+        editor.setText(QStringLiteral("A second note"));
+        QTRY_VERIFY(editor.isSaved());
+        const QString second = editor.draftId();
+        QVERIFY(editor.edit(first));
+        QCOMPARE(editor.text(), QStringLiteral("Waiting times fell to six weeks"));
+        editor.setText(QStringLiteral("Waiting times fell to six weeks, the manager said"));
+        QTRY_VERIFY(editor.isSaved());
+        QCOMPARE(m_session->vault()->store().note(first)->text, QStringLiteral("Waiting times fell to six weeks, the manager said"));
+        QCOMPARE(m_session->vault()->store().note(second)->text, QStringLiteral("A second note"));
+        QVERIFY(!editor.edit(QStringLiteral("no such note")));
+
+        // Only the ticked one is signed; the editor moves on from a note once it is signed.
+        NoteListModel notes;
+        notes.setSession(m_session.get());
+        notes.setEngagementId(m_engagementId);
+        QCOMPARE(notes.drafts().size(), 2);
+        QCOMPARE(notes.signDrafts(m_passphrase, {first}), 1);
+        QCOMPARE(notes.draftCount(), 1);
+        QVERIFY(editor.draftId() != first);
+        QVERIFY(editor.text().isEmpty());
+        QVERIFY(m_session->vault()->store().note(second)->state == NoteState::Draft);
+
+        // A deleted draft does not come back into the editor.
+        QVERIFY(editor.edit(second));
+        QVERIFY(notes.deleteDraft(second));
+        NoteEditorController reopened;
+        reopened.setSession(m_session.get());
+        reopened.setEngagementId(m_engagementId);
+        QVERIFY(reopened.text().isEmpty());
+        QVERIFY(reopened.draftId().isEmpty());
+    }
+
+    void reviewAndSignListsEachDraftAndRefusesAnUnansweredStatement()
+    {
+        m_session->setWatchedNames({QStringLiteral("Laura")});
+        writeNote(QStringLiteral("statement"), QStringLiteral("Attendance rose, Laura said"));
+        writeNote(QStringLiteral("good-practice"), QStringLiteral("A youth worker runs a weekly drop-in"));
+        NoteListModel notes;
+        notes.setSession(m_session.get());
+        notes.setEngagementId(m_engagementId);
+        const QVariantList drafts = notes.drafts();
+        QCOMPARE(drafts.size(), 2);
+        const QVariantMap statement = drafts.at(0).toMap();
+        QCOMPARE(statement.value(QStringLiteral("kindLabel")).toString(), QStringLiteral("Statement"));
+        QVERIFY(!statement.value(QStringLiteral("signable")).toBool());
+        QVERIFY(statement.value(QStringLiteral("problem")).toString().contains(QStringLiteral("evidence")));
+        QCOMPARE(statement.value(QStringLiteral("suspectedNames")).toStringList(), QStringList{QStringLiteral("Laura")});
+        QVERIFY(drafts.at(1).toMap().value(QStringLiteral("signable")).toBool());
+        QSignalSpy errors(m_session.get(), &VaultSession::errorOccurred);
+        const QString statementId = statement.value(QStringLiteral("noteId")).toString();
+        QCOMPARE(notes.signDrafts(m_passphrase, {statementId}), 0);
+        QCOMPARE(errors.count(), 1);
+        QCOMPARE(m_session->vault()->store().note(statementId)->state, NoteState::Draft);
+    }
+
     void theNoteInTheEditorIsHeldOutOfTheList()
     {
         m_session->setWatchedNames({QStringLiteral("Laura")});
@@ -181,7 +274,7 @@ private slots:
         notes.setHeldNoteId(held); // reopened in the editor: out of the list again
         QCOMPARE(removed.count(), 1);
         QCOMPARE(notes.rowCount(), 1);
-        QCOMPARE(notes.signDrafts(m_passphrase), 2); // signing covers the held draft too
+        QCOMPARE(notes.signDrafts(m_passphrase, draftIds(notes)), 2); // signing covers the held draft too
         QCOMPARE(notes.draftCount(), 0);
         notes.setHeldNoteId(QString());
         QCOMPARE(notes.data(notes.index(1), NoteListModel::StateRole).toString(), QStringLiteral("signed"));

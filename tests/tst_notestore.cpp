@@ -116,6 +116,88 @@ private slots:
         QVERIFY(store.search(QStringLiteral("example"))->isEmpty());
     }
 
+    void aStatementIsSignedOnlyOnceItsEvidenceQuestionIsAnswered()
+    {
+        ScratchVault scratch;
+        NoteStore &store = scratch.vault->store();
+        Note draft;
+        draft.engagementId = scratch.engagementId;
+        draft.kind = NoteKind::Statement;
+        draft.text = QStringLiteral("Referrals wait three weeks");
+        auto created = store.createDraft(draft);
+        QVERIFY(created.ok());
+        QVERIFY(!created->evidenceAnswered);
+        auto refused = store.signDraft(created->id);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+        QVERIFY(refused.error().message.contains(QStringLiteral("evidence")));
+        QCOMPARE(store.note(created->id)->state, NoteState::Draft);
+        Note answered = *created;
+        answered.evidenceAnswered = true; // "not asked"
+        QVERIFY(store.updateDraft(answered).ok());
+        QVERIFY(store.note(created->id)->evidenceAnswered);
+        QVERIFY(store.signDraft(created->id).ok());
+        Note observation = draft; // other kinds have no evidence question
+        observation.kind = NoteKind::Observation;
+        QVERIFY(store.signDraft(store.createDraft(observation)->id).ok());
+    }
+
+    void anEngagementKeepsItsRealStartAndStop()
+    {
+        QDateTime now(QDate(2010, 4, 19), QTime(10, 0), Qt::UTC);
+        ScratchVault scratch(fastOptions([&now] { return now; }));
+        NoteStore &store = scratch.vault->store();
+        QVERIFY(!store.engagementProgress(scratch.engagementId)->startedAt.isValid());
+        QVERIFY(store.programmeProgress(scratch.reviewId)->isEmpty());
+        QCOMPARE(*store.startEngagement(scratch.engagementId), now);
+        now = now.addSecs(600);
+        QCOMPARE(*store.startEngagement(scratch.engagementId), now.addSecs(-600)); // the first start is kept
+        QCOMPARE(store.setEngagementFinished(QStringLiteral("never started"), true).error().code, ErrorCode::InvalidArgument);
+        QVERIFY(store.setEngagementFinished(scratch.engagementId, true).ok());
+        EngagementProgress progress = *store.engagementProgress(scratch.engagementId);
+        QCOMPARE(progress.finishedAt, now);
+        QVERIFY(store.setEngagementFinished(scratch.engagementId, false).ok());
+        QVERIFY(!store.engagementProgress(scratch.engagementId)->finishedAt.isValid());
+        Note draft;
+        draft.engagementId = scratch.engagementId;
+        draft.text = QStringLiteral("An observation");
+        QVERIFY(store.createDraft(draft).ok());
+        const QString signedId = store.createDraft(draft)->id;
+        QVERIFY(store.signDraft(signedId).ok());
+        progress = store.programmeProgress(scratch.reviewId)->value(scratch.engagementId);
+        QCOMPARE(progress.drafts, 1);
+        QCOMPARE(progress.signedNotes, 1);
+        QCOMPARE(progress.startedAt, now.addSecs(-600));
+        // Kept through a reopening of the vault: the clock is the vault's, not the page's.
+        scratch.vault.reset();
+        scratch.vault = std::move(*Vault::open(scratch.path(), secret("scratch passphrase"), fastOptions([&now] { return now; })));
+        QCOMPARE(scratch.vault->store().engagementProgress(scratch.engagementId)->startedAt, now.addSecs(-600));
+    }
+
+    void onlyAnEngagementWithoutNotesIsDeleted()
+    {
+        ScratchVault scratch;
+        NoteStore &store = scratch.vault->store();
+        Engagement empty = *store.engagement(scratch.engagementId);
+        empty.id.clear();
+        empty.title = QStringLiteral("Cancelled visit");
+        const QString emptyId = store.addEngagement(empty)->id;
+        QVERIFY(store.startEngagement(emptyId).ok());
+        Engagement followUp = empty;
+        followUp.followUpOf = emptyId;
+        const QString followUpId = store.addEngagement(followUp)->id;
+        QCOMPARE(store.deleteEngagement(emptyId).error().code, ErrorCode::InvalidArgument); // a follow-up continues it
+        QVERIFY(store.deleteEngagement(followUpId).ok());
+        QVERIFY(store.deleteEngagement(emptyId).ok());
+        QCOMPARE(store.engagement(emptyId).error().code, ErrorCode::NotFound);
+        QCOMPARE(store.deleteEngagement(emptyId).error().code, ErrorCode::NotFound);
+        Note draft;
+        draft.engagementId = scratch.engagementId;
+        draft.text = QStringLiteral("A draft is a note too");
+        QVERIFY(store.createDraft(draft).ok());
+        QCOMPARE(store.deleteEngagement(scratch.engagementId).error().code, ErrorCode::Immutable);
+        QVERIFY(store.engagement(scratch.engagementId).ok());
+    }
+
     void signingAssignsSequenceAndChain()
     {
         ScratchVault scratch;

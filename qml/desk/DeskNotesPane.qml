@@ -151,7 +151,7 @@ Item {
         Label {
             objectName: "deskCount"
             text: notes.busy ? qsTr("Reading…")
-                  : notes.query.trim() !== "" ? (notes.total >= 200 ? qsTr("The best 200 matches") : qsTr("%n note(s) match", "", notes.total))
+                  : notes.query.trim() !== "" ? (notes.total >= 200 ? qsTr("The best 200 matches") : qsTr("Matching: %n note(s)", "", notes.total))
                   : qsTr("%n note(s)", "", notes.total)
             opacity: 0.75
         }

@@ -145,6 +145,11 @@ def type_text(text):
     time.sleep(0.3)
 
 
+def text_of(node):
+    """The text in an input (AT-SPI's text interface)."""
+    return node.queryText().getText(0, -1)
+
+
 def password_fields():
     return wait_for(lambda node: node.getRoleName() == "password text", "a passphrase field")
 

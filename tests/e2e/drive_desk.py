@@ -48,15 +48,15 @@ click(named("Open the team leader's desk"), "the team leader's desk", scroll=Fal
 
 # 2. Collect and check what the two tablets sent.
 click(named("Collect and check the tablets' notes"), "collect")
-wait_for(starts_with("4 new note(s) collected"), "the collection report", timeout=30)
-wait_for(starts_with("Tablet 1 (reviewer): 3 note(s)"), "the reviewer's tablet by its label")
-wait_for(starts_with("YI tablet (young-inspector): 1 note(s)"), "the Young Inspector's tablet by its label")
+wait_for(starts_with("4 new notes collected"), "the collection report", timeout=30)
+wait_for(starts_with("Tablet 1 (reviewer): 3 notes"), "the reviewer's tablet by its label")
+wait_for(starts_with("YI tablet (young-inspector): 1 note"), "the Young Inspector's tablet by its label")
 screenshot("desk-collect")
 
 # 3. The evidence: the concern heads it, unmissable, until its follow-up is recorded.
 tab("Evidence")
 wait_for(starts_with("⚠ Safeguarding concerns: 1, 1 with no follow-up recorded"), "the concern at the top")
-wait_for(starts_with("4 note(s)"), "every collected note")
+wait_for(starts_with("4 notes"), "every collected note")
 screenshot("desk-evidence")
 click(note("Safeguarding concern by Reviewer, Tablet 1"), "the concern", scroll=False)
 click(named("Record what was done"), "record a follow-up")
@@ -72,11 +72,11 @@ wait_for(starts_with("Safeguarding concerns: 1, each followed up"), "the concern
 # Search as the words are typed: the matches, the words in bold.
 click(field("Search collected notes"), "search")
 type_text("breakfast")
-wait_for(starts_with("3 note(s) match"), "the search results")
+wait_for(starts_with("Matching: 3 notes"), "the search results")
 screenshot("desk-search")
 xdotool("key", "ctrl+a")
 xdotool("key", "BackSpace")
-wait_for(starts_with("4 note(s)"), "every note again")
+wait_for(starts_with("4 notes"), "every note again")
 
 # 4. The priority's desk-top review (set amber from fieldnotes-cli): now red, with its targets.
 tab("Findings")

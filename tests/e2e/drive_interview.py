@@ -4,7 +4,6 @@ AT-SPI, the way a screen reader sees them; every click and keystroke is a real i
 
 usage: drive_interview.py PASSPHRASE SCREENSHOT_PREFIX WIDTH HEIGHT
 """
-import datetime
 import os
 import subprocess
 import sys
@@ -45,15 +44,22 @@ screenshot("programme")
 click(named("Add engagement"), "add engagement")
 click(field("Title"), "title")
 type_text("E2E interview")
-click(field("Start date and time"), "start")
+# The start is chosen with controls: the earliest day offered (three weeks back), 09:00.
+click(named("Start: day"), "the start day")
+xdotool("key", "Home")
+xdotool("key", "Return")
+time.sleep(0.3)
+click(field("Start: hour") if nodes(field("Start: hour")) else named("Start: hour"), "the start hour")
 xdotool("key", "ctrl+a")
-start = (datetime.date.today() - datetime.timedelta(days=30)).strftime("%Y-%m-%d") + " 09:00"
-type_text(start)
+type_text("9")
+click(field("Start: minute") if nodes(field("Start: minute")) else named("Start: minute"), "the start minute")
+xdotool("key", "ctrl+a")
+type_text("0")
 click(field("Participants by role and number"), "participants")
 type_text("young person = 6")
 screenshot("add-engagement")
 click(named("Save"), "save")
-click(named("Open E2E interview at 09:00"), "the new engagement")
+click(starts_with("Open E2E interview at 09:00"), "the new engagement")
 
 # 3. Opening checklist: every point, then the clock runs.
 for point in range(6):
@@ -80,13 +86,42 @@ click(named("Note kind: Good practice"), "good practice kind")
 click(field("Note text"), "note text")
 type_text("Pupils run the rota themselves")
 
-# 5. Closing points, then sign with the passphrase.
+# 4b. Locked mid-interview: unlocking lands on the same engagement, the note back in the editor
+# and the clock running from its real start (not the full agreed time again).
+time.sleep(1)
+click(named("Lock the vault"), "lock", scroll=False)
+wait_for(named("Fieldnotes is locked"), "the lock page")
+click_node(password_fields()[0], "the unlock passphrase")
+type_text(PASSPHRASE)
+click(named("Unlock"), "unlock")
+resumed = wait_for(field("Note text"), "the engagement again", timeout=30)[0]
+if text_of(resumed) != "Pupils run the rota themselves":
+    raise SystemExit(f"e2e: the draft did not come back into the editor: {text_of(resumed)!r}")
+clock = wait_for(starts_with("Time left "), "the clock")[0].name
+if clock in ("Time left 45:00", "Time left 00:00"):
+    raise SystemExit(f"e2e: the clock restarted after unlocking: {clock}")
+log(f"resumed: the draft is back, {clock}")
+screenshot("resumed")
+
+# 4c. The statement fixed before signing: from its draft in the list, back into the editor.
+click(named("Edit this draft"), "edit the statement's draft")
+edited = wait_for(field("Note text"), "the statement in the editor")[0]
+if not text_of(edited).startswith("A youth worker said"):
+    raise SystemExit(f"e2e: the draft opened is not the statement: {text_of(edited)!r}")
+click_node(edited, "the note text")
+xdotool("key", "ctrl+End")
+type_text(" in the spring term")
+
+# 5. Closing points, then review the drafts and sign them with the passphrase.
 click(starts_with("Done: Asked whether they have any questions"), "closing: questions or concerns")
 click(starts_with("Done: Thanked them"), "closing: thanked")
 click(starts_with("Review and sign 2 notes"), "review and sign")
+wait_for(starts_with("A youth worker said the breakfast club doubled attendance in the spring term"), "the fixed statement in the list")
+screenshot("review-and-sign")
 click_node(password_fields()[0], "the signing passphrase")
 type_text(PASSPHRASE)
-click(named("Sign the notes"), "sign")
+click(named("Sign 2 notes"), "sign")
+wait_for(starts_with("Finished: "), "the clock to stop once everything is signed", showing_only=False)
 wait_for(starts_with("Review and sign 0 notes"), "the notes to be signed", showing_only=False)
 xdotool("mousemove", WIDTH // 2, HEIGHT // 2)
 for _ in range(40):
