@@ -29,6 +29,7 @@ struct Engagement {
     QString noteTaker;        // team member who takes notes
     QList<ParticipantGroup> participants;
     QString followUpOf;       // engagement this one continues, if any
+    bool outsideProgramme = false; // holds what was noted between sessions (concerns): not a slot in the week
 
     friend bool operator==(const Engagement &, const Engagement &) = default;
 };

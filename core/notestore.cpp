@@ -88,12 +88,13 @@ Engagement readEngagement(const SqlStatement &row)
     engagement.noteTaker = row.text(8);
     engagement.participants = participantsFromJson(row.text(9));
     engagement.followUpOf = row.text(10);
+    engagement.outsideProgramme = row.integer(11) != 0;
     return engagement;
 }
 
 constexpr auto engagementColumns =
     "SELECT id, review_id, priority_id, kind, title, scheduled_start, agreed_minutes, introducer, note_taker, "
-    "participants, follow_up_of FROM engagements ";
+    "participants, follow_up_of, outside_programme FROM engagements ";
 
 Priority readPriority(const SqlStatement &row)
 {
@@ -234,7 +235,7 @@ Result<Engagement> NoteStore::addEngagement(Engagement engagement)
     }
     auto statement = m_database.prepare(
         "INSERT INTO engagements (id, review_id, priority_id, kind, title, scheduled_start, agreed_minutes, introducer, "
-        "note_taker, participants, follow_up_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "note_taker, participants, follow_up_of, outside_programme) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!statement)
         return statement.error();
     statement->bind(1, engagement.id).bind(2, engagement.reviewId)
@@ -242,7 +243,7 @@ Result<Engagement> NoteStore::addEngagement(Engagement engagement)
         .bind(4, engagementKindName(engagement.kind)).bind(5, engagement.title)
         .bind(6, canonicalTimestamp(engagement.scheduledStart)).bind(7, engagement.agreedMinutes)
         .bind(8, engagement.introducer).bind(9, engagement.noteTaker).bind(10, participantsJson(engagement.participants))
-        .bindNullable(11, engagement.followUpOf);
+        .bindNullable(11, engagement.followUpOf).bind(12, engagement.outsideProgramme);
     if (auto done = statement->run(); !done)
         return done.error();
     return engagement;

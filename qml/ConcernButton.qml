@@ -10,12 +10,13 @@ FieldButton {
     id: button
     required property VaultSession session
     property string engagementId
+    readonly property bool child: session.role === "young-inspector"
 
-    text: qsTr("⚠ Concern")
+    text: child ? qsTr("⚠ I'm worried") : qsTr("⚠ Concern")
     Material.background: Material.color(Material.Red, Material.Shade700)
     Material.foreground: "white"
     implicitHeight: 48
-    Accessible.name: qsTr("Record a safeguarding concern")
+    Accessible.name: child ? qsTr("I'm worried about something") : qsTr("Record a safeguarding concern")
     onClicked: dialog.open()
 
     ConcernController { id: concerns; session: button.session }
@@ -26,7 +27,7 @@ FieldButton {
         anchors.centerIn: parent
         width: Math.min(parent.width - 32, 640)
         modal: true
-        title: qsTr("Safeguarding concern")
+        title: button.child ? qsTr("I'm worried about something") : qsTr("Safeguarding concern")
         property bool done: false
         onOpened: { done = false; concernText.clear(); concernText.forceActiveFocus() } // type at once
         ColumnLayout {
@@ -35,7 +36,15 @@ FieldButton {
                 Layout.fillWidth: true
                 wrapMode: Label.Wrap
                 font.bold: true
-                text: concerns.guidance
+                text: button.child ? qsTr("Tell the adult who is with you, now. They will listen and help. "
+                                          + "You can also write it here; only the team leader will read it.")
+                                   : concerns.guidance
+            }
+            Label {
+                visible: !button.child && button.session.leaderContact !== ""
+                Layout.fillWidth: true
+                wrapMode: Label.Wrap
+                text: qsTr("The team leader: %1").arg(button.session.leaderContact)
             }
             TextArea {
                 id: concernText
@@ -44,7 +53,8 @@ FieldButton {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 140
                 wrapMode: TextArea.Wrap
-                placeholderText: qsTr("What worried you: facts, roles, no names")
+                placeholderText: button.child ? qsTr("What worried you? Say what happened, not who.")
+                                              : qsTr("What worried you: facts, roles, no names")
                 Accessible.name: qsTr("The concern")
             }
             NameCheck {
@@ -52,14 +62,16 @@ FieldButton {
                 visible: !dialog.done && names.length > 0
                 session: button.session
                 text: concernText.text
-                child: button.session.role === "young-inspector"
+                child: button.child
                 Layout.fillWidth: true
             }
             Label {
                 visible: dialog.done
                 Layout.fillWidth: true
                 wrapMode: Label.Wrap
-                text: qsTr("Recorded and signed %1. Now tell the team leader.").arg(concerns.lastSignedAt)
+                text: button.child ? qsTr("Thank you for telling us. Now tell the adult who is with you.")
+                                   : qsTr("Recorded and signed %1. Now tell the team leader%2.").arg(concerns.lastSignedAt)
+                                         .arg(button.session.leaderContact !== "" ? qsTr(" (%1)").arg(button.session.leaderContact) : "")
             }
             RowLayout {
                 Layout.fillWidth: true
@@ -67,7 +79,7 @@ FieldButton {
                 Item { Layout.fillWidth: true }
                 FieldButton {
                     visible: !dialog.done
-                    text: qsTr("Record and sign now")
+                    text: button.child ? qsTr("Send it to the team leader") : qsTr("Record and sign now")
                     objectName: "recordConcern"
                     highlighted: true
                     implicitHeight: 48

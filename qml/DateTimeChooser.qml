@@ -4,7 +4,7 @@ import QtQuick.Layouts
 
 // A start time chosen with controls rather than typed: the day from a list of the weeks around
 // it, the hour and the minute with spin boxes. Nothing that is not a time can be chosen.
-RowLayout {
+GridLayout {
     id: chooser
     property string accessibleName: qsTr("Start")
     // The chosen moment, in local time.
@@ -26,7 +26,9 @@ RowLayout {
         minuteBox.value = moment.getMinutes()
     }
 
-    spacing: 8
+    // Side by side where there is room, the time under the day where there is not.
+    columns: width >= 620 ? 2 : 1
+    columnSpacing: 8
     ComboBox {
         id: dayBox
         objectName: "dayChoice"
@@ -35,26 +37,29 @@ RowLayout {
         Layout.minimumWidth: 230
         Accessible.name: qsTr("%1: day").arg(chooser.accessibleName)
     }
-    SpinBox {
-        id: hourBox
-        objectName: "hourChoice"
-        from: 0
-        to: 23
-        editable: true
-        wrap: true
-        textFromValue: value => (value < 10 ? "0" : "") + value
-        Accessible.name: qsTr("%1: hour").arg(chooser.accessibleName)
-    }
-    Label { text: ":" }
-    SpinBox {
-        id: minuteBox
-        objectName: "minuteChoice"
-        from: 0
-        to: 59
-        stepSize: 5
-        editable: true
-        wrap: true
-        textFromValue: value => (value < 10 ? "0" : "") + value
-        Accessible.name: qsTr("%1: minute").arg(chooser.accessibleName)
+    RowLayout {
+        spacing: 8
+        SpinBox {
+            id: hourBox
+            objectName: "hourChoice"
+            from: 0
+            to: 23
+            editable: true
+            wrap: true
+            textFromValue: value => (value < 10 ? "0" : "") + value
+            Accessible.name: qsTr("%1: hour").arg(chooser.accessibleName)
+        }
+        Label { text: ":" }
+        SpinBox {
+            id: minuteBox
+            objectName: "minuteChoice"
+            from: 0
+            to: 59
+            stepSize: 5
+            editable: true
+            wrap: true
+            textFromValue: value => (value < 10 ? "0" : "") + value
+            Accessible.name: qsTr("%1: minute").arg(chooser.accessibleName)
+        }
     }
 }

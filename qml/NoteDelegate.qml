@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import Fieldnotes
 import QtQuick.Layouts
 
@@ -24,7 +25,16 @@ Frame {
     signal deleteRequested(string noteId)
     property bool amending: false
     property bool confirmingDelete: false
+    required property string kind
     layer.enabled: true
+    // A concern stands out wherever notes are listed: a red edge and its word, not colour alone.
+    background: Rectangle {
+        color: "transparent"
+        radius: 2
+        border.color: note.kind === "concern" ? Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade700)
+                                              : note.Material.frameColor
+        border.width: note.kind === "concern" ? 3 : 1
+    }
 
     ColumnLayout {
         anchors.left: parent.left
@@ -34,7 +44,12 @@ Frame {
             ColumnLayout {
                 Layout.fillWidth: true
                 spacing: 0
-                Label { text: note.kindLabel; font.bold: true }
+                Label {
+                    text: note.kind === "concern" ? qsTr("⚠ %1").arg(note.kindLabel) : note.kindLabel
+                    font.bold: true
+                    color: note.kind === "concern" ? Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+                                                   : Material.foreground
+                }
                 Label {
                     text: (note.noteState !== "signed" ? qsTr("Draft")
                            : note.signedBy !== "" ? qsTr("Signed %1 by %2").arg(note.signedAt).arg(note.signedBy)

@@ -1,71 +1,116 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Fieldnotes
 
-// The Young Inspector's observation template, in plain words.
-ColumnLayout {
+// The Young Inspector's observation template, in plain words, for one visit. Side by side on a
+// wide screen, so that the button to finish is in sight without scrolling.
+GridLayout {
     id: form
     required property ObservationController observation
-    signal signRequested()
-    spacing: 12
+    property string visitTitle: ""
+    property bool wide: false
+    signal finishRequested()
+    // Set when the child tried to finish too early; the hint goes once it is put right.
+    property bool triedToFinish: false
+    readonly property bool sawMissing: observation.saw.trim() === ""
 
-    Label { text: qsTr("What did I see?"); font.pixelSize: 24; font.bold: true }
-    TextArea {
-        Layout.fillWidth: true
-        Layout.preferredHeight: 120
-        wrapMode: TextArea.Wrap
-        font.pixelSize: 22
-        placeholderText: qsTr("Say what happened. Use jobs like \"a teacher\", not names.")
-        text: form.observation.saw
-        onTextChanged: if (text !== form.observation.saw) form.observation.saw = text
-        objectName: "saw"
-        Accessible.name: qsTr("What did I see?")
+    columns: wide ? 2 : 1
+    columnSpacing: 32
+    rowSpacing: 12
+
+    function finish() {
+        triedToFinish = true
+        if (!sawMissing)
+            finishRequested()
     }
-    Label { text: qsTr("What was good?"); font.pixelSize: 24; font.bold: true }
-    TextArea {
+    function reset() { triedToFinish = false }
+
+    ColumnLayout {
         Layout.fillWidth: true
-        Layout.preferredHeight: 100
-        wrapMode: TextArea.Wrap
-        font.pixelSize: 22
-        text: form.observation.good
-        onTextChanged: if (text !== form.observation.good) form.observation.good = text
-        objectName: "good"
-        Accessible.name: qsTr("What was good?")
+        Layout.preferredWidth: 1
+        Layout.alignment: Qt.AlignTop
+        spacing: 8
+        Label {
+            objectName: "visitHeading"
+            text: qsTr("Your notes about: %1").arg(form.visitTitle)
+            font.pixelSize: 24
+            font.bold: true
+            wrapMode: Label.Wrap
+            Layout.fillWidth: true
+        }
+        Label { text: qsTr("What did you see?"); font.pixelSize: 22; font.bold: true }
+        TextArea {
+            Layout.fillWidth: true
+            Layout.preferredHeight: 110
+            wrapMode: TextArea.Wrap
+            font.pixelSize: 20
+            placeholderText: qsTr("Say what happened. Use jobs like \"a teacher\", not names.")
+            text: form.observation.saw
+            onTextChanged: if (text !== form.observation.saw) form.observation.saw = text
+            objectName: "saw"
+            Accessible.name: qsTr("What did you see?")
+        }
+        Label {
+            objectName: "sawHint"
+            visible: form.triedToFinish && form.sawMissing
+            text: qsTr("Write what you saw first, then you can finish.")
+            color: Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+            font.pixelSize: 20
+            wrapMode: Label.Wrap
+            Layout.fillWidth: true
+        }
+        Label { text: qsTr("What was good?"); font.pixelSize: 22; font.bold: true }
+        TextArea {
+            Layout.fillWidth: true
+            Layout.preferredHeight: 80
+            wrapMode: TextArea.Wrap
+            font.pixelSize: 20
+            text: form.observation.good
+            onTextChanged: if (text !== form.observation.good) form.observation.good = text
+            objectName: "good"
+            Accessible.name: qsTr("What was good?")
+        }
+        Label { text: qsTr("What could be better?"); font.pixelSize: 22; font.bold: true }
+        TextArea {
+            Layout.fillWidth: true
+            Layout.preferredHeight: 80
+            wrapMode: TextArea.Wrap
+            font.pixelSize: 20
+            text: form.observation.better
+            onTextChanged: if (text !== form.observation.better) form.observation.better = text
+            objectName: "better"
+            Accessible.name: qsTr("What could be better?")
+        }
+        NameCheck {
+            objectName: "observationNameCheck"
+            session: form.observation.session
+            text: form.observation.saw + "\n" + form.observation.good + "\n" + form.observation.better
+            child: true
+            font.pixelSize: 20
+            Layout.fillWidth: true
+        }
     }
-    Label { text: qsTr("What could be better?"); font.pixelSize: 24; font.bold: true }
-    TextArea {
+    ColumnLayout {
         Layout.fillWidth: true
-        Layout.preferredHeight: 100
-        wrapMode: TextArea.Wrap
-        font.pixelSize: 22
-        text: form.observation.better
-        onTextChanged: if (text !== form.observation.better) form.observation.better = text
-        objectName: "better"
-        Accessible.name: qsTr("What could be better?")
-    }
-    NameCheck {
-        objectName: "observationNameCheck"
-        session: form.observation.session
-        text: form.observation.saw + "\n" + form.observation.good + "\n" + form.observation.better
-        child: true
-        font.pixelSize: 20
-        Layout.fillWidth: true
-    }
-    Label { text: qsTr("How did it feel? (you can skip this)"); font.pixelSize: 20 }
-    SmileyRating {
-        value: form.observation.rating
-        onValueChanged: form.observation.rating = value
-    }
-    FieldButton {
-        text: qsTr("I'm finished: lock it in")
-        objectName: "finished"
-        enabled: form.observation.canSign
-        highlighted: true
-        font.pixelSize: 22
-        implicitHeight: 72
-        Layout.fillWidth: true
-        Accessible.name: text
-        onClicked: form.signRequested()
+        Layout.preferredWidth: 1
+        Layout.alignment: Qt.AlignTop
+        spacing: 12
+        Label { text: qsTr("How did the visit feel? (you can skip this)"); font.pixelSize: 22; font.bold: true; wrapMode: Label.Wrap; Layout.fillWidth: true }
+        SmileyRating {
+            value: form.observation.rating
+            onChosen: value => form.observation.rating = value
+        }
+        FieldButton {
+            text: qsTr("I'm finished: lock it in")
+            objectName: "finished"
+            highlighted: true
+            font.pixelSize: 22
+            implicitHeight: 72
+            Layout.fillWidth: true
+            Accessible.name: text
+            onClicked: form.finish()
+        }
     }
 }

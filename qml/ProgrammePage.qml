@@ -63,10 +63,17 @@ Page {
         }
         RowLayout {
             Layout.fillWidth: true
-            Label { text: qsTr("I am:") }
-            RoleChooser {
-                role: page.session.role
-                onRoleChosen: chosen => page.session.role = chosen
+            Label {
+                text: qsTr("This tablet is used by %1.").arg(page.session.roleLabel(page.session.role))
+                elide: Label.ElideRight
+                Layout.fillWidth: true
+            }
+            Button {
+                text: qsTr("Change role")
+                flat: true
+                implicitHeight: 48
+                Accessible.name: qsTr("Change who uses this tablet")
+                onClicked: roleDialog.openForChange()
             }
         }
         Label {
@@ -110,6 +117,13 @@ Page {
     }
     SettingsDialog {
         id: settings
+        session: page.session
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 640)
+    }
+
+    RoleDialog {
+        id: roleDialog
         session: page.session
         anchors.centerIn: parent
         width: Math.min(page.width - 32, 640)

@@ -22,6 +22,14 @@ Dialog {
             Accessible.name: qsTr("My name as a team member")
             onEditingFinished: dialog.session.memberName = text
         }
+        Label { text: qsTr("How to reach the team leader") }
+        TextField {
+            text: dialog.session.leaderContact
+            placeholderText: qsTr("e.g. a phone number; shown with every concern")
+            Layout.fillWidth: true
+            Accessible.name: qsTr("How to reach the team leader")
+            onEditingFinished: dialog.session.leaderContact = text
+        }
         Label { text: qsTr("Lock after (minutes idle)") }
         SpinBox {
             from: 1

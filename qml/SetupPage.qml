@@ -48,8 +48,7 @@ Page {
                 implicitHeight: 56
                 Accessible.name: text
                 onClicked: {
-                    if (page.session.createVault(passphrase.text, confirmation.text)) {
-                        page.session.role = roleChooser.role
+                    if (page.session.createVault(passphrase.text, confirmation.text, roleChooser.role)) {
                         passphrase.clear()
                         confirmation.clear()
                     }

@@ -34,7 +34,7 @@ QString ConcernController::engagementOutsideSessions()
     auto engagements = store.engagements(m_session->reviewId());
     if (engagements)
         for (const Engagement &engagement : *engagements)
-            if (engagement.title == outsideTitle)
+            if (engagement.outsideProgramme)
                 return engagement.id;
     auto priorities = store.priorities(m_session->reviewId());
     Engagement outside;
@@ -42,6 +42,7 @@ QString ConcernController::engagementOutsideSessions()
     outside.priorityId = priorities && !priorities->isEmpty() ? priorities->first().id : QString();
     outside.kind = EngagementKind::Meeting;
     outside.title = outsideTitle;
+    outside.outsideProgramme = true;
     outside.scheduledStart = QDateTime::currentDateTimeUtc();
     outside.agreedMinutes = 1;
     auto added = store.addEngagement(outside);

@@ -30,6 +30,15 @@ void EngagementListModel::setSession(VaultSession *session)
     reload();
 }
 
+void EngagementListModel::setYoungInspectorVisits(bool only)
+{
+    if (only == m_youngInspectorVisits)
+        return;
+    m_youngInspectorVisits = only;
+    emit youngInspectorVisitsChanged();
+    reload();
+}
+
 void EngagementListModel::reload()
 {
     resetRows(m_rows, readProgramme());
@@ -124,8 +133,14 @@ QList<EngagementListModel::Row> EngagementListModel::readProgramme()
         NoteStore &store = m_session->vault()->store();
         const QHash<QString, EngagementProgress> progress = readProgress();
         if (auto list = store.engagements(m_session->reviewId())) {
-            for (const Engagement &engagement : std::as_const(*list))
+            for (const Engagement &engagement : std::as_const(*list)) {
+                if (engagement.outsideProgramme)
+                    continue; // where concerns raised between sessions are kept: not a slot in the week
+                if (m_youngInspectorVisits && engagement.kind != EngagementKind::Visit && engagement.kind != EngagementKind::FocusGroup
+                    && engagement.kind != EngagementKind::Observation)
+                    continue;
                 programme << Row{engagement, progress.value(engagement.id)};
+            }
         } else {
             m_session->reportError(list.error());
         }

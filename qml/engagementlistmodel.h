@@ -23,6 +23,8 @@ class EngagementListModel : public fieldnotes::ui::KeyedListModel // qualified: 
     Q_PROPERTY(QVariantList kindChoices READ kindChoices CONSTANT)
     /// Changes whenever any row does: for bindings over get() and followUpStart().
     Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
+    /// Only what a Young Inspector takes part in: visits, focus groups and observations.
+    Q_PROPERTY(bool youngInspectorVisits READ youngInspectorVisits WRITE setYoungInspectorVisits NOTIFY youngInspectorVisitsChanged)
 
 public:
     enum Role {
@@ -37,6 +39,8 @@ public:
     VaultSession *session() const { return m_session; }
     void setSession(VaultSession *session);
     int revision() const { return m_revision; }
+    bool youngInspectorVisits() const { return m_youngInspectorVisits; }
+    void setYoungInspectorVisits(bool only);
     /// The review's priorities as {id, title, questions, rag, evidence: [{criterion, text}],
     /// linesOfEnquiry} maps: for pickers, and for why a priority is looked at (the desk-top review
     /// from the signed set-up; rag is empty where the leader wrote none).
@@ -79,6 +83,7 @@ signals:
     void sessionChanged();
     void prioritiesChanged();
     void revisionChanged();
+    void youngInspectorVisitsChanged();
 
 private:
     struct Row {
@@ -95,6 +100,7 @@ private:
     QPointer<VaultSession> m_session;
     QList<Row> m_rows;
     int m_revision = 0;
+    bool m_youngInspectorVisits = false;
     QHash<QString, QString> m_priorityTitles;
     QVariantList m_priorities;
 };

@@ -99,6 +99,10 @@ QList<NoteRow> NoteListModel::readRows()
         return rows;
     NoteFilter filter;
     filter.engagementId = m_engagementId;
+    if (m_signedObservationsOnly) {
+        filter.kind = NoteKind::Observation;
+        filter.state = NoteState::Signed;
+    }
     auto notes = m_session->vault()->store().notes(filter);
     if (!notes) {
         m_session->reportError(notes.error());
@@ -127,6 +131,20 @@ QList<NoteRow> NoteListModel::readRows()
     return rows;
 }
 
+bool NoteListModel::shown(const Note &note) const
+{
+    return !m_signedObservationsOnly || (note.kind == NoteKind::Observation && note.isSigned());
+}
+
+void NoteListModel::setSignedObservationsOnly(bool only)
+{
+    if (only == m_signedObservationsOnly)
+        return;
+    m_signedObservationsOnly = only;
+    emit engagementIdChanged();
+    reload();
+}
+
 void NoteListModel::reload()
 {
     QList<NoteRow> rows = readRows();
@@ -153,7 +171,7 @@ void NoteListModel::updateNotes(const QStringList &noteIds)
         const bool held = id == m_heldNoteId;
         const int row = held ? -1 : rowOfKey(m_rows, id, keyOf);
         auto note = store.note(id);
-        if (!note || note->engagementId != m_engagementId) {
+        if (!note || note->engagementId != m_engagementId || !shown(*note)) {
             if (!note && note.error().code != ErrorCode::NotFound)
                 m_session->reportError(note.error());
             else if (held)

@@ -33,6 +33,8 @@ class NoteListModel : public fieldnotes::ui::KeyedListModel // qualified: Qt 6.4
     Q_PROPERTY(QString engagementId READ engagementId WRITE setEngagementId NOTIFY engagementIdChanged)
     Q_PROPERTY(QString heldNoteId READ heldNoteId WRITE setHeldNoteId NOTIFY heldNoteIdChanged)
     Q_PROPERTY(int draftCount READ draftCount NOTIFY countsChanged)
+    /// Only the signed observations (what a Young Inspector sees of what they wrote before).
+    Q_PROPERTY(bool signedObservationsOnly READ signedObservationsOnly WRITE setSignedObservationsOnly NOTIFY engagementIdChanged)
     Q_PROPERTY(int flaggedDraftCount READ flaggedDraftCount NOTIFY countsChanged)
 
 public:
@@ -45,6 +47,8 @@ public:
     QString engagementId() const { return m_engagementId; }
     void setEngagementId(const QString &id);
     QString heldNoteId() const { return m_heldNoteId; }
+    bool signedObservationsOnly() const { return m_signedObservationsOnly; }
+    void setSignedObservationsOnly(bool only);
     void setHeldNoteId(const QString &id);
     int draftCount() const;
     /// Drafts in which the name guard sees what may be a person's name.
@@ -93,6 +97,8 @@ private:
     QString m_engagementId;
     QList<NoteRow> m_rows;
     QString m_heldNoteId;
+    bool m_signedObservationsOnly = false;
+    bool shown(const Note &note) const;
     std::optional<NoteRow> m_held;
     std::pair<int, int> m_countsShown{-1, -1};
 };

@@ -101,14 +101,14 @@ void ObservationController::onDraftWritten(const QString &draftId, quint64 revis
     emit changed();
 }
 
-bool ObservationController::sign(const QString &passphrase)
+bool ObservationController::lockIn()
 {
     if (!m_session || !m_session->vault() || !canSign())
         return false;
     if (m_draftId.isEmpty())
         save();
     // What is on screen is written before it is signed.
-    if (!m_session->confirmPassphrase(passphrase) || !m_session->flushDrafts())
+    if (!m_session->flushDrafts())
         return false;
     auto signedNote = m_session->vault()->store().signDraft(m_draftId);
     if (!signedNote) {

@@ -45,8 +45,9 @@ public:
 
     /// The note's text: each answer under its question, then the smiley if chosen.
     QString composedText() const;
-    /// Signs the observation once the passphrase checks out, then starts a fresh one.
-    Q_INVOKABLE bool sign(const QString &passphrase);
+    /// Locks the observation in: signed with this tablet's key, already unlocked for the session
+    /// (the child confirms in the form; no passphrase to type), then starts a fresh one.
+    Q_INVOKABLE bool lockIn();
 
 signals:
     void sessionChanged();

@@ -46,6 +46,7 @@ SecureBytes toSecret(const QString &passphrase)
 const QString roleKey = QStringLiteral("role");
 const QString memberKey = QStringLiteral("member-name");
 const QString openEngagementKey = QStringLiteral("resume.engagement");
+const QString leaderContactKey = QStringLiteral("leader-contact");
 const QString idleKey = QStringLiteral("idle-minutes");
 const QString themeKey = QStringLiteral("theme");
 
@@ -146,8 +147,12 @@ int VaultSession::strengthOf(const QString &passphrase)
     return 4;
 }
 
-bool VaultSession::createVault(const QString &passphrase, const QString &confirmation)
+bool VaultSession::createVault(const QString &passphrase, const QString &confirmation, const QString &role)
 {
+    if (roleLabel(role).isEmpty()) {
+        emit errorOccurred(tr("Choose who you are on this review."));
+        return false;
+    }
     if (passphrase != confirmation) {
         emit errorOccurred(tr("The two passphrases are not the same."));
         return false;
@@ -159,6 +164,10 @@ bool VaultSession::createVault(const QString &passphrase, const QString &confirm
     auto created = Vault::create(m_directory, toSecret(passphrase), m_options);
     if (!created) {
         reportError(created.error());
+        return false;
+    }
+    if (auto chosen = (*created)->settings().setValue(roleKey, role); !chosen) {
+        reportError(chosen.error());
         return false;
     }
     becomeUnlocked(std::move(*created));
@@ -187,9 +196,9 @@ void VaultSession::becomeUnlocked(std::unique_ptr<Vault> vault)
 {
     m_vault = std::move(vault);
     SettingsStore &settings = m_vault->settings();
-    m_role = settings.value(roleKey, QStringLiteral("reviewer")).value();
     m_memberName = settings.value(memberKey).value();
     m_openEngagementId = settings.value(openEngagementKey).value();
+    m_leaderContact = settings.value(leaderContactKey).value();
     if (!m_openEngagementId.isEmpty() && !m_vault->store().engagement(m_openEngagementId))
         m_openEngagementId.clear(); // deleted meanwhile
     m_idleMinutes = qMax(1, settings.value(idleKey, QStringLiteral("5")).value().toInt());
@@ -206,17 +215,12 @@ void VaultSession::becomeUnlocked(std::unique_ptr<Vault> vault)
         emit errorOccurred(tr("A draft could not be saved: %1").arg(message));
     });
     loadReview();
-    if (!settings.value(roleKey).value().isEmpty()) {
-        // Chosen on this tablet.
-    } else if (auto keys = sync::SyncStore(*m_vault).reviewKeys(m_reviewId); keys && *keys) {
-        m_role = QStringLiteral("team-leader"); // a vault that holds the review's keys is its leader's
-    } else if (auto enrolment = sync::SyncStore(*m_vault).enrolment(); enrolment && *enrolment && !(*enrolment)->role.isEmpty()) {
-        m_role = (*enrolment)->role; // as the leader's roster enrols this tablet
-    }
+    decideRole();
     emit themeChanged();
     emit roleChanged();
     emit memberNameChanged();
     emit openEngagementIdChanged();
+    emit leaderContactChanged();
     emit idleMinutesChanged();
     setState(Unlocked);
     noteActivity();
@@ -274,6 +278,66 @@ void VaultSession::setRole(const QString &role)
         return;
     m_role = role;
     emit roleChanged();
+}
+
+void VaultSession::markSyncChanged()
+{
+    if (m_vault)
+        decideRole();
+    emit syncChanged();
+}
+
+void VaultSession::decideRole()
+{
+    // The roster decides once there is one: the tablet with the review's keys is its leader's, an
+    // enrolled tablet is what the leader enrolled it as; before that, the role chosen at set-up.
+    const QString before = m_role;
+    const QString reasonBefore = m_roleFixedReason;
+    m_role = m_vault->settings().value(roleKey, QStringLiteral("reviewer")).value();
+    m_roleFixedReason.clear();
+    sync::SyncStore store(*m_vault);
+    if (auto keys = store.reviewKeys(m_reviewId); keys && *keys) {
+        m_role = QStringLiteral("team-leader");
+        m_roleFixedReason = tr("This tablet holds the review's keys: it is the team leader's.");
+    } else if (auto enrolment = store.enrolment(); enrolment && *enrolment && !(*enrolment)->role.isEmpty()) {
+        m_role = (*enrolment)->role;
+        m_roleFixedReason = tr("The team leader enrolled this tablet as %1.").arg(roleLabel(m_role));
+    }
+    if (m_role != before || m_roleFixedReason != reasonBefore)
+        emit roleChanged();
+}
+
+QString VaultSession::roleLabel(const QString &role) const
+{
+    if (role == QLatin1String("reviewer"))
+        return tr("a reviewer");
+    if (role == QLatin1String("team-leader"))
+        return tr("the team leader");
+    if (role == QLatin1String("young-inspector"))
+        return tr("a Young Inspector");
+    return {};
+}
+
+bool VaultSession::changeRole(const QString &role, const QString &passphrase)
+{
+    if (!m_vault || role == m_role)
+        return role == m_role;
+    if (!m_roleFixedReason.isEmpty()) {
+        emit errorOccurred(m_roleFixedReason);
+        return false;
+    }
+    if (roleLabel(role).isEmpty() || !confirmPassphrase(passphrase))
+        return false;
+    setRole(role);
+    return m_role == role;
+}
+
+void VaultSession::setLeaderContact(const QString &contact)
+{
+    if (contact.trimmed() == m_leaderContact || !m_vault || !saveSetting(leaderContactKey, contact.trimmed()))
+        return;
+    m_leaderContact = contact.trimmed();
+    emit leaderContactChanged();
 }
 
 void VaultSession::setOpenEngagementId(const QString &id)

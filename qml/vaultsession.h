@@ -24,10 +24,17 @@ class VaultSession : public QObject
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString vaultDirectory READ vaultDirectory CONSTANT)
     Q_PROPERTY(bool demo READ isDemo CONSTANT)
-    Q_PROPERTY(QString role READ role WRITE setRole NOTIFY roleChanged)
+    /// Reviewer, team leader or Young Inspector: chosen once at set-up, then the team leader's roster
+    /// decides (a tablet enrolled in a review, or the one that holds its keys). Changed only
+    /// deliberately, with the passphrase (changeRole), never with one tap.
+    Q_PROPERTY(QString role READ role NOTIFY roleChanged)
+    /// Why the role cannot be changed on this tablet, in words; empty when it can.
+    Q_PROPERTY(QString roleFixedReason READ roleFixedReason NOTIFY roleChanged)
     Q_PROPERTY(QString memberName READ memberName WRITE setMemberName NOTIFY memberNameChanged)
     /// The engagement whose page is open, kept in the vault: after a lock or a restart the app
     /// opens it again. Empty on the programme.
+    /// How to reach the team leader (a phone number, where they are), shown with every concern.
+    Q_PROPERTY(QString leaderContact READ leaderContact WRITE setLeaderContact NOTIFY leaderContactChanged)
     Q_PROPERTY(QString openEngagementId READ openEngagementId WRITE setOpenEngagementId NOTIFY openEngagementIdChanged)
     Q_PROPERTY(QString reviewId READ reviewId NOTIFY reviewChanged)
     Q_PROPERTY(QString reviewTitle READ reviewTitle NOTIFY reviewChanged)
@@ -48,9 +55,17 @@ public:
     QString vaultDirectory() const { return m_directory; }
     bool isDemo() const { return m_demo; }
     QString role() const { return m_role; }
+    /// Sets the role without asking (set-up and tests); the UI changes it with changeRole.
     void setRole(const QString &role);
+    QString roleFixedReason() const { return m_roleFixedReason; }
+    /// The role changed deliberately: the passphrase is confirmed, and the roster's role holds.
+    Q_INVOKABLE bool changeRole(const QString &role, const QString &passphrase);
+    /// "a reviewer", "the team leader", "a Young Inspector".
+    Q_INVOKABLE QString roleLabel(const QString &role) const;
     QString memberName() const { return m_memberName; }
     void setMemberName(const QString &name);
+    QString leaderContact() const { return m_leaderContact; }
+    void setLeaderContact(const QString &contact);
     QString openEngagementId() const { return m_openEngagementId; }
     void setOpenEngagementId(const QString &id);
     QString reviewId() const { return m_reviewId; }
@@ -76,7 +91,8 @@ public:
     /// The open vault, or nullptr while locked.
     Vault *vault() const { return m_vault.get(); }
 
-    Q_INVOKABLE bool createVault(const QString &passphrase, const QString &confirmation);
+    Q_INVOKABLE bool createVault(const QString &passphrase, const QString &confirmation,
+                                 const QString &role = QStringLiteral("reviewer"));
     Q_INVOKABLE bool unlock(const QString &passphrase);
     Q_INVOKABLE void lock();
     /// Keeps the vault open while a sync is using it; a lock asked for meanwhile happens as soon
@@ -104,7 +120,8 @@ public:
     /// Tells views that the programme (engagements, priorities) changed.
     void markProgrammeChanged();
     /// Sync moved notes on (delivered, collected, content removed): views refresh, nothing is re-sent.
-    void markSyncChanged() { emit syncChanged(); }
+    /// After a sync: what arrived (an enrolment) may settle the role.
+    void markSyncChanged();
     /// The leader's desk changed (a finding, a link, a recommendation, a follow-up, a source).
     void markDeskChanged() { emit deskChanged(); }
     /// Waits for every draft typed so far to be written (before signing or deleting); false,
@@ -116,6 +133,7 @@ signals:
     void roleChanged();
     void memberNameChanged();
     void openEngagementIdChanged();
+    void leaderContactChanged();
     void reviewChanged();
     void idleMinutesChanged();
     void themeChanged();
@@ -136,6 +154,7 @@ signals:
 private:
     void becomeUnlocked(std::unique_ptr<Vault> vault);
     void loadReview();
+    void decideRole();
     void setState(State state);
     /// Stores one setting in the vault; reports a failure and returns false.
     bool saveSetting(const QString &key, const QString &value);
@@ -146,8 +165,10 @@ private:
     State m_state;
     std::unique_ptr<Vault> m_vault;
     QString m_role;
+    QString m_roleFixedReason;
     QString m_memberName;
     QString m_openEngagementId;
+    QString m_leaderContact;
     QString m_reviewId;
     QString m_reviewTitle;
     QString m_theme = QStringLiteral("system");

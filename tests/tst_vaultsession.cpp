@@ -1,5 +1,6 @@
 #include "noteeditorcontroller.h"
 #include "notestore.h"
+#include "syncstore.h"
 #include "testvault.h"
 #include "vaultsession.h"
 
@@ -44,6 +45,48 @@ private slots:
         QVERIFY(waitTicks.wait(3000)); // the screen is told as the wait runs down
         QTRY_COMPARE_WITH_TIMEOUT(session.unlockWaitSeconds(), 0, 3000); // the delay after one failure
         QVERIFY(session.unlock(QStringLiteral("long enough passphrase")));
+        QCOMPARE(session.role(), QStringLiteral("young-inspector"));
+    }
+
+    void theRoleIsChosenOnceThenChangedOnlyDeliberatelyAndTheRosterHoldsIt()
+    {
+        QTemporaryDir directory;
+        const QString passphrase = QStringLiteral("long enough passphrase");
+        VaultSession session(directory.filePath(QStringLiteral("vault")), test::fastOptions(), true);
+        QSignalSpy errors(&session, &VaultSession::errorOccurred);
+        QVERIFY(!session.createVault(passphrase, passphrase, QStringLiteral("headteacher")));
+        QVERIFY(session.createVault(passphrase, passphrase, QStringLiteral("young-inspector")));
+        QCOMPARE(session.role(), QStringLiteral("young-inspector"));
+        QVERIFY(session.roleFixedReason().isEmpty());
+        // A child's tablet does not become a reviewer's without the passphrase...
+        QVERIFY(!session.changeRole(QStringLiteral("reviewer"), QStringLiteral("a guess")));
+        QCOMPARE(session.role(), QStringLiteral("young-inspector"));
+        // ...and with it, it does, and stays so after unlocking again.
+        QVERIFY(session.changeRole(QStringLiteral("reviewer"), passphrase));
+        session.lock();
+        QVERIFY(session.unlock(passphrase));
+        QCOMPARE(session.role(), QStringLiteral("reviewer"));
+
+        // Enrolled by the team leader as a Young Inspector: that is what it is, and it says why.
+        sync::Enrolment enrolment;
+        enrolment.reviewId = session.reviewId();
+        enrolment.archiveUrl = QStringLiteral("https://127.0.0.1:8443");
+        enrolment.fingerprint = QStringLiteral("00");
+        enrolment.leaderKey = QByteArray(32, 'k');
+        enrolment.leaderBoxKey = QByteArray(32, 'b');
+        enrolment.role = QStringLiteral("young-inspector");
+        enrolment.state = QStringLiteral("enrolled");
+        QVERIFY(sync::SyncStore(*session.vault()).saveEnrolment(enrolment).ok());
+        QSignalSpy roleChanged(&session, &VaultSession::roleChanged);
+        session.markSyncChanged();
+        QCOMPARE(roleChanged.count(), 1);
+        QCOMPARE(session.role(), QStringLiteral("young-inspector"));
+        QVERIFY(session.roleFixedReason().contains(QStringLiteral("a Young Inspector")));
+        const qsizetype errorsBefore = errors.count();
+        QVERIFY(!session.changeRole(QStringLiteral("team-leader"), passphrase));
+        QCOMPARE(errors.count(), errorsBefore + 1);
+        session.lock();
+        QVERIFY(session.unlock(passphrase));
         QCOMPARE(session.role(), QStringLiteral("young-inspector"));
     }
 

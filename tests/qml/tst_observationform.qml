@@ -9,7 +9,7 @@ Item {
 
     ObservationController { id: observation; session: testSession; engagementId: testEngagementIds[2] }
     ObservationForm { id: form; observation: observation; width: 900 }
-    SignalSpy { id: signRequested; target: form; signalName: "signRequested" }
+    SignalSpy { id: finishRequested; target: form; signalName: "finishRequested" }
 
     TestCase {
         name: "ObservationForm"
@@ -35,22 +35,36 @@ Item {
 
         function test_templateAndSmiley() {
             const finished = findChild(form, "finished")
-            verify(!finished.enabled)
+            const hint = findChild(form, "sawHint")
+            // Finishing too early says what to do, next to the question, until it is done.
+            mouseClick(finished)
+            compare(finishRequested.count, 0)
+            verify(hint.visible)
             const saw = findChild(form, "saw")
             saw.forceActiveFocus()
             for (const key of "Kids")
                 keyClick(key)
             tryCompare(observation, "saw", "Kids")
+            verify(!hint.visible)
             tryVerify(() => observation.saved)
-            verify(finished.enabled)
+            const chosenFace = findChild(form, "chosenFace")
             mouseClick(findChild(form, "smiley-3"))
             compare(observation.rating, 3)
+            verify(findChild(form, "smiley-3").checked)
+            compare(chosenFace.text, "You chose: Good")
             mouseClick(findChild(form, "smiley-3"))
             compare(observation.rating, 0)
+            mouseClick(findChild(form, "smiley-2"))
+            compare(observation.rating, 2)
             mouseClick(finished)
-            compare(signRequested.count, 1)
-            verify(observation.sign(testPassphrase))
+            compare(finishRequested.count, 1)
+            verify(observation.lockIn())
+            // Locked in: the whole form starts afresh, the face too.
             compare(observation.saw, "")
+            compare(saw.text, "")
+            compare(observation.rating, 0)
+            verify(!findChild(form, "smiley-2").checked)
+            compare(chosenFace.text, "You have not chosen a face.")
         }
     }
 }
