@@ -65,7 +65,15 @@
 <context>
     <name>ConcernButton</name>
     <message>
+        <source>⚠ I'm worried</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>⚠ Concern</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I'm worried about something</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -77,6 +85,18 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Tell the adult who is with you, now. They will listen and help. You can also write it here; only the team leader will read it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The team leader: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What worried you? Say what happened, not who.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>What worried you: facts, roles, no names</source>
         <translation type="unfinished" />
     </message>
@@ -85,7 +105,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Recorded and signed %1. Now tell the team leader.</source>
+        <source>Thank you for telling us. Now tell the adult who is with you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recorded and signed %1. Now tell the team leader%2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -94,6 +122,10 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send it to the team leader</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -888,7 +920,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Lock the vault</source>
+        <source>Lock the notebook</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -905,6 +937,10 @@
 </context>
 <context>
     <name>NoteDelegate</name>
+    <message>
+        <source>⚠ %1</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Draft</source>
         <translation type="unfinished" />
@@ -1179,15 +1215,43 @@
         <source>Not asked</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Evidence: asked, and given</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evidence: asked, none given</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evidence: not asked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the evidence answer</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ObservationForm</name>
     <message>
-        <source>What did I see?</source>
+        <source>Your notes about: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What did you see?</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Say what happened. Use jobs like "a teacher", not names.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write what you saw first, then you can finish.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1199,7 +1263,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>How did it feel? (you can skip this)</source>
+        <source>How did the visit feel? (you can skip this)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1265,7 +1329,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>I am:</source>
+        <source>This tablet is used by %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change who uses this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1364,6 +1436,37 @@
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Change who uses this tablet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This tablet is used by %1. A Young Inspector's tablet shows only their visits and form, and not the notes of the review.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The passphrase, to change the role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel the role change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the role</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Search notes</source>
@@ -1453,6 +1556,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>How to reach the team leader</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. a phone number; shown with every concern</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Lock after (minutes idle)</source>
         <translation type="unfinished" />
     </message>
@@ -1496,7 +1607,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Your notes stay on this tablet, in %1, encrypted with a key that only your passphrase unlocks. Nothing is stored in the clear. Signed notes cannot be changed, only corrected by a new note. If you forget the passphrase, the notes cannot be recovered.</source>
+        <source>Your notes stay on this tablet in an encrypted notebook that only your passphrase unlocks. Nothing is stored in the clear. Signed notes cannot be changed, only corrected by a new note. If you forget the passphrase, the notes cannot be recovered.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1603,6 +1714,14 @@
     </message>
     <message>
         <source>Good</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You have not chosen a face.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You chose: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1735,9 +1854,9 @@
         <source>Unlock</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>After wrong passphrases, wait %1 seconds before trying again.</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>Wait %n second(s) before trying again.</source>
+        <translation><numerusform>Wait %n second before trying again.</numerusform><numerusform>Wait %n seconds before trying again.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1751,7 +1870,19 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Not a Young Inspector?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change who uses this tablet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Which visit are you at?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There are no visits for Young Inspectors yet. Ask the adult with you.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1767,15 +1898,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Type your secret passphrase to lock your notes in</source>
+        <source>What you wrote before</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Passphrase</source>
+        <source>Locked in %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Lock it in</source>
+        <source>Are you finished?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When you lock it in, your notes are saved safely and can't be changed any more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes, lock it in</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2132,6 +2275,10 @@
 <context>
     <name>fieldnotes::ui::VaultSession</name>
     <message>
+        <source>Choose who you are on this review.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
@@ -2140,11 +2287,35 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>That is not the passphrase of this notebook.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too many wrong passphrases: wait, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>A draft could not be saved: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>That is not the passphrase of this vault.</source>
+        <source>This tablet holds the review's keys: it is the team leader's.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The team leader enrolled this tablet as %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a reviewer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the team leader</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a Young Inspector</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -13,8 +13,8 @@ FieldButton {
     readonly property bool child: session.role === "young-inspector"
 
     text: child ? qsTr("⚠ I'm worried") : qsTr("⚠ Concern")
-    Material.background: Material.color(Material.Red, Material.Shade700)
-    Material.foreground: "white"
+    fillColor: Material.color(Material.Red, Material.Shade700)
+    textColor: "white"
     implicitHeight: 48
     Accessible.name: child ? qsTr("I'm worried about something") : qsTr("Record a safeguarding concern")
     onClicked: dialog.open()

@@ -19,6 +19,8 @@ Pane {
                        : overrun ? Material.color(Material.Red, Material.Shade700)
                                   : warning ? Material.color(Material.Amber, Material.Shade700) : Material.color(Material.Teal, Material.Shade700)
     padding: 8
+    // White on teal, red and grey; on amber, white is under 3:1, so dark text there.
+    readonly property color textColor: warning ? "#212121" : "white"
 
     RowLayout {
         anchors.fill: parent
@@ -27,12 +29,12 @@ Pane {
             text: bar.countdown.displayText
             font.pixelSize: 36
             font.bold: true
-            color: "white"
+            color: bar.textColor
             Accessible.name: bar.finished ? qsTr("Finished") : qsTr("Time left %1").arg(text)
         }
         Label {
             Layout.fillWidth: true
-            color: "white"
+            color: bar.textColor
             wrapMode: Label.Wrap
             text: bar.countdown.phase === CountdownController.NotStarted
                   ? qsTr("Agreed time: %n minute(s). The clock starts when the opening points are done.", "", bar.countdown.agreedMinutes)

@@ -55,7 +55,7 @@ ItemDelegate {
                 objectName: "engagementState"
                 text: delegate.stateLabel
                 font.bold: delegate.progressState !== "not-started"
-                color: delegate.progressState === "waiting" ? Material.color(Material.Orange, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade900)
+                color: delegate.progressState === "waiting" ? (Material.theme === Material.Dark ? Material.color(Material.Orange, Material.Shade300) : Material.color(Material.DeepOrange, Material.Shade900))
                      : delegate.progressState === "done" ? Material.color(Material.Green, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
                      : Material.foreground
                 elide: Label.ElideRight

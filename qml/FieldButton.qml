@@ -10,6 +10,10 @@ import QtQuick.Controls.impl
 // (fieldnotes-ui-bench). A checkable one shows its state with the style's bar along the bottom.
 Button {
     id: control
+    /// A fill of its own (the concern button's red), the same in both themes; none by default.
+    property color fillColor: "transparent"
+    /// The text on that fill.
+    property color textColor: "transparent"
 
     // On the dark theme's pale accent, white text is unreadable (about 2:1): dark text instead.
     contentItem: IconLabel {
@@ -19,7 +23,8 @@ Button {
         icon: control.icon
         text: control.text
         font: control.font
-        color: !control.enabled ? control.Material.hintTextColor
+        color: control.textColor.a > 0 ? control.textColor
+             : !control.enabled ? control.Material.hintTextColor
              : control.flat && control.highlighted ? control.Material.accentColor
              : control.highlighted ? (control.Material.theme === Material.Dark ? "#de000000" : control.Material.primaryHighlightedTextColor)
              : control.Material.foreground
@@ -29,7 +34,8 @@ Button {
         implicitWidth: 64
         implicitHeight: control.Material.buttonHeight
         radius: 4
-        color: control.flat ? "transparent"
+        color: control.fillColor.a > 0 ? control.fillColor
+             : control.flat ? "transparent"
              : !control.enabled ? control.Material.buttonDisabledColor
              : control.highlighted ? control.Material.highlightedButtonColor
              : control.Material.buttonColor

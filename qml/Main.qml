@@ -18,7 +18,9 @@ ApplicationWindow {
     visible: true
     title: qsTr("Fieldnotes")
     Material.theme: session.theme === "dark" ? Material.Dark : session.theme === "light" ? Material.Light : Material.System
-    Material.accent: Material.Teal
+    // Teal 700 in the light theme: white on Teal 500 is under 4.5:1 (tst_contrast). The dark theme
+    // lightens its accent itself, and buttons put dark text on it.
+    Material.accent: Material.theme === Material.Dark ? Material.Teal : Material.color(Material.Teal, Material.Shade700)
     font.pixelSize: 18
 
     // Errors reach the user in one place.
@@ -28,7 +30,11 @@ ApplicationWindow {
             errorBar.text = message
             errorBar.open()
         }
-        function onStateChanged() { window.showPageForState() }
+        function onStateChanged() {
+            if (window.session.state === VaultSession.Unlocked)
+                errorBar.visible = false // what went wrong on the way in is over
+            window.showPageForState()
+        }
         function onRoleChanged() { if (window.session.state === VaultSession.Unlocked) window.showPageForState() }
     }
 
@@ -85,7 +91,7 @@ ApplicationWindow {
             ToolButton {
                 text: qsTr("Lock")
                 onClicked: window.session.lock()
-                Accessible.name: qsTr("Lock the vault")
+                Accessible.name: qsTr("Lock the notebook")
             }
         }
     }

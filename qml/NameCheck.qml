@@ -20,7 +20,7 @@ Frame {
         anchors.left: parent.left
         anchors.right: parent.right
         wrapMode: Label.Wrap
-        color: Material.color(Material.Orange, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade900)
+        color: (Material.theme === Material.Dark ? Material.color(Material.Orange, Material.Shade300) : Material.color(Material.DeepOrange, Material.Shade900))
         text: check.child
               ? qsTr("Is “%1” someone's name? No names here: write what they do instead, like “a teacher” or “a pupil”.")
                 .arg(check.names.join("”, “"))

@@ -133,7 +133,7 @@ Frame {
         Label {
             visible: note.suspectedNames.length > 0
             text: qsTr("May name a person: %1").arg(note.suspectedNames.join(", "))
-            color: "#b35c00"
+            color: Material.theme === Material.Dark ? Material.color(Material.Orange, Material.Shade300) : Material.color(Material.DeepOrange, Material.Shade900)
             wrapMode: Label.Wrap
             Layout.fillWidth: true
         }

@@ -21,16 +21,30 @@ Page {
         anchors.fill: parent
         anchors.margins: 16
         spacing: 8
-        RowLayout {
+        // The heading whole, and the actions beside it where there is room, under it where not.
+        Flow {
             Layout.fillWidth: true
+            spacing: 8
             Label {
+                id: heading
                 text: qsTr("The week's programme")
                 font.pixelSize: 26
                 font.bold: true
-                elide: Label.ElideRight
-                Layout.fillWidth: true
-                Layout.preferredWidth: 0
+                width: Math.min(implicitWidth, parent.width)
+                height: 48
+                verticalAlignment: Text.AlignVCenter
+                wrapMode: Label.Wrap
             }
+            // Pushes the actions to the right edge when they fit on the heading's line.
+            Item {
+                readonly property real room: parent.width - heading.width - actions.width - 2 * parent.spacing
+                width: Math.max(0, room)
+                height: 1
+                visible: room > 0
+            }
+            Row {
+                id: actions
+                spacing: 4
             Button {
                 text: qsTr("Team leader")
                 visible: page.session.role === "team-leader" && page.session.reviewId !== ""
@@ -59,6 +73,7 @@ Page {
                 implicitHeight: 48
                 Accessible.name: text
                 onClicked: editor.openFor("")
+            }
             }
         }
         RowLayout {

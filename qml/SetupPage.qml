@@ -24,9 +24,9 @@ Page {
             Label {
                 Layout.fillWidth: true
                 wrapMode: Label.Wrap
-                text: qsTr("Your notes stay on this tablet, in %1, encrypted with a key that only your passphrase unlocks. "
+                text: qsTr("Your notes stay on this tablet in an encrypted notebook that only your passphrase unlocks. "
                            + "Nothing is stored in the clear. Signed notes cannot be changed, only corrected by a new note. "
-                           + "If you forget the passphrase, the notes cannot be recovered.").arg(page.session.vaultDirectory)
+                           + "If you forget the passphrase, the notes cannot be recovered.")
             }
             PassphraseField { id: passphrase; placeholderText: qsTr("Choose a passphrase"); Layout.fillWidth: true }
             ProgressBar {

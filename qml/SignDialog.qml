@@ -99,7 +99,7 @@ Dialog {
                         text: qsTr("May name a person: %1. Fix it to refer to a role, or sign if it does not.")
                               .arg(entry.modelData.suspectedNames.join(", "))
                         wrapMode: Label.Wrap
-                        color: Material.color(Material.Orange, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade900)
+                        color: (Material.theme === Material.Dark ? Material.color(Material.Orange, Material.Shade300) : Material.color(Material.DeepOrange, Material.Shade900))
                         Layout.fillWidth: true
                     }
                 }

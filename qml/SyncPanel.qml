@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import Fieldnotes
 
 // Where this tablet stands with the team leader's archive: join a review with the leader's
@@ -81,7 +82,7 @@ Frame {
             visible: panel.sync.lastError !== ""
             width: parent.width
             wrapMode: Label.Wrap
-            color: "#b35c00"
+            color: Material.theme === Material.Dark ? Material.color(Material.Orange, Material.Shade300) : Material.color(Material.DeepOrange, Material.Shade900)
             text: panel.sync.retryInSeconds > 0 ? qsTr("%1 Trying again by itself.").arg(panel.sync.lastError) : panel.sync.lastError
         }
         Button {

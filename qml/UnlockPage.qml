@@ -28,6 +28,7 @@ Page {
             id: unlockButton
             text: qsTr("Unlock")
             highlighted: true
+            enabled: page.session.unlockWaitSeconds === 0
             Layout.fillWidth: true
             implicitHeight: 56
             Accessible.name: text
@@ -38,7 +39,8 @@ Page {
         }
         Label {
             visible: page.session.unlockWaitSeconds > 0
-            text: qsTr("After wrong passphrases, wait %1 seconds before trying again.").arg(page.session.unlockWaitSeconds)
+            objectName: "unlockWait"
+            text: qsTr("Wait %n second(s) before trying again.", "", page.session.unlockWaitSeconds)
         }
     }
 }

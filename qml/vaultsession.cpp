@@ -181,7 +181,13 @@ bool VaultSession::unlock(const QString &passphrase)
     auto opened = Vault::open(m_directory, toSecret(passphrase), m_options);
     emit unlockWaitSecondsChanged();
     if (!opened) {
-        reportError(opened.error());
+        // The wait itself is shown on the unlock page, counting down; the message only says what happened.
+        if (opened.error().code == ErrorCode::WrongPassphrase)
+            emit errorOccurred(tr("That is not the passphrase of this notebook."));
+        else if (opened.error().code == ErrorCode::RetryLater)
+            emit errorOccurred(tr("Too many wrong passphrases: wait, then try again."));
+        else
+            reportError(opened.error());
         if (unlockWaitSeconds() > 0)
             m_waitTimer.start();
         return false;
@@ -255,7 +261,7 @@ bool VaultSession::confirmPassphrase(const QString &passphrase)
         return false;
     }
     if (!keyFile->unwrap(toSecret(passphrase))) {
-        emit errorOccurred(tr("That is not the passphrase of this vault."));
+        emit errorOccurred(tr("That is not the passphrase of this notebook."));
         return false;
     }
     return true;

@@ -37,7 +37,7 @@ private slots:
         QVERIFY(!session.vault());
         QVERIFY(!session.unlock(QStringLiteral("wrong passphrase")));
         QCOMPARE(errors.count(), 3);
-        QVERIFY(errors.last().first().toString().contains(QStringLiteral("wrong passphrase")));
+        QCOMPARE(errors.last().first().toString(), QStringLiteral("That is not the passphrase of this notebook."));
         QCOMPARE(session.state(), VaultSession::Locked);
         QCOMPARE(session.unlockWaitSeconds(), 1);
         QSignalSpy waitTicks(&session, &VaultSession::unlockWaitSecondsChanged);

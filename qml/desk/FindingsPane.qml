@@ -111,7 +111,7 @@ Item {
                         Label {
                             text: finding.substantiated ? qsTr("✓ Substantiated: %1").arg(finding.sources)
                                                         : qsTr("⚠ Not yet substantiated: %1").arg(finding.shortfalls)
-                            color: finding.substantiated ? Material.color(Material.Green, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800) : Material.color(Material.Orange, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade900)
+                            color: finding.substantiated ? Material.color(Material.Green, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800) : (Material.theme === Material.Dark ? Material.color(Material.Orange, Material.Shade300) : Material.color(Material.DeepOrange, Material.Shade900))
                             font.bold: !finding.substantiated
                             wrapMode: Label.Wrap
                             Layout.fillWidth: true
@@ -151,7 +151,7 @@ Item {
                     required property string unsubstantiated
                     text: qsTr("%1: %2 (rests on %3)").arg(recommendationId).arg(recommendationText).arg(findingIds)
                           + (flagged ? qsTr(" ⚠ cites %1, not yet substantiated").arg(unsubstantiated) : "")
-                    color: flagged ? Material.color(Material.Orange, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade900) : Material.foreground
+                    color: flagged ? (Material.theme === Material.Dark ? Material.color(Material.Orange, Material.Shade300) : Material.color(Material.DeepOrange, Material.Shade900)) : Material.foreground
                     wrapMode: Label.Wrap
                     Layout.fillWidth: true
                 }

@@ -117,7 +117,7 @@ Item {
                         wrapMode: Label.Wrap
                         text: qsTr("%1 %2").arg(findingRow.modelData.findingId).arg(findingRow.modelData.statement)
                               + (findingRow.modelData.substantiated ? "" : qsTr("\n⚠ Not yet substantiated"))
-                        color: findingRow.modelData.substantiated ? Material.foreground : Material.color(Material.Orange, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade900)
+                        color: findingRow.modelData.substantiated ? Material.foreground : (Material.theme === Material.Dark ? Material.color(Material.Orange, Material.Shade300) : Material.color(Material.DeepOrange, Material.Shade900))
                     }
                     Repeater {
                         model: findingRow.modelData.cells

@@ -89,7 +89,7 @@ type_text("Pupils run the rota themselves")
 # 4b. Locked mid-interview: unlocking lands on the same engagement, the note back in the editor
 # and the clock running from its real start (not the full agreed time again).
 time.sleep(1)
-click(named("Lock the vault"), "lock", scroll=False)
+click(named("Lock the notebook"), "lock", scroll=False)
 wait_for(named("Fieldnotes is locked"), "the lock page")
 click_node(password_fields()[0], "the unlock passphrase")
 type_text(PASSPHRASE)
