@@ -27,6 +27,8 @@ struct Note {
     QDateTime signedAt;
     qint64 sequence = 0;
     QByteArray hash;
+    QString signerRole;  // as signed (format 2); empty for notes of format 1
+    QString signerLabel;
     // Set when the content was removed from this device after the team leader collected it.
     QDateTime contentRemovedAt;
 

@@ -1,6 +1,7 @@
 #include "notestore.h"
 
 #include "searchsnippet.h"
+#include "settingsstore.h"
 #include "sqlitedatabase.h"
 
 #include <QJsonArray>
@@ -14,7 +15,7 @@ namespace fieldnotes {
 namespace {
 constexpr auto noteColumns =
     "n.id, n.engagement_id, n.kind, n.text, n.evidence_asked, n.evidence_given, n.amends_hash, n.created_at, "
-    "n.updated_at, n.signed_at, n.sequence, n.hash, n.content_removed_at, n.evidence_answered";
+    "n.updated_at, n.signed_at, n.sequence, n.hash, n.content_removed_at, n.evidence_answered, n.signer_role, n.signer_label";
 
 QByteArray noteQuery(const char *tail)
 {
@@ -39,6 +40,8 @@ Note readNote(const SqlStatement &row, int first = 0)
         note.signedAt = parseCanonicalTimestamp(row.text(first + 9));
         note.sequence = row.integer(first + 10);
         note.hash = row.blob(first + 11);
+        note.signerRole = row.text(first + 14);
+        note.signerLabel = row.text(first + 15);
         if (!row.isNull(first + 12))
             note.contentRemovedAt = parseCanonicalTimestamp(row.text(first + 12));
     }
@@ -385,6 +388,16 @@ Result<QHash<QString, EngagementProgress>> NoteStore::programmeProgress(const QS
     return progress;
 }
 
+NoteStore::Signer NoteStore::signer()
+{
+    if (m_signer)
+        return *m_signer;
+    SettingsStore settings(m_database);
+    auto role = settings.value(QStringLiteral("role"), QStringLiteral("reviewer"));
+    auto label = settings.value(QStringLiteral("member-name"));
+    return Signer{role ? *role : QStringLiteral("reviewer"), label ? *label : QString()};
+}
+
 Result<QString> NoteStore::reviewOfEngagement(const QString &engagementId)
 {
     if (const auto cached = m_reviewOfEngagement.constFind(engagementId); cached != m_reviewOfEngagement.cend())
@@ -503,13 +516,13 @@ Result<SignedNote> NoteStore::signDraft(const QString &id)
         return signedNote.error();
     auto update = m_database.prepare(
         "UPDATE notes SET signed_at = ?2, author_key = ?3, sequence = ?4, previous_hash = ?5, canonical = ?6, "
-        "signature = ?7, hash = ?8 WHERE id = ?1");
+        "signature = ?7, hash = ?8, signer_role = ?9, signer_label = ?10 WHERE id = ?1");
     if (!update)
         return update.error();
     const SignedNoteContent &content = signedNote->content;
     update->bind(1, id).bind(2, canonicalTimestamp(content.signedAt)).bindBlob(3, content.authorKey).bind(4, content.sequence)
         .bindBlob(5, content.previousHash).bindBlob(6, signedNote->canonical).bindBlob(7, signedNote->signature)
-        .bindBlob(8, signedNote->hash);
+        .bindBlob(8, signedNote->hash).bind(9, content.signerRole).bind(10, content.signerLabel);
     if (auto done = update->run(); !done)
         return done.error();
     if (auto committed = transaction->commit(); !committed)
@@ -534,15 +547,15 @@ Result<QList<SignedNote>> NoteStore::createAndSign(const QList<Note> &notes)
         // Written signed in one INSERT: no draft row, no second statement.
         auto insert = m_database.prepare(
             "INSERT INTO notes (id, engagement_id, kind, text, evidence_asked, evidence_given, amends_hash, created_at, "
-            "updated_at, signed_at, author_key, sequence, previous_hash, canonical, signature, hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "updated_at, signed_at, author_key, sequence, previous_hash, canonical, signature, hash, signer_role, signer_label) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!insert)
             return insert.error();
         const SignedNoteContent &content = signedNote->content;
         bindDraftColumns(*insert, *draft);
         insert->bind(10, canonicalTimestamp(content.signedAt)).bindBlob(11, content.authorKey).bind(12, content.sequence)
             .bindBlob(13, content.previousHash).bindBlob(14, signedNote->canonical).bindBlob(15, signedNote->signature)
-            .bindBlob(16, signedNote->hash);
+            .bindBlob(16, signedNote->hash).bind(17, content.signerRole).bind(18, content.signerLabel);
         if (auto done = insert->run(); !done)
             return insertError(done.error(), *draft);
         signedNotes << *signedNote;
@@ -586,6 +599,9 @@ Result<SignedNote> NoteStore::sealInsideTransaction(const Note &draft)
     content.authorKey = m_identity.publicKey;
     content.sequence = *lastRow ? last->integer(0) + 1 : 1;
     content.previousHash = *lastRow ? last->blob(1) : QByteArray("");
+    const Signer by = signer();
+    content.signerRole = by.role;
+    content.signerLabel = by.label;
     return signNoteContent(content, m_identity.secretKey);
 }
 
@@ -623,7 +639,8 @@ namespace {
 constexpr auto signedColumns =
     "SELECT n.id, e.review_id, n.engagement_id, n.kind, n.text, n.evidence_asked, n.evidence_given, n.amends_hash, "
     "n.created_at, n.signed_at, n.author_key, n.sequence, n.previous_hash, n.canonical, n.signature, n.hash, "
-    "n.content_removed_at FROM notes n JOIN engagements e ON e.id = n.engagement_id WHERE n.signature IS NOT NULL ";
+    "n.content_removed_at, n.signer_role, n.signer_label FROM notes n JOIN engagements e ON e.id = n.engagement_id "
+    "WHERE n.signature IS NOT NULL ";
 
 SignedNote readSignedNote(const SqlStatement &row)
 {
@@ -647,6 +664,10 @@ SignedNote readSignedNote(const SqlStatement &row)
     note.hash = row.blob(15);
     if (!row.isNull(16))
         note.contentRemovedAt = parseCanonicalTimestamp(row.text(16));
+    // Notes signed before format 2 have no signer beside them.
+    content.formatVersion = row.isNull(17) ? 1 : 2;
+    content.signerRole = row.text(17);
+    content.signerLabel = row.text(18);
     return note;
 }
 } // namespace

@@ -50,7 +50,16 @@ struct SearchHit {
 class NoteStore
 {
 public:
+    /// Who signs, as written into each note signed from now on.
+    struct Signer {
+        QString role;  // reviewer, team-leader, young-inspector
+        QString label; // the member's name, or empty
+    };
+
     NoteStore(SqliteDatabase &database, const DeviceIdentity &identity, Clock clock);
+
+    /// Until set, the role and member name kept in this vault's settings.
+    void setSigner(const Signer &signer) { m_signer = signer; }
 
     Result<Review> addReview(Review review);
     Result<QList<Review>> reviews();
@@ -108,6 +117,8 @@ private:
     const DeviceIdentity &m_identity;
     Clock m_clock;
     QHash<QString, QString> m_reviewOfEngagement; // an engagement never moves to another review
+    std::optional<Signer> m_signer;
+    Signer signer();
 };
 
 } // namespace fieldnotes

@@ -8,13 +8,13 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <limits>
 
 namespace fieldnotes {
 
 namespace {
 const QString typeName = QStringLiteral("fieldnotes/note");
-constexpr quint64 formatVersion = 1;
 
 // CBOR major types (RFC 8949 section 3.1).
 enum Major : quint8 { Unsigned = 0, Bytes = 2, Text = 3, Map = 5 };
@@ -63,9 +63,21 @@ void appendTwoDigits(QByteArray &out, int value)
 }
 
 // The keys in core deterministic order: shorter encodings first, then bytewise.
-constexpr std::array<const char *, 15> keyOrder{"v", "id", "seq", "kind", "prev", "text", "type", "amends", "author",
-                                                "review", "signed", "created", "engagement", "evidence_asked",
-                                                "evidence_given"};
+constexpr std::array<const char *, 15> keyOrderV1{"v", "id", "seq", "kind", "prev", "text", "type", "amends", "author",
+                                                  "review", "signed", "created", "engagement", "evidence_asked",
+                                                  "evidence_given"};
+constexpr std::array<const char *, 17> keyOrderV2{"v", "id", "seq", "kind", "prev", "text", "type", "amends", "author",
+                                                  "review", "signed", "created", "engagement", "signer_role",
+                                                  "signer_label", "evidence_asked", "evidence_given"};
+
+std::span<const char *const> keysOf(int version)
+{
+    if (version == 1)
+        return keyOrderV1;
+    if (version == 2)
+        return keyOrderV2;
+    return {};
+}
 } // namespace
 
 QString canonicalTimestamp(const QDateTime &time)
@@ -123,12 +135,15 @@ QDateTime parseCanonicalTimestamp(const QString &text)
 QByteArray encodeCanonicalNote(const SignedNoteContent &content)
 {
     QByteArray out;
+    const std::span<const char *const> keys = keysOf(content.formatVersion);
+    if (keys.empty())
+        return out; // no such format: nothing that could verify
     out.reserve(400 + content.text.size() * 3);
-    appendHead(out, Map, keyOrder.size());
-    for (const char *key : keyOrder) {
+    appendHead(out, Map, keys.size());
+    for (const char *key : keys) {
         const QLatin1String name(key);
         appendText(out, name);
-        if (name == QLatin1String("v")) appendHead(out, Unsigned, formatVersion);
+        if (name == QLatin1String("v")) appendHead(out, Unsigned, quint64(content.formatVersion));
         else if (name == QLatin1String("id")) appendText(out, content.id);
         else if (name == QLatin1String("seq")) appendHead(out, Unsigned, quint64(std::max<qint64>(0, content.sequence)));
         else if (name == QLatin1String("kind")) appendText(out, noteKindName(content.kind));
@@ -141,6 +156,8 @@ QByteArray encodeCanonicalNote(const SignedNoteContent &content)
         else if (name == QLatin1String("signed")) appendText(out, canonicalTimestamp(content.signedAt));
         else if (name == QLatin1String("created")) appendText(out, canonicalTimestamp(content.createdAt));
         else if (name == QLatin1String("engagement")) appendText(out, content.engagementId);
+        else if (name == QLatin1String("signer_role")) appendText(out, content.signerRole);
+        else if (name == QLatin1String("signer_label")) appendText(out, content.signerLabel);
         else if (name == QLatin1String("evidence_asked")) appendBool(out, content.evidenceAsked);
         else if (name == QLatin1String("evidence_given")) appendBool(out, content.evidenceGiven);
     }
@@ -152,7 +169,11 @@ std::optional<SignedNoteContent> decodeCanonicalNote(const QByteArray &canonical
     // A strict reader: the keys must come in canonical order with the expected types; then the
     // bytes must equal a fresh encoding, which rules out every second way of writing a value.
     QCborStreamReader reader(canonical);
-    if (!reader.isMap() || !reader.isLengthKnown() || reader.length() != keyOrder.size() || !reader.enterContainer())
+    if (!reader.isMap() || !reader.isLengthKnown())
+        return std::nullopt;
+    // The number of keys says the version; the "v" inside must agree.
+    const int version = reader.length() == keyOrderV1.size() ? 1 : reader.length() == keyOrderV2.size() ? 2 : 0;
+    if (version == 0 || !reader.enterContainer())
         return std::nullopt;
     const auto readString = [&reader](QString *text) {
         if (!reader.isString())
@@ -192,14 +213,15 @@ std::optional<SignedNoteContent> decodeCanonicalNote(const QByteArray &canonical
     };
 
     SignedNoteContent content;
+    content.formatVersion = version;
     QString text;
-    for (const char *key : keyOrder) {
+    for (const char *key : keysOf(version)) {
         QString name;
         if (!readString(&name) || name != QLatin1String(key))
             return std::nullopt;
         bool ok = false;
         quint64 number = 0;
-        if (name == QLatin1String("v")) ok = readUnsigned(&number) && number == formatVersion;
+        if (name == QLatin1String("v")) ok = readUnsigned(&number) && number == quint64(version);
         else if (name == QLatin1String("id")) ok = readString(&content.id);
         else if (name == QLatin1String("seq")) {
             ok = readUnsigned(&number) && number <= quint64(std::numeric_limits<qint64>::max());
@@ -219,6 +241,8 @@ std::optional<SignedNoteContent> decodeCanonicalNote(const QByteArray &canonical
         else if (name == QLatin1String("signed")) ok = readString(&text) && (content.signedAt = parseCanonicalTimestamp(text)).isValid();
         else if (name == QLatin1String("created")) ok = readString(&text) && (content.createdAt = parseCanonicalTimestamp(text)).isValid();
         else if (name == QLatin1String("engagement")) ok = readString(&content.engagementId);
+        else if (name == QLatin1String("signer_role")) ok = readString(&content.signerRole);
+        else if (name == QLatin1String("signer_label")) ok = readString(&content.signerLabel);
         else if (name == QLatin1String("evidence_asked")) ok = readBool(&content.evidenceAsked);
         else if (name == QLatin1String("evidence_given")) ok = readBool(&content.evidenceGiven);
         if (!ok)
@@ -277,6 +301,9 @@ QStringList differingFields(const SignedNoteContent &a, const SignedNoteContent 
     check(a.authorKey == b.authorKey, "public_key");
     check(a.sequence == b.sequence, "sequence");
     check(a.previousHash == b.previousHash, "previous_hash");
+    check(a.formatVersion == b.formatVersion, "format");
+    check(a.signerRole == b.signerRole, "signer_role");
+    check(a.signerLabel == b.signerLabel, "signer_label");
     return fields;
 }
 

@@ -14,6 +14,9 @@ namespace fieldnotes {
 
 /// Everything an author signs about a note (docs/signed-note-format.md lists the encoding).
 struct SignedNoteContent {
+    /// 1: the first format; 2 adds who signed, as the signing tablet knew them (role and label).
+    static constexpr int currentFormatVersion = 2;
+    int formatVersion = currentFormatVersion;
     QString id;
     QString reviewId;
     QString engagementId;
@@ -27,6 +30,10 @@ struct SignedNoteContent {
     QByteArray authorKey;    // Ed25519 public key, 32 bytes
     qint64 sequence = 0;     // 1, 2, 3, ... per author device
     QByteArray previousHash; // hash of the author's note sequence-1; empty for sequence 1
+    // Version 2: who signed, as signed (not as shown later): "reviewer", "team-leader" or
+    // "young-inspector", and the member's name or the tablet's enrolled label (may be empty).
+    QString signerRole;
+    QString signerLabel;
 
     friend bool operator==(const SignedNoteContent &, const SignedNoteContent &) = default;
 };

@@ -30,6 +30,10 @@ QJsonObject signedNoteToJson(const SignedNote &note)
         {QStringLiteral("signature"), base64(note.signature)},
         {QStringLiteral("canonical"), base64(note.canonical)},
     };
+    if (c.formatVersion >= 2) {
+        object.insert(QStringLiteral("signer_role"), c.signerRole);
+        object.insert(QStringLiteral("signer_label"), c.signerLabel);
+    }
     if (note.contentRemoved())
         object.insert(QStringLiteral("content_removed_at"), canonicalTimestamp(note.contentRemovedAt));
     return object;
@@ -77,6 +81,12 @@ Result<SignedNote> signedNoteFromJson(const QJsonObject &object)
     c.text = text("text");
     c.evidenceAsked = flag("evidence_asked");
     c.evidenceGiven = flag("evidence_given");
+    // Version 2 notes say who signed; a note without those fields is of version 1.
+    c.formatVersion = object.contains(QLatin1String("signer_role")) ? 2 : 1;
+    if (c.formatVersion == 2) {
+        c.signerRole = text("signer_role");
+        c.signerLabel = text("signer_label");
+    }
     c.amendsHash = fromHex("amends");
     c.createdAt = parseCanonicalTimestamp(text("created_at"));
     c.signedAt = parseCanonicalTimestamp(text("signed_at"));

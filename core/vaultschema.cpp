@@ -360,7 +360,8 @@ BEGIN SELECT RAISE(ABORT, 'a collected note is kept as signed'); END;
 // Version 9: an engagement as a session that survives a lock or a restart: when its clock really
 // started and stopped (wall time), and whether a draft's evidence question was answered; a
 // partial index makes an engagement's drafts countable from the index alone. The engagement that
-// holds concerns raised between sessions is marked as outside the programme.
+// holds concerns raised between sessions is marked as outside the programme. Who signed a note
+// (signed-note format 2) is kept beside it for display.
 const char *const schemaVersion9 = R"sql(
 CREATE TABLE engagement_progress (
     engagement_id TEXT PRIMARY KEY REFERENCES engagements(id),
@@ -369,6 +370,8 @@ CREATE TABLE engagement_progress (
 );
 ALTER TABLE notes ADD COLUMN evidence_answered INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE engagements ADD COLUMN outside_programme INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE notes ADD COLUMN signer_role TEXT;
+ALTER TABLE notes ADD COLUMN signer_label TEXT;
 UPDATE engagements SET outside_programme = 1 WHERE title = 'Concerns raised outside a session' AND kind = 'meeting';
 CREATE INDEX notes_drafts_by_engagement ON notes(engagement_id) WHERE signature IS NULL;
 )sql";

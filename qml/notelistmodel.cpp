@@ -283,8 +283,11 @@ QVariant NoteListModel::data(const QModelIndex &index, int role) const
     case KindLabelRole:
         return kindLabel(row.note.kind);
     case SignedByRole:
-        // This vault signs only with its own device key, so a signed note here is this member's.
-        return row.note.isSigned() && m_session ? m_session->memberName() : QString();
+        // Who signed, as written into the note when it was signed; a note of the first format
+        // does not say, and then nor does this.
+        if (!row.note.isSigned() || !m_session)
+            return QString();
+        return !row.note.signerLabel.isEmpty() ? row.note.signerLabel : m_session->roleLabel(row.note.signerRole);
     case Qt::DisplayRole:
     case TextRole:
         return row.note.text;

@@ -282,8 +282,7 @@ void VaultSession::setRole(const QString &role)
         return;
     if (!saveSetting(roleKey, role))
         return;
-    m_role = role;
-    emit roleChanged();
+    decideRole(); // the roster's role, where there is one, still holds
 }
 
 void VaultSession::markSyncChanged()
@@ -309,6 +308,7 @@ void VaultSession::decideRole()
         m_role = (*enrolment)->role;
         m_roleFixedReason = tr("The team leader enrolled this tablet as %1.").arg(roleLabel(m_role));
     }
+    m_vault->store().setSigner({m_role, m_memberName});
     if (m_role != before || m_roleFixedReason != reasonBefore)
         emit roleChanged();
 }
@@ -363,6 +363,7 @@ void VaultSession::setMemberName(const QString &name)
     if (!saveSetting(memberKey, name))
         return;
     m_memberName = name;
+    m_vault->store().setSigner({m_role, m_memberName});
     emit memberNameChanged();
 }
 

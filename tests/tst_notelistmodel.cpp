@@ -80,8 +80,16 @@ private slots:
         QCOMPARE(notes.draftCount(), 0);
         QCOMPARE(notes.data(notes.index(0), NoteListModel::StateRole).toString(), QStringLiteral("signed"));
         QVERIFY(!notes.data(notes.index(0), NoteListModel::SignedAtRole).toString().isEmpty());
+        // Who signed comes from what was signed: a name set afterwards claims nothing signed before it.
+        QCOMPARE(notes.data(notes.index(0), NoteListModel::SignedByRole).toString(), QStringLiteral("a reviewer"));
         m_session->setMemberName(QStringLiteral("Reviewer B"));
-        QCOMPARE(notes.data(notes.index(0), NoteListModel::SignedByRole).toString(), QStringLiteral("Reviewer B"));
+        QCOMPARE(notes.data(notes.index(0), NoteListModel::SignedByRole).toString(), QStringLiteral("a reviewer"));
+        writeNote(QStringLiteral("observation"), QStringLiteral("Signed once the name was set"));
+        QCOMPARE(notes.signDrafts(m_passphrase, draftIds(notes)), 1);
+        QCOMPARE(notes.data(notes.index(2), NoteListModel::SignedByRole).toString(), QStringLiteral("Reviewer B"));
+        const SignedNote last = *m_session->vault()->store().signedNote(notes.data(notes.index(2), NoteListModel::NoteIdRole).toString());
+        QCOMPARE(last.content.formatVersion, 2);
+        QCOMPARE(decodeCanonicalNote(last.canonical)->signerLabel, QStringLiteral("Reviewer B"));
         QVERIFY(!notes.deleteDraft(notes.data(notes.index(0), NoteListModel::NoteIdRole).toString()));
         QVERIFY(verifyNotes(*m_session->vault()->store().signedNotes(), {m_session->vault()->devicePublicKey()}).allValid());
     }

@@ -49,6 +49,37 @@ private slots:
         QCOMPARE(QJsonDocument(signedNoteToJson(note)).object().value(QLatin1String("canonical")), m_vector.value(QLatin1String("canonical")));
     }
 
+    // Format 2 (who signed, inside the signed bytes): its vector was made with cbor2 and openssl
+    // (tests/make_signed_note_vector.py); this encoder must agree byte for byte. Format 1 notes,
+    // as above, still verify.
+    void formatTwoVectorMadeWithStandardToolsIsReproducedExactly()
+    {
+        QFile file(QStringLiteral(FIELDNOTES_TEST_DATA "/signed-note-vector-v2.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject vector = QJsonDocument::fromJson(file.readAll()).object();
+        auto parsed = signedNoteFromJson(vector);
+        QVERIFY2(parsed.ok(), parsed.ok() ? "" : qPrintable(parsed.error().message));
+        QCOMPARE(parsed->content.formatVersion, 2);
+        QCOMPARE(parsed->content.signerRole, QStringLiteral("reviewer"));
+        QCOMPARE(parsed->content.signerLabel, QStringLiteral("Reviewer B"));
+        const SignedNote note = signNoteContent(parsed->content, m_secretKey);
+        QCOMPARE(note.canonical.toHex(), vector.value(QLatin1String("canonical_hex")).toString().toLatin1());
+        QCOMPARE(note.signature.toHex(), vector.value(QLatin1String("signature_hex")).toString().toLatin1());
+        QCOMPARE(note.hash.toHex(), vector.value(QLatin1String("hash")).toString().toLatin1());
+        const auto decoded = decodeCanonicalNote(note.canonical);
+        QVERIFY(decoded.has_value());
+        QCOMPARE(decoded->signerLabel, QStringLiteral("Reviewer B"));
+        QVERIFY(*decoded == parsed->content);
+        QCOMPARE(decodeCanonicalNote(m_vector.value(QLatin1String("canonical_hex")).toString().toLatin1().isEmpty()
+                                         ? QByteArray() : QByteArray::fromHex(m_vector.value(QLatin1String("canonical_hex")).toString().toLatin1()))
+                     ->formatVersion, 1);
+        // A signer changed after signing is a different note: the signature no longer covers it.
+        SignedNoteContent forged = parsed->content;
+        forged.signerLabel = QStringLiteral("Team leader");
+        QVERIFY(encodeCanonicalNote(forged) != note.canonical);
+        QCOMPARE(differingFields(forged, parsed->content), QStringList{QStringLiteral("signer_label")});
+    }
+
     void canonicalEncodingRoundTrips()
     {
         const QByteArray canonical = encodeCanonicalNote(m_content);
@@ -61,7 +92,7 @@ private slots:
     {
         // RFC 8949 core deterministic encoding: keys sorted by their encoded bytes (shorter first).
         const QByteArray canonical = encodeCanonicalNote(m_content);
-        QCOMPARE(quint8(canonical.at(0)), quint8(0xa0 + 15));
+        QCOMPARE(quint8(canonical.at(0)), quint8(0xa0 + 15)); // the vector is of format 1
         const QStringList expected{QStringLiteral("v"), QStringLiteral("id"), QStringLiteral("seq"), QStringLiteral("kind"),
                                    QStringLiteral("prev"), QStringLiteral("text"), QStringLiteral("type"), QStringLiteral("amends"),
                                    QStringLiteral("author"), QStringLiteral("review"), QStringLiteral("signed"),

@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
 # Checks the documented signed-note test vector with standard tools only (python3 for JSON and
-# base64, openssl for Ed25519, b2sum for BLAKE2b), as docs/signed-note-format.md tells a leader to.
+# base64, cbor2 for the canonical bytes, openssl for Ed25519, b2sum for BLAKE2b), as
+# docs/signed-note-format.md tells a leader to.
 set -euo pipefail
 vector=${1:?usage: verify_vector_with_openssl.sh VECTOR.json}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 - "$vector" "$work" <<'PY'
+/usr/bin/python3 - "$vector" "$work" <<'PY'
 import base64, json, sys
+import cbor2
 note = json.load(open(sys.argv[1]))
 out = sys.argv[2]
+# The signed bytes are canonical CBOR (cbor2 re-encodes them identically) and say what the JSON says.
+canonical = base64.b64decode(note["canonical"])
+fields = cbor2.loads(canonical)
+assert cbor2.dumps(fields, canonical=True) == canonical, "the signed bytes are not canonical CBOR"
+for key, field in [("id", "id"), ("text", "text"), ("kind", "kind"), ("review", "review"), ("engagement", "engagement"),
+                   ("signed_at", "signed"), ("created_at", "created"), ("sequence", "seq")]:
+    assert fields[field] == note[key], f"{key} differs from the signed {field}"
+if fields["v"] >= 2:
+    assert (fields["signer_role"], fields["signer_label"]) == (note["signer_role"], note["signer_label"]), "the signer differs"
+print(f"canonical CBOR ok: format {fields['v']}, {len(fields)} fields")
 open(f"{out}/canonical.bin", "wb").write(base64.b64decode(note["canonical"]))
 open(f"{out}/signature.bin", "wb").write(base64.b64decode(note["signature"]))
 # An Ed25519 SubjectPublicKeyInfo is a fixed 12-byte DER prefix followed by the raw key.
