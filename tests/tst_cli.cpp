@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +57,29 @@ private slots:
         QVERIFY(QFile::exists(vaultPath() + QStringLiteral("/vault.key")));
     }
 
+    void helpListsEveryCommandTheReadmeDocuments()
+    {
+        QFile readme(QStringLiteral(FIELDNOTES_TEST_DATA "/../../README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(readme.readAll());
+        const qsizetype start = text.indexOf(QStringLiteral("fieldnotes-cli [--vault DIR] [--passphrase-fd N] COMMAND ..."));
+        QVERIFY(start > 0);
+        const QString block = text.mid(start, text.indexOf(QStringLiteral("```"), start) - start);
+        const CliRun help = run({QStringLiteral("--help")}, {}, QString());
+        QStringList documented;
+        static const QRegularExpression command(QStringLiteral("^  ([a-z-]+)(?: (add|list|sign|amend))?\\b"));
+        for (const QString &line : block.split(QLatin1Char('\n'))) {
+            const QRegularExpressionMatch match = command.match(line);
+            if (!match.hasMatch())
+                continue;
+            const QString name = match.captured(2).isEmpty() ? match.captured(1) : match.captured(1) + QLatin1Char(' ') + match.captured(2);
+            documented << name;
+            QVERIFY2(help.out.contains(QStringLiteral("  ") + name), qPrintable(name + QStringLiteral(" is not in --help")));
+        }
+        QVERIFY2(documented.size() >= 20, qPrintable(documented.join(QStringLiteral(", "))));
+        QVERIFY(documented.contains(QStringLiteral("engagement list")) && documented.contains(QStringLiteral("sync")));
+    }
+
     void aWholeReviewFromTheCommandLine()
     {
         const CliRun review = run({QStringLiteral("review"), QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("CYPP review 2010"),
@@ -84,6 +108,23 @@ private slots:
         QCOMPARE(sign.exitCode, 0);
         QVERIFY(sign.out.contains(QStringLiteral("sequence 1")));
         m_signedId = first.lastLine();
+
+        // A script finds the ids it needs.
+        const CliRun reviews = run({QStringLiteral("review"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(reviews.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(reviews.out.toUtf8()).array().at(0)[QLatin1String("title")].toString(), QStringLiteral("CYPP review 2010"));
+        const CliRun priorities = run({QStringLiteral("priority"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(priorities.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(priorities.out.toUtf8()).array().at(0)[QLatin1String("id")].toString(), priority.lastLine());
+        const CliRun programme = run({QStringLiteral("engagement"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(programme.exitCode, 0);
+        const QJsonArray engagements = QJsonDocument::fromJson(programme.out.toUtf8()).array();
+        QCOMPARE(engagements.size(), 1);
+        QCOMPARE(engagements.at(0)[QLatin1String("id")].toString(), m_engagementId);
+        QCOMPARE(engagements.at(0)[QLatin1String("kind")].toString(), QStringLiteral("focus-group"));
+        const CliRun plainProgramme = run({QStringLiteral("engagement"), QStringLiteral("list")});
+        QVERIFY(plainProgramme.out.startsWith(m_engagementId));
+        QCOMPARE(run({QStringLiteral("engagement"), QStringLiteral("list"), QStringLiteral("--review"), QStringLiteral("none")}).out, QString());
 
         const CliRun list = run({QStringLiteral("note"), QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(list.exitCode, 0);

@@ -1,6 +1,7 @@
 #include "clicommands.h"
 
 #include "demoreview.h"
+#include "engagementrecord.h"
 #include "notestore.h"
 #include "noteverifier.h"
 #include "signednotejson.h"
@@ -58,7 +59,10 @@ QString CliCommands::usageText()
         "  init [--kdf standard|moderate|interactive|sensitive]\n"
         "  passwd [--kdf ...]                     (reads the old, then the new passphrase)\n"
         "  review add --title T --start YYYY-MM-DD --end YYYY-MM-DD\n"
+        "  review list [--json]\n"
         "  priority add --title T [--line L]... [--question Q]... [--review ID]\n"
+        "  priority list [--review ID] [--json]\n"
+        "  engagement list [--review ID] [--json]\n"
         "  engagement add --kind KIND --priority ID --start ISO8601 --minutes N\n"
         "                 [--title T] [--introducer WHO] [--note-taker WHO] [--participants ROLE=COUNT]...\n"
         "  note add --engagement ID --kind KIND --text T [--evidence-asked] [--evidence-given] [--evidence-not-asked]\n"
@@ -70,6 +74,10 @@ QString CliCommands::usageText()
         "  verify [FILE] [--key BASE64]...        (an export, or the vault)\n"
         "  check                                  (integrity of the encrypted database)\n"
         "  demo                                   (a demo review, a signed note, verified)\n"
+        "a tablet's sync with the team leader's archive:\n"
+        "  join CODE [--role reviewer|young-inspector] [--label NAME]\n"
+        "  sync                                   (send signed notes; fetch the roster)\n"
+        "  status [--json]                        (enrolment and outbox)\n"
         "the team leader's (each takes --review ID when the vault holds more than one review):\n"
         "  leader create-review|invite|approve|revoke|publish|collect  (sync; see the README)\n"
         "  leader notes [--priority ID] [--source S] [--engagement ID] [--kind KIND] [--tablet NAME] [--verified yes|no]\n"
@@ -175,6 +183,9 @@ ExitCode CliCommands::run(const QStringList &words)
         {"note sign", &CliCommands::noteSign, {}},
         {"note amend", &CliCommands::noteAmend, {QStringLiteral("text")}},
         {"note list", &CliCommands::noteList, {QStringLiteral("json")}},
+        {"review list", &CliCommands::reviewList, {QStringLiteral("json")}},
+        {"priority list", &CliCommands::priorityList, {QStringLiteral("review"), QStringLiteral("json")}},
+        {"engagement list", &CliCommands::engagementList, {QStringLiteral("review"), QStringLiteral("json")}},
         {"search", &CliCommands::search, {QStringLiteral("json")}},
         {"export", &CliCommands::exportNotes, {QStringLiteral("output")}},
         {"verify", &CliCommands::verify, {QStringLiteral("key")}},
@@ -420,6 +431,94 @@ ExitCode CliCommands::noteList(const CommandArguments &args)
         m_out << note.id << "  " << (note.isSigned() ? QStringLiteral("signed #%1").arg(note.sequence) : QStringLiteral("draft"))
               << "  " << noteKindName(note.kind) << "  " << oneLine(note.text, 60) << Qt::endl;
     }
+    return Success;
+}
+
+namespace {
+// The review a listing is for: --review, or the vault's last review.
+Result<QString> reviewOf(Vault &vault, const CommandArguments &args)
+{
+    if (const QString chosen = args.value(QStringLiteral("review")); !chosen.isEmpty())
+        return chosen;
+    auto reviews = vault.store().reviews();
+    if (!reviews)
+        return reviews.error();
+    if (reviews->isEmpty())
+        return Error{ErrorCode::NotFound, QStringLiteral("no review yet: add one with 'review add'")};
+    return reviews->last().id;
+}
+} // namespace
+
+ExitCode CliCommands::reviewList(const CommandArguments &args)
+{
+    auto vault = unlock();
+    if (!vault)
+        return m_failure;
+    auto reviews = vault->store().reviews();
+    if (!reviews)
+        return fail(reviews.error());
+    if (args.flag(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Review &review : std::as_const(*reviews))
+            array << QJsonObject{{QStringLiteral("id"), review.id}, {QStringLiteral("title"), review.title},
+                                 {QStringLiteral("start"), review.startDate.toString(Qt::ISODate)},
+                                 {QStringLiteral("end"), review.endDate.toString(Qt::ISODate)}};
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return Success;
+    }
+    for (const Review &review : std::as_const(*reviews))
+        m_out << review.id << "  " << review.startDate.toString(Qt::ISODate) << " to " << review.endDate.toString(Qt::ISODate) << "  "
+              << review.title << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::priorityList(const CommandArguments &args)
+{
+    auto vault = unlock();
+    if (!vault)
+        return m_failure;
+    auto reviewId = reviewOf(*vault, args);
+    if (!reviewId)
+        return fail(reviewId.error());
+    auto priorities = vault->store().priorities(*reviewId);
+    if (!priorities)
+        return fail(priorities.error());
+    if (args.flag(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Priority &priority : std::as_const(*priorities))
+            array << QJsonObject{{QStringLiteral("id"), priority.id}, {QStringLiteral("review"), priority.reviewId},
+                                 {QStringLiteral("title"), priority.title},
+                                 {QStringLiteral("lines_of_enquiry"), QJsonArray::fromStringList(priority.linesOfEnquiry)},
+                                 {QStringLiteral("questions"), QJsonArray::fromStringList(priority.suggestedQuestions)}};
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return Success;
+    }
+    for (const Priority &priority : std::as_const(*priorities))
+        m_out << priority.id << "  " << priority.title << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::engagementList(const CommandArguments &args)
+{
+    auto vault = unlock();
+    if (!vault)
+        return m_failure;
+    auto reviewId = reviewOf(*vault, args);
+    if (!reviewId)
+        return fail(reviewId.error());
+    auto engagements = vault->store().engagements(*reviewId);
+    if (!engagements)
+        return fail(engagements.error());
+    if (args.flag(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Engagement &engagement : std::as_const(*engagements))
+            array << sync::engagementToJson(engagement);
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return Success;
+    }
+    for (const Engagement &engagement : std::as_const(*engagements))
+        m_out << engagement.id << "  " << canonicalTimestamp(engagement.scheduledStart) << "  " << engagementKindName(engagement.kind)
+              << "  " << engagement.agreedMinutes << " min  " << engagement.title << Qt::endl;
     return Success;
 }
 

@@ -32,6 +32,10 @@ private:
     ExitCode noteSign(const CommandArguments &args);
     ExitCode noteAmend(const CommandArguments &args);
     ExitCode noteList(const CommandArguments &args);
+    /// The vault's reviews, a review's priorities and its programme, so a script can find ids.
+    ExitCode reviewList(const CommandArguments &args);
+    ExitCode priorityList(const CommandArguments &args);
+    ExitCode engagementList(const CommandArguments &args);
     ExitCode search(const CommandArguments &args);
     ExitCode exportNotes(const CommandArguments &args);
     ExitCode verify(const CommandArguments &args);
