@@ -102,6 +102,12 @@ Page {
                 onClicked: desk.connectArchive(archiveField.text, fingerprintField.text, creationCodeField.text)
             }
 
+            Label {
+                visible: desk.connectionStatus !== ""
+                width: parent.width
+                wrapMode: Label.Wrap
+                text: desk.connectionStatus
+            }
             Label { visible: desk.leads; text: qsTr("Invite a tablet"); font.pixelSize: 22; font.bold: true }
             Button {
                 visible: desk.leads
@@ -139,9 +145,34 @@ Page {
             }
             Repeater {
                 model: desk.pendingTablets
-                delegate: Label {
-                    required property string modelData
-                    text: modelData
+                delegate: RowLayout {
+                    id: waiting
+                    required property var modelData
+                    width: scroller.availableWidth
+                    Label {
+                        text: waiting.modelData.problem === ""
+                              ? qsTr("%1, %2").arg(waiting.modelData.name).arg(waiting.modelData.roleLabel)
+                              : qsTr("Not approved: %1, %2 — %3").arg(waiting.modelData.name).arg(waiting.modelData.roleLabel)
+                                    .arg(waiting.modelData.problem)
+                        wrapMode: Label.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Button {
+                        visible: waiting.modelData.problem === ""
+                        text: qsTr("Turn away")
+                        flat: true
+                        implicitHeight: 48
+                        Accessible.name: qsTr("Turn away %1").arg(waiting.modelData.name)
+                        onClicked: desk.reject(waiting.modelData.key)
+                    }
+                    Button {
+                        visible: waiting.modelData.problem === ""
+                        text: qsTr("Approve")
+                        highlighted: true
+                        implicitHeight: 48
+                        Accessible.name: qsTr("Approve %1").arg(waiting.modelData.name)
+                        onClicked: desk.approve(waiting.modelData.key)
+                    }
                 }
             }
             Row {
@@ -159,6 +190,35 @@ Page {
                     implicitHeight: 48
                     Accessible.name: qsTr("Approve every waiting tablet")
                     onClicked: desk.approveAll()
+                }
+            }
+
+            Label { visible: desk.leads && desk.enrolledTablets.length > 0; text: qsTr("Tablets in the review"); font.pixelSize: 22; font.bold: true }
+            Repeater {
+                model: desk.enrolledTablets
+                delegate: RowLayout {
+                    id: member
+                    required property var modelData
+                    width: scroller.availableWidth
+                    Label {
+                        text: member.modelData.revoked ? qsTr("%1, %2 — removed").arg(member.modelData.name).arg(member.modelData.roleLabel)
+                                                       : qsTr("%1, %2").arg(member.modelData.name).arg(member.modelData.roleLabel)
+                        opacity: member.modelData.revoked ? 0.6 : 1
+                        wrapMode: Label.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Button {
+                        id: removeButton
+                        visible: !member.modelData.revoked
+                        property bool confirming: false
+                        text: confirming ? qsTr("Remove it: it can send nothing more") : qsTr("Remove")
+                        flat: !confirming
+                        highlighted: confirming
+                        implicitHeight: 48
+                        Accessible.name: confirming ? qsTr("Confirm removing %1").arg(member.modelData.name)
+                                                    : qsTr("Remove %1 from the review").arg(member.modelData.name)
+                        onClicked: confirming ? desk.revoke(member.modelData.key) : (confirming = true)
+                    }
                 }
             }
 
@@ -198,9 +258,47 @@ Page {
                 valueRole: "value"
                 currentIndex: indexOfValue(desk.retentionDays)
                 Accessible.name: qsTr("How long tablets keep collected notes")
+                // Removing text from the tablets is asked first, with what it means.
                 onActivated: {
-                    if (!desk.setRetentionDays(currentValue))
+                    if (currentValue < 0) {
+                        if (!desk.setRetentionDays(currentValue))
+                            currentIndex = indexOfValue(desk.retentionDays)
+                    } else {
+                        retentionConfirm.days = currentValue
+                        retentionConfirm.label = currentText
                         currentIndex = indexOfValue(desk.retentionDays)
+                    }
+                }
+            }
+            Frame {
+                id: retentionConfirm
+                property int days: -1
+                property string label: ""
+                visible: days >= 0
+                width: scroller.availableWidth
+                Column {
+                    width: parent.width
+                    spacing: 8
+                    Label {
+                        width: parent.width
+                        wrapMode: Label.Wrap
+                        text: qsTr("%1? Each tablet then deletes the text of a note you have collected; you keep it, signed, "
+                                   + "and the tablet keeps only its signature and place in the record. It cannot be undone on the tablets.")
+                                  .arg(retentionConfirm.label)
+                    }
+                    Row {
+                        spacing: 8
+                        Button { text: qsTr("Keep the text on the tablets"); flat: true; onClicked: retentionConfirm.days = -1 }
+                        Button {
+                            text: qsTr("Yes, remove it")
+                            objectName: "confirmRetention"
+                            highlighted: true
+                            onClicked: {
+                                desk.setRetentionDays(retentionConfirm.days)
+                                retentionConfirm.days = -1
+                            }
+                        }
+                    }
                 }
             }
         }

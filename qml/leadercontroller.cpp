@@ -1,6 +1,7 @@
 #include "leadercontroller.h"
 
 #include "leaderdesk.h"
+#include "roster.h"
 #include "syncstore.h"
 
 #include <QBuffer>
@@ -85,6 +86,12 @@ bool LeaderController::connectArchive(const QString &archiveUrl, const QString &
         !created)
         return fail(created.error().message);
     reload();
+    m_connectionStatus = fingerprint.trimmed().isEmpty()
+        ? tr("Connected to the archive at %1.").arg(archiveUrl.trimmed())
+        : tr("Connected to the archive at %1, its certificate checked against the fingerprint %2….")
+              .arg(archiveUrl.trimmed(), fingerprint.trimmed().left(16));
+    m_session->markSyncChanged(); // this tablet now holds the review's keys: it is the leader's
+    emit changed();
     return true;
 }
 
@@ -112,20 +119,49 @@ bool LeaderController::refreshPending()
         return fail(pending.error().message);
     m_pendingTablets.clear();
     m_shownTablets.clear();
-    QStringList refused;
+    QVariantList refused;
     for (const sync::JoinRequest &join : *pending) {
-        const QString tablet = tr("%1 (%2), key %3…").arg(join.label.isEmpty() ? tr("unnamed tablet") : join.label, join.role,
-                                                          QString::fromLatin1(join.deviceKey.toHex().left(12)));
+        const QVariantMap tablet{{QStringLiteral("key"), QString::fromLatin1(join.deviceKey.toHex())},
+                                 {QStringLiteral("name"), join.label.isEmpty() ? tr("A tablet with no name") : join.label},
+                                 {QStringLiteral("roleLabel"), m_session->roleLabel(join.role).isEmpty() ? join.role : m_session->roleLabel(join.role)},
+                                 {QStringLiteral("problem"), join.problem}};
         if (join.problem.isEmpty()) {
             m_pendingTablets << tablet;
             m_shownTablets << join.deviceKey;
         } else {
-            refused << tr("Not approved, %1: %2").arg(tablet, join.problem);
+            refused << tablet;
         }
     }
     m_pendingTablets << refused;
+    readRoster();
     emit changed();
     return true;
+}
+
+void LeaderController::readRoster()
+{
+    m_enrolledTablets.clear();
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    if (!vault)
+        return;
+    sync::SyncStore store(*vault);
+    auto keys = store.reviewKeys(m_session->reviewId());
+    auto entries = store.rosterEntries(m_session->reviewId());
+    if (!keys || !*keys || !entries || entries->isEmpty())
+        return;
+    // The roster as held here, checked against the leader's own key like every other copy.
+    auto roster = sync::Roster::fromEntries(*entries, (**keys).signingPublic);
+    if (!roster)
+        return;
+    for (const QByteArray &key : roster->memberKeys()) {
+        const QString role = roster->role(key);
+        if (role == QLatin1String("team-leader"))
+            continue; // the leader's own tablet is not one to revoke here
+        m_enrolledTablets << QVariantMap{{QStringLiteral("key"), QString::fromLatin1(key.toHex())},
+                                         {QStringLiteral("name"), roster->label(key).isEmpty() ? tr("A tablet with no name") : roster->label(key)},
+                                         {QStringLiteral("roleLabel"), m_session->roleLabel(role).isEmpty() ? role : m_session->roleLabel(role)},
+                                         {QStringLiteral("revoked"), roster->revokedAt(key).has_value()}};
+    }
 }
 
 bool LeaderController::approveAll()
@@ -138,6 +174,40 @@ bool LeaderController::approveAll()
         return refreshPending();
     if (auto approved = sync::LeaderDesk(*vault).approve(m_session->reviewId(), m_shownTablets); !approved)
         return fail(approved.error().message);
+    return refreshPending();
+}
+
+bool LeaderController::approve(const QString &deviceKeyHex)
+{
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    const QByteArray key = QByteArray::fromHex(deviceKeyHex.toLatin1());
+    if (!vault || !m_shownTablets.contains(key))
+        return false;
+    auto approved = sync::LeaderDesk(*vault).approve(m_session->reviewId(), {key});
+    if (!approved)
+        return fail(approved.error().message);
+    return refreshPending();
+}
+
+bool LeaderController::reject(const QString &deviceKeyHex)
+{
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    if (!vault)
+        return false;
+    if (auto rejected = sync::LeaderDesk(*vault).reject(m_session->reviewId(), QByteArray::fromHex(deviceKeyHex.toLatin1())); !rejected)
+        return fail(rejected.error().message);
+    return refreshPending();
+}
+
+bool LeaderController::revoke(const QString &deviceKeyHex)
+{
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    if (!vault)
+        return false;
+    if (auto revoked = sync::LeaderDesk(*vault).revoke(m_session->reviewId(), QByteArray::fromHex(deviceKeyHex.toLatin1()),
+                                                       QStringLiteral("removed by the team leader"));
+        !revoked)
+        return fail(revoked.error().message);
     return refreshPending();
 }
 
@@ -187,8 +257,9 @@ bool LeaderController::collect()
         if (device.role == QLatin1String("team-leader") && device.received == 0 && device.problems.isEmpty())
             continue; // this desk itself: it sends no notes
         // By the label the leader gave it; a key prefix only for a tablet without one.
-        const QString tablet = device.label.isEmpty() ? tr("tablet %1…").arg(QString::fromLatin1(device.deviceKey.toHex().left(12))) : device.label;
-        QString line = tr("%1 (%2): %n note(s)", nullptr, device.received).arg(tablet, device.role);
+        const QString tablet = device.label.isEmpty() ? tr("A tablet with no name") : device.label;
+        const QString role = m_session->roleLabel(device.role).isEmpty() ? device.role : m_session->roleLabel(device.role);
+        QString line = tr("%1, %2: %n note(s)", nullptr, device.received).arg(tablet, role);
         if (!device.missing.isEmpty()) {
             QStringList numbers;
             for (qint64 number : device.missing)

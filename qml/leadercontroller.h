@@ -22,8 +22,13 @@ class LeaderController : public QObject
     Q_PROPERTY(bool leads READ leads NOTIFY changed)
     Q_PROPERTY(QString inviteCode READ inviteCode NOTIFY inviteChanged)
     Q_PROPERTY(QString inviteQrCode READ inviteQrCode NOTIFY inviteChanged)
-    /// Tablets waiting, as shown: those that passed the join check, then those that did not, with why.
-    Q_PROPERTY(QStringList pendingTablets READ pendingTablets NOTIFY changed)
+    /// Tablets waiting, as {key, name, roleLabel, problem} maps: those that passed the join check,
+    /// then those that did not, with why. Each is approved or turned away on its own.
+    Q_PROPERTY(QVariantList pendingTablets READ pendingTablets NOTIFY changed)
+    /// The tablets in the review's roster, as {key, name, roleLabel, revoked} maps.
+    Q_PROPERTY(QVariantList enrolledTablets READ enrolledTablets NOTIFY changed)
+    /// What connecting the review last did, in words ("Connected to …").
+    Q_PROPERTY(QString connectionStatus READ connectionStatus NOTIFY changed)
     Q_PROPERTY(int approvableTablets READ approvableTablets NOTIFY changed)
     Q_PROPERTY(QStringList collectionReport READ collectionReport NOTIFY changed)
     /// Days tablets keep a collected note's content; -1 keeps it (the default).
@@ -41,7 +46,9 @@ public:
     QString inviteCode() const { return m_inviteCode; }
     /// The invitation as a PNG data URL (libqrencode), for an Image.
     QString inviteQrCode() const { return m_inviteQrCode; }
-    QStringList pendingTablets() const { return m_pendingTablets; }
+    QVariantList pendingTablets() const { return m_pendingTablets; }
+    QVariantList enrolledTablets() const { return m_enrolledTablets; }
+    QString connectionStatus() const { return m_connectionStatus; }
     int approvableTablets() const { return int(m_shownTablets.size()); }
     QStringList collectionReport() const { return m_collectionReport; }
     int retentionDays() const { return m_retentionDays; }
@@ -53,6 +60,11 @@ public:
     Q_INVOKABLE bool refreshPending();
     /// Approves the tablets shown as approvable, and no other.
     Q_INVOKABLE bool approveAll();
+    /// One waiting tablet (by its key in hex, as listed) approved or turned away.
+    Q_INVOKABLE bool approve(const QString &deviceKeyHex);
+    Q_INVOKABLE bool reject(const QString &deviceKeyHex);
+    /// An enrolled tablet removed from the review: it can send nothing more.
+    Q_INVOKABLE bool revoke(const QString &deviceKeyHex);
     Q_INVOKABLE bool collect();
     /// Sets the retention period and publishes it to the tablets in the signed set-up.
     Q_INVOKABLE bool setRetentionDays(int days);
@@ -73,7 +85,10 @@ private:
     bool m_leads = false;
     QString m_inviteCode;
     QString m_inviteQrCode;
-    QStringList m_pendingTablets;
+    QVariantList m_pendingTablets;
+    QVariantList m_enrolledTablets;
+    QString m_connectionStatus;
+    void readRoster();
     QList<QByteArray> m_shownTablets; // the approvable ones on screen: what "Approve all" approves
     QStringList m_collectionReport;
     int m_retentionDays = sync::Enrolment::keepCollected;

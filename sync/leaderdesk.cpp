@@ -190,7 +190,7 @@ Result<QList<JoinRequest>> LeaderDesk::pendingJoins(const QString &reviewId)
                          fromHex(value[QStringLiteral("mac")].toString()).value_or(QByteArray()),
                          {}};
         if (roster->isMember(join.deviceKey))
-            continue; // approved already; the archive has not caught up
+            continue; // approved (or turned away) already; the archive has not caught up
         // The archive only relays: whether to trust a join is decided here, by what it proves.
         auto invite = m_store.invite(reviewId, join.tokenId);
         if (!invite)
@@ -245,6 +245,18 @@ Result<void> LeaderDesk::revoke(const QString &reviewId, const QByteArray &devic
     revocation.deviceKey = deviceKey;
     revocation.reason = reason;
     return appendEntry(*keys, revocation);
+}
+
+Result<void> LeaderDesk::reject(const QString &reviewId, const QByteArray &deviceKey)
+{
+    // The roster revokes only members, so the tablet is entered and revoked at once: it learns at
+    // its next sync that it was turned away, its code is used up, and the archive takes nothing from it.
+    auto approved = approve(reviewId, {deviceKey});
+    if (!approved)
+        return approved.error();
+    if (approved->isEmpty())
+        return Error{ErrorCode::NotFound, QStringLiteral("that tablet is not waiting to join")};
+    return revoke(reviewId, deviceKey, QStringLiteral("not admitted by the team leader"));
 }
 
 Result<void> LeaderDesk::publishSetup(const QString &reviewId)

@@ -57,6 +57,9 @@ public:
     /// (what the leader was shown); returns what was approved, with role and label.
     Result<QList<JoinRequest>> approve(const QString &reviewId, const QList<QByteArray> &devices = {});
     Result<void> revoke(const QString &reviewId, const QByteArray &deviceKey, const QString &reason);
+    /// Turns a waiting tablet that passed the join check away: entered and revoked at once in
+    /// the roster, so it can send nothing and learns so at its next sync.
+    Result<void> reject(const QString &reviewId, const QByteArray &deviceKey);
     /// Publishes the review set-up with the retention period, signed.
     Result<void> publishSetup(const QString &reviewId);
     /// How long tablets keep a note's content after the leader collected it (days; negative:

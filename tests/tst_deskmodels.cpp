@@ -143,7 +143,7 @@ private slots:
         QSignalSpy inserted(&notes, &QAbstractItemModel::rowsInserted);
         QVERIFY(m_leader.collect());
         // The report names tablets as the roster does, not by a key.
-        QVERIFY2(m_leader.collectionReport().join(QLatin1Char('\n')).contains(QStringLiteral("Tablet 3 (reviewer): 3 notes")),
+        QVERIFY2(m_leader.collectionReport().join(QLatin1Char('\n')).contains(QStringLiteral("Tablet 3, a reviewer: 3 notes")),
                  qPrintable(m_leader.collectionReport().join(QLatin1Char('\n'))));
         QTRY_COMPARE(notes.count(), 4);
         QCOMPARE(resets.count(), 0);

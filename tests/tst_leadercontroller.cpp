@@ -86,10 +86,32 @@ private slots:
         test::ScratchVault tablet;
         QVERIFY(DeviceSync(*tablet.vault).join(*code, QStringLiteral("young-inspector"), QStringLiteral("tablet 4")).ok());
         QVERIFY(desk.refreshPending());
-        QCOMPARE(desk.pendingTablets().size(), 1);
-        QVERIFY(desk.pendingTablets().front().contains(QStringLiteral("tablet 4")));
-        QVERIFY(desk.approveAll());
+        QVERIFY(desk.connectionStatus().contains(url));
+        // Each waiting tablet by its name and role in words, approved or turned away on its own.
+        test::ScratchVault stranger;
+        QVERIFY(DeviceSync(*stranger.vault).join(*EnrolmentCode::fromText([&] { desk.invite(72); return desk.inviteCode(); }()),
+                                                 QStringLiteral("reviewer"), QStringLiteral("someone's phone")).ok());
+        QVERIFY(desk.refreshPending());
+        QCOMPARE(desk.pendingTablets().size(), 2);
+        QVariantMap youngInspector, phone;
+        for (const QVariant &tablet : desk.pendingTablets())
+            (tablet.toMap().value(QStringLiteral("name")) == QStringLiteral("tablet 4") ? youngInspector : phone) = tablet.toMap();
+        QCOMPARE(youngInspector.value(QStringLiteral("roleLabel")).toString(), QStringLiteral("a Young Inspector"));
+        QCOMPARE(phone.value(QStringLiteral("name")).toString(), QStringLiteral("someone's phone"));
+        QVERIFY(desk.reject(phone.value(QStringLiteral("key")).toString()));
+        QCOMPARE(desk.pendingTablets().size(), 1); // turned away, and it stops showing
+        QVERIFY(desk.approve(youngInspector.value(QStringLiteral("key")).toString()));
         QVERIFY(desk.pendingTablets().isEmpty());
+        QCOMPARE(DeviceSync(*stranger.vault).syncOnce()->enrolmentState, QStringLiteral("revoked"));
+        const auto enrolled = [&desk](const QString &name) {
+            for (const QVariant &tablet : desk.enrolledTablets())
+                if (tablet.toMap().value(QStringLiteral("name")) == name)
+                    return tablet.toMap();
+            return QVariantMap();
+        };
+        QCOMPARE(desk.enrolledTablets().size(), 2);
+        QVERIFY(!enrolled(QStringLiteral("tablet 4")).value(QStringLiteral("revoked")).toBool());
+        QVERIFY(enrolled(QStringLiteral("someone's phone")).value(QStringLiteral("revoked")).toBool());
 
         QCOMPARE(DeviceSync(*tablet.vault).syncOnce()->enrolmentState, QStringLiteral("enrolled"));
         tablet.engagementId = engagementId;
@@ -108,9 +130,13 @@ private slots:
 
         QVERIFY(desk.collect());
         const QStringList report = desk.collectionReport();
+        // Revoked from the desk: listed as such, and the tablet can send no more.
+        QVERIFY(desk.revoke(enrolled(QStringLiteral("tablet 4")).value(QStringLiteral("key")).toString()));
+        QVERIFY(enrolled(QStringLiteral("tablet 4")).value(QStringLiteral("revoked")).toBool());
+        QCOMPARE(DeviceSync(*tablet.vault).syncOnce()->enrolmentState, QStringLiteral("revoked"));
         QVERIFY2(report.front().contains(QStringLiteral("1 new note")), qPrintable(report.join(QLatin1Char('\n'))));
         QVERIFY(std::any_of(report.begin(), report.end(), [&](const QString &line) {
-            return line.contains(QStringLiteral("tablet 4 (young-inspector)")) && line.contains(QStringLiteral("1 note"));
+            return line.contains(QStringLiteral("tablet 4, a Young Inspector")) && line.contains(QStringLiteral("1 note"));
         }));
     }
 };

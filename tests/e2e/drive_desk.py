@@ -49,8 +49,8 @@ click(named("Open the team leader's desk"), "the team leader's desk", scroll=Fal
 # 2. Collect and check what the two tablets sent.
 click(named("Collect and check the tablets' notes"), "collect")
 wait_for(starts_with("4 new notes collected"), "the collection report", timeout=30)
-wait_for(starts_with("Tablet 1 (reviewer): 3 notes"), "the reviewer's tablet by its label")
-wait_for(starts_with("YI tablet (young-inspector): 1 note"), "the Young Inspector's tablet by its label")
+wait_for(starts_with("Tablet 1, a reviewer: 3 notes"), "the reviewer's tablet by its label")
+wait_for(starts_with("YI tablet, a Young Inspector: 1 note"), "the Young Inspector's tablet by its label")
 screenshot("desk-collect")
 
 # 3. The evidence: the concern heads it, unmissable, until its follow-up is recorded.
