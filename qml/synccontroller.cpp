@@ -82,7 +82,7 @@ void SyncController::refresh()
         return;
     }
     m_enrolment = *enrolment ? (*enrolment)->state : QStringLiteral("none");
-    m_queued = counts->queued;
+    m_queued = counts->queued + counts->notQueued; // every signed note not yet sent is waiting, enrolled or not
     m_delivered = counts->delivered;
     m_collected = counts->collected;
     m_retentionDays = *enrolment ? (*enrolment)->retentionDays : sync::Enrolment::keepCollected;

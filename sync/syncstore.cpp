@@ -354,6 +354,11 @@ Result<OutboxCounts> SyncStore::outboxCounts()
         else
             counts.collected = count;
     }
+    auto notQueued = m_database.queryInteger(
+        "SELECT count(*) FROM notes n WHERE n.signature IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.note_id = n.id)");
+    if (!notQueued)
+        return notQueued.error();
+    counts.notQueued = int(*notQueued);
     return counts;
 }
 

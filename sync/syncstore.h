@@ -44,6 +44,7 @@ struct OutboxItem {
 };
 
 struct OutboxCounts {
+    int notQueued = 0; // signed here but not yet in the outbox (before the tablet is enrolled, say)
     int queued = 0;
     int delivered = 0;
     int collected = 0;

@@ -115,6 +115,17 @@ private slots:
         m_device->engagementId = m_leader->engagementId;
     }
 
+    void notesSignedBeforeJoiningCountAsWaiting()
+    {
+        // A tablet not yet approved holds signed notes: they are waiting to be sent, not "0 waiting".
+        ScratchVault tablet;
+        tablet.addSignedNote(QStringLiteral("signed before the tablet joined"), NoteKind::Observation);
+        tablet.addSignedNote(QStringLiteral("and another"), NoteKind::Observation);
+        const OutboxCounts counts = *SyncStore(*tablet.vault).outboxCounts();
+        QCOMPARE(counts.notQueued, 2);
+        QCOMPARE(counts.queued, 0);
+    }
+
     void notesAreDeliveredOnReceiptsAndCollectedOnce()
     {
         m_device->addSignedNote(QStringLiteral("a statement"));
