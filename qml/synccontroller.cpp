@@ -3,11 +3,13 @@
 #include "archiveclient.h"
 #include "connectivitymonitor.h"
 #include "devicesync.h"
+#include "qrcodereader.h"
 #include "signednote.h"
 #include "syncstore.h"
 #include "vaultsession.h"
 
 #include <QDateTime>
+#include <QImage>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QScopeGuard>
@@ -111,6 +113,27 @@ void SyncController::onNotesSigned()
         m_session->markSyncChanged(); // the notes show "waiting to send"
         m_retry.start(0);
     }
+}
+
+QString SyncController::codeFromPicture(const QUrl &picture)
+{
+    const QImage image(picture.isLocalFile() ? picture.toLocalFile() : picture.toString());
+    if (image.isNull()) {
+        setError(tr("That picture could not be opened."));
+        return {};
+    }
+    const QString text = readQrCode(image);
+    if (text.isEmpty()) {
+        setError(tr("No QR code could be read in that picture: take it again, closer and steady."));
+        return {};
+    }
+    if (auto parsed = sync::EnrolmentCode::fromText(text); !parsed) {
+        setError(tr("That QR code is not a Fieldnotes invitation."));
+        return {};
+    }
+    m_lastError.clear();
+    emit statusChanged();
+    return text;
 }
 
 bool SyncController::join(const QString &code, const QString &label)

@@ -3,6 +3,7 @@
 #include "vaultsession.h"
 
 #include <QObject>
+#include <QUrl>
 #include <QPointer>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
@@ -56,6 +57,9 @@ public:
 
     /// Requests to join the review the code names, in this user's role.
     Q_INVOKABLE bool join(const QString &code, const QString &label);
+    /// The invitation code in a picture of the leader's QR code (a photo of their screen), or
+    /// empty with the reason in lastError.
+    Q_INVOKABLE QString codeFromPicture(const QUrl &picture);
     Q_INVOKABLE void syncNow();
 
     /// Per-request limit; tests shorten it.

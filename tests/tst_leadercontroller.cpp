@@ -8,10 +8,13 @@
 #include "guardedtcpserver.h"
 #include "leadercontroller.h"
 #include "notestore.h"
+#include "qrcodereader.h"
+#include "synccontroller.h"
 #include "testvault.h"
 #include "vaultsession.h"
 
 #include <QImage>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +41,48 @@ private slots:
         QCOMPARE(image.width() / 5, 21 + 8); // version 1 is 21 modules, with a 4-module margin
         QCOMPARE(qGray(image.pixel(0, 0)), 255);                   // the quiet margin is light
         QCOMPARE(qGray(image.pixel(4 * 5 + 1, 4 * 5 + 1)), 0);    // the finder pattern's corner is dark
+    }
+
+    // Joining by the camera: the leader's own invitation QR code, as a tablet photographs it
+    // (scaled down, rotated a little, on a grey background), read back with zxing-cpp.
+    void theInvitationQrCodeIsReadFromAPicture()
+    {
+        VaultSession session(m_directory.filePath(QStringLiteral("reader")), test::fastOptions(), true);
+        QVERIFY(session.createVault(QStringLiteral("a long enough passphrase"), QStringLiteral("a long enough passphrase")));
+        SyncController sync;
+        sync.setSession(&session);
+        const QString invitation = QStringLiteral("FN1:") + QString::fromLatin1(QByteArray(180, 'A').toBase64(QByteArray::Base64UrlEncoding));
+        const QString url = LeaderController::qrCodeDataUrl(invitation);
+        QImage code;
+        QVERIFY(code.loadFromData(QByteArray::fromBase64(url.mid(22).toLatin1()), "PNG"));
+        QImage photo(1200, 900, QImage::Format_RGB32);
+        photo.fill(QColor(150, 150, 140));
+        {
+            QPainter painter(&photo);
+            painter.setRenderHint(QPainter::SmoothPixmapTransform);
+            painter.translate(600, 450);
+            painter.rotate(7);
+            painter.drawImage(QRectF(-300, -300, 600, 600), code);
+        }
+        const QString file = m_directory.filePath(QStringLiteral("photo.jpg"));
+        QVERIFY(photo.save(file, "JPG", 80));
+        QCOMPARE(readQrCode(QImage(file)), invitation);
+
+        // Through the sync panel: the picture's code, unless it is not an invitation or there is none.
+        const QString other = m_directory.filePath(QStringLiteral("other.png"));
+        QImage otherCode;
+        QVERIFY(otherCode.loadFromData(QByteArray::fromBase64(LeaderController::qrCodeDataUrl(QStringLiteral("https://example.invalid/")).mid(22).toLatin1()), "PNG"));
+        QVERIFY(otherCode.save(other));
+        const QString blank = m_directory.filePath(QStringLiteral("blank.png"));
+        QImage empty(400, 300, QImage::Format_RGB32);
+        empty.fill(Qt::white);
+        QVERIFY(empty.save(blank));
+        QVERIFY(!sync.codeFromPicture(QUrl::fromLocalFile(other)).size());
+        QVERIFY(sync.lastError().contains(QStringLiteral("not a Fieldnotes invitation")));
+        QVERIFY(!sync.codeFromPicture(QUrl::fromLocalFile(blank)).size());
+        QVERIFY(sync.lastError().contains(QStringLiteral("No QR code")));
+        QVERIFY(!sync.codeFromPicture(QUrl::fromLocalFile(m_directory.filePath(QStringLiteral("missing.png")))).size());
+        QVERIFY(sync.lastError().contains(QStringLiteral("could not be opened")));
     }
 
     void connectInviteApproveCollect()
