@@ -853,6 +853,30 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>%1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not approved: %1, %2 — %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Turn away</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Turn away %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approve %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Check again</source>
         <translation type="unfinished" />
     </message>
@@ -866,6 +890,30 @@
     </message>
     <message>
         <source>Approve every waiting tablet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tablets in the review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, %2 — removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove it: it can send nothing more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm removing %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove %1 from the review</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -890,6 +938,18 @@
     </message>
     <message>
         <source>How long tablets keep collected notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1? Each tablet then deletes the text of a note you have collected; you keep it, signed, and the tablet keeps only its signature and place in the record. It cannot be undone on the tablets.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the text on the tablets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes, remove it</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2159,15 +2219,15 @@
 <context>
     <name>fieldnotes::ui::LeaderController</name>
     <message>
-        <source>%1 (%2), key %3…</source>
+        <source>Connected to the archive at %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>unnamed tablet</source>
+        <source>Connected to the archive at %1, its certificate checked against the fingerprint %2….</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Not approved, %1: %2</source>
+        <source>A tablet with no name</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2190,13 +2250,9 @@
         <source>%n conflict(s): a tablet sent two different notes under one number.</source>
         <translation><numerusform>%n conflict: a tablet sent two different notes under one number.</numerusform><numerusform>%n conflicts: a tablet sent two different notes under one number.</numerusform></translation>
     </message>
-    <message>
-        <source>tablet %1…</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
-        <source>%1 (%2): %n note(s)</source>
-        <translation><numerusform>%1 (%2): %n note</numerusform><numerusform>%1 (%2): %n notes</numerusform></translation>
+        <source>%1, %2: %n note(s)</source>
+        <translation><numerusform>%1, %2: %n note</numerusform><numerusform>%1, %2: %n notes</numerusform></translation>
     </message>
     <message>
         <source>; missing numbers %1</source>
@@ -2261,6 +2317,18 @@
     <name>fieldnotes::ui::SyncController</name>
     <message>
         <source>The sync status could not be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That picture could not be opened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No QR code could be read in that picture: take it again, closer and steady.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That QR code is not a Fieldnotes invitation.</source>
         <translation type="unfinished" />
     </message>
     <message>
