@@ -104,6 +104,16 @@ private slots:
                                    QStringLiteral("--kind"), QStringLiteral("good-practice"), QStringLiteral("--text"),
                                    QStringLiteral("Young people run the breakfast club rota")});
         QCOMPARE(second.exitCode, 0);
+        // A statement is signed only once its evidence question is answered ("not asked" is an answer).
+        const CliRun unanswered = run({QStringLiteral("note"), QStringLiteral("add"), QStringLiteral("--engagement"), m_engagementId,
+                                       QStringLiteral("--kind"), QStringLiteral("statement"), QStringLiteral("--text"), QStringLiteral("Unanswered")});
+        QCOMPARE(unanswered.exitCode, 0);
+        const CliRun refused = run({QStringLiteral("note"), QStringLiteral("sign"), unanswered.lastLine()});
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains(QStringLiteral("evidence")), qPrintable(refused.err));
+        QVERIFY(run({QStringLiteral("note"), QStringLiteral("add"), QStringLiteral("--engagement"), m_engagementId, QStringLiteral("--kind"),
+                     QStringLiteral("statement"), QStringLiteral("--text"), QStringLiteral("Contradiction"), QStringLiteral("--evidence-given"),
+                     QStringLiteral("--evidence-not-asked")}).exitCode != 0);
         const CliRun sign = run({QStringLiteral("note"), QStringLiteral("sign"), first.lastLine()});
         QCOMPARE(sign.exitCode, 0);
         QVERIFY(sign.out.contains(QStringLiteral("sequence 1")));
@@ -129,7 +139,7 @@ private slots:
         const CliRun list = run({QStringLiteral("note"), QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(list.exitCode, 0);
         const QJsonArray notes = QJsonDocument::fromJson(list.out.toUtf8()).array();
-        QCOMPARE(notes.size(), 2);
+        QCOMPARE(notes.size(), 3); // the unanswered statement stays a draft
         QCOMPARE(notes[0][QLatin1String("state")].toString(), QStringLiteral("signed"));
         QCOMPARE(notes[0][QLatin1String("evidence_given")].toBool(), true);
         QCOMPARE(notes[1][QLatin1String("state")].toString(), QStringLiteral("draft"));

@@ -160,7 +160,7 @@ ExitCode CliCommands::run(const QStringList &words)
             || command == QLatin1String("leader"));
     const QString name = twoWords ? command + QLatin1Char(' ') + words.at(1) : command;
     const CommandArguments args(words.mid(twoWords ? 2 : 1),
-                                {QStringLiteral("json"), QStringLiteral("evidence-asked"), QStringLiteral("evidence-given"), QStringLiteral("all")});
+                                {QStringLiteral("json"), QStringLiteral("evidence-asked"), QStringLiteral("evidence-given"), QStringLiteral("evidence-not-asked"), QStringLiteral("all")});
     if (!args.isValid())
         return usage(args.error());
 

@@ -45,7 +45,7 @@ fn tablet2 sync
 # Offline: notes taken and signed with no archive involved.
 # The engagement came to the tablets with the leader's published set-up.
 for i in 1 2 3; do
-  id=$(fn tablet1 note add --engagement "$engagement" --kind statement --text "tablet one note $i" | grep -o '[0-9a-f-]\{36\}' | head -1)
+  id=$(fn tablet1 note add --engagement "$engagement" --kind statement --evidence-not-asked --text "tablet one note $i" | grep -o '[0-9a-f-]\{36\}' | head -1)
   fn tablet1 note sign "$id" > /dev/null
 done
 # Tablet two records an extra visit of its own: the leader learns of it from the note's envelope.
