@@ -107,6 +107,7 @@ GridLayout {
             objectName: "finished"
             highlighted: true
             font.pixelSize: 22
+            font.capitalization: Font.MixedCase // plain words, not shouting capitals
             implicitHeight: 72
             Layout.fillWidth: true
             Accessible.name: text

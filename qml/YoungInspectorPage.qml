@@ -49,6 +49,7 @@ Page {
                     // For the adult with the child: changing who uses the tablet needs the passphrase.
                     text: qsTr("Not a Young Inspector?")
                     flat: true
+                    font.capitalization: Font.MixedCase
                     Accessible.name: qsTr("Change who uses this tablet")
                     onClicked: roleDialog.openForChange()
                 }
