@@ -35,11 +35,18 @@ ApplicationWindow {
                 errorBar.visible = false // what went wrong on the way in is over
             window.showPageForState()
         }
-        function onRoleChanged() { if (window.session.state === VaultSession.Unlocked) window.showPageForState() }
+        // Only a change into or out of Young Inspector mode changes the pages; a reviewer who becomes
+        // the leader by connecting the review stays where they are.
+        function onRoleChanged() {
+            if (window.session.state === VaultSession.Unlocked && (window.session.role === "young-inspector") !== window.showingYoungInspector)
+                window.showPageForState()
+        }
     }
 
+    property bool showingYoungInspector: false
     function showPageForState() {
         stack.clear()
+        showingYoungInspector = session.state === VaultSession.Unlocked && session.role === "young-inspector"
         if (session.state === VaultSession.NoVault)
             stack.push(setupPage)
         else if (session.state === VaultSession.Locked)
