@@ -9,7 +9,12 @@
 
 namespace fieldnotes::ui {
 
-EngagementListModel::EngagementListModel(QObject *parent) : KeyedListModel(parent) {}
+EngagementListModel::EngagementListModel(QObject *parent) : KeyedListModel(parent)
+{
+    m_progressPending.setSingleShot(true);
+    m_progressPending.setInterval(300);
+    connect(&m_progressPending, &QTimer::timeout, this, &EngagementListModel::refreshProgress);
+}
 
 int EngagementListModel::rowCount(const QModelIndex &parent) const
 {
@@ -24,7 +29,7 @@ void EngagementListModel::setSession(VaultSession *session)
     if (m_session) {
         connect(m_session, &VaultSession::programmeChanged, this, &EngagementListModel::refresh);
         // Notes change an engagement's state: its row's state roles, from the indexes alone.
-        connect(m_session, &VaultSession::notesChanged, this, &EngagementListModel::refreshProgress);
+        connect(m_session, &VaultSession::notesChanged, &m_progressPending, qOverload<>(&QTimer::start));
     }
     emit sessionChanged();
     reload();

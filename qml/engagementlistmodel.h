@@ -7,6 +7,7 @@
 #include "notestore.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 namespace fieldnotes::ui {
@@ -100,6 +101,7 @@ private:
     QPointer<VaultSession> m_session;
     QList<Row> m_rows;
     int m_revision = 0;
+    QTimer m_progressPending; // a draft is written several times a second while typed: one read for the lot
     bool m_youngInspectorVisits = false;
     QHash<QString, QString> m_priorityTitles;
     QVariantList m_priorities;
