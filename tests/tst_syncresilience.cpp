@@ -19,6 +19,9 @@
 #include <QTest>
 #include <QTimer>
 
+#include <memory>
+#include <utility>
+
 using namespace fieldnotes;
 using namespace fieldnotes::sync;
 using namespace fieldnotes::test;
@@ -30,10 +33,11 @@ constexpr bool underSanitizer = true;
 constexpr bool underSanitizer = false;
 #endif
 
-/// Between device and archive. Each piece of a request that passes is, at random, relayed as it
-/// is, delayed, dropped with the connection, cut in half with the connection, or relayed with the
-/// answer to it reset a third of the way through (the archive did the work; the device never
-/// hears of it).
+/// Between device and archive. Each request that passes is, at random, relayed as it is, delayed,
+/// dropped with the connection, cut in half with the connection, or relayed with the answer to it
+/// reset a third of the way through (the archive did the work; the device never hears of it).
+/// The fault is chosen once per request, not per TCP segment: a request split into more segments
+/// under load must not face more faults, and the bytes of a delayed request keep their order.
 class FaultyProxy : public QTcpServer
 {
 public:
@@ -51,17 +55,39 @@ public:
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(serverPort()); }
 
 private:
+    struct Link {
+        bool inRequest = false; // bytes of a request seen, its answer not yet
+        Fault fault = Fault::None;
+        bool holding = false; // a delayed request's bytes wait in `held`
+        QByteArray held;
+    };
+
     void relay(QTcpSocket *client)
     {
         auto *upstream = new QTcpSocket(client);
         upstream->connectToHost(QHostAddress::LocalHost, m_target);
-        auto resetNextAnswer = std::make_shared<bool>(false);
+        auto link = std::make_shared<Link>();
         connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
         connect(client, &QTcpSocket::readyRead, upstream, [=, this] {
-            QByteArray bytes = client->readAll();
-            const Fault fault = static_cast<Fault>(m_random.bounded(5));
-            injected[fault] += 1;
-            switch (fault) {
+            const QByteArray bytes = client->readAll();
+            if (upstream->state() == QAbstractSocket::UnconnectedState) { // the archive went away
+                client->abort();
+                return;
+            }
+            if (!link->inRequest) {
+                link->inRequest = true;
+                link->fault = static_cast<Fault>(m_random.bounded(5));
+                injected[link->fault] += 1;
+                if (link->fault == Fault::Delay) {
+                    link->holding = true;
+                    QTimer::singleShot(300, upstream, [upstream, link] {
+                        link->holding = false;
+                        if (upstream->state() != QAbstractSocket::UnconnectedState)
+                            upstream->write(std::exchange(link->held, {}));
+                    });
+                }
+            }
+            switch (link->fault) {
             case Fault::Drop:
                 client->abort();
                 return;
@@ -70,21 +96,24 @@ private:
                 upstream->flush();
                 client->abort();
                 return;
-            case Fault::ResetAnswer:
-                *resetNextAnswer = true;
+            case Fault::Delay:
+                if (link->holding) {
+                    link->held += bytes;
+                    return;
+                }
                 break;
             case Fault::None:
-            case Fault::Delay:
+            case Fault::ResetAnswer:
                 break;
             }
-            QTimer::singleShot(fault == Fault::Delay ? 300 : 0, upstream, [upstream, bytes] {
-                if (upstream->state() != QAbstractSocket::UnconnectedState)
-                    upstream->write(bytes);
-            });
+            upstream->write(bytes);
         });
         connect(upstream, &QTcpSocket::readyRead, client, [=] {
             const QByteArray bytes = upstream->readAll();
-            if (*resetNextAnswer) {
+            link->inRequest = false;
+            if (client->state() != QAbstractSocket::ConnectedState)
+                return;
+            if (link->fault == Fault::ResetAnswer) {
                 client->write(bytes.left(bytes.size() / 3));
                 client->flush();
                 client->abort();
