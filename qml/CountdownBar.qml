@@ -38,6 +38,7 @@ Pane {
             wrapMode: Label.Wrap
             text: bar.countdown.phase === CountdownController.NotStarted
                   ? qsTr("Agreed time: %n minute(s). The clock starts when the opening points are done.", "", bar.countdown.agreedMinutes)
+                : bar.finished && bar.countdown.minutesUsed < 1 ? qsTr("Finished in under a minute, every note signed.")
                 : bar.finished ? qsTr("Finished: %n minute(s) used, every note signed.", "", bar.countdown.minutesUsed)
                 : bar.overrun ? qsTr("Over the agreed time. Close now, or arrange a follow-up.")
                 : bar.warning ? qsTr("Five minutes left: time to close.")

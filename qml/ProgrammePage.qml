@@ -102,6 +102,9 @@ Page {
             onClicked: page.session.addDemoReview()
         }
         SyncPanel {
+            // The team leader's own notes are already in the review's vault; the leader's page
+            // connects the review to its archive.
+            visible: page.session.role !== "team-leader"
             sync: page.sync
             Layout.fillWidth: true
         }

@@ -25,7 +25,7 @@ Dialog {
         Label { text: qsTr("How to reach the team leader") }
         TextField {
             text: dialog.session.leaderContact
-            placeholderText: qsTr("e.g. a phone number; shown with every concern")
+            placeholderText: qsTr("e.g. a phone number")
             Layout.fillWidth: true
             Accessible.name: qsTr("How to reach the team leader")
             onEditingFinished: dialog.session.leaderContact = text
@@ -41,9 +41,10 @@ Dialog {
         Label { text: qsTr("Theme") }
         ComboBox {
             model: [{ value: "system", label: qsTr("As the system") }, { value: "light", label: qsTr("Light") }, { value: "dark", label: qsTr("Dark") }]
+            objectName: "themeChoice"
             textRole: "label"
             valueRole: "value"
-            implicitContentWidthPolicy: ComboBox.WidestText
+            Layout.fillWidth: true
             currentIndex: Math.max(0, indexOfValue(dialog.session.theme))
             Accessible.name: qsTr("Theme")
             onActivated: dialog.session.theme = currentValue

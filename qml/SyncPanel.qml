@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import QtQuick.Dialogs
 import Fieldnotes
 
 // Where this tablet stands with the team leader's archive: join a review with the leader's
@@ -23,7 +24,7 @@ Frame {
                   : qsTr("Not joined to a team leader's archive yet")
         }
 
-        // Joining: the code the leader shows as a QR code, or as text.
+        // Joining: the leader's QR code through the camera or a photo of it, or its text.
         Row {
             visible: panel.sync.enrolment === "none"
             width: parent.width
@@ -35,10 +36,11 @@ Frame {
                 inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                 implicitHeight: 48
                 Accessible.name: qsTr("Enrolment code")
+                onTextEdited: codeRead.shown = false
             }
             TextField {
                 id: labelField
-                width: 180
+                width: Math.min(180, parent.width / 4)
                 placeholderText: qsTr("This tablet, e.g. tablet 3")
                 implicitHeight: 48
                 Accessible.name: qsTr("Name of this tablet")
@@ -51,6 +53,32 @@ Frame {
                 Accessible.name: qsTr("Join the review")
                 onClicked: if (panel.sync.join(codeField.text, labelField.text)) codeField.text = ""
             }
+        }
+        Flow {
+            visible: panel.sync.enrolment === "none"
+            width: parent.width
+            spacing: 8
+            Button {
+                text: qsTr("Scan the code")
+                implicitHeight: 48
+                Accessible.name: qsTr("Scan the team leader's code with the camera")
+                onClicked: scanDialog.open()
+            }
+            Button {
+                text: qsTr("Use a photo of the code")
+                implicitHeight: 48
+                Accessible.name: qsTr("Read the team leader's code from a photo")
+                onClicked: picker.open()
+            }
+        }
+        Label {
+            id: codeRead
+            property bool shown: false
+            objectName: "codeRead"
+            visible: shown && panel.sync.enrolment === "none"
+            width: parent.width
+            wrapMode: Label.Wrap
+            text: qsTr("The team leader's code was read. Give this tablet a name, then tap Join.")
         }
 
         Label {
@@ -93,5 +121,26 @@ Frame {
             Accessible.name: qsTr("Send notes now")
             onClicked: panel.sync.syncNow()
         }
+    }
+
+    function useCode(code) {
+        if (code === "")
+            return
+        codeField.text = code
+        codeRead.shown = true
+        labelField.forceActiveFocus()
+    }
+
+    CameraScanDialog {
+        id: scanDialog
+        onCodeRead: code => panel.useCode(code)
+        onPictureWanted: picker.open()
+    }
+    FileDialog {
+        id: picker
+        title: qsTr("Choose a photo of the team leader's code")
+        currentFolder: panel.sync.picturesFolder
+        nameFilters: [qsTr("Photos (*.png *.jpg *.jpeg)")]
+        onAccepted: panel.useCode(panel.sync.codeFromPicture(selectedFile))
     }
 }

@@ -9,10 +9,12 @@
 #include "vaultsession.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QImage>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QScopeGuard>
+#include <QStandardPaths>
 
 #include <algorithm>
 #include <cmath>
@@ -113,6 +115,15 @@ void SyncController::onNotesSigned()
         m_session->markSyncChanged(); // the notes show "waiting to send"
         m_retry.start(0);
     }
+}
+
+QUrl SyncController::picturesFolder()
+{
+    for (const QString &folder : QStandardPaths::standardLocations(QStandardPaths::PicturesLocation)) {
+        if (QDir(folder).exists())
+            return QUrl::fromLocalFile(folder);
+    }
+    return QUrl::fromLocalFile(QDir::homePath());
 }
 
 QString SyncController::codeFromPicture(const QUrl &picture)

@@ -36,6 +36,8 @@ class SyncController : public QObject
     Q_PROPERTY(int retryInSeconds READ retryInSeconds NOTIFY statusChanged)
     /// The team leader's retention period for collected notes, in days; -1 keeps them.
     Q_PROPERTY(int retentionDays READ retentionDays NOTIFY statusChanged)
+    /// Where a photo of the leader's code is looked for first: the tablet's pictures.
+    Q_PROPERTY(QUrl picturesFolder READ picturesFolder CONSTANT)
 
 public:
     explicit SyncController(QObject *parent = nullptr);
@@ -54,6 +56,7 @@ public:
     int sending() const { return m_sending; }
     int retryInSeconds() const;
     int retentionDays() const { return m_retentionDays; }
+    static QUrl picturesFolder();
 
     /// Requests to join the review the code names, in this user's role.
     Q_INVOKABLE bool join(const QString &code, const QString &label);

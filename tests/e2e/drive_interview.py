@@ -81,6 +81,24 @@ if WIDTH > HEIGHT:
         xdotool("key", "BackSpace")
 click(named("Asked, and given"), "evidence asked and given")
 screenshot("engagement")
+
+# 4a. A safeguarding worry mid-interview: the name guard flags the child's name as it is typed
+# and goes once the name is replaced by who they are; recorded and signed at once.
+click(named("Record a safeguarding concern"), "concern", scroll=False)
+concern = wait_for(field("The concern"), "the concern dialog")[0]
+type_text("Jamie, aged 7, said he is scared to go home at weekends")
+wait_for(starts_with("This may name a person: Jamie"), "the name guard in the concern dialog")
+screenshot("concern-named")
+xdotool("key", "ctrl+a")
+type_text("A boy aged 7 said he is scared to go home at weekends")
+deadline = time.time() + 5
+while nodes(starts_with("This may name a person")) and time.time() < deadline:
+    time.sleep(0.1)
+if nodes(starts_with("This may name a person")):
+    raise SystemExit("e2e: the name warning stayed after the name was taken out")
+click(named("Record and sign now"), "record the concern")
+wait_for(starts_with("Recorded and signed "), "the concern signed")
+click(named("Close"), "close the concern dialog")
 click(named("New note"), "new note")
 click(named("Note kind: Good practice"), "good practice kind")
 click(field("Note text"), "note text")
@@ -131,7 +149,7 @@ screenshot("review-and-sign")
 click_node(password_fields()[0], "the signing passphrase")
 type_text(PASSPHRASE)
 click(named("Sign 2 notes"), "sign")
-wait_for(starts_with("Finished: "), "the clock to stop once everything is signed", showing_only=False)
+wait_for(starts_with("Finished"), "the clock to stop once everything is signed", showing_only=False)
 wait_for(starts_with("Review and sign 0 notes"), "the notes to be signed", showing_only=False)
 xdotool("mousemove", WIDTH // 2, HEIGHT // 2)
 for _ in range(40):
@@ -193,8 +211,16 @@ wait_for(named("Add engagement"), "the programme again")
 # for approval, send, and see the notes delivered.
 code = os.environ.get("FIELDNOTES_E2E_CODE")
 if code:
-    click(field("Enrolment code"), "the enrolment code field")
-    type_text(code)
+    # The leader's QR code, as a photo in the tablet's pictures (run_e2e.sh made it with qrencode
+    # and ImageMagick: scaled, tilted, on grey, JPEG); the app reads it with zxing-cpp.
+    click(named("Read the team leader's code from a photo"), "use a photo of the code")
+    click(named("leaders-code.jpg"), "the photo of the leader's code")
+    click(lambda node: node.name == "Open" and node.getRoleName() == "push button", "open the photo", scroll=False)
+    wait_for(named("The team leader's code was read. Give this tablet a name, then tap Join."), "the code read from the photo")
+    read = text_of(wait_for(field("Enrolment code"), "the enrolment code field")[0])
+    if read != code:
+        raise SystemExit(f"e2e: the code read from the photo is not the leader's: {read!r}")
+    screenshot("code-from-photo")
     click(field("Name of this tablet"), "the tablet name field")
     type_text("e2e tablet")
     click(named("Join the review"), "join")
@@ -228,5 +254,27 @@ if archive:
     wait_for(named("Invitation QR code"), "the invitation's QR code", timeout=30)
     screenshot("leader")
     click(named("Back"), "back from the leader's desk", scroll=False)
+
+# 7. The other theme at this size, so that every size is seen in both themes: the programme and
+# the interview page again (light in landscape, dark in portrait).
+click(named("Settings"), "settings", scroll=False)
+click(lambda node: node.name == "Theme" and node.getRoleName() == "combo box", "the theme")
+xdotool("key", "Up" if WIDTH > HEIGHT else "Down")
+if WIDTH <= HEIGHT:
+    xdotool("key", "Down")
+xdotool("key", "Return")
+click(named("Close"), "close the settings", scroll=False)
+time.sleep(0.5)
+other = "light" if WIDTH > HEIGHT else "dark"
+xdotool("mousemove", WIDTH // 2, HEIGHT // 2)
+for _ in range(40):
+    xdotool("click", 4)
+time.sleep(0.3)
+screenshot(f"programme-{other}")
+click(starts_with("Open E2E interview at 09:00"), "the interview again")
+wait_for(starts_with("Finished"), "the finished interview", showing_only=False)
+time.sleep(0.5)
+screenshot(f"engagement-{other}")
+click(named("Back"), "back", scroll=False)
 
 log("done")

@@ -8,13 +8,17 @@
 set -euo pipefail
 app=$1; cli=$2; out=$3; width=$4; height=$5; archive=${6:-}; mode=${7:-join}
 here=$(cd "$(dirname "$0")" && pwd)
-for tool in Xvfb xdotool import dbus-run-session /usr/libexec/at-spi-bus-launcher; do
+for tool in Xvfb xdotool import convert qrencode dbus-run-session /usr/libexec/at-spi-bus-launcher; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool is missing"; exit 1; }
 done
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 vault="$work/vault"
+# The app's settings and "Pictures" folder are this run's own, not the user's.
+export XDG_CONFIG_HOME="$work/config"
+mkdir -p "$XDG_CONFIG_HOME" "$work/Pictures"
+echo "XDG_PICTURES_DIR=\"$work/Pictures\"" > "$XDG_CONFIG_HOME/user-dirs.dirs"
 passphrase="e2e passphrase 4 tablets"
 
 leader() { printf '%s\n' "$passphrase" | "$cli" --vault "$work/leader" --passphrase-fd 0 "$@"; }
@@ -37,6 +41,11 @@ elif [ -n "$archive" ]; then
   leader leader create-review --archive "$url" --fingerprint "$fingerprint" \
     --creation-code "$("$archive" review-code --data "$work/archive" --passphrase-file "$work/archive.pass" --kdf interactive 2>/dev/null)"
   export FIELDNOTES_E2E_CODE=$(leader leader invite 2>/dev/null | tail -1)
+  # A photo of the invitation as a tablet camera takes it off the leader's screen: the QR code
+  # (made by qrencode, not by Fieldnotes) tilted on a grey background, saved as JPEG.
+  qrencode -s 8 -o "$work/invitation.png" "$FIELDNOTES_E2E_CODE"
+  convert "$work/invitation.png" -background "#8a8a80" -rotate 6 -gravity center -extent 1400x1000 -quality 85 \
+    "$work/Pictures/leaders-code.jpg"
   (while sleep 1; do leader leader approve --all > /dev/null 2>&1 || true; done) &
   approver=$!
 fi
@@ -60,7 +69,7 @@ dbus-run-session -- bash -c '
 '
 
 # Row 26 of RELIABILITY.md from the user's side: what was typed is nowhere in the vault's files.
-for typed in "breakfast club doubled attendance" "tuck shop" "E2E interview"; do
+for typed in "breakfast club doubled attendance" "tuck shop" "E2E interview" "scared to go home" "Jamie"; do
   if grep -rqF "$typed" "$vault"; then
     echo "e2e: plaintext \"$typed\" found in the vault directory"
     exit 1
@@ -74,6 +83,8 @@ list=$(printf '%s\n' "$passphrase" | "$cli" --vault "$vault" --passphrase-fd 0 n
 for expected in "breakfast club doubled attendance" "Pupils run the rota themselves" "tuck shop"; do
   grep -q "$expected" <<<"$list" || { echo "e2e: note missing: $expected"; exit 1; }
 done
+grep -q '"kind": "concern"' <<<"$list" || { echo "e2e: the concern is missing"; exit 1; }
+if grep -q "Jamie" <<<"$list"; then echo "e2e: the name flagged in the concern was signed"; exit 1; fi
 signed=$(grep -c '"state": "signed"' <<<"$list")
 [ "$signed" -ge 3 ] || { echo "e2e: expected at least 3 signed notes, found $signed"; exit 1; }
 echo "e2e: $signed signed notes verified"
