@@ -16,6 +16,7 @@ Dialog {
 
     title: qsTr("Scan the team leader's code")
     modal: true
+    standardButtons: Dialog.Cancel
     parent: Overlay.overlay
     anchors.centerIn: parent
     width: Math.min(parent.width - 32, 720)
@@ -65,25 +66,15 @@ Dialog {
             wrapMode: Label.Wrap
             Layout.fillWidth: true
         }
-    }
-
-    footer: DialogButtonBox {
-        alignment: Qt.AlignRight
         Button {
             text: qsTr("Choose a photo instead")
-            flat: true
+            implicitHeight: 48
             Accessible.name: text
-            DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+            Layout.alignment: Qt.AlignRight
             onClicked: {
                 dialog.close()
                 dialog.pictureWanted()
             }
-        }
-        Button {
-            text: qsTr("Cancel")
-            flat: true
-            Accessible.name: qsTr("Stop scanning")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
         }
     }
 }

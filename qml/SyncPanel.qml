@@ -9,8 +9,11 @@ import Fieldnotes
 Frame {
     id: panel
     required property SyncController sync
+    // The Loader below is a second item: size the frame by the column, not by its children.
+    contentHeight: content.implicitHeight
 
     Column {
+        id: content
         width: panel.availableWidth
         spacing: 8
 
@@ -62,13 +65,13 @@ Frame {
                 text: qsTr("Scan the code")
                 implicitHeight: 48
                 Accessible.name: qsTr("Scan the team leader's code with the camera")
-                onClicked: scanDialog.open()
+                onClicked: scanner.active = true
             }
             Button {
                 text: qsTr("Use a photo of the code")
                 implicitHeight: 48
                 Accessible.name: qsTr("Read the team leader's code from a photo")
-                onClicked: picker.open()
+                onClicked: panel.choosePhoto()
             }
         }
         Label {
@@ -123,6 +126,8 @@ Frame {
         }
     }
 
+    function choosePhoto() { picker.open() }
+    function stopScanning() { scanner.active = false }
     function useCode(code) {
         if (code === "")
             return
@@ -131,10 +136,19 @@ Frame {
         labelField.forceActiveFocus()
     }
 
-    CameraScanDialog {
-        id: scanDialog
-        onCodeRead: code => panel.useCode(code)
-        onPictureWanted: picker.open()
+    // The camera and the media devices start only when asked for, not with every page.
+    Loader {
+        id: scanner
+        active: false
+        sourceComponent: CameraScanDialog {
+            Component.onCompleted: open()
+        }
+    }
+    Connections {
+        target: scanner.item
+        function onCodeRead(code) { panel.useCode(code) }
+        function onPictureWanted() { panel.choosePhoto() }
+        function onClosed() { scanner.active = false }
     }
     FileDialog {
         id: picker
