@@ -428,8 +428,7 @@ Opened openEngagement(AppWindow &app, const Engagement &engagement)
 {
     Opened opened;
     const double start = nowMs();
-    QMetaObject::invokeMethod(app.currentPage(), "openEngagement", Q_ARG(QString, engagement.id), Q_ARG(QString, engagement.title),
-                              Q_ARG(int, engagement.agreedMinutes));
+    QMetaObject::invokeMethod(app.currentPage(), "openEngagement", Q_ARG(QString, engagement.id));
     opened.createdMs = nowMs() - start;
     const int seen = app.frames->frames(); // the first frame that can show the new page
     app.frames->waitForFrameAfter(seen, 60000);
@@ -548,6 +547,7 @@ int main(int argc, char *argv[])
     bool ok = true;
 
     const auto measureNoteEntry = [&](const char *label, const Engagement &engagement) {
+        session.setOpenEngagementId({}); // each case starts on the programme, not where the last one was
         AppWindow window(&session);
         if (qEnvironmentVariableIsSet("FIELDNOTES_BENCH_IDLE")) {
             std::printf("  programme page\n");
@@ -585,6 +585,7 @@ int main(int argc, char *argv[])
 
     {
         session.setRole(QStringLiteral("young-inspector"));
+        session.setOpenEngagementId({}); // each case starts on the programme, not where the last one was
         AppWindow window(&session);
         QQmlProperty::write(window.currentPage(), QStringLiteral("engagementId"), target.id);
         const auto typing = typePaired(baseline, window.window, *window.frames, findItem(window.window, "saw"), keys);
@@ -601,6 +602,7 @@ int main(int argc, char *argv[])
         notes = searchNotes;
     }
     {
+        session.setOpenEngagementId({}); // each case starts on the programme, not where the last one was
         AppWindow window(&session);
         QMetaObject::invokeMethod(findItem(window.window, "searchButton"), "clicked");
         waitMs(500);

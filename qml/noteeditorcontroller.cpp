@@ -80,9 +80,11 @@ void NoteEditorController::setText(const QString &text)
 {
     if (text == m_text)
         return;
+    const bool neededAnswer = needsEvidenceAnswer();
     m_text = text;
-    emit textChanged();
-    emit evidenceChanged(); // whether a statement still needs its evidence answer depends on the text
+    textWasSet();
+    if (needsEvidenceAnswer() != neededAnswer) // it depends on whether there is any text
+        emit evidenceChanged();
     save();
 }
 
@@ -103,7 +105,17 @@ bool NoteEditorController::needsEvidenceAnswer() const
 
 QStringList NoteEditorController::suspectedNames() const
 {
-    return m_session ? m_session->suspectedNames(m_text) : QStringList();
+    return m_suspectedNames;
+}
+
+void NoteEditorController::textWasSet()
+{
+    emit textChanged();
+    QStringList names = m_session ? m_session->suspectedNames(m_text) : QStringList();
+    if (names == m_suspectedNames)
+        return;
+    m_suspectedNames = std::move(names);
+    emit suspectedNamesChanged();
 }
 
 bool NoteEditorController::answerEvidence(bool asked, bool given)
@@ -170,7 +182,7 @@ void NoteEditorController::startNew()
     if (remembered)
         rememberDraft();
     emit draftChanged();
-    emit textChanged();
+    textWasSet();
     emit kindChanged();
     emit evidenceChanged();
 }
@@ -198,7 +210,7 @@ void NoteEditorController::forgetText()
 {
     // Every change is already in the encrypted draft; only the draft's id stays in memory.
     m_text.clear();
-    emit textChanged();
+    textWasSet();
 }
 
 void NoteEditorController::restoreText()
@@ -221,7 +233,7 @@ void NoteEditorController::restoreText()
     m_evidenceGiven = draft->evidenceGiven;
     m_evidenceAnswered = draft->evidenceAnswered;
     setSaved(true);
-    emit textChanged();
+    textWasSet();
     emit kindChanged();
     emit evidenceChanged();
 }

@@ -27,7 +27,7 @@ class NoteEditorController : public QObject
     Q_PROPERTY(bool evidenceAsked READ evidenceAsked NOTIFY evidenceChanged)
     Q_PROPERTY(bool evidenceGiven READ evidenceGiven NOTIFY evidenceChanged)
     Q_PROPERTY(bool needsEvidenceAnswer READ needsEvidenceAnswer NOTIFY evidenceChanged)
-    Q_PROPERTY(QStringList suspectedNames READ suspectedNames NOTIFY textChanged)
+    Q_PROPERTY(QStringList suspectedNames READ suspectedNames NOTIFY suspectedNamesChanged)
 
 public:
     explicit NoteEditorController(QObject *parent = nullptr);
@@ -67,8 +67,12 @@ signals:
     void kindChanged();
     void savedChanged();
     void evidenceChanged();
+    void suspectedNamesChanged();
 
 private:
+    /// After m_text changed: says so, and updates the words that may name someone, which are
+    /// announced only when they change (not on every keystroke: bindings over them stay still).
+    void textWasSet();
     bool save();
     void onDraftWritten(const QString &draftId, quint64 revision);
     void setSaved(bool saved);
@@ -84,6 +88,7 @@ private:
     QString m_engagementId;
     QString m_draftId;
     QString m_text;
+    QStringList m_suspectedNames;
     QString m_kind = QStringLiteral("observation");
     bool m_saved = true;
     quint64 m_submitted = 0; // the revision of the text on screen, once submitted
