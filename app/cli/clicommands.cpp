@@ -92,6 +92,7 @@ QString CliCommands::usageText()
         "  leader finding edit F [--kind K] [--statement TEXT];  leader finding link|unlink F NOTE [--from N --to M]\n"
         "  leader finding list [--priority ID] [--json]\n"
         "  leader recommendation add --priority ID --text TEXT --finding F...;  leader recommendation list [--json]\n"
+        "  leader report --output FILE [--format html|pdf] [--final]  (the review report; a final one only when every finding is substantiated)\n"
         "  leader triangulation [--priority ID] [--json];  leader setting required-sources N;  leader history [--subject S] [--json]\n"
         "engagement kinds: %1\nnote kinds: %2\n")
         .arg(engagementKindNames().join(QStringLiteral(", ")), noteKindNames().join(QStringLiteral(", ")));
@@ -160,7 +161,8 @@ ExitCode CliCommands::run(const QStringList &words)
             || command == QLatin1String("leader"));
     const QString name = twoWords ? command + QLatin1Char(' ') + words.at(1) : command;
     const CommandArguments args(words.mid(twoWords ? 2 : 1),
-                                {QStringLiteral("json"), QStringLiteral("evidence-asked"), QStringLiteral("evidence-given"), QStringLiteral("evidence-not-asked"), QStringLiteral("all")});
+                                {QStringLiteral("json"), QStringLiteral("evidence-asked"), QStringLiteral("evidence-given"), QStringLiteral("evidence-not-asked"), QStringLiteral("all"),
+                                 QStringLiteral("final")});
     if (!args.isValid())
         return usage(args.error());
 
@@ -217,6 +219,7 @@ ExitCode CliCommands::run(const QStringList &words)
         {"leader setting", &CliCommands::leaderSetting, {QStringLiteral("review"), QStringLiteral("by")}},
         {"leader history", &CliCommands::leaderHistory, {QStringLiteral("review"), QStringLiteral("subject"), QStringLiteral("json")}},
         {"leader concerns", &CliCommands::leaderConcerns, {QStringLiteral("review"), QStringLiteral("json")}},
+        {"leader report", &CliCommands::leaderReport, {QStringLiteral("review"), QStringLiteral("format"), QStringLiteral("output"), QStringLiteral("final")}},
         {"leader concern", &CliCommands::leaderConcern,
          {QStringLiteral("review"), QStringLiteral("seen-at"), QStringLiteral("raised-with"), QStringLiteral("decision"), QStringLiteral("by")}},
         {"leader desk-review", &CliCommands::leaderDeskReview,

@@ -60,6 +60,7 @@ private:
     ExitCode leaderSetting(const CommandArguments &args);
     ExitCode leaderHistory(const CommandArguments &args);
     ExitCode leaderConcerns(const CommandArguments &args);
+    ExitCode leaderReport(const CommandArguments &args);
     ExitCode leaderConcern(const CommandArguments &args);
     ExitCode leaderDeskReview(const CommandArguments &args);
     ExitCode join(const CommandArguments &args);

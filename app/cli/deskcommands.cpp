@@ -9,9 +9,11 @@
 #include "findings.h"
 #include "leaderdesk.h"
 #include "notestore.h"
+#include "reviewreport.h"
 #include "signednote.h"
 #include "syncencoding.h"
 
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -323,6 +325,44 @@ ExitCode CliCommands::leaderHistory(const CommandArguments &args)
         }
         for (const sync::DeskChange &change : std::as_const(*changes))
             m_out << change.at << "  " << change.by << "  " << change.subject << "  " << change.action << "  " << change.detail << Qt::endl;
+        return Success;
+    });
+}
+
+// The review report, from the desk as it stands: HTML (the accessible form) or PDF.
+ExitCode CliCommands::leaderReport(const CommandArguments &args)
+{
+    const QString output = args.value(QStringLiteral("output"));
+    const QString format = args.has(QStringLiteral("format")) ? args.value(QStringLiteral("format"))
+                           : output.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? QStringLiteral("pdf")
+                                                                                           : QStringLiteral("html");
+    if (!args.positionals().isEmpty() || output.isEmpty() || (format != QLatin1String("html") && format != QLatin1String("pdf")))
+        return usage(QStringLiteral("leader report --output FILE [--format html|pdf] [--final]"));
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        const auto stage = args.flag(QStringLiteral("final")) ? sync::ReportStage::Final : sync::ReportStage::Draft;
+        auto report = sync::buildReviewReport(vault, reviewId, stage);
+        if (!report)
+            return fail(report.error());
+        if (format == QLatin1String("pdf")) {
+            if (auto written = sync::writeReportPdf(*report, output); !written)
+                return fail(written.error());
+        } else {
+            QSaveFile file(output);
+            if (!file.open(QIODevice::WriteOnly) || file.write(sync::reportHtml(*report)) < 0 || !file.commit())
+                return fail(Error{ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(output, file.errorString())});
+        }
+        int findings = 0;
+        int recommendations = 0;
+        for (const sync::ReportPriority &priority : std::as_const(report->priorities)) {
+            findings += int(priority.goodPractice.size() + priority.development.size());
+            recommendations += int(priority.recommendations.size());
+        }
+        m_out << (stage == sync::ReportStage::Final ? "Final" : "Draft") << " report written to " << output << ": "
+              << report->priorities.size() << (report->priorities.size() == 1 ? " priority, " : " priorities, ") << findings
+              << (findings == 1 ? " finding" : " findings");
+        if (report->unsubstantiatedFindings > 0)
+            m_out << " (" << report->unsubstantiatedFindings << " not yet substantiated)";
+        m_out << ", " << recommendations << (recommendations == 1 ? " recommendation" : " recommendations") << Qt::endl;
         return Success;
     });
 }

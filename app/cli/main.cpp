@@ -3,13 +3,34 @@
 #include "appdatapaths.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace {
+// Only the report's PDF needs fonts and a paint device; every other command stays a plain
+// console program that loads nothing of the GUI.
+bool makesAReport(int argc, char *argv[])
+{
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], "leader") == 0 && std::strcmp(argv[i + 1], "report") == 0)
+            return true;
+    return false;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (makesAReport(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // no display needed, or wanted, to write a PDF
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("fieldnotes-cli"));
     // Library warnings go to the log in the app; here the one error line on stderr says it all.
     QLoggingCategory::setFilterRules(QStringLiteral("fieldnotes.*=false"));

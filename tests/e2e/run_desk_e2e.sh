@@ -106,4 +106,16 @@ PY
 openssl pkey -pubin -inform DER -in "$work/leader.der" -out "$work/leader.pem"
 openssl pkeyutl -verify -pubin -inkey "$work/leader.pem" -rawin -in "$work/followup.bin" -sigfile "$work/followup.sig" | grep -q "Signature Verified Successfully"
 echo "desk e2e: the concern's follow-up, signed in the app, verifies with openssl"
+# The final report of what the app recorded: the finding, its notes by reference, and no note's text.
+fn leader leader report --final --output "$work/report.pdf"
+fn leader leader report --final --output "$work/report.html"
+pdftotext "$work/report.pdf" - | tr -s ' \n' '  ' > "$work/report.txt"
+grep -q "Pupils run the breakfast club and attendance has risen" "$work/report.txt" \
+  || { echo "desk e2e: the finding is not in the report"; exit 1; }
+for hash in $(python3 -c 'import json,sys; print(" ".join(s["note"][:12] for s in json.loads(sys.argv[1])[0]["support"]))' "$findings"); do
+  grep -q "$hash" "$work/report.txt" || { echo "desk e2e: note $hash is not referenced in the report"; exit 1; }
+  grep -q "<code>$hash</code>" "$work/report.html" || { echo "desk e2e: note $hash is not in the HTML report"; exit 1; }
+done
+pdftoppm -r 50 -png -f 1 -l 1 "$work/report.pdf" "$out/${width}x${height}-report"
+echo "desk e2e: the final report names the finding and the signed notes it rests on"
 echo "1 passed, 0 failed"

@@ -1,0 +1,254 @@
+// The review report from a real desk: two tablets' signed notes collected through a real
+// archive server on 127.0.0.1, two priorities, findings from three sources. Checked with tools
+// no one here wrote: pdftotext and pdfinfo (poppler) for the PDF.
+#include "archivehttpserver.h"
+#include "archiveservice.h"
+#include "archivestore.h"
+#include "devicesync.h"
+#include "findings.h"
+#include "guardedtcpserver.h"
+#include "leaderdesk.h"
+#include "notestore.h"
+#include "reviewreport.h"
+#include "syncencoding.h"
+#include "testvault.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fieldnotes;
+using namespace fieldnotes::sync;
+using namespace fieldnotes::test;
+
+class TestReviewReport : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_directory;
+    std::unique_ptr<ArchiveStore> m_store;
+    std::unique_ptr<ArchiveService> m_service;
+    std::unique_ptr<ArchiveHttpServer> m_http;
+    std::unique_ptr<ScratchVault> m_leader;
+    std::unique_ptr<ScratchVault> m_reviewer;
+    std::unique_ptr<ScratchVault> m_youngInspector;
+    QString m_secondPriority;
+    QHash<QString, QByteArray> m_notes;
+    QStringList m_findings; // F1 substantiated, F2 good practice of the second priority, F3 not yet substantiated
+
+    Vault &leader() { return *m_leader->vault; }
+    EvidenceDesk desk() { return EvidenceDesk(leader(), m_leader->reviewId); }
+
+    QString addEngagement(const QString &title, EngagementKind kind, const QString &priorityId, QList<ParticipantGroup> participants)
+    {
+        Engagement engagement;
+        engagement.reviewId = m_leader->reviewId;
+        engagement.priorityId = priorityId;
+        engagement.kind = kind;
+        engagement.title = title;
+        engagement.scheduledStart = QDateTime(QDate(2026, 4, 20), QTime(9, 0), Qt::UTC);
+        engagement.agreedMinutes = 45;
+        engagement.participants = std::move(participants);
+        return leader().store().addEngagement(engagement)->id;
+    }
+
+    QByteArray sign(ScratchVault &tablet, const QString &engagementId, NoteKind kind, const QString &text, bool evidenceGiven = false)
+    {
+        Note draft;
+        draft.engagementId = engagementId;
+        draft.kind = kind;
+        draft.text = text;
+        draft.evidenceAsked = evidenceGiven;
+        draft.evidenceGiven = evidenceGiven;
+        draft.evidenceAnswered = true;
+        auto created = tablet.vault->store().createDraft(draft);
+        if (!created || !tablet.vault->store().signDraft(created->id))
+            qFatal("could not sign a note");
+        return tablet.vault->store().signedNote(created->id)->hash;
+    }
+
+    void enrol(ScratchVault &tablet, const QString &role, const QString &label)
+    {
+        LeaderDesk desk(leader());
+        auto code = desk.invite(m_leader->reviewId, 1);
+        QVERIFY(code.ok());
+        QVERIFY(DeviceSync(*tablet.vault).join(*code, role, label).ok());
+        QVERIFY(DeviceSync(*tablet.vault).syncOnce().ok());
+        QCOMPARE(desk.approve(m_leader->reviewId)->size(), 1);
+        QVERIFY(DeviceSync(*tablet.vault).syncOnce().ok());
+    }
+
+    QString shortHash(const char *note) const { return toHex(m_notes.value(QString::fromLatin1(note))).left(12); }
+
+    static QString pdfText(const QString &pdf)
+    {
+        QProcess tool;
+        tool.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        if (!tool.waitForFinished(30000) || tool.exitCode() != 0)
+            qFatal("pdftotext failed: %s", tool.readAllStandardError().constData());
+        return QString::fromUtf8(tool.readAllStandardOutput());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        auto store = ArchiveStore::open(m_directory.filePath(QStringLiteral("archive")), secret("archive"), fastKdf());
+        QVERIFY(store.ok());
+        m_store = std::move(*store);
+        m_service = std::make_unique<ArchiveService>(*m_store);
+        m_http = std::make_unique<ArchiveHttpServer>(*m_service);
+        auto *listener = new GuardedTcpServer(ConnectionGuard::Limits{}, std::nullopt, m_http.get());
+        QVERIFY(listener->listen(QHostAddress::LocalHost));
+        m_http->bind(listener);
+
+        m_leader = std::make_unique<ScratchVault>();
+        m_secondPriority = leader().store().addPriority(Priority{{}, m_leader->reviewId, QStringLiteral("Early help"), {}, {}})->id;
+        const QString children = addEngagement(QStringLiteral("Pupils' focus group"), EngagementKind::FocusGroup, m_leader->priorityId,
+                                               {{QStringLiteral("young person"), 6}, {QStringLiteral("teacher"), 1}});
+        const QString managers = addEngagement(QStringLiteral("Head of service"), EngagementKind::Interview, m_leader->priorityId,
+                                               {{QStringLiteral("head of service"), 1}});
+        const QString earlyHelp = addEngagement(QStringLiteral("Early help workers"), EngagementKind::Interview, m_secondPriority,
+                                                {{QStringLiteral("early help practitioner"), 3}});
+        auto created = LeaderDesk(leader()).createReview(m_leader->reviewId, QStringLiteral("http://127.0.0.1:%1").arg(listener->serverPort()), {},
+                                                         m_store->issueReviewCode(1));
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+        m_reviewer = std::make_unique<ScratchVault>();
+        m_youngInspector = std::make_unique<ScratchVault>();
+        enrol(*m_reviewer, QStringLiteral("reviewer"), QStringLiteral("Tablet 3"));
+        enrol(*m_youngInspector, QStringLiteral("young-inspector"), QStringLiteral("YI tablet"));
+
+        // A name in a note's text (a slip the guard flagged) must never reach the report.
+        m_notes.insert(QStringLiteral("pupils"), sign(*m_reviewer, children, NoteKind::Statement,
+                                                      QStringLiteral("Jamie said the breakfast club gets them in on time, and showed the sign-in sheet"), true));
+        m_notes.insert(QStringLiteral("observed"), sign(*m_youngInspector, children, NoteKind::Observation,
+                                                        QStringLiteral("The club was full by 8:15 and pupils signed themselves in")));
+        m_notes.insert(QStringLiteral("manager"), sign(*m_reviewer, managers, NoteKind::Evidence,
+                                                       QStringLiteral("The attendance dashboard shows a four percent rise since September")));
+        m_notes.insert(QStringLiteral("early-help"), sign(*m_reviewer, earlyHelp, NoteKind::Statement,
+                                                          QStringLiteral("Workers said referrals wait three weeks"), true));
+        m_notes.insert(QStringLiteral("early-help-seen"), sign(*m_youngInspector, earlyHelp, NoteKind::Observation,
+                                                               QStringLiteral("The waiting list on the office wall had 40 names")));
+        for (ScratchVault *tablet : {m_reviewer.get(), m_youngInspector.get()})
+            QVERIFY(DeviceSync(*tablet->vault).syncOnce().ok());
+        QCOMPARE(LeaderDesk(leader()).collect(m_leader->reviewId)->newNotes, 5);
+
+        const QString by = QStringLiteral("Team leader");
+        const auto finding = [&](const QString &priority, FindingKind kind, const QString &statement, QList<const char *> notes) {
+            const QString id = *desk().addFinding(priority, kind, statement, by);
+            for (const char *note : notes)
+                if (!desk().link(id, Excerpt{m_notes.value(QString::fromLatin1(note)), 0, -1}, by).ok())
+                    qFatal("link failed");
+            m_findings << id;
+        };
+        // Three sources in all: children, leaders and managers, direct observation.
+        finding(m_leader->priorityId, FindingKind::GoodPractice, QStringLiteral("The breakfast club has raised attendance"),
+                {"pupils", "observed", "manager"});
+        finding(m_secondPriority, FindingKind::AreaForDevelopment, QStringLiteral("Families wait too long for early help"),
+                {"early-help", "early-help-seen"});
+        finding(m_leader->priorityId, FindingKind::AreaForDevelopment, QStringLiteral("Persistent absence is not yet tracked by school"),
+                {"manager"});
+        QVERIFY(desk().addRecommendation(m_leader->priorityId, QStringLiteral("Extend the breakfast club to every primary school"),
+                                         {m_findings.at(0)}, by).ok());
+        QVERIFY(desk().addRecommendation(m_secondPriority, QStringLiteral("Set a two-week target for early help referrals"),
+                                         {m_findings.at(1)}, by).ok());
+    }
+
+    void aDraftReportInHtml()
+    {
+        auto report = buildReviewReport(leader(), m_leader->reviewId, ReportStage::Draft);
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+        QCOMPARE(report->priorities.size(), 2);
+        QCOMPARE(report->unsubstantiatedFindings, 1);
+        const QString html = QString::fromUtf8(reportHtml(*report));
+        QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>\n<html lang=\"en-GB\">")));
+        for (const char *words : {"The breakfast club has raised attendance", "Families wait too long for early help",
+                                  "Persistent absence is not yet tracked by school", "Extend the breakfast club to every primary school",
+                                  "Set a two-week target for early help referrals", "Not yet substantiated", "Priority: Early help",
+                                  "<th scope=\"col\">Note</th>", "<caption>Participants by role</caption>"})
+            QVERIFY2(html.contains(QString::fromUtf8(words)), words);
+        for (const char *note : {"pupils", "observed", "manager", "early-help", "early-help-seen"})
+            QVERIFY2(html.contains(QStringLiteral("<code>%1</code>").arg(shortHash(note))), note);
+        // Participants by role and number; the team by role; never a note's text or a name.
+        QVERIFY(html.contains(QStringLiteral("<tr><th scope=\"row\">young person</th><td>6</td></tr>")));
+        QVERIFY(html.contains(QStringLiteral("<tr><th scope=\"row\">Young Inspector</th><td>1</td></tr>")));
+        QVERIFY(!html.contains(QStringLiteral("Jamie")));
+        QVERIFY(!html.contains(QStringLiteral("sign-in sheet")));
+        QVERIFY(!html.contains(QStringLiteral("Tablet 3")));
+        // Every element the report opens, it closes (a check any HTML reader relies on).
+        for (const char *element : {"section", "article", "table", "thead", "tbody", "ol", "main", "header"})
+            QCOMPARE(html.count(QStringLiteral("<%1>").arg(QLatin1String(element))) + html.count(QStringLiteral("<%1 ").arg(QLatin1String(element))),
+                     html.count(QStringLiteral("</%1>").arg(QLatin1String(element))));
+    }
+
+    void aDraftReportInPdf()
+    {
+        auto report = buildReviewReport(leader(), m_leader->reviewId, ReportStage::Draft);
+        QVERIFY(report.ok());
+        const QString pdf = m_directory.filePath(QStringLiteral("draft.pdf"));
+        QVERIFY(writeReportPdf(*report, pdf).ok());
+        // FIELDNOTES_REPORT_COPY=DIR keeps the PDF and HTML, to look at every page (pdftoppm).
+        if (const QString keep = qEnvironmentVariable("FIELDNOTES_REPORT_COPY"); !keep.isEmpty()) {
+            QFile::remove(keep + QStringLiteral("/draft-report.pdf"));
+            QFile::copy(pdf, keep + QStringLiteral("/draft-report.pdf"));
+            QFile html(keep + QStringLiteral("/draft-report.html"));
+            QVERIFY(html.open(QIODevice::WriteOnly) && html.write(reportHtml(*report)) > 0);
+        }
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), {pdf});
+        QVERIFY(info.waitForFinished(30000));
+        QCOMPARE(info.exitCode(), 0);
+        const QString details = QString::fromUtf8(info.readAllStandardOutput());
+        QVERIFY2(details.contains(QRegularExpression(QStringLiteral("Page size:\\s+595(\\.\\d+)? x 842(\\.\\d+)? pts \\(A4\\)"))), qPrintable(details));
+        const int pages = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(details).captured(1).toInt();
+        QVERIFY(pages >= 2);
+
+        // Lines may wrap in the PDF: compare the words with their spacing flattened.
+        const QString text = pdfText(pdf).simplified();
+        for (const char *words : {"The breakfast club has raised attendance", "Families wait too long for early help",
+                                  "Persistent absence is not yet tracked by school", "Extend the breakfast club to every primary school",
+                                  "Set a two-week target for early help referrals", "Not yet substantiated"})
+            QVERIFY2(text.contains(QString::fromUtf8(words)), words);
+        for (const char *note : {"pupils", "observed", "manager", "early-help", "early-help-seen"})
+            QVERIFY2(text.contains(shortHash(note)), note);
+        QVERIFY(!text.contains(QStringLiteral("Jamie")));
+        for (int page = 1; page <= pages; ++page)
+            QVERIFY2(text.contains(QStringLiteral("page %1 of %2").arg(page).arg(pages)), qPrintable(QString::number(page)));
+    }
+
+    void aFinalReportIsRefusedWhileAFindingIsUnsubstantiated()
+    {
+        auto refused = buildReviewReport(leader(), m_leader->reviewId, ReportStage::Final);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(refused.error().message.contains(m_findings.at(2)), qPrintable(refused.error().message));
+        QVERIFY(!refused.error().message.contains(m_findings.at(0) + QLatin1Char(' ')));
+        // Nothing is written where the final report was to go.
+        const QString pdf = m_directory.filePath(QStringLiteral("final.pdf"));
+        QVERIFY(!QFile::exists(pdf));
+
+        // A second, independent source: the finding is substantiated, and the final report is made.
+        QVERIFY(desk().link(m_findings.at(2), Excerpt{m_notes.value(QStringLiteral("observed")), 0, -1}, QStringLiteral("Team leader")).ok());
+        auto final = buildReviewReport(leader(), m_leader->reviewId, ReportStage::Final);
+        QVERIFY2(final.ok(), qPrintable(final.ok() ? QString() : final.error().message));
+        QVERIFY(writeReportPdf(*final, pdf).ok());
+        const QString text = pdfText(pdf).simplified();
+        QVERIFY(text.contains(QStringLiteral("Final report")));
+        QVERIFY(!text.contains(QStringLiteral("Not yet substantiated")));
+    }
+
+    void aPdfThatCannotBeWrittenSaysSoAndLeavesNothing()
+    {
+        auto report = buildReviewReport(leader(), m_leader->reviewId, ReportStage::Draft);
+        QVERIFY(report.ok());
+        const QString path = m_directory.filePath(QStringLiteral("no-such-folder/report.pdf"));
+        auto written = writeReportPdf(*report, path);
+        QVERIFY(!written.ok());
+        QCOMPARE(written.error().code, ErrorCode::Io);
+        QVERIFY(written.error().message.contains(path));
+        QVERIFY(!QFile::exists(path));
+    }
+};
+
+QTEST_MAIN(TestReviewReport)
+#include "tst_reviewreport.moc"
