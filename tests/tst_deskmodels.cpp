@@ -4,17 +4,14 @@
 // signed follow-ups; findings linked to notes and excerpts, substantiated only by two sources;
 // recommendations flagged; triangulation. Every model changes by rows, checked throughout by
 // QAbstractItemModelTester.
-#include "archivehttpserver.h"
-#include "archiveservice.h"
-#include "archivestore.h"
 #include "concernfollowups.h"
 #include "deskcontroller.h"
+#include "deskfixture.h"
 #include "deskreview.h"
 #include "desknotesmodel.h"
 #include "devicesync.h"
 #include "enrolmentcode.h"
 #include "findingsmodel.h"
-#include "guardedtcpserver.h"
 #include "leadercontroller.h"
 #include "notestore.h"
 #include "testvault.h"
@@ -34,9 +31,7 @@ class TestDeskModels : public QObject
     Q_OBJECT
 
     QTemporaryDir m_directory;
-    std::unique_ptr<ArchiveStore> m_store;
-    std::unique_ptr<ArchiveService> m_service;
-    std::unique_ptr<ArchiveHttpServer> m_http;
+    std::unique_ptr<test::InProcessArchive> m_archive;
     std::unique_ptr<VaultSession> m_session;
     std::unique_ptr<test::ScratchVault> m_reviewer;
     std::unique_ptr<test::ScratchVault> m_youngInspector;
@@ -47,29 +42,13 @@ class TestDeskModels : public QObject
 
     QString addEngagement(const QString &title, EngagementKind kind, QList<ParticipantGroup> participants)
     {
-        Engagement engagement;
-        engagement.priorityId = m_priorityId;
-        engagement.kind = kind;
-        engagement.title = title;
-        engagement.scheduledStart = QDateTime(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
-        engagement.agreedMinutes = 45;
-        engagement.participants = std::move(participants);
-        return m_session->vault()->store().addEngagement(engagement)->id;
+        return test::addEngagement(m_session->vault()->store(), m_session->reviewId(), m_priorityId, title, kind, std::move(participants));
     }
 
     static void sign(test::ScratchVault &tablet, const QString &engagementId, NoteKind kind, const QString &text, bool asked = false,
                      bool given = false)
     {
-        Note draft;
-        draft.engagementId = engagementId;
-        draft.kind = kind;
-        draft.text = text;
-        draft.evidenceAsked = asked;
-        draft.evidenceGiven = given;
-        draft.evidenceAnswered = true;
-        auto created = tablet.vault->store().createDraft(draft);
-        QVERIFY(created.ok());
-        QVERIFY(tablet.vault->store().signDraft(created->id).ok());
+        QVERIFY(test::signNote(*tablet.vault, engagementId, kind, text, asked, given).ok());
     }
 
     void enrol(test::ScratchVault &tablet, const QString &role, const QString &label)
@@ -99,14 +78,7 @@ class TestDeskModels : public QObject
 private slots:
     void initTestCase()
     {
-        auto store = ArchiveStore::open(m_directory.filePath(QStringLiteral("archive")), test::secret("archive"), test::fastKdf());
-        QVERIFY(store.ok());
-        m_store = std::move(*store);
-        m_service = std::make_unique<ArchiveService>(*m_store);
-        m_http = std::make_unique<ArchiveHttpServer>(*m_service);
-        auto *listener = new GuardedTcpServer(ConnectionGuard::Limits{}, std::nullopt, m_http.get());
-        QVERIFY(listener->listen(QHostAddress::LocalHost));
-        m_http->bind(listener);
+        m_archive = std::make_unique<test::InProcessArchive>(m_directory.filePath(QStringLiteral("archive")));
 
         m_session = std::make_unique<VaultSession>(m_directory.filePath(QStringLiteral("leader")), test::fastOptions(), false);
         QVERIFY(m_session->createVault(QStringLiteral("a long enough passphrase"), QStringLiteral("a long enough passphrase")));
@@ -117,7 +89,7 @@ private slots:
         m_headOfService = addEngagement(QStringLiteral("Head of service"), EngagementKind::Interview, {{QStringLiteral("head of service"), 1}});
 
         m_leader.setSession(m_session.get());
-        QVERIFY(m_leader.connectArchive(QStringLiteral("http://127.0.0.1:%1").arg(listener->serverPort()), {}, m_store->issueReviewCode(1)));
+        QVERIFY(m_leader.connectArchive(m_archive->url, {}, m_archive->store->issueReviewCode(1)));
         m_reviewer = std::make_unique<test::ScratchVault>();
         m_youngInspector = std::make_unique<test::ScratchVault>();
         enrol(*m_reviewer, QStringLiteral("reviewer"), QStringLiteral("Tablet 3"));

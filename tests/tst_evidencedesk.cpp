@@ -4,16 +4,13 @@
 // cut in code points out of the signed text, recommendations flagged when they rest on an
 // unsubstantiated finding, triangulation, the desk's immutable history, the desk-top review
 // travelling in the signed set-up, and a concern's follow-up signed and checked with openssl.
-#include "archivehttpserver.h"
-#include "archiveservice.h"
-#include "archivestore.h"
 #include "collectednotes.h"
 #include "concernfollowups.h"
+#include "deskfixture.h"
 #include "deskengagements.h"
 #include "deskreview.h"
 #include "devicesync.h"
 #include "findings.h"
-#include "guardedtcpserver.h"
 #include "leaderdesk.h"
 #include "notestore.h"
 #include "sqlitedatabase.h"
@@ -34,9 +31,7 @@ class TestEvidenceDesk : public QObject
     Q_OBJECT
 
     QTemporaryDir m_directory;
-    std::unique_ptr<ArchiveStore> m_store;
-    std::unique_ptr<ArchiveService> m_service;
-    std::unique_ptr<ArchiveHttpServer> m_http;
+    std::unique_ptr<InProcessArchive> m_archive;
     std::unique_ptr<ScratchVault> m_leader;
     std::unique_ptr<ScratchVault> m_reviewer;
     std::unique_ptr<ScratchVault> m_youngInspector;
@@ -49,46 +44,13 @@ class TestEvidenceDesk : public QObject
 
     QString addEngagement(const QString &title, EngagementKind kind, const QString &priorityId, QList<ParticipantGroup> participants)
     {
-        Engagement engagement;
-        engagement.reviewId = m_leader->reviewId;
-        engagement.priorityId = priorityId;
-        engagement.kind = kind;
-        engagement.title = title;
-        engagement.scheduledStart = QDateTime(QDate(2026, 4, 20), QTime(9, 0), Qt::UTC);
-        engagement.agreedMinutes = 45;
-        engagement.participants = std::move(participants);
-        return leader().store().addEngagement(engagement)->id;
+        return test::addEngagement(leader().store(), m_leader->reviewId, priorityId, title, kind, std::move(participants));
     }
-
-    static QString sign(ScratchVault &tablet, const QString &engagementId, NoteKind kind, const QString &text, bool evidenceAsked = false,
-                        bool evidenceGiven = false)
-    {
-        Note draft;
-        draft.engagementId = engagementId;
-        draft.kind = kind;
-        draft.text = text;
-        draft.evidenceAsked = evidenceAsked;
-        draft.evidenceGiven = evidenceGiven;
-        draft.evidenceAnswered = true;
-        auto created = tablet.vault->store().createDraft(draft);
-        if (!created || !tablet.vault->store().signDraft(created->id))
-            qFatal("could not sign a note");
-        return created->id;
-    }
-
-    static QByteArray hashOf(ScratchVault &tablet, const QString &noteId) { return tablet.vault->store().signedNote(noteId)->hash; }
 
     void enrol(ScratchVault &tablet, const QString &role, const QString &label)
     {
-        LeaderDesk desk(leader());
-        auto code = desk.invite(m_leader->reviewId, 1);
-        QVERIFY(code.ok());
-        QVERIFY(DeviceSync(*tablet.vault).join(*code, role, label).ok());
-        QVERIFY(DeviceSync(*tablet.vault).syncOnce().ok());
-        QCOMPARE(desk.approve(m_leader->reviewId)->size(), 1);
-        auto enrolled = DeviceSync(*tablet.vault).syncOnce();
-        QVERIFY(enrolled.ok());
-        QCOMPARE(enrolled->enrolmentState, QStringLiteral("enrolled"));
+        auto enrolled = enrolTablet(leader(), m_leader->reviewId, *tablet.vault, role, label);
+        QVERIFY2(enrolled.ok(), qPrintable(enrolled.ok() ? QString() : enrolled.error().message));
     }
 
     Finding findingNamed(const QString &id)
@@ -104,15 +66,8 @@ class TestEvidenceDesk : public QObject
 private slots:
     void initTestCase()
     {
-        auto store = ArchiveStore::open(m_directory.filePath(QStringLiteral("archive")), secret("archive"), fastKdf());
-        QVERIFY(store.ok());
-        m_store = std::move(*store);
-        m_service = std::make_unique<ArchiveService>(*m_store);
-        m_http = std::make_unique<ArchiveHttpServer>(*m_service);
-        auto *listener = new GuardedTcpServer(ConnectionGuard::Limits{}, std::nullopt, m_http.get());
-        QVERIFY(listener->listen(QHostAddress::LocalHost));
-        m_http->bind(listener);
-        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(listener->serverPort());
+        m_archive = std::make_unique<InProcessArchive>(m_directory.filePath(QStringLiteral("archive")));
+        const QString url = m_archive->url;
 
         // The leader's programme: a children's focus group, a managers' interview and a parents'
         // group under the first priority, an interview under a second.
@@ -126,7 +81,7 @@ private slots:
                                               {{QStringLiteral("parent"), 5}});
         const QString earlyHelp = addEngagement(QStringLiteral("Early help workers"), EngagementKind::Interview, m_secondPriority,
                                                 {{QStringLiteral("early help practitioner"), 3}});
-        auto created = LeaderDesk(leader()).createReview(m_leader->reviewId, url, {}, m_store->issueReviewCode(1));
+        auto created = LeaderDesk(leader()).createReview(m_leader->reviewId, url, {}, m_archive->store->issueReviewCode(1));
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
 
         m_reviewer = std::make_unique<ScratchVault>();
@@ -136,7 +91,10 @@ private slots:
 
         const auto note = [&](const char *name, ScratchVault &tablet, const QString &engagement, NoteKind kind, const QString &text,
                               bool asked = false, bool given = false) {
-            m_notes.insert(QString::fromLatin1(name), hashOf(tablet, sign(tablet, engagement, kind, text, asked, given)));
+            auto hash = signNote(*tablet.vault, engagement, kind, text, asked, given);
+            if (!hash)
+                qFatal("could not sign a note: %s", qPrintable(hash.error().message));
+            m_notes.insert(QString::fromLatin1(name), *hash);
         };
         note("manager", *m_reviewer, managers, NoteKind::Statement, QStringLiteral("The head of service said attendance rose by four percent"), true,
              false);

@@ -1,12 +1,9 @@
 // The review report from a real desk: two tablets' signed notes collected through a real
 // archive server on 127.0.0.1, two priorities, findings from three sources. Checked with tools
 // no one here wrote: pdftotext and pdfinfo (poppler) for the PDF.
-#include "archivehttpserver.h"
-#include "archiveservice.h"
-#include "archivestore.h"
+#include "deskfixture.h"
 #include "devicesync.h"
 #include "findings.h"
-#include "guardedtcpserver.h"
 #include "leaderdesk.h"
 #include "notestore.h"
 #include "reviewreport.h"
@@ -27,9 +24,7 @@ class TestReviewReport : public QObject
     Q_OBJECT
 
     QTemporaryDir m_directory;
-    std::unique_ptr<ArchiveStore> m_store;
-    std::unique_ptr<ArchiveService> m_service;
-    std::unique_ptr<ArchiveHttpServer> m_http;
+    std::unique_ptr<InProcessArchive> m_archive;
     std::unique_ptr<ScratchVault> m_leader;
     std::unique_ptr<ScratchVault> m_reviewer;
     std::unique_ptr<ScratchVault> m_youngInspector;
@@ -42,41 +37,21 @@ class TestReviewReport : public QObject
 
     QString addEngagement(const QString &title, EngagementKind kind, const QString &priorityId, QList<ParticipantGroup> participants)
     {
-        Engagement engagement;
-        engagement.reviewId = m_leader->reviewId;
-        engagement.priorityId = priorityId;
-        engagement.kind = kind;
-        engagement.title = title;
-        engagement.scheduledStart = QDateTime(QDate(2026, 4, 20), QTime(9, 0), Qt::UTC);
-        engagement.agreedMinutes = 45;
-        engagement.participants = std::move(participants);
-        return leader().store().addEngagement(engagement)->id;
+        return test::addEngagement(leader().store(), m_leader->reviewId, priorityId, title, kind, std::move(participants));
     }
 
-    QByteArray sign(ScratchVault &tablet, const QString &engagementId, NoteKind kind, const QString &text, bool evidenceGiven = false)
+    static QByteArray sign(ScratchVault &tablet, const QString &engagementId, NoteKind kind, const QString &text, bool evidenceGiven = false)
     {
-        Note draft;
-        draft.engagementId = engagementId;
-        draft.kind = kind;
-        draft.text = text;
-        draft.evidenceAsked = evidenceGiven;
-        draft.evidenceGiven = evidenceGiven;
-        draft.evidenceAnswered = true;
-        auto created = tablet.vault->store().createDraft(draft);
-        if (!created || !tablet.vault->store().signDraft(created->id))
-            qFatal("could not sign a note");
-        return tablet.vault->store().signedNote(created->id)->hash;
+        auto hash = signNote(*tablet.vault, engagementId, kind, text, evidenceGiven, evidenceGiven);
+        if (!hash)
+            qFatal("could not sign a note: %s", qPrintable(hash.error().message));
+        return *hash;
     }
 
     void enrol(ScratchVault &tablet, const QString &role, const QString &label)
     {
-        LeaderDesk desk(leader());
-        auto code = desk.invite(m_leader->reviewId, 1);
-        QVERIFY(code.ok());
-        QVERIFY(DeviceSync(*tablet.vault).join(*code, role, label).ok());
-        QVERIFY(DeviceSync(*tablet.vault).syncOnce().ok());
-        QCOMPARE(desk.approve(m_leader->reviewId)->size(), 1);
-        QVERIFY(DeviceSync(*tablet.vault).syncOnce().ok());
+        auto enrolled = enrolTablet(leader(), m_leader->reviewId, *tablet.vault, role, label);
+        QVERIFY2(enrolled.ok(), qPrintable(enrolled.ok() ? QString() : enrolled.error().message));
     }
 
     QString shortHash(const char *note) const { return toHex(m_notes.value(QString::fromLatin1(note))).left(12); }
@@ -93,14 +68,7 @@ class TestReviewReport : public QObject
 private slots:
     void initTestCase()
     {
-        auto store = ArchiveStore::open(m_directory.filePath(QStringLiteral("archive")), secret("archive"), fastKdf());
-        QVERIFY(store.ok());
-        m_store = std::move(*store);
-        m_service = std::make_unique<ArchiveService>(*m_store);
-        m_http = std::make_unique<ArchiveHttpServer>(*m_service);
-        auto *listener = new GuardedTcpServer(ConnectionGuard::Limits{}, std::nullopt, m_http.get());
-        QVERIFY(listener->listen(QHostAddress::LocalHost));
-        m_http->bind(listener);
+        m_archive = std::make_unique<InProcessArchive>(m_directory.filePath(QStringLiteral("archive")));
 
         m_leader = std::make_unique<ScratchVault>();
         m_secondPriority = leader().store().addPriority(Priority{{}, m_leader->reviewId, QStringLiteral("Early help"), {}, {}})->id;
@@ -110,8 +78,7 @@ private slots:
                                                {{QStringLiteral("head of service"), 1}});
         const QString earlyHelp = addEngagement(QStringLiteral("Early help workers"), EngagementKind::Interview, m_secondPriority,
                                                 {{QStringLiteral("early help practitioner"), 3}});
-        auto created = LeaderDesk(leader()).createReview(m_leader->reviewId, QStringLiteral("http://127.0.0.1:%1").arg(listener->serverPort()), {},
-                                                         m_store->issueReviewCode(1));
+        auto created = LeaderDesk(leader()).createReview(m_leader->reviewId, m_archive->url, {}, m_archive->store->issueReviewCode(1));
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
         m_reviewer = std::make_unique<ScratchVault>();
         m_youngInspector = std::make_unique<ScratchVault>();
