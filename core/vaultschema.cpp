@@ -376,6 +376,45 @@ UPDATE engagements SET outside_programme = 1 WHERE title = 'Concerns raised outs
 CREATE INDEX notes_drafts_by_engagement ON notes(engagement_id) WHERE signature IS NULL;
 )sql";
 
+// Version 10: the review report's issued versions, frozen as issued (the exact HTML and PDF bytes
+// and the review key's signature over each), and the consultation's responses, kept as recorded.
+const char *const schemaVersion10 = R"sql(
+CREATE TABLE report_versions (
+    review_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    stage TEXT NOT NULL CHECK (stage IN ('preview', 'consultation', 'final')),
+    issued_at TEXT NOT NULL,
+    issued_by TEXT NOT NULL,
+    content TEXT NOT NULL,
+    html BLOB NOT NULL,
+    html_signature BLOB NOT NULL,
+    pdf BLOB NOT NULL,
+    pdf_signature BLOB NOT NULL,
+    PRIMARY KEY (review_id, version)
+);
+CREATE TRIGGER report_versions_are_immutable_on_update BEFORE UPDATE ON report_versions
+BEGIN SELECT RAISE(ABORT, 'an issued report is kept as issued'); END;
+CREATE TRIGGER report_versions_are_immutable_on_delete BEFORE DELETE ON report_versions
+BEGIN SELECT RAISE(ABORT, 'an issued report is kept as issued'); END;
+CREATE TABLE consultation_responses (
+    id INTEGER PRIMARY KEY,
+    review_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    finding_id TEXT NOT NULL,
+    responder_role TEXT NOT NULL,
+    said TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('accepted', 'changed', 'not-accepted')),
+    reason TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    FOREIGN KEY (review_id, version) REFERENCES report_versions(review_id, version)
+);
+CREATE TRIGGER consultation_responses_are_immutable_on_update BEFORE UPDATE ON consultation_responses
+BEGIN SELECT RAISE(ABORT, 'a consultation response is kept as recorded'); END;
+CREATE TRIGGER consultation_responses_are_immutable_on_delete BEFORE DELETE ON consultation_responses
+BEGIN SELECT RAISE(ABORT, 'a consultation response is kept as recorded'); END;
+)sql";
+
 Result<void> migrateTo1(SqliteDatabase &database)
 {
     return database.exec(schemaVersion1);
@@ -436,8 +475,13 @@ Result<void> migrateTo9(SqliteDatabase &database)
     return database.exec(schemaVersion9);
 }
 
+Result<void> migrateTo10(SqliteDatabase &database)
+{
+    return database.exec(schemaVersion10);
+}
+
 using MigrationStep = Result<void> (*)(SqliteDatabase &);
-constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9};
+constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10};
 } // namespace
 
 Result<void> indexCollectedNote(SqliteDatabase &database, const QString &reviewId, const SignedNote &note)

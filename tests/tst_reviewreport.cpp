@@ -6,7 +6,10 @@
 #include "findings.h"
 #include "leaderdesk.h"
 #include "notestore.h"
+#include "reportversions.h"
 #include "reviewreport.h"
+#include "sqlitedatabase.h"
+#include "vault.h"
 #include "syncencoding.h"
 #include "testvault.h"
 
@@ -63,6 +66,17 @@ class TestReviewReport : public QObject
         if (!tool.waitForFinished(30000) || tool.exitCode() != 0)
             qFatal("pdftotext failed: %s", tool.readAllStandardError().constData());
         return QString::fromUtf8(tool.readAllStandardOutput());
+    }
+
+    static bool opensslVerifies(const QString &directory, const QString &file)
+    {
+        QProcess openssl;
+        openssl.setWorkingDirectory(directory);
+        openssl.start(QStringLiteral("openssl"), {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"), QStringLiteral("-inkey"),
+                                                  QStringLiteral("review-key.pem"), QStringLiteral("-rawin"), QStringLiteral("-in"), file,
+                                                  QStringLiteral("-sigfile"), file + QStringLiteral(".sig")});
+        openssl.waitForFinished(30000);
+        return openssl.exitCode() == 0 && openssl.readAllStandardOutput().contains("Signature Verified Successfully");
     }
 
 private slots:
@@ -202,6 +216,92 @@ private slots:
         const QString text = pdfText(pdf).simplified();
         QVERIFY(text.contains(QStringLiteral("Final report")));
         QVERIFY(!text.contains(QStringLiteral("Not yet substantiated")));
+    }
+
+    // Each issued version is frozen and signed by the review key over its exact bytes; OpenSSL
+    // checks both files, and one changed byte fails.
+    void issuedVersionsAreSignedAndFrozen()
+    {
+        ReportVersions versions(leader(), m_leader->reviewId);
+        const QString by = QStringLiteral("Team leader");
+        auto tooEarly = versions.issue(ReportVersionStage::Final, by);
+        QVERIFY(!tooEarly.ok());
+        QVERIFY(tooEarly.error().message.contains(QStringLiteral("draft for consultation first")));
+        QVERIFY(!versions.recordResponse(m_findings.at(0), QStringLiteral("head of service"), QStringLiteral("Agreed"), QStringLiteral("accepted"), {}, by).ok());
+
+        auto preview = versions.issue(ReportVersionStage::Preview, by);
+        QVERIFY2(preview.ok(), qPrintable(preview.ok() ? QString() : preview.error().message));
+        QCOMPARE(preview->version, 1);
+        auto draft = versions.issue(ReportVersionStage::Consultation, by);
+        QVERIFY(draft.ok());
+        QCOMPARE(draft->version, 2);
+        QCOMPARE(draft->label(), QStringLiteral("Draft for consultation, version 2"));
+
+        const QString folder = m_directory.filePath(QStringLiteral("v2"));
+        auto files = versions.exportVersion(2, folder);
+        QVERIFY2(files.ok(), qPrintable(files.ok() ? QString() : files.error().message));
+        QCOMPARE(files->size(), 5);
+        QVERIFY(opensslVerifies(folder, QStringLiteral("report-v2-consultation.html")));
+        QVERIFY(opensslVerifies(folder, QStringLiteral("report-v2-consultation.pdf")));
+        QVERIFY(pdfText(folder + QStringLiteral("/report-v2-consultation.pdf")).simplified().contains(QStringLiteral("Draft for consultation, version 2")));
+
+        QFile pdf(folder + QStringLiteral("/report-v2-consultation.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadWrite));
+        QByteArray bytes = pdf.readAll();
+        bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x01);
+        QVERIFY(pdf.seek(0) && pdf.write(bytes) == bytes.size());
+        pdf.close();
+        QVERIFY(!opensslVerifies(folder, QStringLiteral("report-v2-consultation.pdf")));
+
+        // As issued, for good: the vault refuses to change or remove an issued version.
+        QVERIFY(!leader().database().exec("UPDATE report_versions SET html = x'00' WHERE version = 2").ok());
+        QVERIFY(!leader().database().exec("DELETE FROM report_versions").ok());
+        QCOMPARE(versions.version(2)->html, draft->html);
+        QCOMPARE(versions.version(9).error().code, ErrorCode::NotFound);
+    }
+
+    // Responses to the draft are recorded per finding; the final report lists them and what
+    // changed since the draft.
+    void consultationResponsesAreListedInTheFinalReport()
+    {
+        ReportVersions versions(leader(), m_leader->reviewId);
+        const QString by = QStringLiteral("Team leader");
+        auto noReason = versions.recordResponse(m_findings.at(0), QStringLiteral("head of service"), QStringLiteral("The rise is three percent"),
+                                                QStringLiteral("changed"), {}, by);
+        QVERIFY(!noReason.ok());
+        QVERIFY(noReason.error().message.contains(QStringLiteral("why")));
+        QCOMPARE(versions.recordResponse(QStringLiteral("F9"), QStringLiteral("head of service"), QStringLiteral("?"), QStringLiteral("accepted"), {}, by)
+                     .error()
+                     .code,
+                 ErrorCode::NotFound);
+        QVERIFY(versions.recordResponse(m_findings.at(0), QStringLiteral("head of service"), QStringLiteral("The rise is three percent, not four"),
+                                        QStringLiteral("changed"), QStringLiteral("the Trust's termly data shows three percent"), by)
+                    .ok());
+        QVERIFY(versions.recordResponse(m_findings.at(1), QStringLiteral("early help manager"), QStringLiteral("Waits are shorter in the north"),
+                                        QStringLiteral("not-accepted"), QStringLiteral("the waiting list seen covers the whole area"), by)
+                    .ok());
+        QCOMPARE(versions.responses()->size(), 2);
+        QVERIFY(desk().editFinding(m_findings.at(0), std::nullopt, QStringLiteral("The breakfast club has raised attendance by three percent"), by).ok());
+
+        auto final = versions.issue(ReportVersionStage::Final, by);
+        QVERIFY2(final.ok(), qPrintable(final.ok() ? QString() : final.error().message));
+        QCOMPARE(final->version, 3);
+        const QString html = QString::fromUtf8(final->html);
+        for (const QString &words : {QStringLiteral("Final report, version 3"), QStringLiteral("Since the draft for consultation"),
+                                     QStringLiteral("%1 changed: from “The breakfast club has raised attendance” to “The breakfast club has raised attendance by three percent”").arg(m_findings.at(0)),
+                                     QStringLiteral("Changed: the Trust&#x27;s termly data shows three percent"),
+                                     QStringLiteral("Not accepted: the waiting list seen covers the whole area"), QStringLiteral("early help manager")})
+            QVERIFY2(html.contains(words) || html.contains(QString(words).replace(QStringLiteral("&#x27;"), QStringLiteral("'"))), qPrintable(words));
+        const QString folder = m_directory.filePath(QStringLiteral("v3"));
+        QVERIFY(versions.exportVersion(3, folder).ok());
+        QVERIFY(opensslVerifies(folder, QStringLiteral("report-v3-final.pdf")));
+        const QString text = pdfText(folder + QStringLiteral("/report-v3-final.pdf")).simplified();
+        QVERIFY(text.contains(QStringLiteral("Since the draft for consultation")));
+        // Table cells wrap side by side in the PDF's text: words that sit on one line of a cell.
+        for (const QString &words : {QStringLiteral("Responses to the consultation"), QStringLiteral("Not accepted: the"),
+                                     QStringLiteral("%1 changed: from “The breakfast club has raised attendance” to").arg(m_findings.at(0))})
+            QVERIFY2(text.contains(words), qPrintable(words));
+        QCOMPARE(versions.versions()->size(), 3);
     }
 
     void aPdfThatCannotBeWrittenSaysSoAndLeavesNothing()

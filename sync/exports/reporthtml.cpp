@@ -76,7 +76,8 @@ QByteArray reportHtml(const ReviewReport &report)
                            ".unsubstantiated { color: #8a1c00; }\n</style>\n</head>\n<body>\n")
                 .arg(escaped(report.title));
     html += QStringLiteral("<header>\n<h1>%1</h1>\n<p><strong>%2</strong></p>\n<p>Review week: %3 to %4. Report made %5 (UTC).</p>\n</header>\n<main>\n")
-                .arg(escaped(report.title), escaped(stageWords(report.stage)), escaped(day(report.firstDay)), escaped(day(report.lastDay)),
+                .arg(escaped(report.title), escaped(report.versionLabel.isEmpty() ? stageWords(report.stage) : report.versionLabel),
+                     escaped(day(report.firstDay)), escaped(day(report.lastDay)),
                      escaped(report.madeAt.toString(QStringLiteral("d MMMM yyyy, HH:mm"))));
     if (report.stage == ReportStage::Draft && report.unsubstantiatedFindings > 0)
         html += QStringLiteral("<p class=\"unsubstantiated\"><strong>%1 of the findings below %2 not yet substantiated</strong> and marked so.</p>\n")
@@ -121,6 +122,31 @@ QByteArray reportHtml(const ReviewReport &report)
         if (!priority.recommendations.isEmpty())
             html += QStringLiteral("</ol>\n");
         html += QStringLiteral("</section>\n");
+    }
+
+    if (report.sinceConsultation) {
+        html += QStringLiteral("<section>\n<h2 style=\"page-break-before: always\">Since the draft for consultation</h2>\n");
+        if (report.changesSinceDraft.isEmpty()) {
+            html += QStringLiteral("<p>No finding or recommendation changed.</p>\n");
+        } else {
+            html += QStringLiteral("<ul>\n");
+            for (const QString &change : report.changesSinceDraft)
+                html += QStringLiteral("<li>%1</li>\n").arg(escaped(change));
+            html += QStringLiteral("</ul>\n");
+        }
+        html += QStringLiteral("<table>\n<caption>Responses to the consultation</caption>\n<thead><tr><th scope=\"col\">Finding</th>"
+                               "<th scope=\"col\">From</th><th scope=\"col\">What they said</th><th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
+        for (const ConsultationLine &line : report.consultation) {
+            const QString decision = line.decision == QLatin1String("accepted") ? QStringLiteral("Accepted")
+                                   : line.decision == QLatin1String("changed") ? QStringLiteral("Changed")
+                                                                              : QStringLiteral("Not accepted");
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>\n")
+                        .arg(escaped(line.findingId), escaped(line.role), escaped(line.said),
+                             escaped(line.reason.isEmpty() ? decision : decision + QStringLiteral(": ") + line.reason));
+        }
+        if (report.consultation.isEmpty())
+            html += QStringLiteral("<tr><td colspan=\"4\">No responses were recorded</td></tr>\n");
+        html += QStringLiteral("</tbody>\n</table>\n</section>\n");
     }
 
     html += QStringLiteral(

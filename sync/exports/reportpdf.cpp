@@ -1,5 +1,6 @@
 #include "reviewreport.h"
 
+#include <QBuffer>
 #include <QFont>
 #include <QPainter>
 #include <QPdfWriter>
@@ -8,13 +9,13 @@
 
 namespace fieldnotes::sync {
 
-Result<void> writeReportPdf(const ReviewReport &report, const QString &path)
+Result<QByteArray> reportPdf(const ReviewReport &report)
 {
-    QSaveFile file(path); // nothing at `path` until the whole PDF is written
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     {
-        QPdfWriter writer(&file);
+        QPdfWriter writer(&buffer);
         writer.setResolution(300);
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(20, 18, 20, 22), QPageLayout::Millimeter));
         writer.setTitle(report.title + QStringLiteral(": review report"));
@@ -38,7 +39,7 @@ Result<void> writeReportPdf(const ReviewReport &report, const QString &path)
 
         QPainter painter;
         if (!painter.begin(&writer))
-            return Error{ErrorCode::Io, QStringLiteral("cannot start the PDF at %1").arg(path)};
+            return Error{ErrorCode::Io, QStringLiteral("cannot start the PDF")};
         QFont numberFont = font;
         numberFont.setPointSizeF(9);
         for (int page = 0; page < pages; ++page) {
@@ -54,9 +55,18 @@ Result<void> writeReportPdf(const ReviewReport &report, const QString &path)
                              QStringLiteral("%1 · page %2 of %3").arg(report.title).arg(page + 1).arg(pages));
         }
         if (!painter.end())
-            return Error{ErrorCode::Io, QStringLiteral("the PDF at %1 could not be finished").arg(path)};
+            return Error{ErrorCode::Io, QStringLiteral("the PDF could not be finished")};
     }
-    if (!file.commit())
+    return bytes;
+}
+
+Result<void> writeReportPdf(const ReviewReport &report, const QString &path)
+{
+    auto pdf = reportPdf(report);
+    if (!pdf)
+        return pdf.error();
+    QSaveFile file(path); // nothing at `path` until the whole PDF is written
+    if (!file.open(QIODevice::WriteOnly) || file.write(*pdf) != pdf->size() || !file.commit())
         return Error{ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
     return {};
 }

@@ -57,6 +57,15 @@ struct Tally {
     int count = 0;
 };
 
+/// A response to the draft for consultation about one finding, and what the team made of it.
+struct ConsultationLine {
+    QString findingId;
+    QString role; // who responded, by role (never a name)
+    QString said;
+    QString decision; // accepted, changed, not-accepted
+    QString reason;
+};
+
 /// Everything the report says, gathered from the leader's desk. Never a person's name: the
 /// team by role, participants by role and number, notes by reference.
 struct ReviewReport {
@@ -71,6 +80,11 @@ struct ReviewReport {
     QList<Tally> participantsByRole;
     QList<ReportPriority> priorities;
     int unsubstantiatedFindings = 0;
+    QString versionLabel; // e.g. "Draft for consultation, version 2"; empty for a working copy
+    // The final report: the responses to the draft for consultation, and what changed since it.
+    QList<ConsultationLine> consultation;
+    QStringList changesSinceDraft;
+    bool sinceConsultation = false;
 };
 
 /// The report of the review as its desk now stands. A final report is refused, naming them,
@@ -80,6 +94,9 @@ Result<ReviewReport> buildReviewReport(Vault &vault, const QString &reviewId, Re
 /// Semantic HTML (UTF-8, language set, headings, captioned tables with header cells): the
 /// accessible form of the report.
 QByteArray reportHtml(const ReviewReport &report);
+
+/// The report as an A4 PDF with page numbers.
+Result<QByteArray> reportPdf(const ReviewReport &report);
 
 /// A4 PDF with page numbers, written atomically to `path`. Qt's PDF writer cannot tag a PDF for
 /// screen readers; the HTML is the accessible version.
