@@ -92,7 +92,10 @@ QString CliCommands::usageText()
         "  leader finding edit F [--kind K] [--statement TEXT];  leader finding link|unlink F NOTE [--from N --to M]\n"
         "  leader finding list [--priority ID] [--json]\n"
         "  leader recommendation add --priority ID --text TEXT --finding F...;  leader recommendation list [--json]\n"
-        "  leader report --output FILE [--format html|pdf] [--final]  (the review report; a final one only when every finding is substantiated)\n"
+        "  leader report --output FILE [--format html|pdf] [--final]  (a working copy of the review report)\n"
+        "  leader report issue preview|consultation|final [--by WHO];  leader report versions [--json];  leader report export N --output DIR\n"
+        "  leader consultation add --finding F --role ROLE --said TEXT --decision accepted|changed|not-accepted [--reason TEXT] [--by WHO]\n"
+        "  leader consultation list [--json]\n"
         "  leader triangulation [--priority ID] [--json];  leader setting required-sources N;  leader history [--subject S] [--json]\n"
         "engagement kinds: %1\nnote kinds: %2\n")
         .arg(engagementKindNames().join(QStringLiteral(", ")), noteKindNames().join(QStringLiteral(", ")));
@@ -219,7 +222,11 @@ ExitCode CliCommands::run(const QStringList &words)
         {"leader setting", &CliCommands::leaderSetting, {QStringLiteral("review"), QStringLiteral("by")}},
         {"leader history", &CliCommands::leaderHistory, {QStringLiteral("review"), QStringLiteral("subject"), QStringLiteral("json")}},
         {"leader concerns", &CliCommands::leaderConcerns, {QStringLiteral("review"), QStringLiteral("json")}},
-        {"leader report", &CliCommands::leaderReport, {QStringLiteral("review"), QStringLiteral("format"), QStringLiteral("output"), QStringLiteral("final")}},
+        {"leader report", &CliCommands::leaderReport,
+         {QStringLiteral("review"), QStringLiteral("format"), QStringLiteral("output"), QStringLiteral("final"), QStringLiteral("by"), QStringLiteral("json")}},
+        {"leader consultation", &CliCommands::leaderConsultation,
+         {QStringLiteral("review"), QStringLiteral("finding"), QStringLiteral("role"), QStringLiteral("said"), QStringLiteral("decision"),
+          QStringLiteral("reason"), QStringLiteral("by"), QStringLiteral("json")}},
         {"leader concern", &CliCommands::leaderConcern,
          {QStringLiteral("review"), QStringLiteral("seen-at"), QStringLiteral("raised-with"), QStringLiteral("decision"), QStringLiteral("by")}},
         {"leader desk-review", &CliCommands::leaderDeskReview,

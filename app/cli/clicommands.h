@@ -61,6 +61,9 @@ private:
     ExitCode leaderHistory(const CommandArguments &args);
     ExitCode leaderConcerns(const CommandArguments &args);
     ExitCode leaderReport(const CommandArguments &args);
+    ExitCode leaderReportIssue(const CommandArguments &args);
+    ExitCode leaderReportVersions(const CommandArguments &args);
+    ExitCode leaderConsultation(const CommandArguments &args);
     ExitCode leaderConcern(const CommandArguments &args);
     ExitCode leaderDeskReview(const CommandArguments &args);
     ExitCode join(const CommandArguments &args);

@@ -9,6 +9,7 @@
 #include "findings.h"
 #include "leaderdesk.h"
 #include "notestore.h"
+#include "reportversions.h"
 #include "reviewreport.h"
 #include "signednote.h"
 #include "syncencoding.h"
@@ -329,15 +330,23 @@ ExitCode CliCommands::leaderHistory(const CommandArguments &args)
     });
 }
 
-// The review report, from the desk as it stands: HTML (the accessible form) or PDF.
+// The review report: a working copy from the desk as it stands (HTML, the accessible form, or
+// PDF), or its issued versions, each frozen and signed with the review key.
 ExitCode CliCommands::leaderReport(const CommandArguments &args)
 {
+    const QStringList words = args.positionals();
+    const QString action = words.value(0);
+    if (action == QLatin1String("issue"))
+        return leaderReportIssue(args);
+    if (action == QLatin1String("versions") || action == QLatin1String("export"))
+        return leaderReportVersions(args);
     const QString output = args.value(QStringLiteral("output"));
     const QString format = args.has(QStringLiteral("format")) ? args.value(QStringLiteral("format"))
                            : output.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? QStringLiteral("pdf")
                                                                                            : QStringLiteral("html");
-    if (!args.positionals().isEmpty() || output.isEmpty() || (format != QLatin1String("html") && format != QLatin1String("pdf")))
-        return usage(QStringLiteral("leader report --output FILE [--format html|pdf] [--final]"));
+    if (!words.isEmpty() || output.isEmpty() || (format != QLatin1String("html") && format != QLatin1String("pdf")))
+        return usage(QStringLiteral("leader report --output FILE [--format html|pdf] [--final] | issue preview|consultation|final [--by WHO] "
+                                    "| versions [--json] | export N --output DIR"));
     return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
         const auto stage = args.flag(QStringLiteral("final")) ? sync::ReportStage::Final : sync::ReportStage::Draft;
         auto report = sync::buildReviewReport(vault, reviewId, stage);
@@ -363,6 +372,107 @@ ExitCode CliCommands::leaderReport(const CommandArguments &args)
         if (report->unsubstantiatedFindings > 0)
             m_out << " (" << report->unsubstantiatedFindings << " not yet substantiated)";
         m_out << ", " << recommendations << (recommendations == 1 ? " recommendation" : " recommendations") << Qt::endl;
+        return Success;
+    });
+}
+
+ExitCode CliCommands::leaderReportIssue(const CommandArguments &args)
+{
+    const QStringList words = args.positionals();
+    const auto stage = sync::reportVersionStageFromName(words.value(1));
+    if (words.size() != 2 || !stage)
+        return usage(QStringLiteral("leader report issue preview|consultation|final [--by WHO]"));
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        auto issued = sync::ReportVersions(vault, reviewId).issue(*stage, whoFrom(args));
+        if (!issued)
+            return fail(issued.error());
+        m_out << issued->label() << " issued and signed with the review key (" << issued->html.size() << " bytes of HTML, "
+              << issued->pdf.size() << " of PDF); export it with: leader report export " << issued->version << " --output DIR" << Qt::endl;
+        return Success;
+    });
+}
+
+ExitCode CliCommands::leaderReportVersions(const CommandArguments &args)
+{
+    const QStringList words = args.positionals();
+    const bool exporting = words.value(0) == QLatin1String("export");
+    bool numbered = false;
+    const int number = words.value(1).toInt(&numbered);
+    if (exporting ? (words.size() != 2 || !numbered || !args.has(QStringLiteral("output"))) : words.size() != 1)
+        return usage(QStringLiteral("leader report versions [--json] | leader report export N --output DIR"));
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        sync::ReportVersions versions(vault, reviewId);
+        if (exporting) {
+            auto files = versions.exportVersion(number, args.value(QStringLiteral("output")));
+            if (!files)
+                return fail(files.error());
+            for (const QString &file : std::as_const(*files))
+                m_out << file << Qt::endl;
+            return Success;
+        }
+        auto issued = versions.versions();
+        if (!issued)
+            return fail(issued.error());
+        QJsonArray array;
+        for (const sync::IssuedReport &version : std::as_const(*issued)) {
+            if (args.flag(QStringLiteral("json")))
+                array.append(QJsonObject{{QStringLiteral("version"), version.version},
+                                         {QStringLiteral("stage"), sync::reportVersionStageName(version.stage)},
+                                         {QStringLiteral("issued_at"), canonicalTimestamp(version.issuedAt)},
+                                         {QStringLiteral("issued_by"), version.issuedBy},
+                                         {QStringLiteral("html_signature"), sync::toHex(version.htmlSignature)},
+                                         {QStringLiteral("pdf_signature"), sync::toHex(version.pdfSignature)}});
+            else
+                m_out << version.version << "  " << sync::reportVersionStageName(version.stage) << "  " << canonicalTimestamp(version.issuedAt)
+                      << "  by " << version.issuedBy << Qt::endl;
+        }
+        if (args.flag(QStringLiteral("json")))
+            m_out << QJsonDocument(array).toJson();
+        else if (issued->isEmpty())
+            m_out << "No version of the report has been issued." << Qt::endl;
+        return Success;
+    });
+}
+
+// Responses to the draft for consultation, per finding, and what the team decided.
+ExitCode CliCommands::leaderConsultation(const CommandArguments &args)
+{
+    const QStringList words = args.positionals();
+    const QString action = words.value(0);
+    if (words.size() != 1 || (action != QLatin1String("add") && action != QLatin1String("list"))
+        || (action == QLatin1String("add")
+            && (!args.has(QStringLiteral("finding")) || !args.has(QStringLiteral("role")) || !args.has(QStringLiteral("said"))
+                || !args.has(QStringLiteral("decision")))))
+        return usage(QStringLiteral("leader consultation add --finding F --role ROLE --said TEXT --decision accepted|changed|not-accepted "
+                                    "[--reason TEXT] [--by WHO] | leader consultation list [--json]"));
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        sync::ReportVersions versions(vault, reviewId);
+        if (action == QLatin1String("add")) {
+            auto response = versions.recordResponse(args.value(QStringLiteral("finding")), args.value(QStringLiteral("role")),
+                                                     args.value(QStringLiteral("said")), args.value(QStringLiteral("decision")),
+                                                     args.value(QStringLiteral("reason")), whoFrom(args));
+            if (!response)
+                return fail(response.error());
+            m_out << "Response to " << response->findingId << " on version " << response->version << " recorded: " << response->decision << Qt::endl;
+            return Success;
+        }
+        auto responses = versions.responses();
+        if (!responses)
+            return fail(responses.error());
+        QJsonArray array;
+        for (const sync::ConsultationResponse &response : std::as_const(*responses)) {
+            if (args.flag(QStringLiteral("json")))
+                array.append(QJsonObject{{QStringLiteral("version"), response.version}, {QStringLiteral("finding"), response.findingId},
+                                         {QStringLiteral("from"), response.responderRole}, {QStringLiteral("said"), response.said},
+                                         {QStringLiteral("decision"), response.decision}, {QStringLiteral("reason"), response.reason},
+                                         {QStringLiteral("recorded_at"), canonicalTimestamp(response.recordedAt)},
+                                         {QStringLiteral("recorded_by"), response.recordedBy}});
+            else
+                m_out << response.findingId << "  " << response.responderRole << ": " << response.said << "  -> " << response.decision
+                      << (response.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(response.reason)) << Qt::endl;
+        }
+        if (args.flag(QStringLiteral("json")))
+            m_out << QJsonDocument(array).toJson();
         return Success;
     });
 }

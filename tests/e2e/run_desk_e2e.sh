@@ -118,4 +118,21 @@ for hash in $(python3 -c 'import json,sys; print(" ".join(s["note"][:12] for s i
 done
 pdftoppm -r 50 -png -f 1 -l 1 "$work/report.pdf" "$out/${width}x${height}-report"
 echo "desk e2e: the final report names the finding and the signed notes it rests on"
+
+# The versions, in the methodology's order: preview, draft for consultation, a response, final.
+fn leader leader report issue preview > /dev/null
+fn leader leader report issue consultation > /dev/null
+finding_id=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])[0]["id"])' "$findings")
+fn leader leader consultation add --finding "$finding_id" --role "head of service" --said "Agreed: the rota is run by pupils" --decision accepted > /dev/null
+fn leader leader report issue final > /dev/null
+fn leader leader report export 3 --output "$work/issued" > /dev/null
+for file in report-v3-final.pdf report-v3-final.html; do
+  openssl pkeyutl -verify -pubin -inkey "$work/issued/review-key.pem" -rawin -in "$work/issued/$file" -sigfile "$work/issued/$file.sig" \
+    | grep -q "Signature Verified Successfully" || { echo "desk e2e: $file does not verify"; exit 1; }
+done
+pdftotext "$work/issued/report-v3-final.pdf" - | tr -s ' \n' '  ' | grep -q "Responses to the consultation" \
+  || { echo "desk e2e: the final report does not list the consultation"; exit 1; }
+[ "$(fn leader leader report versions --json | python3 -c 'import json,sys; print(",".join(v["stage"] for v in json.load(sys.stdin)))')" = "preview,consultation,final" ] \
+  || { echo "desk e2e: the versions are not preview, consultation, final"; exit 1; }
+echo "desk e2e: preview, draft for consultation and final report issued; the final one verifies with openssl and lists the consultation"
 echo "1 passed, 0 failed"
