@@ -6,6 +6,7 @@
 #include "findings.h"
 #include "leaderdesk.h"
 #include "notestore.h"
+#include "notescsv.h"
 #include "reportversions.h"
 #include "reviewreport.h"
 #include "sqlitedatabase.h"
@@ -13,6 +14,9 @@
 #include "syncencoding.h"
 #include "testvault.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -302,6 +306,53 @@ private slots:
                                      QStringLiteral("%1 changed: from “The breakfast club has raised attendance” to").arg(m_findings.at(0))})
             QVERIFY2(text.contains(words), qPrintable(words));
         QCOMPARE(versions.versions()->size(), 3);
+    }
+
+    // One row per collected note, read back with Python's csv module (not ours).
+    void theNotesAsCsvOpenWithPythonsCsvModule()
+    {
+        // An engagement titled like a formula must reach a spreadsheet as text.
+        const QString formula = addEngagement(QStringLiteral("=HYPERLINK(\"http://x\", \"y\")"), EngagementKind::Meeting, m_leader->priorityId,
+                                              {{QStringLiteral("governor"), 2}});
+        QVERIFY(LeaderDesk(leader()).publishSetup(m_leader->reviewId).ok());
+        QVERIFY(DeviceSync(*m_reviewer->vault).syncOnce().ok()); // the tablet learns of the engagement
+        m_notes.insert(QStringLiteral("formula"), sign(*m_reviewer, formula, NoteKind::Evidence, QStringLiteral("Minutes of the governors' meeting")));
+        QVERIFY(DeviceSync(*m_reviewer->vault).syncOnce().ok());
+        QCOMPARE(LeaderDesk(leader()).collect(m_leader->reviewId)->newNotes, 1);
+        auto csv = collectedNotesCsv(leader(), m_leader->reviewId);
+        QVERIFY(csv.ok());
+        QVERIFY(!csv->contains("Jamie")); // never a note's text
+        const QString file = m_directory.filePath(QStringLiteral("notes.csv"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(*csv) == csv->size());
+        out.close();
+        QProcess python;
+        python.start(QStringLiteral("python3"),
+                     {QStringLiteral("-c"), QStringLiteral("import csv, json, sys\n"
+                                                           "rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))\n"
+                                                           "print(json.dumps(rows))"),
+                      file});
+        QVERIFY(python.waitForFinished(30000));
+        QCOMPARE(python.exitCode(), 0);
+        const QJsonArray rows = QJsonDocument::fromJson(python.readAllStandardOutput()).array();
+        QCOMPARE(rows.size(), m_notes.size());
+        QHash<QString, QJsonObject> byHash;
+        for (const QJsonValue &row : rows)
+            byHash.insert(row.toObject().value(QStringLiteral("hash")).toString(), row.toObject());
+        const QJsonObject pupils = byHash.value(toHex(m_notes.value(QStringLiteral("pupils"))));
+        QCOMPARE(pupils.value(QStringLiteral("priority")).toString(), leader().store().priorities(m_leader->reviewId)->front().title);
+        QCOMPARE(pupils.value(QStringLiteral("engagement")).toString(), QStringLiteral("Pupils' focus group"));
+        QCOMPARE(pupils.value(QStringLiteral("source")).toString(), QStringLiteral("Children and young people"));
+        QCOMPARE(pupils.value(QStringLiteral("kind")).toString(), QStringLiteral("statement"));
+        QCOMPARE(pupils.value(QStringLiteral("tablet_role")).toString(), QStringLiteral("reviewer"));
+        QCOMPARE(pupils.value(QStringLiteral("evidence_given")).toString(), QStringLiteral("yes"));
+        QCOMPARE(pupils.value(QStringLiteral("verified")).toString(), QStringLiteral("yes"));
+        QCOMPARE(pupils.value(QStringLiteral("findings")).toString(), m_findings.at(0));
+        QCOMPARE(byHash.value(toHex(m_notes.value(QStringLiteral("manager")))).value(QStringLiteral("findings")).toString(),
+                 m_findings.at(0) + QLatin1Char(' ') + m_findings.at(2));
+        QVERIFY(!byHash.value(toHex(m_notes.value(QStringLiteral("observed")))).value(QStringLiteral("signed_at")).toString().isEmpty());
+        QCOMPARE(byHash.value(toHex(m_notes.value(QStringLiteral("formula")))).value(QStringLiteral("engagement")).toString(),
+                 QStringLiteral("'=HYPERLINK(\"http://x\", \"y\")"));
     }
 
     void aPdfThatCannotBeWrittenSaysSoAndLeavesNothing()

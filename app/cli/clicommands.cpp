@@ -95,7 +95,7 @@ QString CliCommands::usageText()
         "  leader report --output FILE [--format html|pdf] [--final]  (a working copy of the review report)\n"
         "  leader report issue preview|consultation|final [--by WHO];  leader report versions [--json];  leader report export N --output DIR\n"
         "  leader consultation add --finding F --role ROLE --said TEXT --decision accepted|changed|not-accepted [--reason TEXT] [--by WHO]\n"
-        "  leader consultation list [--json]\n"
+        "  leader consultation list [--json];  leader export csv --output FILE  (one row per collected note)\n"
         "  leader triangulation [--priority ID] [--json];  leader setting required-sources N;  leader history [--subject S] [--json]\n"
         "engagement kinds: %1\nnote kinds: %2\n")
         .arg(engagementKindNames().join(QStringLiteral(", ")), noteKindNames().join(QStringLiteral(", ")));
@@ -224,6 +224,7 @@ ExitCode CliCommands::run(const QStringList &words)
         {"leader concerns", &CliCommands::leaderConcerns, {QStringLiteral("review"), QStringLiteral("json")}},
         {"leader report", &CliCommands::leaderReport,
          {QStringLiteral("review"), QStringLiteral("format"), QStringLiteral("output"), QStringLiteral("final"), QStringLiteral("by"), QStringLiteral("json")}},
+        {"leader export", &CliCommands::leaderExport, {QStringLiteral("review"), QStringLiteral("output")}},
         {"leader consultation", &CliCommands::leaderConsultation,
          {QStringLiteral("review"), QStringLiteral("finding"), QStringLiteral("role"), QStringLiteral("said"), QStringLiteral("decision"),
           QStringLiteral("reason"), QStringLiteral("by"), QStringLiteral("json")}},

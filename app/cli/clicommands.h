@@ -64,6 +64,7 @@ private:
     ExitCode leaderReportIssue(const CommandArguments &args);
     ExitCode leaderReportVersions(const CommandArguments &args);
     ExitCode leaderConsultation(const CommandArguments &args);
+    ExitCode leaderExport(const CommandArguments &args);
     ExitCode leaderConcern(const CommandArguments &args);
     ExitCode leaderDeskReview(const CommandArguments &args);
     ExitCode join(const CommandArguments &args);

@@ -8,6 +8,7 @@
 #include "deskreview.h"
 #include "findings.h"
 #include "leaderdesk.h"
+#include "notescsv.h"
 #include "notestore.h"
 #include "reportversions.h"
 #include "reviewreport.h"
@@ -430,6 +431,25 @@ ExitCode CliCommands::leaderReportVersions(const CommandArguments &args)
             m_out << QJsonDocument(array).toJson();
         else if (issued->isEmpty())
             m_out << "No version of the report has been issued." << Qt::endl;
+        return Success;
+    });
+}
+
+// The collected notes for analysis tools: one CSV row per note (no text, no tablet label).
+ExitCode CliCommands::leaderExport(const CommandArguments &args)
+{
+    const QStringList words = args.positionals();
+    if (words != QStringList{QStringLiteral("csv")} || !args.has(QStringLiteral("output")))
+        return usage(QStringLiteral("leader export csv --output FILE"));
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        auto csv = sync::collectedNotesCsv(vault, reviewId);
+        if (!csv)
+            return fail(csv.error());
+        const QString output = args.value(QStringLiteral("output"));
+        QSaveFile file(output);
+        if (!file.open(QIODevice::WriteOnly) || file.write(*csv) != csv->size() || !file.commit())
+            return fail(Error{ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(output, file.errorString())});
+        m_out << "The collected notes written to " << output << Qt::endl;
         return Success;
     });
 }

@@ -134,5 +134,12 @@ pdftotext "$work/issued/report-v3-final.pdf" - | tr -s ' \n' '  ' | grep -q "Res
   || { echo "desk e2e: the final report does not list the consultation"; exit 1; }
 [ "$(fn leader leader report versions --json | python3 -c 'import json,sys; print(",".join(v["stage"] for v in json.load(sys.stdin)))')" = "preview,consultation,final" ] \
   || { echo "desk e2e: the versions are not preview, consultation, final"; exit 1; }
+fn leader leader export csv --output "$work/notes.csv" > /dev/null
+python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert len(rows) == 4, rows
+assert sum(1 for r in rows if r["findings"]) == 2, rows
+' "$work/notes.csv"
 echo "desk e2e: preview, draft for consultation and final report issued; the final one verifies with openssl and lists the consultation"
 echo "1 passed, 0 failed"
