@@ -96,6 +96,9 @@ QString CliCommands::usageText()
         "  leader report issue preview|consultation|final [--by WHO];  leader report versions [--json];  leader report export N --output DIR\n"
         "  leader consultation add --finding F --role ROLE --said TEXT --decision accepted|changed|not-accepted [--reason TEXT] [--by WHO]\n"
         "  leader consultation list [--json];  leader export csv --output FILE  (one row per collected note)\n"
+        "  leader bundle --output DIR              (the evidence bundle: a BagIt bag, signed)\n"
+        "anyone, with no vault:\n"
+        "  verify-bundle DIR [--key REVIEW_KEY_HEX]\n"
         "  leader triangulation [--priority ID] [--json];  leader setting required-sources N;  leader history [--subject S] [--json]\n"
         "engagement kinds: %1\nnote kinds: %2\n")
         .arg(engagementKindNames().join(QStringLiteral(", ")), noteKindNames().join(QStringLiteral(", ")));
@@ -225,6 +228,8 @@ ExitCode CliCommands::run(const QStringList &words)
         {"leader report", &CliCommands::leaderReport,
          {QStringLiteral("review"), QStringLiteral("format"), QStringLiteral("output"), QStringLiteral("final"), QStringLiteral("by"), QStringLiteral("json")}},
         {"leader export", &CliCommands::leaderExport, {QStringLiteral("review"), QStringLiteral("output")}},
+        {"leader bundle", &CliCommands::leaderBundle, {QStringLiteral("review"), QStringLiteral("output")}},
+        {"verify-bundle", &CliCommands::verifyBundle, {QStringLiteral("key")}},
         {"leader consultation", &CliCommands::leaderConsultation,
          {QStringLiteral("review"), QStringLiteral("finding"), QStringLiteral("role"), QStringLiteral("said"), QStringLiteral("decision"),
           QStringLiteral("reason"), QStringLiteral("by"), QStringLiteral("json")}},

@@ -65,6 +65,8 @@ private:
     ExitCode leaderReportVersions(const CommandArguments &args);
     ExitCode leaderConsultation(const CommandArguments &args);
     ExitCode leaderExport(const CommandArguments &args);
+    ExitCode leaderBundle(const CommandArguments &args);
+    ExitCode verifyBundle(const CommandArguments &args);
     ExitCode leaderConcern(const CommandArguments &args);
     ExitCode leaderDeskReview(const CommandArguments &args);
     ExitCode join(const CommandArguments &args);

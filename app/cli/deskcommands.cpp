@@ -6,6 +6,7 @@
 #include "concernfollowups.h"
 #include "deskengagements.h"
 #include "deskreview.h"
+#include "evidencebundle.h"
 #include "findings.h"
 #include "leaderdesk.h"
 #include "notescsv.h"
@@ -452,6 +453,43 @@ ExitCode CliCommands::leaderExport(const CommandArguments &args)
         m_out << "The collected notes written to " << output << Qt::endl;
         return Success;
     });
+}
+
+// The evidence bundle: a BagIt bag of everything the findings rest on, signed by the review key.
+ExitCode CliCommands::leaderBundle(const CommandArguments &args)
+{
+    if (!args.positionals().isEmpty() || !args.has(QStringLiteral("output")))
+        return usage(QStringLiteral("leader bundle --output DIR"));
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        auto written = sync::writeEvidenceBundle(vault, reviewId, args.value(QStringLiteral("output")));
+        if (!written)
+            return fail(written.error());
+        m_out << "Evidence bundle written to " << written->directory << ": " << written->notes << " signed notes, " << written->files
+              << " files, signed by the review key. Check it with: fieldnotes-cli verify-bundle " << written->directory << Qt::endl;
+        return Success;
+    });
+}
+
+// Checks a bundle with nothing but what is in it; needs no vault.
+ExitCode CliCommands::verifyBundle(const CommandArguments &args)
+{
+    const QStringList words = args.positionals();
+    std::optional<QByteArray> key;
+    if (args.has(QStringLiteral("key")))
+        key = sync::fromHex(args.value(QStringLiteral("key")).toLower(), 32);
+    if (words.size() != 1 || (args.has(QStringLiteral("key")) && !key))
+        return usage(QStringLiteral("verify-bundle DIR [--key REVIEW_KEY_HEX]"));
+    const sync::BundleCheck check = sync::verifyEvidenceBundle(words.first(), key.value_or(QByteArray()));
+    for (const QString &problem : check.problems)
+        m_out << "PROBLEM  " << problem << Qt::endl;
+    m_out << check.files << " files, " << check.notes << " signed notes; review key " << sync::toHex(check.reviewKey) << Qt::endl;
+    if (!check.ok()) {
+        m_out << check.problems.size() << (check.problems.size() == 1 ? " problem" : " problems") << ": the bundle does not verify" << Qt::endl;
+        return VerificationFailed;
+    }
+    m_out << "The bundle verifies: every file unchanged, every signature holds, every chain complete, every finding's notes present."
+          << (key ? "" : " Compare the review key above with the one the team leader published.") << Qt::endl;
+    return Success;
 }
 
 // Responses to the draft for consultation, per finding, and what the team decided.

@@ -141,5 +141,13 @@ rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
 assert len(rows) == 4, rows
 assert sum(1 for r in rows if r["findings"]) == 2, rows
 ' "$work/notes.csv"
+# The evidence bundle, checked by fieldnotes-cli and by the standard-tools recipe of docs/evidence-bundle.md.
+fn leader leader bundle --output "$work/bundle" > /dev/null
+"$cli" verify-bundle "$work/bundle" > /dev/null || { echo "desk e2e: the bundle does not verify"; exit 1; }
+(cd "$work/bundle" && sha256sum -c --quiet manifest-sha256.txt && sha512sum -c --quiet manifest-sha512.txt \
+  && sha256sum -c --quiet tagmanifest-sha256.txt \
+  && openssl pkeyutl -verify -pubin -inkey data/review-key.pem -rawin -in tagmanifest-sha256.txt -sigfile tagmanifest-sha256.txt.sig \
+  | grep -q "Signature Verified Successfully") || { echo "desk e2e: the bundle fails the standard-tools recipe"; exit 1; }
+echo "desk e2e: the evidence bundle verifies, with fieldnotes-cli and with sha256sum, sha512sum and openssl"
 echo "desk e2e: preview, draft for consultation and final report issued; the final one verifies with openssl and lists the consultation"
 echo "1 passed, 0 failed"

@@ -1,0 +1,253 @@
+// The evidence bundle: a BagIt bag of everything the review's findings rest on, written from a
+// real desk (two tablets' notes collected through a real archive on 127.0.0.1), then checked by
+// verify-bundle and by tools no one here wrote (sha256sum -c, sha512sum -c, openssl), before and
+// after each kind of damage.
+#include "deskfixture.h"
+#include "devicesync.h"
+#include "evidencebundle.h"
+#include "findings.h"
+#include "leaderdesk.h"
+#include "notestore.h"
+#include "reportversions.h"
+#include "syncencoding.h"
+#include "syncstore.h"
+#include "vault.h"
+#include "testvault.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fieldnotes;
+using namespace fieldnotes::sync;
+using namespace fieldnotes::test;
+
+class TestEvidenceBundle : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_directory;
+    std::unique_ptr<InProcessArchive> m_archive;
+    std::unique_ptr<ScratchVault> m_leader;
+    std::unique_ptr<ScratchVault> m_reviewer;
+    std::unique_ptr<ScratchVault> m_youngInspector;
+    QList<QByteArray> m_reviewerNotes; // in the order signed: sequence 1, 2, 3
+    QString m_bag;
+
+    Vault &leader() { return *m_leader->vault; }
+
+    static int run(const QString &program, const QStringList &arguments, const QString &directory = {}, QByteArray *output = nullptr)
+    {
+        QProcess process;
+        process.setWorkingDirectory(directory);
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(program, arguments);
+        if (!process.waitForFinished(60000))
+            return -1;
+        if (output)
+            *output = process.readAll();
+        return process.exitCode();
+    }
+
+    /// A fresh copy of the good bag to damage.
+    QString copyOfBag(const char *name)
+    {
+        const QString copy = m_directory.filePath(QString::fromLatin1(name));
+        if (run(QStringLiteral("cp"), {QStringLiteral("-r"), m_bag, copy}) != 0)
+            qFatal("cp failed");
+        return copy;
+    }
+
+    static void rewrite(const QString &path, const std::function<void(QByteArray &)> &change)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot read %s", qPrintable(path));
+        QByteArray bytes = file.readAll();
+        file.close();
+        change(bytes);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+            qFatal("cannot write %s", qPrintable(path));
+    }
+
+    static bool mentions(const BundleCheck &check, const QString &words)
+    {
+        for (const QString &problem : check.problems)
+            if (problem.contains(words))
+                return true;
+        return false;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_archive = std::make_unique<InProcessArchive>(m_directory.filePath(QStringLiteral("archive")));
+        m_leader = std::make_unique<ScratchVault>();
+        const QString children = addEngagement(leader().store(), m_leader->reviewId, m_leader->priorityId, QStringLiteral("Pupils' focus group"),
+                                               EngagementKind::FocusGroup, {{QStringLiteral("young person"), 6}});
+        auto created = LeaderDesk(leader()).createReview(m_leader->reviewId, m_archive->url, {}, m_archive->store->issueReviewCode(1));
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+        m_reviewer = std::make_unique<ScratchVault>();
+        m_youngInspector = std::make_unique<ScratchVault>();
+        QVERIFY(enrolTablet(leader(), m_leader->reviewId, *m_reviewer->vault, QStringLiteral("reviewer"), QStringLiteral("Tablet 3")).ok());
+        QVERIFY(enrolTablet(leader(), m_leader->reviewId, *m_youngInspector->vault, QStringLiteral("young-inspector"), QStringLiteral("YI tablet")).ok());
+        for (const char *text : {"Pupils said the breakfast club gets them in on time, and showed the sign-in sheet",
+                                 "Pupils said the library is closed at lunch", "Pupils said the buses are late"})
+            m_reviewerNotes << *signNote(*m_reviewer->vault, children, NoteKind::Statement, QString::fromUtf8(text), true, true);
+        const QByteArray observed = *signNote(*m_youngInspector->vault, children, NoteKind::Observation,
+                                              QStringLiteral("The club was full by 8:15 and pupils signed themselves in"));
+        for (ScratchVault *tablet : {m_reviewer.get(), m_youngInspector.get()})
+            QVERIFY(DeviceSync(*tablet->vault).syncOnce().ok());
+        QCOMPARE(LeaderDesk(leader()).collect(m_leader->reviewId)->newNotes, 4);
+
+        EvidenceDesk desk(leader(), m_leader->reviewId);
+        const QString by = QStringLiteral("Team leader");
+        const QString finding = *desk.addFinding(m_leader->priorityId, FindingKind::GoodPractice, QStringLiteral("The breakfast club works"), by);
+        QVERIFY(desk.link(finding, Excerpt{m_reviewerNotes.at(0), 0, 27}, by).ok());
+        QVERIFY(desk.link(finding, Excerpt{observed, 0, -1}, by).ok());
+        ReportVersions reports(leader(), m_leader->reviewId);
+        QVERIFY(reports.issue(ReportVersionStage::Consultation, by).ok());
+        QVERIFY(reports.recordResponse(finding, QStringLiteral("headteacher"), QStringLiteral("Agreed"), QStringLiteral("accepted"), {}, by).ok());
+        QVERIFY(reports.issue(ReportVersionStage::Final, by).ok());
+
+        m_bag = m_directory.filePath(QStringLiteral("bag"));
+        auto written = writeEvidenceBundle(leader(), m_leader->reviewId, m_bag);
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
+        QCOMPARE(written->notes, 4);
+    }
+
+    void aWholeBundleVerifies()
+    {
+        auto keys = SyncStore(leader()).reviewKeys(m_leader->reviewId);
+        const BundleCheck check = verifyEvidenceBundle(m_bag, (*keys)->signingPublic);
+        QVERIFY2(check.ok(), qPrintable(check.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(check.notes, 4);
+        // Three files a note; the review, its key, roster, engagement records, concern follow-ups,
+        // findings and consultation; two report versions of four files each.
+        QCOMPARE(check.files, 4 * 3 + 7 + 2 * 4);
+        // Nothing left half-written beside it.
+        QCOMPARE(QDir(m_directory.path()).entryList({QStringLiteral(".bag.incomplete-*")}, QDir::Dirs | QDir::Hidden).size(), 0);
+        const QString bagit = QString::fromUtf8(*[&] { QFile f(m_bag + QStringLiteral("/bagit.txt")); f.open(QIODevice::ReadOnly); return std::optional(f.readAll()); }());
+        QCOMPARE(bagit, QStringLiteral("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"));
+    }
+
+    // The documented recipe, with standard tools only (docs/evidence-bundle.md).
+    void standardToolsAgree()
+    {
+        QByteArray output;
+        QCOMPARE(run(QStringLiteral("sha256sum"), {QStringLiteral("-c"), QStringLiteral("--quiet"), QStringLiteral("manifest-sha256.txt")}, m_bag, &output), 0);
+        QCOMPARE(run(QStringLiteral("sha512sum"), {QStringLiteral("-c"), QStringLiteral("--quiet"), QStringLiteral("manifest-sha512.txt")}, m_bag, &output), 0);
+        QCOMPARE(run(QStringLiteral("sha256sum"), {QStringLiteral("-c"), QStringLiteral("--quiet"), QStringLiteral("tagmanifest-sha256.txt")}, m_bag, &output), 0);
+        QCOMPARE(run(QStringLiteral("openssl"), {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"), QStringLiteral("-inkey"),
+                                                 QStringLiteral("data/review-key.pem"), QStringLiteral("-rawin"), QStringLiteral("-in"),
+                                                 QStringLiteral("tagmanifest-sha256.txt"), QStringLiteral("-sigfile"), QStringLiteral("tagmanifest-sha256.txt.sig")},
+                     m_bag, &output),
+                 0);
+        // A note's signature, with its author's key from the signed bytes' readable copy.
+        const QString note = QStringLiteral("data/notes/") + toHex(m_reviewerNotes.at(0));
+        const QString pem = m_directory.filePath(QStringLiteral("author.pem"));
+        QFile key(pem);
+        QVERIFY(key.open(QIODevice::WriteOnly));
+        key.write(ed25519PublicKeyPem(m_reviewer->vault->identity().publicKey));
+        key.close();
+        QCOMPARE(run(QStringLiteral("openssl"), {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"), QStringLiteral("-inkey"), pem,
+                                                 QStringLiteral("-rawin"), QStringLiteral("-in"), note + QStringLiteral(".cbor"), QStringLiteral("-sigfile"),
+                                                 note + QStringLiteral(".sig")},
+                     m_bag, &output),
+                 0);
+    }
+
+    void aChangedNoteFileIsNamed()
+    {
+        const QString bag = copyOfBag("changed-note");
+        const QString path = QStringLiteral("data/notes/%1.cbor").arg(toHex(m_reviewerNotes.at(1)));
+        rewrite(bag + QLatin1Char('/') + path, [](QByteArray &bytes) { bytes[bytes.size() - 3] = char(bytes[bytes.size() - 3] ^ 0x20); });
+        const BundleCheck check = verifyEvidenceBundle(bag);
+        QVERIFY(mentions(check, path + QStringLiteral(" has changed")));
+        QVERIFY(mentions(check, QStringLiteral("note %1").arg(toHex(m_reviewerNotes.at(1)).left(12))));
+        QVERIFY(run(QStringLiteral("sha256sum"), {QStringLiteral("-c"), QStringLiteral("--quiet"), QStringLiteral("manifest-sha256.txt")}, bag) != 0);
+    }
+
+    void aRemovedNoteFileIsNamed()
+    {
+        const QString bag = copyOfBag("removed-note");
+        const QString path = QStringLiteral("data/notes/%1.sig").arg(toHex(m_reviewerNotes.at(2)));
+        QVERIFY(QFile::remove(bag + QLatin1Char('/') + path));
+        const BundleCheck check = verifyEvidenceBundle(bag);
+        QVERIFY(mentions(check, path + QStringLiteral(" is listed in manifest-sha256.txt but missing")));
+        QVERIFY(run(QStringLiteral("sha256sum"), {QStringLiteral("-c"), QStringLiteral("--quiet"), QStringLiteral("manifest-sha256.txt")}, bag) != 0);
+    }
+
+    void aChangedManifestLineIsNamed()
+    {
+        const QString bag = copyOfBag("changed-manifest");
+        rewrite(bag + QStringLiteral("/manifest-sha256.txt"), [](QByteArray &bytes) { bytes[0] = bytes[0] == 'a' ? 'b' : 'a'; });
+        const BundleCheck check = verifyEvidenceBundle(bag);
+        QVERIFY(mentions(check, QStringLiteral("manifest-sha256.txt has changed")));
+        QVERIFY(mentions(check, QStringLiteral("is not the one in manifest-sha256.txt")));
+        QVERIFY(run(QStringLiteral("sha256sum"), {QStringLiteral("-c"), QStringLiteral("--quiet"), QStringLiteral("tagmanifest-sha256.txt")}, bag) != 0);
+    }
+
+    void aChangedReportByteIsNamed()
+    {
+        const QString bag = copyOfBag("changed-report");
+        const QString path = QStringLiteral("data/reports/report-v2-final.pdf");
+        rewrite(bag + QLatin1Char('/') + path, [](QByteArray &bytes) { bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x01); });
+        const BundleCheck check = verifyEvidenceBundle(bag);
+        QVERIFY2(mentions(check, path + QStringLiteral(" has changed")), qPrintable(check.problems.join(QLatin1Char('\n'))));
+        QVERIFY(mentions(check, path + QStringLiteral(": the review key's signature over it does not hold")));
+    }
+
+    // Someone removes a note and writes the manifests again: the digests now agree, but the
+    // tablet's chain has a gap, and the leader's signature over the tag manifest no longer holds.
+    void aNoteMissingFromATabletsChainIsNamed()
+    {
+        const QString bag = copyOfBag("missing-from-chain");
+        const QString hex = toHex(m_reviewerNotes.at(1));
+        for (const char *ending : {".cbor", ".sig", ".json"})
+            QVERIFY(QFile::remove(QStringLiteral("%1/data/notes/%2%3").arg(bag, hex, QLatin1String(ending))));
+        for (const char *manifest : {"manifest-sha256.txt", "manifest-sha512.txt"})
+            rewrite(QStringLiteral("%1/%2").arg(bag, QLatin1String(manifest)), [&](QByteArray &bytes) {
+                QByteArrayList kept;
+                for (const QByteArray &line : bytes.split('\n'))
+                    if (!line.contains(hex.toLatin1()))
+                        kept << line;
+                bytes = kept.join('\n');
+            });
+        QByteArray tags;
+        QCOMPARE(run(QStringLiteral("sha256sum"), {QStringLiteral("bag-info.txt"), QStringLiteral("bagit.txt"), QStringLiteral("manifest-sha256.txt"),
+                                                   QStringLiteral("manifest-sha512.txt")},
+                     bag, &tags),
+                 0);
+        rewrite(bag + QStringLiteral("/tagmanifest-sha256.txt"), [&](QByteArray &bytes) { bytes = tags; });
+        const BundleCheck check = verifyEvidenceBundle(bag);
+        QVERIFY2(mentions(check, QStringLiteral("note %1 (number 3 of Tablet 3 (reviewer))").arg(toHex(m_reviewerNotes.at(2)).left(12))),
+                 qPrintable(check.problems.join(QLatin1Char('\n'))));
+        QVERIFY(mentions(check, QStringLiteral("the review key's signature over the tag manifest does not hold")));
+        QVERIFY(run(QStringLiteral("sha256sum"), {QStringLiteral("-c"), QStringLiteral("--quiet"), QStringLiteral("manifest-sha256.txt")}, bag) == 0);
+    }
+
+    void anotherKeyIsNotTheReviewsKey()
+    {
+        const BundleCheck check = verifyEvidenceBundle(m_bag, QByteArray(32, '\x07'));
+        QVERIFY(mentions(check, QStringLiteral("not the one expected")));
+    }
+
+    void aFolderThatIsNotThereIsSaidOnce()
+    {
+        const BundleCheck check = verifyEvidenceBundle(m_directory.filePath(QStringLiteral("nowhere")));
+        QCOMPARE(check.problems, QStringList{m_directory.filePath(QStringLiteral("nowhere")) + QStringLiteral(" is not a folder")});
+    }
+
+    void aBundleIsNeverWrittenOverAnother()
+    {
+        auto again = writeEvidenceBundle(leader(), m_leader->reviewId, m_bag);
+        QVERIFY(!again.ok());
+        QVERIFY(again.error().message.contains(QStringLiteral("already exists")));
+        QVERIFY(verifyEvidenceBundle(m_bag).ok());
+    }
+};
+
+QTEST_MAIN(TestEvidenceBundle)
+#include "tst_evidencebundle.moc"
