@@ -144,6 +144,10 @@ private slots:
                                                  QStringLiteral("tagmanifest-sha256.txt"), QStringLiteral("-sigfile"), QStringLiteral("tagmanifest-sha256.txt.sig")},
                      m_bag, &output),
                  0);
+        // A note's name is BLAKE2b-256 over its signed bytes and signature.
+        const QString hex = toHex(m_reviewerNotes.at(0));
+        QCOMPARE(run(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("cat data/notes/%1.cbor data/notes/%1.sig | b2sum -l 256").arg(hex)}, m_bag, &output), 0);
+        QCOMPARE(output.left(64), hex.toLatin1());
         // A note's signature, with its author's key from the signed bytes' readable copy.
         const QString note = QStringLiteral("data/notes/") + toHex(m_reviewerNotes.at(0));
         const QString pem = m_directory.filePath(QStringLiteral("author.pem"));
