@@ -15,9 +15,13 @@
 #include "testvault.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace fieldnotes;
 using namespace fieldnotes::sync;
@@ -250,6 +254,44 @@ private slots:
         QVERIFY(!again.ok());
         QVERIFY(again.error().message.contains(QStringLiteral("already exists")));
         QVERIFY(verifyEvidenceBundle(m_bag).ok());
+    }
+
+    // fieldnotes-cli killed (SIGKILL) at twenty points from its start to past its end: at the final
+    // path there is either nothing or a whole bag that verifies, never part of one.
+    void aKilledWriteLeavesNoPartialBundle()
+    {
+        const auto bundle = [&](const QString &output, int killAfterMs) {
+            QProcess cli;
+            cli.start(QStringLiteral(FIELDNOTES_CLI), {QStringLiteral("--vault"), m_leader->path(), QStringLiteral("--passphrase-fd"), QStringLiteral("0"),
+                                                       QStringLiteral("leader"), QStringLiteral("bundle"), QStringLiteral("--output"), output});
+            cli.write("scratch passphrase\n");
+            cli.closeWriteChannel();
+            if (killAfterMs >= 0 && !cli.waitForFinished(killAfterMs) && cli.processId() > 0)
+                ::kill(pid_t(cli.processId()), SIGKILL);
+            cli.waitForFinished(60000);
+            return cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 0;
+        };
+        QElapsedTimer whole;
+        whole.start();
+        QVERIFY(bundle(m_directory.filePath(QStringLiteral("timed")), -1));
+        const qint64 duration = whole.elapsed();
+        QVERIFY(verifyEvidenceBundle(m_directory.filePath(QStringLiteral("timed"))).ok());
+        int nothing = 0;
+        int whole_ = 0;
+        for (int i = 0; i < 20; ++i) {
+            const QString output = m_directory.filePath(QStringLiteral("killed-%1").arg(i));
+            bundle(output, int(duration * i / 10)); // from the start to well past a whole write
+            if (!QFileInfo::exists(output)) {
+                ++nothing;
+                continue;
+            }
+            const BundleCheck check = verifyEvidenceBundle(output);
+            QVERIFY2(check.ok(), qPrintable(check.problems.join(QLatin1Char('\n'))));
+            ++whole_;
+        }
+        qInfo("a whole write took %lld ms; of 20 killed writes, %d left nothing and %d had finished", duration, nothing, whole_);
+        QVERIFY(nothing > 0);
+        QVERIFY(whole_ > 0);
     }
 };
 
