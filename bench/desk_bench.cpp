@@ -389,7 +389,7 @@ int main(int argc, char *argv[])
     const QString bag = directory.filePath(QStringLiteral("bundle"));
     QElapsedTimer clock;
     clock.start();
-    const BundleSummary written = check(writeEvidenceBundle(*leader, reviewId, bag), "the evidence bundle");
+    const BundleSummary written = check(writeEvidenceBundle(*session.vault(), reviewId, bag), "the evidence bundle");
     const double writeMs = double(clock.nsecsElapsed()) / 1e6;
     clock.restart();
     const BundleCheck verified = verifyEvidenceBundle(bag);
@@ -404,7 +404,7 @@ int main(int argc, char *argv[])
     const double shaMs = double(clock.nsecsElapsed()) / 1e6;
     if (sha256sum.exitCode() != 0)
         die(QStringLiteral("sha256sum -c failed on the bundle"));
-    const QList<SignedNote> signedNotes = check(SyncStore(*leader).collectedNotes(reviewId), "the collected notes");
+    const QList<SignedNote> signedNotes = check(SyncStore(*session.vault()).collectedNotes(reviewId), "the collected notes");
     clock.restart();
     int valid = 0;
     for (const SignedNote &note : signedNotes)
