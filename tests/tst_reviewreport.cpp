@@ -7,6 +7,7 @@
 #include "leaderdesk.h"
 #include "notestore.h"
 #include "notescsv.h"
+#include "refiqda.h"
 #include "reportversions.h"
 #include "reviewreport.h"
 #include "sqlitedatabase.h"
@@ -353,6 +354,61 @@ private slots:
         QVERIFY(!byHash.value(toHex(m_notes.value(QStringLiteral("observed")))).value(QStringLiteral("signed_at")).toString().isEmpty());
         QCOMPARE(byHash.value(toHex(m_notes.value(QStringLiteral("formula")))).value(QStringLiteral("engagement")).toString(),
                  QStringLiteral("'=HYPERLINK(\"http://x\", \"y\")"));
+    }
+
+    // The REFI-QDA project: valid against the published schema (xmllint), opened with Python's
+    // zipfile and ElementTree (not ours): a source per note with its text, cases, variables, and
+    // the findings' excerpts coded at their code-point positions.
+    void theRefiQdaProjectValidatesAgainstTheSchema()
+    {
+        const QString qdpx = m_directory.filePath(QStringLiteral("review.qdpx"));
+        auto written = writeRefiQdaProject(leader(), m_leader->reviewId, qdpx);
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
+        const QString unpacked = m_directory.filePath(QStringLiteral("qdpx"));
+        QProcess python;
+        python.start(QStringLiteral("python3"),
+                     {QStringLiteral("-c"),
+                      QStringLiteral("import json, sys, zipfile, xml.etree.ElementTree as ET\n"
+                                     "z = zipfile.ZipFile(sys.argv[1]); z.extractall(sys.argv[2])\n"
+                                     "ns = {'q': 'urn:QDA-XML:project:1.0'}\n"
+                                     "root = ET.fromstring(z.read('project.qde'))\n"
+                                     "out = {'files': sorted(z.namelist()), 'cases': len(root.findall('q:Cases/q:Case', ns)), 'sources': []}\n"
+                                     "for s in root.findall('q:Sources/q:TextSource', ns):\n"
+                                     "    text = z.read('sources/' + s.get('plainTextPath')[len('internal://'):]).decode('utf-8')\n"
+                                     "    out['sources'].append({'description': s.find('q:Description', ns).text, 'length': len(text), 'text': text,\n"
+                                     "        'selections': [[int(p.get('startPosition')), int(p.get('endPosition'))] for p in s.findall('q:PlainTextSelection', ns)]})\n"
+                                     "print(json.dumps(out))"),
+                      qdpx, unpacked});
+        QVERIFY(python.waitForFinished(30000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        const QJsonObject project = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+        QByteArray lint;
+        QProcess xmllint;
+        xmllint.setProcessChannelMode(QProcess::MergedChannels);
+        xmllint.start(QStringLiteral("xmllint"), {QStringLiteral("--noout"), QStringLiteral("--schema"),
+                                                  QStringLiteral(FIELDNOTES_TEST_DATA "/refi-qda/Project.xsd"), unpacked + QStringLiteral("/project.qde")});
+        QVERIFY(xmllint.waitForFinished(30000));
+        QVERIFY2(xmllint.exitCode() == 0, xmllint.readAll().constData());
+
+        const QJsonArray sources = project.value(QStringLiteral("sources")).toArray();
+        QCOMPARE(sources.size(), m_notes.size());
+        QCOMPARE(project.value(QStringLiteral("files")).toArray().size(), m_notes.size() + 1); // the sources and project.qde
+        QVERIFY(project.value(QStringLiteral("cases")).toInt() >= 3);
+        bool pupilsSeen = false;
+        for (const QJsonValue &value : sources) {
+            const QJsonObject source = value.toObject();
+            QVERIFY(source.value(QStringLiteral("description")).toString().contains(QStringLiteral("BLAKE2b-256 ")));
+            if (!source.value(QStringLiteral("description")).toString().contains(toHex(m_notes.value(QStringLiteral("pupils")))))
+                continue;
+            pupilsSeen = true;
+            QVERIFY(source.value(QStringLiteral("text")).toString().startsWith(QStringLiteral("Jamie said the breakfast club")));
+            // The whole note is linked to F1: the selection runs over all its code points.
+            const QJsonArray selections = source.value(QStringLiteral("selections")).toArray();
+            QCOMPARE(selections.size(), 1);
+            QCOMPARE(selections.at(0).toArray().at(0).toInt(), 0);
+            QCOMPARE(selections.at(0).toArray().at(1).toInt(), source.value(QStringLiteral("length")).toInt());
+        }
+        QVERIFY(pupilsSeen);
     }
 
     void aPdfThatCannotBeWrittenSaysSoAndLeavesNothing()

@@ -95,7 +95,7 @@ QString CliCommands::usageText()
         "  leader report --output FILE [--format html|pdf] [--final]  (a working copy of the review report)\n"
         "  leader report issue preview|consultation|final [--by WHO];  leader report versions [--json];  leader report export N --output DIR\n"
         "  leader consultation add --finding F --role ROLE --said TEXT --decision accepted|changed|not-accepted [--reason TEXT] [--by WHO]\n"
-        "  leader consultation list [--json];  leader export csv --output FILE  (one row per collected note)\n"
+        "  leader consultation list [--json];  leader export csv|qdpx --output FILE  (CSV rows; a REFI-QDA project)\n"
         "  leader bundle --output DIR              (the evidence bundle: a BagIt bag, signed)\n"
         "anyone, with no vault:\n"
         "  verify-bundle DIR [--key REVIEW_KEY_HEX]\n"

@@ -11,6 +11,7 @@
 #include "leaderdesk.h"
 #include "notescsv.h"
 #include "notestore.h"
+#include "refiqda.h"
 #include "reportversions.h"
 #include "reviewreport.h"
 #include "signednote.h"
@@ -436,17 +437,25 @@ ExitCode CliCommands::leaderReportVersions(const CommandArguments &args)
     });
 }
 
-// The collected notes for analysis tools: one CSV row per note (no text, no tablet label).
+// The collected notes for analysis tools: one CSV row per note (no text, no tablet label), or
+// a REFI-QDA project (.qdpx) with the notes' text, for QualCoder, NVivo, ATLAS.ti or MAXQDA.
 ExitCode CliCommands::leaderExport(const CommandArguments &args)
 {
     const QStringList words = args.positionals();
-    if (words != QStringList{QStringLiteral("csv")} || !args.has(QStringLiteral("output")))
-        return usage(QStringLiteral("leader export csv --output FILE"));
+    const QString format = words.value(0);
+    if (words.size() != 1 || (format != QLatin1String("csv") && format != QLatin1String("qdpx")) || !args.has(QStringLiteral("output")))
+        return usage(QStringLiteral("leader export csv|qdpx --output FILE"));
     return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        const QString output = args.value(QStringLiteral("output"));
+        if (format == QLatin1String("qdpx")) {
+            if (auto written = sync::writeRefiQdaProject(vault, reviewId, output); !written)
+                return fail(written.error());
+            m_out << "The REFI-QDA project written to " << output << Qt::endl;
+            return Success;
+        }
         auto csv = sync::collectedNotesCsv(vault, reviewId);
         if (!csv)
             return fail(csv.error());
-        const QString output = args.value(QStringLiteral("output"));
         QSaveFile file(output);
         if (!file.open(QIODevice::WriteOnly) || file.write(*csv) != csv->size() || !file.commit())
             return fail(Error{ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(output, file.errorString())});

@@ -149,5 +149,9 @@ fn leader leader bundle --output "$work/bundle" > /dev/null
   && openssl pkeyutl -verify -pubin -inkey data/review-key.pem -rawin -in tagmanifest-sha256.txt -sigfile tagmanifest-sha256.txt.sig \
   | grep -q "Signature Verified Successfully") || { echo "desk e2e: the bundle fails the standard-tools recipe"; exit 1; }
 echo "desk e2e: the evidence bundle verifies, with fieldnotes-cli and with sha256sum, sha512sum and openssl"
+fn leader leader export qdpx --output "$work/review.qdpx" > /dev/null
+mkdir -p "$work/qdpx" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$work/review.qdpx" "$work/qdpx"
+xmllint --noout --schema "$here/../data/refi-qda/Project.xsd" "$work/qdpx/project.qde" 2>/dev/null \
+  || { echo "desk e2e: the REFI-QDA project does not validate"; exit 1; }
 echo "desk e2e: preview, draft for consultation and final report issued; the final one verifies with openssl and lists the consultation"
 echo "1 passed, 0 failed"
