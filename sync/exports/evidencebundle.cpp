@@ -2,16 +2,14 @@
 
 #include "collectednotes.h"
 #include "concernfollowups.h"
-#include "deskengagements.h"
+#include "desknames.h"
 #include "findings.h"
 #include "noteverifier.h"
-#include "notestore.h"
 #include "reportversions.h"
 #include "roster.h"
 #include "rosterentry.h"
 #include "signednote.h"
 #include "signednotejson.h"
-#include "sources.h"
 #include "sqlitedatabase.h"
 #include "syncencoding.h"
 #include "syncstore.h"
@@ -64,12 +62,6 @@ QByteArray readable(const QJsonValue &value)
                            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented);
 }
 
-template <typename T>
-Error failedTo(const char *what, const Result<T> &result)
-{
-    return Error{result.error().code, QStringLiteral("%1: %2").arg(QLatin1String(what), result.error().message)};
-}
-
 std::optional<QByteArray> readFile(const QString &path)
 {
     QFile file(path);
@@ -102,33 +94,24 @@ Result<BundleSummary> writeEvidenceBundle(Vault &vault, const QString &reviewId,
         return Error{ErrorCode::InvalidArgument, QStringLiteral("%1 already exists: a bundle is written to a new folder").arg(directory)};
     auto keys = SyncStore(vault).reviewKeys(reviewId);
     if (!keys)
-        return failedTo("the review keys", keys);
+        return whileReading("the review keys", keys.error());
     if (!*keys)
         return Error{ErrorCode::NotFound, QStringLiteral("this vault does not lead review %1, so it holds no key to sign the bundle with").arg(reviewId)};
 
     QMap<QString, QByteArray> payload; // path in the bag -> bytes
 
     // The review, its priorities and sources, and the key everything is checked against.
-    auto reviews = vault.store().reviews();
-    if (!reviews)
-        return failedTo("the review", reviews);
-    Review review;
-    for (const Review &candidate : std::as_const(*reviews))
-        if (candidate.id == reviewId)
-            review = candidate;
-    auto priorities = vault.store().priorities(reviewId);
-    if (!priorities)
-        return failedTo("the priorities", priorities);
+    auto names = deskNames(vault, reviewId);
+    if (!names)
+        return names.error();
+    const Review &review = names->review;
     QJsonArray priorityArray;
-    for (const Priority &priority : std::as_const(*priorities))
+    for (const Priority &priority : std::as_const(names->priorities))
         priorityArray.append(QJsonObject{{QStringLiteral("id"), priority.id},
                                          {QStringLiteral("title"), priority.title},
                                          {QStringLiteral("lines_of_enquiry"), QJsonArray::fromStringList(priority.linesOfEnquiry)}});
-    auto sources = reviewSources(vault, reviewId);
-    if (!sources)
-        return failedTo("the sources", sources);
     QJsonArray sourceArray;
-    for (const Source &source : std::as_const(*sources))
+    for (const Source &source : std::as_const(names->sources))
         sourceArray.append(QJsonObject{{QStringLiteral("id"), source.id}, {QStringLiteral("label"), source.label}});
     payload.insert(QStringLiteral("data/review.json"),
                    readable(QJsonObject{{QStringLiteral("review_id"), reviewId},
@@ -142,7 +125,7 @@ Result<BundleSummary> writeEvidenceBundle(Vault &vault, const QString &reviewId,
 
     auto roster = SyncStore(vault).rosterEntries(reviewId);
     if (!roster)
-        return failedTo("the roster", roster);
+        return whileReading("the roster", roster.error());
     QJsonArray rosterArray;
     for (const RosterEntry &entry : std::as_const(*roster))
         rosterArray.append(entry.toJson());
@@ -151,7 +134,7 @@ Result<BundleSummary> writeEvidenceBundle(Vault &vault, const QString &reviewId,
     // Every collected note: what was signed, the signature, and a readable copy.
     auto notes = SyncStore(vault).collectedNotes(reviewId);
     if (!notes)
-        return failedTo("the collected notes", notes);
+        return whileReading("the collected notes", notes.error());
     for (const SignedNote &note : std::as_const(*notes)) {
         const QString stem = QStringLiteral("data/notes/") + toHex(note.hash);
         payload.insert(stem + QStringLiteral(".cbor"), note.canonical);
@@ -164,7 +147,7 @@ Result<BundleSummary> writeEvidenceBundle(Vault &vault, const QString &reviewId,
         vault.database(), "SELECT record FROM collected_engagements WHERE review_id = ?1 ORDER BY recorded_at, hash",
         [&](SqlStatement &s) { s.bind(1, reviewId); }, [](const SqlStatement &row) { return row.text(0); });
     if (!records)
-        return failedTo("the engagements' records", records);
+        return whileReading("the engagements' records", records.error());
     QJsonArray recordArray;
     for (const QString &record : std::as_const(*records))
         recordArray.append(QJsonDocument::fromJson(record.toUtf8()).object());
@@ -172,7 +155,7 @@ Result<BundleSummary> writeEvidenceBundle(Vault &vault, const QString &reviewId,
 
     auto followUps = concernFollowUps(vault, reviewId);
     if (!followUps)
-        return failedTo("the concern follow-ups", followUps);
+        return whileReading("the concern follow-ups", followUps.error());
     QJsonArray followUpArray;
     for (const ConcernFollowUp &followUp : std::as_const(*followUps))
         followUpArray.append(followUp.toJson());
@@ -182,7 +165,7 @@ Result<BundleSummary> writeEvidenceBundle(Vault &vault, const QString &reviewId,
     EvidenceDesk desk(vault, reviewId);
     auto findings = desk.findings();
     if (!findings)
-        return failedTo("the findings", findings);
+        return whileReading("the findings", findings.error());
     QJsonArray findingArray;
     for (const Finding &finding : std::as_const(*findings)) {
         QJsonArray support;
@@ -202,7 +185,7 @@ Result<BundleSummary> writeEvidenceBundle(Vault &vault, const QString &reviewId,
     }
     auto recommendations = desk.recommendations();
     if (!recommendations)
-        return failedTo("the recommendations", recommendations);
+        return whileReading("the recommendations", recommendations.error());
     QJsonArray recommendationArray;
     for (const Recommendation &recommendation : std::as_const(*recommendations))
         recommendationArray.append(QJsonObject{{QStringLiteral("id"), recommendation.id},
@@ -216,7 +199,7 @@ Result<BundleSummary> writeEvidenceBundle(Vault &vault, const QString &reviewId,
     ReportVersions reports(vault, reviewId);
     auto issued = reports.versions();
     if (!issued)
-        return failedTo("the report versions", issued);
+        return whileReading("the report versions", issued.error());
     for (const IssuedReport &version : std::as_const(*issued)) {
         const QString stem = QStringLiteral("data/reports/") + version.fileStem();
         payload.insert(stem + QStringLiteral(".html"), version.html);
@@ -226,7 +209,7 @@ Result<BundleSummary> writeEvidenceBundle(Vault &vault, const QString &reviewId,
     }
     auto responses = reports.responses();
     if (!responses)
-        return failedTo("the consultation", responses);
+        return whileReading("the consultation", responses.error());
     QJsonArray responseArray;
     for (const ConsultationResponse &response : std::as_const(*responses))
         responseArray.append(QJsonObject{{QStringLiteral("version"), response.version}, {QStringLiteral("finding"), response.findingId},

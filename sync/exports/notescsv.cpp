@@ -1,13 +1,10 @@
 #include "notescsv.h"
 
 #include "collectednotes.h"
-#include "deskengagements.h"
+#include "desknames.h"
 #include "findings.h"
-#include "notestore.h"
 #include "signednote.h"
-#include "sources.h"
 #include "syncencoding.h"
-#include "vault.h"
 
 #include <QHash>
 #include <QStringList>
@@ -35,24 +32,9 @@ Result<QByteArray> collectedNotesCsv(Vault &vault, const QString &reviewId)
     auto notes = CollectedNotes(vault, reviewId).list({}, CollectedOrder::Priority);
     if (!notes)
         return notes.error();
-    auto priorities = vault.store().priorities(reviewId);
-    if (!priorities)
-        return priorities.error();
-    QHash<QString, QString> priorityTitle;
-    for (const Priority &priority : std::as_const(*priorities))
-        priorityTitle.insert(priority.id, priority.title);
-    auto engagements = deskEngagements(vault, reviewId);
-    if (!engagements)
-        return engagements.error();
-    QHash<QString, QString> engagementTitle;
-    for (const DeskEngagement &placed : std::as_const(*engagements))
-        engagementTitle.insert(placed.engagement.id, placed.engagement.title);
-    auto sources = reviewSources(vault, reviewId);
-    if (!sources)
-        return sources.error();
-    QHash<QString, QString> sourceLabel;
-    for (const Source &source : std::as_const(*sources))
-        sourceLabel.insert(source.id, source.label);
+    auto names = deskNames(vault, reviewId);
+    if (!names)
+        return names.error();
     auto findings = EvidenceDesk(vault, reviewId).findings();
     if (!findings)
         return findings.error();
@@ -66,9 +48,9 @@ Result<QByteArray> collectedNotesCsv(Vault &vault, const QString &reviewId)
     for (const CollectedNoteView &view : std::as_const(*notes)) {
         const SignedNoteContent &content = view.note.content;
         const QStringList row{toHex(view.note.hash),
-                              priorityTitle.value(view.priorityId),
-                              engagementTitle.value(content.engagementId, content.engagementId),
-                              sourceLabel.value(view.source, view.source),
+                              names->priorityTitle(view.priorityId),
+                              names->engagementTitle(content.engagementId),
+                              names->sourceLabel(view.source),
                               noteKindName(content.kind),
                               view.tabletRole,
                               canonicalTimestamp(content.signedAt),

@@ -1,11 +1,9 @@
 #include "refiqda.h"
 
 #include "collectednotes.h"
-#include "deskengagements.h"
+#include "desknames.h"
 #include "findings.h"
-#include "notestore.h"
 #include "signednote.h"
-#include "sources.h"
 #include "syncencoding.h"
 #include "vault.h"
 
@@ -65,28 +63,9 @@ qint64 codePoints(const QString &text)
 
 Result<QByteArray> refiQdaProjectXml(Vault &vault, const QString &reviewId, QList<std::pair<QString, QByteArray>> *sourceFiles)
 {
-    auto reviews = vault.store().reviews();
-    if (!reviews)
-        return reviews.error();
-    QString title = reviewId;
-    for (const Review &review : std::as_const(*reviews))
-        if (review.id == reviewId)
-            title = review.title;
-    auto priorities = vault.store().priorities(reviewId);
-    if (!priorities)
-        return priorities.error();
-    QHash<QString, QString> priorityTitle;
-    for (const Priority &priority : std::as_const(*priorities))
-        priorityTitle.insert(priority.id, priority.title);
-    auto sources = reviewSources(vault, reviewId);
-    if (!sources)
-        return sources.error();
-    QHash<QString, QString> sourceLabel;
-    for (const Source &source : std::as_const(*sources))
-        sourceLabel.insert(source.id, source.label);
-    auto engagements = deskEngagements(vault, reviewId);
-    if (!engagements)
-        return engagements.error();
+    auto names = deskNames(vault, reviewId);
+    if (!names)
+        return names.error();
     auto notes = CollectedNotes(vault, reviewId).list({}, CollectedOrder::Engagement);
     if (!notes)
         return notes.error();
@@ -105,7 +84,7 @@ Result<QByteArray> refiQdaProjectXml(Vault &vault, const QString &reviewId, QLis
     xml.writeStartDocument();
     xml.writeDefaultNamespace(QStringLiteral("urn:QDA-XML:project:1.0"));
     xml.writeStartElement(QStringLiteral("Project"));
-    xml.writeAttribute(QStringLiteral("name"), title);
+    xml.writeAttribute(QStringLiteral("name"), names->review.title);
     xml.writeAttribute(QStringLiteral("origin"), QStringLiteral("Fieldnotes"));
     xml.writeAttribute(QStringLiteral("creatingUserGUID"), leader);
     xml.writeAttribute(QStringLiteral("creationDateTime"), xmlDateTime(vault.clock()()));
@@ -119,7 +98,7 @@ Result<QByteArray> refiQdaProjectXml(Vault &vault, const QString &reviewId, QLis
     // Priorities, each with its findings under it.
     xml.writeStartElement(QStringLiteral("CodeBook"));
     xml.writeStartElement(QStringLiteral("Codes"));
-    for (const Priority &priority : std::as_const(*priorities)) {
+    for (const Priority &priority : std::as_const(names->priorities)) {
         xml.writeStartElement(QStringLiteral("Code"));
         xml.writeAttribute(QStringLiteral("guid"), guid(QStringLiteral("priority"), priority.id));
         xml.writeAttribute(QStringLiteral("name"), priority.title);
@@ -155,7 +134,7 @@ Result<QByteArray> refiQdaProjectXml(Vault &vault, const QString &reviewId, QLis
 
     // Engagements as cases, each naming its notes.
     xml.writeStartElement(QStringLiteral("Cases"));
-    for (const DeskEngagement &placed : std::as_const(*engagements)) {
+    for (const DeskEngagement &placed : std::as_const(names->engagements)) {
         xml.writeStartElement(QStringLiteral("Case"));
         xml.writeAttribute(QStringLiteral("guid"), guid(QStringLiteral("engagement"), placed.engagement.id));
         xml.writeAttribute(QStringLiteral("name"), placed.engagement.title);
@@ -165,8 +144,8 @@ Result<QByteArray> refiQdaProjectXml(Vault &vault, const QString &reviewId, QLis
         xml.writeTextElement(QStringLiteral("Description"),
                              QStringLiteral("%1, %2").arg(engagementKindName(placed.engagement.kind),
                                                          participants.isEmpty() ? QStringLiteral("participants not recorded") : participants.join(QStringLiteral(", "))));
-        writeValue(xml, QStringLiteral("Priority"), QStringLiteral("Text"), priorityTitle.value(placed.engagement.priorityId));
-        writeValue(xml, QStringLiteral("Source"), QStringLiteral("Text"), sourceLabel.value(placed.source(), placed.source()));
+        writeValue(xml, QStringLiteral("Priority"), QStringLiteral("Text"), names->priorityTitle(placed.engagement.priorityId));
+        writeValue(xml, QStringLiteral("Source"), QStringLiteral("Text"), names->sourceLabel(placed.source()));
         for (const CollectedNoteView &view : std::as_const(*notes)) {
             if (view.note.content.engagementId != placed.engagement.id)
                 continue;
@@ -206,8 +185,8 @@ Result<QByteArray> refiQdaProjectXml(Vault &vault, const QString &reviewId, QLis
             xml.writeEndElement();
             xml.writeEndElement();
         }
-        writeValue(xml, QStringLiteral("Priority"), QStringLiteral("Text"), priorityTitle.value(view.priorityId));
-        writeValue(xml, QStringLiteral("Source"), QStringLiteral("Text"), sourceLabel.value(view.source, view.source));
+        writeValue(xml, QStringLiteral("Priority"), QStringLiteral("Text"), names->priorityTitle(view.priorityId));
+        writeValue(xml, QStringLiteral("Source"), QStringLiteral("Text"), names->sourceLabel(view.source));
         writeValue(xml, QStringLiteral("Kind"), QStringLiteral("Text"), noteKindName(note.content.kind));
         writeValue(xml, QStringLiteral("Tablet role"), QStringLiteral("Text"), view.tabletRole);
         writeValue(xml, QStringLiteral("Signed"), QStringLiteral("DateTime"), xmlDateTime(note.content.signedAt));

@@ -1,14 +1,11 @@
 #include "reviewreport.h"
 
 #include "collectednotes.h"
-#include "deskengagements.h"
+#include "desknames.h"
 #include "deskreview.h"
-#include "notestore.h"
 #include "rosterentry.h"
-#include "sources.h"
 #include "syncencoding.h"
 #include "syncstore.h"
-#include "vault.h"
 
 #include <QHash>
 #include <QMap>
@@ -51,36 +48,26 @@ void count(QList<Tally> &tallies, const QString &label, int by)
     tallies.append({label, by});
 }
 
-template <typename T>
-Result<void> failed(const Result<T> &result, const char *what)
-{
-    return Error{result.error().code, QStringLiteral("%1: %2").arg(QLatin1String(what), result.error().message)};
-}
-
 } // namespace
 
 Result<ReviewReport> buildReviewReport(Vault &vault, const QString &reviewId, ReportStage stage)
 {
-    NoteStore &store = vault.store();
     ReviewReport report;
     report.stage = stage;
     report.reviewId = reviewId;
     report.madeAt = QDateTime::currentDateTimeUtc();
 
-    auto reviews = store.reviews();
-    if (!reviews)
-        return failed(reviews, "the review").error();
-    const auto review = std::find_if(reviews->cbegin(), reviews->cend(), [&](const Review &r) { return r.id == reviewId; });
-    if (review == reviews->cend())
-        return Error{ErrorCode::NotFound, QStringLiteral("there is no review %1").arg(reviewId)};
-    report.title = review->title;
-    report.firstDay = review->startDate;
-    report.lastDay = review->endDate;
+    auto names = deskNames(vault, reviewId);
+    if (!names)
+        return names.error();
+    report.title = names->review.title;
+    report.firstDay = names->review.startDate;
+    report.lastDay = names->review.endDate;
 
     // The team, by role, as the signed roster enrols it (revoked tablets left out).
     auto roster = SyncStore(vault).rosterEntries(reviewId);
     if (!roster)
-        return failed(roster, "the roster").error();
+        return whileReading("the roster", roster.error());
     QSet<QByteArray> revoked;
     for (const RosterEntry &entry : *roster)
         if (entry.type == RosterEntry::Type::Revocation)
@@ -96,10 +83,7 @@ Result<ReviewReport> buildReviewReport(Vault &vault, const QString &reviewId, Re
         report.team.prepend({roleWords(QStringLiteral("team-leader")), 1});
 
     // Participation, from the engagements as the desk places them.
-    auto engagements = deskEngagements(vault, reviewId);
-    if (!engagements)
-        return failed(engagements, "the engagements").error();
-    for (const DeskEngagement &placed : *engagements) {
+    for (const DeskEngagement &placed : std::as_const(names->engagements)) {
         if (placed.engagement.outsideProgramme)
             continue;
         count(report.engagementsByKind, engagementKindWords(placed.engagement.kind), 1);
@@ -107,27 +91,16 @@ Result<ReviewReport> buildReviewReport(Vault &vault, const QString &reviewId, Re
             count(report.participantsByRole, group.role, group.count);
     }
 
-    auto sources = reviewSources(vault, reviewId);
-    if (!sources)
-        return failed(sources, "the sources").error();
-    QHash<QString, QString> sourceLabel;
-    for (const Source &source : *sources)
-        sourceLabel.insert(source.id, source.label);
-    const auto labelOf = [&](const QString &id) { return sourceLabel.value(id, id); };
-
     auto collected = CollectedNotes(vault, reviewId).list();
     if (!collected)
-        return failed(collected, "the collected notes").error();
+        return whileReading("the collected notes", collected.error());
     QHash<QByteArray, QDate> signedOn;
     for (const CollectedNoteView &view : *collected)
         signedOn.insert(view.note.hash, view.note.content.signedAt.date());
 
-    auto priorities = store.priorities(reviewId);
-    if (!priorities)
-        return failed(priorities, "the priorities").error();
     auto desk = deskReviews(vault, reviewId);
     if (!desk)
-        return failed(desk, "the desk-top reviews").error();
+        return whileReading("the desk-top reviews", desk.error());
     QHash<QString, QString> rag;
     for (const DeskReview &deskReview : *desk)
         rag.insert(deskReview.priorityId, deskReview.rag);
@@ -135,14 +108,14 @@ Result<ReviewReport> buildReviewReport(Vault &vault, const QString &reviewId, Re
     EvidenceDesk evidence(vault, reviewId);
     auto findings = evidence.findings();
     if (!findings)
-        return failed(findings, "the findings").error();
+        return whileReading("the findings", findings.error());
     auto recommendations = evidence.recommendations();
     if (!recommendations)
-        return failed(recommendations, "the recommendations").error();
+        return whileReading("the recommendations", recommendations.error());
 
     QStringList unsubstantiated;
     QStringList resting;
-    for (const Priority &priority : *priorities) {
+    for (const Priority &priority : std::as_const(names->priorities)) {
         ReportPriority section;
         section.title = priority.title;
         section.rag = rag.value(priority.id);
@@ -155,13 +128,13 @@ Result<ReviewReport> buildReviewReport(Vault &vault, const QString &reviewId, Re
             line.substantiated = finding.substantiated;
             line.shortfalls = finding.shortfalls;
             for (const QString &source : finding.sources)
-                line.sources << labelOf(source);
+                line.sources << names->sourceLabel(source);
             QSet<QByteArray> cited;
             for (const Support &support : finding.support) {
                 if (!support.verified || cited.contains(support.excerpt.noteHash))
                     continue; // a note that did not verify is never evidence
                 cited.insert(support.excerpt.noteHash);
-                line.notes.append({toHex(support.excerpt.noteHash).left(12), labelOf(support.source), signedOn.value(support.excerpt.noteHash)});
+                line.notes.append({toHex(support.excerpt.noteHash).left(12), names->sourceLabel(support.source), signedOn.value(support.excerpt.noteHash)});
             }
             if (!finding.substantiated) {
                 ++report.unsubstantiatedFindings;
