@@ -237,6 +237,34 @@ private slots:
         QCOMPARE(run({QStringLiteral("verify"), m_directory.filePath(QStringLiteral("absent.jsonl"))}, "").exitCode, 6);
     }
 
+    // The report, export and bundle commands: a wrong word is a usage error, a vault that leads
+    // no review says so in one line, and verify-bundle on no bag fails naming it.
+    void reportAndBundleCommandsRefuseBadInput()
+    {
+        QCOMPARE(run({QStringLiteral("leader"), QStringLiteral("report"), QStringLiteral("issue"), QStringLiteral("soon")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("leader"), QStringLiteral("report"), QStringLiteral("export"), QStringLiteral("two"), QStringLiteral("--output"),
+                      m_directory.filePath(QStringLiteral("out"))})
+                     .exitCode,
+                 2);
+        QCOMPARE(run({QStringLiteral("leader"), QStringLiteral("report")}).exitCode, 2); // no --output
+        QCOMPARE(run({QStringLiteral("leader"), QStringLiteral("export"), QStringLiteral("xml"), QStringLiteral("--output"),
+                      m_directory.filePath(QStringLiteral("out.xml"))})
+                     .exitCode,
+                 2);
+        QCOMPARE(run({QStringLiteral("leader"), QStringLiteral("consultation"), QStringLiteral("add"), QStringLiteral("--finding"), QStringLiteral("F1")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("verify-bundle"), m_directory.path(), QStringLiteral("--key"), QStringLiteral("not-hex")}, "").exitCode, 2);
+
+        const CliRun notLeading = run({QStringLiteral("leader"), QStringLiteral("bundle"), QStringLiteral("--output"), m_directory.filePath(QStringLiteral("bag"))});
+        QVERIFY(notLeading.exitCode != 0);
+        QCOMPARE(notLeading.err.trimmed().count(QLatin1Char('\n')), 0);
+        QVERIFY(!QFile::exists(m_directory.filePath(QStringLiteral("bag"))));
+
+        const QString nowhere = m_directory.filePath(QStringLiteral("no-bag"));
+        const CliRun noBag = run({QStringLiteral("verify-bundle"), nowhere}, "");
+        QCOMPARE(noBag.exitCode, 1);
+        QVERIFY(noBag.out.contains(nowhere + QStringLiteral(" is not a folder")));
+    }
+
     void amendingAndChangingThePassphrase()
     {
         const CliRun amend = run({QStringLiteral("note"), QStringLiteral("amend"), m_signedId, QStringLiteral("--text"),

@@ -6,6 +6,7 @@
 #include "rosterentry.h"
 #include "syncencoding.h"
 #include "syncstore.h"
+#include "vault.h"
 
 #include <QHash>
 #include <QMap>
@@ -55,7 +56,7 @@ Result<ReviewReport> buildReviewReport(Vault &vault, const QString &reviewId, Re
     ReviewReport report;
     report.stage = stage;
     report.reviewId = reviewId;
-    report.madeAt = QDateTime::currentDateTimeUtc();
+    report.madeAt = vault.clock()().toUTC();
 
     auto names = deskNames(vault, reviewId);
     if (!names)
