@@ -74,6 +74,20 @@ Result<std::unique_ptr<SqliteDatabase>> Vault::openConnection()
     return SqliteDatabase::openEncrypted(databasePath(m_directory), m_databaseKey, SqliteDatabase::OpenMode::OpenExisting);
 }
 
+Result<std::unique_ptr<Vault>> Vault::openSibling()
+{
+    auto connection = openConnection();
+    if (!connection)
+        return connection.error();
+    std::unique_ptr<Vault> sibling(new Vault(m_directory, m_options));
+    sibling->m_database = std::move(*connection);
+    sibling->m_databaseKey = SecureBytes::copyOf(m_databaseKey.data(), m_databaseKey.size());
+    sibling->m_identity.publicKey = m_identity.publicKey;
+    sibling->m_identity.secretKey = SecureBytes::copyOf(m_identity.secretKey.data(), m_identity.secretKey.size());
+    sibling->makeStores();
+    return sibling;
+}
+
 bool Vault::exists(const QString &directory)
 {
     return QFile::exists(keyFilePath(directory));

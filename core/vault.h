@@ -68,6 +68,10 @@ public:
     /// Another connection to the vault's database, for work off the GUI thread (one thread at a
     /// time per connection). It must be closed before the vault is.
     Result<std::unique_ptr<SqliteDatabase>> openConnection();
+    /// The same vault unlocked again, with a connection and stores of its own and its own copy of
+    /// the keys (wiped when it is destroyed): for a whole task on another thread, such as writing
+    /// a report or an evidence bundle, while this one stays with its thread.
+    Result<std::unique_ptr<Vault>> openSibling();
     const QByteArray &devicePublicKey() const { return m_identity.publicKey; }
     const DeviceIdentity &identity() const { return m_identity; }
     const Clock &clock() const { return m_options.clock; }

@@ -7,7 +7,8 @@ import Fieldnotes
 
 // The team leader's desk: connect the review to the team's archive, invite tablets with a QR
 // code, approve the ones that asked, and collect and check what they sent; then read everything
-// collected (concerns first), make findings on it and see them triangulated across sources.
+// collected (concerns first), make findings on it and see them triangulated across sources;
+// issue the report, record the consultation and hand over the evidence.
 Page {
     id: page
     required property VaultSession session
@@ -27,6 +28,7 @@ Page {
         }
         TabButton { text: qsTr("Findings"); Accessible.name: qsTr("Findings tab") }
         TabButton { text: qsTr("Triangulation"); Accessible.name: qsTr("Triangulation tab") }
+        TabButton { text: qsTr("Report"); Accessible.name: qsTr("Report tab") }
     }
 
     NoteDetailsDialog { id: noteDetails; session: page.session; desk: evidenceDesk }
@@ -37,7 +39,7 @@ Page {
         spacing: 8
 
         ComboBox {
-            visible: tabs.currentIndex >= 2
+            visible: tabs.currentIndex === 2 || tabs.currentIndex === 3
             model: evidenceDesk.priorities
             textRole: "title"
             valueRole: "id"
@@ -313,6 +315,7 @@ Page {
             }
             FindingsPane { session: page.session; desk: evidenceDesk; priorityId: page.priorityId }
             TriangulationPane { session: page.session; desk: evidenceDesk; priorityId: page.priorityId }
+            ReportPane { session: page.session }
         }
     }
 }

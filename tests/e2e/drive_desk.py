@@ -2,9 +2,12 @@
 input over AT-SPI. The leader's vault already holds a review whose reviewer's and Young
 Inspector's tablets sent notes to the archive; the leader collects them in the app, reads them
 (concerns first), records what was done about the concern, makes a finding linked to notes from
-both tablets and sees it substantiated in the triangulation view.
+both tablets and sees it substantiated in the triangulation view; then issues the no-surprises
+preview and the draft for consultation, records a response, issues the final report and saves
+it, makes the evidence bundle and the exports for analysis into FILES (checked afterwards by
+run_desk_e2e.sh with openssl, sha256sum, xmllint and Python's csv).
 
-usage: drive_desk.py PASSPHRASE SCREENSHOT_PREFIX WIDTH HEIGHT
+usage: drive_desk.py PASSPHRASE SCREENSHOT_PREFIX WIDTH HEIGHT FILES
 """
 import os
 import sys
@@ -14,7 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from atspi_ui import *  # noqa: E402,F401,F403
 import atspi_ui  # noqa: E402
 
-PASSPHRASE, SHOTS, WIDTH, HEIGHT = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+PASSPHRASE, SHOTS, WIDTH, HEIGHT, FILES = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 atspi_ui.configure(SHOTS, WIDTH, HEIGHT)
 
 
@@ -117,3 +120,32 @@ click_node(cell, "the observation cell")
 wait_for(starts_with("“We saw pupils"), "the cell's note")
 click(named("Close"), "close the cell", scroll=False)
 log("the leader collected, read, followed up, found and triangulated in the app")
+
+# 7. The report in the methodology's order: preview, draft for consultation, a response, final.
+tab("Report")
+click(named("Issue the no-surprises preview"), "issue the preview", scroll=False)
+wait_for(starts_with("No-surprises preview, version 1 — issued"), "the preview issued", timeout=60)
+click(named("Issue the draft for consultation"), "issue the draft for consultation", scroll=False)
+wait_for(starts_with("Draft for consultation, version 2 — issued"), "the draft issued", timeout=60)
+click(field("Responder's role"), "the responder's role")
+type_text("head of service")
+click(field("What they said"), "what they said")
+type_text("Agreed: the rota is run by pupils")
+click(named("Record the response"), "record the response")
+wait_for(starts_with("F1, from head of service"), "the response listed")
+click(named("Issue the final report"), "issue the final report", scroll=False)
+wait_for(starts_with("Final report, version 3 — issued"), "the final report issued", timeout=60)
+screenshot("desk-report")
+
+# 8. The files that leave the vault: the final report with its signatures, the bundle, the exports.
+click(field("Folder for the files"), "the folder for the files")
+xdotool("key", "ctrl+a")
+type_text(FILES)
+click(named("Save version 3 to the folder"), "save the final report")
+wait_for(lambda node: bool(node.name) and node.name.startswith("Saved in") and "report-v3-final.pdf" in node.name, "the report saved", timeout=60)
+click(named("Make the evidence bundle"), "make the evidence bundle")
+wait_for(starts_with("Evidence bundle written to"), "the bundle written and checked", timeout=120)
+click(named("Export for analysis (CSV, REFI-QDA)"), "export for analysis")
+wait_for(lambda node: bool(node.name) and node.name.startswith("Saved in") and "review.qdpx" in node.name, "the exports saved", timeout=60)
+screenshot("desk-files")
+log("the leader issued the report's versions, recorded the consultation and saved the report, the bundle and the exports in the app")

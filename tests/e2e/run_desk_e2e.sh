@@ -2,8 +2,10 @@
 # The team leader's evidence desk end to end: a real archive on 127.0.0.1 (pinned TLS), a leader
 # and two tablets (a reviewer and a Young Inspector) made with fieldnotes-cli, the tablets' notes
 # sent; then the real fieldnotes app, on the leader's vault under Xvfb, collects and reads them,
-# follows up the concern, makes a finding from both tablets' notes and triangulates it
-# (drive_desk.py). Afterwards fieldnotes-cli and openssl check what the app recorded.
+# follows up the concern, makes a finding from both tablets' notes and triangulates it, issues
+# the report's versions, records the consultation, and saves the final report, the evidence
+# bundle and the exports (drive_desk.py). Afterwards fieldnotes-cli, openssl, sha256sum,
+# sha512sum, xmllint and Python's csv check what the app recorded and wrote.
 # usage: run_desk_e2e.sh FIELDNOTES FIELDNOTES_CLI FIELDNOTES_ARCHIVE OUTDIR WIDTH HEIGHT
 set -euo pipefail
 app=$1; cli=$2; archive=$3; out=$4; width=$5; height=$6
@@ -64,7 +66,7 @@ dbus-run-session -- bash -c '
   QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 "'"$app"'" --vault "'"$work/leader"'" >"'"$out"'/desk-app-'"$width"'x'"$height"'.log" 2>&1 &
   app=$!
   status=0
-  /usr/bin/python3 "'"$here"'/drive_desk.py" "'"$passphrase"'" "'"$out"'/'"$width"'x'"$height"'" '"$width"' '"$height"' || status=$?
+  /usr/bin/python3 "'"$here"'/drive_desk.py" "'"$passphrase"'" "'"$out"'/'"$width"'x'"$height"'" '"$width"' '"$height"' "'"$work/files"'" || status=$?
   kill $app $xvfb 2>/dev/null || true
   wait $app 2>/dev/null || true
   exit $status
@@ -119,39 +121,37 @@ done
 pdftoppm -r 50 -png -f 1 -l 1 "$work/report.pdf" "$out/${width}x${height}-report"
 echo "desk e2e: the final report names the finding and the signed notes it rests on"
 
-# The versions, in the methodology's order: preview, draft for consultation, a response, final.
-fn leader leader report issue preview > /dev/null
-fn leader leader report issue consultation > /dev/null
-finding_id=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])[0]["id"])' "$findings")
-fn leader leader consultation add --finding "$finding_id" --role "head of service" --said "Agreed: the rota is run by pupils" --decision accepted > /dev/null
-fn leader leader report issue final > /dev/null
-fn leader leader report export 3 --output "$work/issued" > /dev/null
-for file in report-v3-final.pdf report-v3-final.html; do
-  openssl pkeyutl -verify -pubin -inkey "$work/issued/review-key.pem" -rawin -in "$work/issued/$file" -sigfile "$work/issued/$file.sig" \
-    | grep -q "Signature Verified Successfully" || { echo "desk e2e: $file does not verify"; exit 1; }
-done
-pdftotext "$work/issued/report-v3-final.pdf" - | tr -s ' \n' '  ' | grep -q "Responses to the consultation" \
-  || { echo "desk e2e: the final report does not list the consultation"; exit 1; }
+# The versions the app issued, in the methodology's order, and the files it saved.
 [ "$(fn leader leader report versions --json | python3 -c 'import json,sys; print(",".join(v["stage"] for v in json.load(sys.stdin)))')" = "preview,consultation,final" ] \
   || { echo "desk e2e: the versions are not preview, consultation, final"; exit 1; }
-fn leader leader export csv --output "$work/notes.csv" > /dev/null
+for file in report-v3-final.pdf report-v3-final.html; do
+  openssl pkeyutl -verify -pubin -inkey "$work/files/review-key.pem" -rawin -in "$work/files/$file" -sigfile "$work/files/$file.sig" \
+    | grep -q "Signature Verified Successfully" || { echo "desk e2e: $file does not verify"; exit 1; }
+done
+pdftoppm -r 50 -png "$work/files/report-v3-final.pdf" "$out/${width}x${height}-final-report"
+pdftotext "$work/files/report-v3-final.pdf" - | tr -s ' \n' '  ' > "$work/final.txt"
+# A table cell wraps, so its words are looked for one short run at a time.
+for words in "Responses to the consultation" "Agreed:" "head of service"; do
+  grep -q "$words" "$work/final.txt" || { echo "desk e2e: the final report does not list the consultation's response ($words)"; exit 1; }
+done
+[ "$(fn leader leader consultation list --json | python3 -c 'import json,sys; r,=json.load(sys.stdin); print(r["from"], r["decision"])')" = "head of service accepted" ] \
+  || { echo "desk e2e: the response recorded in the app is not in the vault"; exit 1; }
 python3 -c '
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
 assert len(rows) == 4, rows
 assert sum(1 for r in rows if r["findings"]) == 2, rows
-' "$work/notes.csv"
+' "$work/files/collected-notes.csv"
 # The evidence bundle, checked by fieldnotes-cli and by the standard-tools recipe of docs/evidence-bundle.md.
-fn leader leader bundle --output "$work/bundle" > /dev/null
-"$cli" verify-bundle "$work/bundle" > /dev/null || { echo "desk e2e: the bundle does not verify"; exit 1; }
-(cd "$work/bundle" && sha256sum -c --quiet manifest-sha256.txt && sha512sum -c --quiet manifest-sha512.txt \
+bundle=$(ls -d "$work"/files/evidence-bundle-* | head -1)
+"$cli" verify-bundle "$bundle" > /dev/null || { echo "desk e2e: the bundle does not verify"; exit 1; }
+(cd "$bundle" && sha256sum -c --quiet manifest-sha256.txt && sha512sum -c --quiet manifest-sha512.txt \
   && sha256sum -c --quiet tagmanifest-sha256.txt \
   && openssl pkeyutl -verify -pubin -inkey data/review-key.pem -rawin -in tagmanifest-sha256.txt -sigfile tagmanifest-sha256.txt.sig \
   | grep -q "Signature Verified Successfully") || { echo "desk e2e: the bundle fails the standard-tools recipe"; exit 1; }
-echo "desk e2e: the evidence bundle verifies, with fieldnotes-cli and with sha256sum, sha512sum and openssl"
-fn leader leader export qdpx --output "$work/review.qdpx" > /dev/null
-mkdir -p "$work/qdpx" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$work/review.qdpx" "$work/qdpx"
+echo "desk e2e: the evidence bundle the app made verifies, with fieldnotes-cli and with sha256sum, sha512sum and openssl"
+mkdir -p "$work/qdpx" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$work/files/review.qdpx" "$work/qdpx"
 xmllint --noout --schema "$here/../data/refi-qda/Project.xsd" "$work/qdpx/project.qde" 2>/dev/null \
   || { echo "desk e2e: the REFI-QDA project does not validate"; exit 1; }
-echo "desk e2e: preview, draft for consultation and final report issued; the final one verifies with openssl and lists the consultation"
+echo "desk e2e: preview, draft for consultation and final report issued in the app; the final one verifies with openssl and lists the consultation"
 echo "1 passed, 0 failed"
