@@ -415,6 +415,28 @@ CREATE TRIGGER consultation_responses_are_immutable_on_delete BEFORE DELETE ON c
 BEGIN SELECT RAISE(ABORT, 'a consultation response is kept as recorded'); END;
 )sql";
 
+// Version 11: archive retention. The team leader keeps which envelope carried each collected
+// note (the archive names envelopes, never notes), so that once the notes are in an evidence
+// bundle the leader can sign which envelopes the archive may remove, and when; and keeps those
+// signed statements until the archive has taken them.
+const char *const schemaVersion11 = R"sql(
+CREATE TABLE collected_envelopes (
+    review_id TEXT NOT NULL,
+    device_key BLOB NOT NULL,
+    sequence INTEGER NOT NULL,
+    envelope_hash BLOB NOT NULL,
+    note_hash BLOB NOT NULL,
+    PRIMARY KEY (review_id, device_key, sequence)
+);
+CREATE TABLE archive_retention_statements (
+    id INTEGER PRIMARY KEY,
+    review_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    made_at TEXT NOT NULL,
+    sent_at TEXT
+);
+)sql";
+
 Result<void> migrateTo1(SqliteDatabase &database)
 {
     return database.exec(schemaVersion1);
@@ -480,8 +502,13 @@ Result<void> migrateTo10(SqliteDatabase &database)
     return database.exec(schemaVersion10);
 }
 
+Result<void> migrateTo11(SqliteDatabase &database)
+{
+    return database.exec(schemaVersion11);
+}
+
 using MigrationStep = Result<void> (*)(SqliteDatabase &);
-constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10};
+constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10, migrateTo11};
 } // namespace
 
 Result<void> indexCollectedNote(SqliteDatabase &database, const QString &reviewId, const SignedNote &note)

@@ -86,6 +86,7 @@ Dialog {
     ScrollView {
         anchors.fill: parent
         contentWidth: availableWidth
+        ScrollBar.horizontal.policy: ScrollBar.AlwaysOff // its strip would take taps meant for the last row
         GridLayout {
             width: parent.width
             columns: 2

@@ -83,6 +83,7 @@ Page {
         visible: !opening.complete
         anchors.fill: parent
         contentWidth: availableWidth
+        ScrollBar.horizontal.policy: ScrollBar.AlwaysOff // its strip would take taps meant for the last row
         // Fixed implicit size: the content's width follows the view, not the other way round.
         implicitWidth: 400
         implicitHeight: 400
@@ -191,6 +192,7 @@ Page {
         width: noteList.width
         height: parent.height
         contentWidth: availableWidth
+        ScrollBar.horizontal.policy: ScrollBar.AlwaysOff // its strip would take taps meant for the last row
         implicitWidth: 400
         implicitHeight: 400
         Loader {

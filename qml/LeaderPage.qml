@@ -57,6 +57,7 @@ Page {
     ScrollView {
         id: scroller
         contentWidth: availableWidth
+        ScrollBar.horizontal.policy: ScrollBar.AlwaysOff // its strip would take taps meant for the last row
 
         Column {
             width: scroller.availableWidth

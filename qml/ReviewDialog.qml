@@ -14,6 +14,7 @@ Dialog {
     ScrollView {
         anchors.fill: parent
         contentWidth: availableWidth
+        ScrollBar.horizontal.policy: ScrollBar.AlwaysOff // its strip would take taps meant for the last row
         ColumnLayout {
             width: parent.width
             spacing: 8

@@ -12,6 +12,7 @@ Page {
     ScrollView {
         anchors.fill: parent
         contentWidth: availableWidth
+        ScrollBar.horizontal.policy: ScrollBar.AlwaysOff // its strip would take taps meant for the last row
         // Fixed implicit size: the content's width follows the view, not the other way round.
         implicitWidth: 400
         implicitHeight: 400

@@ -30,6 +30,7 @@ Page {
         id: scroller
         anchors.fill: parent
         contentWidth: availableWidth
+        ScrollBar.horizontal.policy: ScrollBar.AlwaysOff // its strip would take taps meant for the last row
         implicitWidth: 400
         implicitHeight: 400
         ColumnLayout {

@@ -116,6 +116,7 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
         {"POST", "join", Access::Signed},       {"GET", "joins", Access::Leader},       {"PUT", "setup", Access::Leader},
         {"GET", "setup", Access::Member},       {"POST", "envelopes", Access::Member},  {"GET", "envelopes", Access::Leader},
         {"POST", "collected", Access::Leader},  {"GET", "collected", Access::Member},   {"GET", "conflicts", Access::Leader},
+        {"POST", "archived", Access::Leader},
     };
     const Endpoint *endpoint = nullptr;
     bool resourceKnown = false;
@@ -187,6 +188,8 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
         return method == "POST" ? storeEnvelopes(reviewId, body, signer) : envelopesAfter(reviewId, request);
     if (resource == "collected")
         return method == "POST" ? markCollected(reviewId, body, roster->genesis().leaderKey) : collected(reviewId, signer, request);
+    if (resource == "archived")
+        return markArchived(reviewId, body, roster->genesis().leaderKey);
     return conflicts(reviewId);
 }
 
@@ -393,6 +396,29 @@ ArchiveResponse ArchiveService::markCollected(const QString &reviewId, const QJs
     if (auto stored = m_store.storeCollected(reviewId, statements); !stored)
         return fromError(stored.error());
     return reply(200, QStringLiteral("marked"));
+}
+
+ArchiveResponse ArchiveService::markArchived(const QString &reviewId, const QJsonObject &body, const QByteArray &leaderKey)
+{
+    const QJsonArray values = body.value(QStringLiteral("statements")).toArray();
+    if (values.isEmpty() || values.size() > maxPageSize)
+        return reply(400, QStringLiteral("send between 1 and %1 archived statements").arg(maxPageSize));
+    QList<ArchivedStatement> statements;
+    for (const QJsonValue &value : values) {
+        auto statement = ArchivedStatement::fromJson(value.toObject());
+        if (!statement)
+            return fromError(statement.error());
+        if (statement->reviewId != reviewId || !statement->verify(leaderKey))
+            return reply(400, QStringLiteral("an archived statement is not signed by this review's team leader"));
+        statements << *statement;
+    }
+    if (auto stored = m_store.storeArchived(reviewId, statements); !stored)
+        return fromError(stored.error());
+    // Those already due go now; the rest when the archive next sweeps after their time.
+    auto removed = m_store.removeArchivedEnvelopes();
+    if (!removed)
+        return fromError(removed.error());
+    return ArchiveResponse{200, {{QStringLiteral("removed"), *removed}}};
 }
 
 ArchiveResponse ArchiveService::collected(const QString &reviewId, const QByteArray &signer, const ArchiveRequest &request)

@@ -59,6 +59,7 @@ private:
     ArchiveResponse envelopesAfter(const QString &reviewId, const ArchiveRequest &request);
     ArchiveResponse markCollected(const QString &reviewId, const QJsonObject &body, const QByteArray &leaderKey);
     ArchiveResponse collected(const QString &reviewId, const QByteArray &signer, const ArchiveRequest &request);
+    ArchiveResponse markArchived(const QString &reviewId, const QJsonObject &body, const QByteArray &leaderKey);
     ArchiveResponse conflicts(const QString &reviewId);
 
     ArchiveStore &m_store;

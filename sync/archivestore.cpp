@@ -107,6 +107,24 @@ UPDATE reviews SET stored_bytes = (SELECT coalesce(sum(length(sealed)), 0) FROM 
 PRAGMA user_version = 3;
 )sql";
 
+// Version 4: archive retention. The team leader's signed statements that notes are in an
+// evidence bundle, and from when the envelopes that carried them may go; an envelope removed
+// keeps its row (device, sequence, hash) with its sealed bytes gone, so the same envelope sent
+// again is still AlreadyStored and a different one still a Conflict.
+const char *const archiveSchemaVersion4 = R"sql(
+CREATE TABLE archived_statements (
+    id INTEGER PRIMARY KEY,
+    review_id TEXT NOT NULL REFERENCES reviews(id),
+    device_key BLOB NOT NULL,
+    body BLOB NOT NULL,
+    remove_after TEXT NOT NULL,
+    applied_at TEXT
+);
+CREATE INDEX archived_by_time ON archived_statements(applied_at, remove_after);
+ALTER TABLE envelopes ADD COLUMN removed_at TEXT;
+PRAGMA user_version = 4;
+)sql";
+
 Envelope envelopeFrom(const SqlStatement &row, int first)
 {
     Envelope envelope;
@@ -190,12 +208,12 @@ Result<void> ArchiveStore::migrate()
     auto version = m_database->queryInteger("PRAGMA user_version");
     if (!version)
         return version.error();
-    if (*version > 3)
+    if (*version > 4)
         return Error{ErrorCode::VaultTooNew, QStringLiteral("archive.db was written by a newer fieldnotes-archive")};
     // Each step in its own transaction; joins waiting under version 1 carry no MAC a leader could
     // check, so their devices join again.
-    const char *const steps[] = {archiveSchema, archiveSchemaVersion2, archiveSchemaVersion3};
-    for (qint64 target = 1; target <= 3; ++target) {
+    const char *const steps[] = {archiveSchema, archiveSchemaVersion2, archiveSchemaVersion3, archiveSchemaVersion4};
+    for (qint64 target = 1; target <= 4; ++target) {
         const char *step = steps[target - 1];
         auto current = m_database->queryInteger("PRAGMA user_version");
         if (!current)
@@ -486,7 +504,7 @@ Result<QList<StoredEnvelope>> ArchiveStore::envelopesAfter(const QString &review
     return queryList<StoredEnvelope>(
         *m_database,
         "SELECT cursor, review_id, device_key, sequence, hash, sealed, signature, stored_at FROM envelopes "
-        "WHERE review_id = ?1 AND cursor > ?2 ORDER BY cursor LIMIT ?3",
+        "WHERE review_id = ?1 AND cursor > ?2 AND removed_at IS NULL ORDER BY cursor LIMIT ?3",
         [&](SqlStatement &statement) { statement.bind(1, reviewId).bind(2, cursor).bind(3, limit); },
         [](const SqlStatement &row) {
             return StoredEnvelope{row.integer(0), envelopeFrom(row, 1), parseCanonicalTimestamp(row.text(7))};
@@ -517,6 +535,101 @@ Result<void> ArchiveStore::storeCollected(const QString &reviewId, const QList<C
         }
     }
     return transaction->commit();
+}
+
+Result<void> ArchiveStore::storeArchived(const QString &reviewId, const QList<ArchivedStatement> &statements)
+{
+    auto transaction = SqlTransaction::begin(*m_database);
+    if (!transaction)
+        return transaction.error();
+    auto keep = m_database->prepare("INSERT INTO archived_statements (review_id, device_key, body, remove_after) VALUES (?1, ?2, ?3, ?4)");
+    if (!keep)
+        return keep.error();
+    for (const ArchivedStatement &statement : statements) {
+        keep->reset();
+        if (auto done = keep->bind(1, reviewId).bindBlob(2, statement.deviceKey).bindBlob(3, canonicalJson(statement.toJson()))
+                            .bind(4, canonicalTimestamp(statement.at))
+                            .run();
+            !done)
+            return done;
+    }
+    return transaction->commit();
+}
+
+Result<int> ArchiveStore::removeArchivedEnvelopes()
+{
+    const QString now = canonicalTimestamp(m_clock().toUTC());
+    auto due = queryList<std::pair<qint64, QByteArray>>(
+        *m_database, "SELECT id, body FROM archived_statements WHERE applied_at IS NULL AND remove_after <= ?1 ORDER BY id",
+        [&](SqlStatement &statement) { statement.bind(1, now); },
+        [](const SqlStatement &row) { return std::pair{row.integer(0), row.blob(1)}; });
+    if (!due)
+        return due.error();
+    int removed = 0;
+    for (const auto &[id, body] : std::as_const(*due)) {
+        auto object = parseJsonObject(body);
+        if (!object)
+            return object.error();
+        auto statement = ArchivedStatement::fromJson(*object);
+        if (!statement)
+            return statement.error();
+        auto transaction = SqlTransaction::begin(*m_database);
+        if (!transaction)
+            return transaction.error();
+        // Only what this archive stored and the leader collected, exactly as named.
+        auto remove = m_database->prepare(
+            "UPDATE envelopes SET sealed = X'', removed_at = ?5 "
+            "WHERE review_id = ?1 AND device_key = ?2 AND sequence = ?3 AND hash = ?4 AND collected = 1 AND removed_at IS NULL");
+        auto bytes = m_database->prepare("SELECT length(sealed) FROM envelopes WHERE review_id = ?1 AND device_key = ?2 AND sequence = ?3 "
+                                         "AND hash = ?4 AND collected = 1 AND removed_at IS NULL");
+        auto quota = m_database->prepare("UPDATE reviews SET stored_bytes = max(0, stored_bytes - ?2) WHERE id = ?1");
+        if (!remove)
+            return remove.error();
+        if (!bytes)
+            return bytes.error();
+        if (!quota)
+            return quota.error();
+        for (const EnvelopeRef &envelope : statement->envelopes) {
+            bytes->reset();
+            bytes->bind(1, statement->reviewId).bindBlob(2, statement->deviceKey).bind(3, envelope.sequence).bindBlob(4, envelope.hash);
+            auto found = bytes->next();
+            if (!found)
+                return found.error();
+            if (!*found)
+                continue;
+            const qint64 size = bytes->integer(0);
+            bytes->reset();
+            remove->reset();
+            if (auto done = remove->bind(1, statement->reviewId).bindBlob(2, statement->deviceKey).bind(3, envelope.sequence)
+                                .bindBlob(4, envelope.hash).bind(5, now).run();
+                !done)
+                return done.error();
+            quota->reset();
+            if (auto done = quota->bind(1, statement->reviewId).bind(2, size).run(); !done)
+                return done.error();
+            ++removed;
+        }
+        auto applied = m_database->prepare("UPDATE archived_statements SET applied_at = ?2 WHERE id = ?1");
+        if (!applied)
+            return applied.error();
+        if (auto done = applied->bind(1, id).bind(2, now).run(); !done)
+            return done.error();
+        if (auto committed = transaction->commit(); !committed)
+            return committed.error();
+    }
+    return removed;
+}
+
+Result<qint64> ArchiveStore::removedEnvelopeCount(const QString &reviewId)
+{
+    auto count = m_database->prepare("SELECT count(*) FROM envelopes WHERE review_id = ?1 AND removed_at IS NOT NULL");
+    if (!count)
+        return count.error();
+    count->bind(1, reviewId);
+    auto row = count->next();
+    if (!row)
+        return row.error();
+    return count->integer(0);
 }
 
 Result<QList<std::pair<qint64, QByteArray>>> ArchiveStore::collectedStatements(const QString &reviewId, const QByteArray &deviceKey,

@@ -79,6 +79,13 @@ public:
     /// Keeps the leader's collected statements and marks their envelopes collected, in one transaction.
     Result<void> storeCollected(const QString &reviewId, const QList<CollectedStatement> &statements);
     /// A device's collected statements after a cursor: (cursor, statement as canonical JSON).
+    /// Keeps the leader's archived statements (each verified by the caller), to apply when due.
+    Result<void> storeArchived(const QString &reviewId, const QList<ArchivedStatement> &statements);
+    /// Removes the sealed bytes of every envelope an archived statement names once its time has
+    /// passed, if this archive stored it and the leader collected it; returns how many went. The
+    /// row stays (device, sequence, hash), so the envelope is never taken again as new.
+    Result<int> removeArchivedEnvelopes();
+    Result<qint64> removedEnvelopeCount(const QString &reviewId);
     Result<QList<std::pair<qint64, QByteArray>>> collectedStatements(const QString &reviewId, const QByteArray &deviceKey,
                                                                      qint64 after, int limit);
     Result<QList<Envelope>> conflicts(const QString &reviewId);

@@ -7,6 +7,8 @@
 #include "noteverifier.h"
 #include "reviewsetup.h"
 #include "signedenvelopelist.h"
+#include "sqlitedatabase.h"
+#include "signednote.h"
 #include "syncencoding.h"
 #include "vault.h"
 
@@ -305,7 +307,131 @@ QString retentionKey(const QString &reviewId)
 {
     return QStringLiteral("retention-days:") + reviewId;
 }
+
+QString archiveRetentionKey(const QString &reviewId)
+{
+    return QStringLiteral("archive-retention-days:") + reviewId;
+}
+
+/// Which envelope carried each note collected: the archive can name envelopes only.
+Result<void> keepCollectedEnvelopes(SqliteDatabase &database, const QString &reviewId, const QMap<QByteArray, QList<EnvelopeRef>> &byDevice)
+{
+    auto transaction = SqlTransaction::begin(database);
+    if (!transaction)
+        return transaction.error();
+    auto insert = database.prepare("INSERT OR IGNORE INTO collected_envelopes (review_id, device_key, sequence, envelope_hash, note_hash) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!insert)
+        return insert.error();
+    for (auto device = byDevice.cbegin(); device != byDevice.cend(); ++device) {
+        for (const EnvelopeRef &envelope : device.value()) {
+            insert->reset();
+            insert->bind(1, reviewId).bindBlob(2, device.key()).bind(3, envelope.sequence).bindBlob(4, envelope.hash).bindBlob(5, envelope.noteHash);
+            if (auto done = insert->run(); !done)
+                return done.error();
+        }
+    }
+    return transaction->commit();
+}
 } // namespace
+
+Result<int> LeaderDesk::archiveRetentionDays(const QString &reviewId)
+{
+    auto text = m_store.setting(archiveRetentionKey(reviewId));
+    if (!text)
+        return text.error();
+    bool ok = false;
+    const int days = text->toInt(&ok);
+    return ok && days >= 0 ? days : -1;
+}
+
+Result<void> LeaderDesk::setArchiveRetentionDays(const QString &reviewId, int days)
+{
+    if (days > 36500)
+        return invalid(QStringLiteral("an archive retention period is at most 36500 days"));
+    return m_store.saveSetting(archiveRetentionKey(reviewId), QString::number(std::max(days, -1)));
+}
+
+Result<QList<ArchivedStatement>> LeaderDesk::signArchivedStatements(const QString &reviewId, const QSet<QByteArray> &noteHashes)
+{
+    auto days = archiveRetentionDays(reviewId);
+    if (!days)
+        return days.error();
+    if (*days < 0)
+        return QList<ArchivedStatement>{};
+    auto keys = requireKeys(m_store, reviewId);
+    if (!keys)
+        return keys.error();
+    auto envelopes = queryList<std::pair<QByteArray, EnvelopeRef>>(
+        m_vault.database(),
+        "SELECT device_key, sequence, envelope_hash, note_hash FROM collected_envelopes WHERE review_id = ?1 ORDER BY device_key, sequence",
+        [&](SqlStatement &s) { s.bind(1, reviewId); },
+        [](SqlStatement &row) { return std::pair{row.blob(0), EnvelopeRef{row.integer(1), row.blob(2), row.blob(3)}}; });
+    if (!envelopes)
+        return envelopes.error();
+    QMap<QByteArray, QList<EnvelopeRef>> byDevice;
+    for (const auto &[device, envelope] : std::as_const(*envelopes))
+        if (noteHashes.contains(envelope.noteHash))
+            byDevice[device] << envelope;
+    // Whole seconds, as canonical timestamps carry them.
+    const QDateTime now = m_vault.clock()().toUTC();
+    const QDateTime removeAfter = QDateTime::fromSecsSinceEpoch(now.addDays(*days).toSecsSinceEpoch(), Qt::UTC);
+    QList<ArchivedStatement> statements;
+    for (auto device = byDevice.cbegin(); device != byDevice.cend(); ++device)
+        statements << signEnvelopeList(ArchivedStatement{reviewId, device.key(), removeAfter, device.value(), {}}, keys->signingSecret);
+    return statements;
+}
+
+Result<void> LeaderDesk::keepArchivedStatements(const QString &reviewId, const QList<ArchivedStatement> &statements)
+{
+    auto transaction = SqlTransaction::begin(m_vault.database());
+    if (!transaction)
+        return transaction.error();
+    auto insert = m_vault.database().prepare("INSERT INTO archive_retention_statements (review_id, body, made_at) VALUES (?1, ?2, ?3)");
+    if (!insert)
+        return insert.error();
+    for (const ArchivedStatement &statement : statements) {
+        insert->reset();
+        insert->bind(1, reviewId).bind(2, QString::fromUtf8(canonicalJson(statement.toJson()))).bind(3, canonicalTimestamp(m_vault.clock()()));
+        if (auto done = insert->run(); !done)
+            return done.error();
+    }
+    return transaction->commit();
+}
+
+Result<int> LeaderDesk::sendArchivedStatements(const QString &reviewId)
+{
+    auto pending = queryList<std::pair<qint64, QJsonObject>>(
+        m_vault.database(), "SELECT id, body FROM archive_retention_statements WHERE review_id = ?1 AND sent_at IS NULL ORDER BY id",
+        [&](SqlStatement &s) { s.bind(1, reviewId); },
+        [](SqlStatement &row) {
+            auto body = parseJsonObject(row.text(1).toUtf8());
+            return std::pair{row.integer(0), body ? *body : QJsonObject()};
+        });
+    if (!pending)
+        return pending.error();
+    if (pending->isEmpty())
+        return 0;
+    auto keys = requireKeys(m_store, reviewId);
+    if (!keys)
+        return keys.error();
+    QJsonArray statements;
+    for (const auto &[id, body] : std::as_const(*pending))
+        statements << body;
+    const ArchiveReply reply = clientFor(*keys)->send("POST", reviewPath(reviewId, "archived"), QJsonObject{{QStringLiteral("statements"), statements}});
+    if (!reply.ok())
+        return reply.toError();
+    auto mark = m_vault.database().prepare("UPDATE archive_retention_statements SET sent_at = ?1 WHERE id = ?2");
+    if (!mark)
+        return mark.error();
+    for (const auto &[id, body] : std::as_const(*pending)) {
+        mark->reset();
+        mark->bind(1, canonicalTimestamp(m_vault.clock()())).bind(2, id);
+        if (auto done = mark->run(); !done)
+            return done.error();
+    }
+    return int(reply.body.value(QStringLiteral("removed")).toInteger());
+}
 
 Result<int> LeaderDesk::retentionDays(const QString &reviewId)
 {
@@ -401,6 +527,8 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
         if (!stored)
             return stored.error();
         report.newNotes += *stored;
+        if (auto kept = keepCollectedEnvelopes(m_vault.database(), reviewId, collectedByDevice); !kept)
+            return kept.error();
         // The notes are in the vault before the archive is told, so an interruption here only
         // means they are collected again (and stored once).
         if (!collectedByDevice.isEmpty()) {
@@ -420,6 +548,10 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
         if (auto saved = m_store.saveSetting(cursorKey, QString::number(cursor)); !saved)
             return saved.error();
     }
+
+    // Statements of what is archived, from a bundle made while the archive was out of reach.
+    if (auto sent = sendArchivedStatements(reviewId); !sent)
+        return sent.error();
 
     const ArchiveReply conflicts = client->get(reviewPath(reviewId, "conflicts"));
     if (!conflicts.ok())

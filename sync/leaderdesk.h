@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -67,6 +68,19 @@ public:
     Result<int> retentionDays(const QString &reviewId);
     Result<void> setRetentionDays(const QString &reviewId, int days);
     Result<CollectionReport> collect(const QString &reviewId, int pageSize = 200);
+
+    /// How long the archive keeps the envelopes of notes once they are in an evidence bundle
+    /// (days; negative: keep them, the default).
+    Result<int> archiveRetentionDays(const QString &reviewId);
+    Result<void> setArchiveRetentionDays(const QString &reviewId, int days);
+    /// The signed statements, one per device, naming the envelopes that carried these notes and
+    /// the time from which the archive may remove them; none while the archive keeps everything.
+    Result<QList<ArchivedStatement>> signArchivedStatements(const QString &reviewId, const QSet<QByteArray> &noteHashes);
+    /// Keeps statements (in a bundle now written) until the archive has taken them.
+    Result<void> keepArchivedStatements(const QString &reviewId, const QList<ArchivedStatement> &statements);
+    /// Sends the statements the archive has not taken yet; returns how many envelopes it removed
+    /// at once (those whose time had come).
+    Result<int> sendArchivedStatements(const QString &reviewId);
 
 private:
     static std::unique_ptr<ArchiveClient> clientFor(const ReviewKeys &keys);

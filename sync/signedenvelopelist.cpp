@@ -86,5 +86,7 @@ template struct SignedEnvelopeList<ReceiptKind>;
 template struct SignedEnvelopeList<CollectedKind>;
 template Receipt signEnvelopeList(Receipt, const SecureBytes &);
 template CollectedStatement signEnvelopeList(CollectedStatement, const SecureBytes &);
+template struct SignedEnvelopeList<ArchivedKind>;
+template ArchivedStatement signEnvelopeList(ArchivedStatement, const SecureBytes &);
 
 } // namespace fieldnotes::sync

@@ -52,6 +52,13 @@ struct CollectedKind {
     static constexpr bool namesNotes = true;
 };
 
+struct ArchivedKind {
+    // The time signed is the moment from which the archive may remove the envelopes named.
+    static constexpr const char *domain = "fieldnotes-archived-v1";
+    static constexpr const char *timeKey = "remove_after";
+    static constexpr bool namesNotes = true;
+};
+
 /// The archive's signed word that it holds a batch's envelopes. A device marks a note delivered
 /// only on a receipt that verifies against the archive key named in the roster and names it.
 using Receipt = SignedEnvelopeList<ReceiptKind>;
@@ -59,6 +66,10 @@ using Receipt = SignedEnvelopeList<ReceiptKind>;
 /// the leader's signature lets a device treat a note as collected and, after the retention period,
 /// remove its content: an archive that lies about collection cannot make a tablet lose a note.
 using CollectedStatement = SignedEnvelopeList<CollectedKind>;
+/// The team leader's signed word that a device's notes are in an evidence bundle, so that the
+/// archive may remove the envelopes that carried them once `at` has passed. The archive removes
+/// only envelopes it stored and the leader collected, exactly as named (sequence and hash).
+using ArchivedStatement = SignedEnvelopeList<ArchivedKind>;
 
 template <typename Kind>
 SignedEnvelopeList<Kind> signEnvelopeList(SignedEnvelopeList<Kind> list, const SecureBytes &secretKey);
@@ -67,5 +78,7 @@ extern template struct SignedEnvelopeList<ReceiptKind>;
 extern template struct SignedEnvelopeList<CollectedKind>;
 extern template Receipt signEnvelopeList(Receipt, const SecureBytes &);
 extern template CollectedStatement signEnvelopeList(CollectedStatement, const SecureBytes &);
+extern template struct SignedEnvelopeList<ArchivedKind>;
+extern template ArchivedStatement signEnvelopeList(ArchivedStatement, const SecureBytes &);
 
 } // namespace fieldnotes::sync

@@ -10,6 +10,7 @@
 #include "notestore.h"
 #include "reportversions.h"
 #include "syncencoding.h"
+#include "sqlitedatabase.h"
 #include "syncstore.h"
 #include "vault.h"
 #include "testvault.h"
@@ -22,6 +23,8 @@
 #include <QTest>
 
 #include <csignal>
+
+#include <sodium.h>
 
 using namespace fieldnotes;
 using namespace fieldnotes::sync;
@@ -38,6 +41,7 @@ class TestEvidenceBundle : public QObject
     std::unique_ptr<ScratchVault> m_youngInspector;
     QList<QByteArray> m_reviewerNotes; // in the order signed: sequence 1, 2, 3
     QString m_bag;
+    int m_archiveDaysAhead = 0; // how far the archive's clock runs ahead of the leader's
 
     Vault &leader() { return *m_leader->vault; }
 
@@ -86,7 +90,8 @@ class TestEvidenceBundle : public QObject
 private slots:
     void initTestCase()
     {
-        m_archive = std::make_unique<InProcessArchive>(m_directory.filePath(QStringLiteral("archive")));
+        m_archive = std::make_unique<InProcessArchive>(m_directory.filePath(QStringLiteral("archive")),
+                                                       [this] { return QDateTime::currentDateTimeUtc().addDays(m_archiveDaysAhead); });
         m_leader = std::make_unique<ScratchVault>();
         const QString children = addEngagement(leader().store(), m_leader->reviewId, m_leader->priorityId, QStringLiteral("Pupils' focus group"),
                                                EngagementKind::FocusGroup, {{QStringLiteral("young person"), 6}});
@@ -128,8 +133,8 @@ private slots:
         QVERIFY2(check.ok(), qPrintable(check.problems.join(QLatin1Char('\n'))));
         QCOMPARE(check.notes, 4);
         // Three files a note; the review, its key, roster, engagement records, concern follow-ups,
-        // findings and consultation; two report versions of four files each.
-        QCOMPARE(check.files, 4 * 3 + 7 + 2 * 4);
+        // findings, consultation and archive retention; two report versions of four files each.
+        QCOMPARE(check.files, 4 * 3 + 8 + 2 * 4);
         // Nothing left half-written beside it.
         QCOMPARE(QDir(m_directory.path()).entryList({QStringLiteral(".bag.incomplete-*")}, QDir::Dirs | QDir::Hidden).size(), 0);
         const QString bagit = QString::fromUtf8(*[&] { QFile f(m_bag + QStringLiteral("/bagit.txt")); f.open(QIODevice::ReadOnly); return std::optional(f.readAll()); }());
@@ -292,6 +297,96 @@ private slots:
         qInfo("a whole write took %lld ms; of 20 killed writes, %d left nothing and %d had finished", duration, nothing, whole_);
         QVERIFY(nothing > 0);
         QVERIFY(whole_ > 0);
+    }
+
+    // By default the archive keeps every envelope, and the bundle says so.
+    void theArchiveKeepsEveryEnvelopeByDefault()
+    {
+        QFile bagInfo(m_bag + QStringLiteral("/bag-info.txt"));
+        QVERIFY(bagInfo.open(QIODevice::ReadOnly));
+        QVERIFY(bagInfo.readAll().contains("Archive-Retention: the archive keeps every envelope\n"));
+        QCOMPARE(*LeaderDesk(leader()).sendArchivedStatements(m_leader->reviewId), 0);
+        QCOMPARE(*m_archive->store->removedEnvelopeCount(m_leader->reviewId), 0);
+    }
+
+    // Archive retention: the leader's signed statement in the bundle names the envelopes of the
+    // notes it holds; the archive removes them once the time set has passed, and nothing else.
+    void theArchiveRemovesWhatABundleHoldsOnceItsTimeHasPassed()
+    {
+        LeaderDesk desk(leader());
+        QVERIFY(!desk.setArchiveRetentionDays(m_leader->reviewId, 40000).ok());
+        QVERIFY(desk.setArchiveRetentionDays(m_leader->reviewId, 30).ok());
+        QCOMPARE(*desk.archiveRetentionDays(m_leader->reviewId), 30);
+        const QString bag = m_directory.filePath(QStringLiteral("retained"));
+        auto written = writeEvidenceBundle(leader(), m_leader->reviewId, bag);
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
+        QCOMPARE(written->archivedNotes, 4);
+        QVERIFY(qAbs(written->removeAfter.secsTo(QDateTime::currentDateTimeUtc().addDays(30))) < 60);
+        const BundleCheck check = verifyEvidenceBundle(bag);
+        QVERIFY2(check.ok(), qPrintable(check.problems.join(QLatin1Char('\n'))));
+        QFile bagInfo(bag + QStringLiteral("/bag-info.txt"));
+        QVERIFY(bagInfo.open(QIODevice::ReadOnly));
+        QVERIFY(bagInfo.readAll().contains("Archive-Retention: the archive may remove the envelopes of 4 notes after "));
+        QCOMPARE(run(QStringLiteral("sha256sum"), {QStringLiteral("-c"), QStringLiteral("--quiet"), QStringLiteral("manifest-sha256.txt")}, bag), 0);
+
+        // Told now, it removes nothing before the time; told once, it is not told again.
+        QCOMPARE(*desk.sendArchivedStatements(m_leader->reviewId), 0);
+        QCOMPARE(*desk.sendArchivedStatements(m_leader->reviewId), 0);
+        m_archiveDaysAhead = 29;
+        QCOMPARE(*m_archive->store->removeArchivedEnvelopes(), 0);
+        const qint64 before = *m_archive->store->envelopeCount();
+        m_archiveDaysAhead = 31;
+        QCOMPARE(*m_archive->store->removeArchivedEnvelopes(), 4);
+        QCOMPARE(*m_archive->store->removedEnvelopeCount(m_leader->reviewId), 4);
+        QCOMPARE(*m_archive->store->removeArchivedEnvelopes(), 0);
+        QCOMPARE(*m_archive->store->envelopeCount(), before); // the rows stay, their sealed bytes gone
+        auto sealed = m_archive->store->envelopesAfter(m_leader->reviewId, 0, 100);
+        QVERIFY(sealed.ok());
+        QVERIFY(sealed->isEmpty());
+
+        // The tablets sync and the leader collects as before: nothing sent again, nothing lost,
+        // and a note signed afterwards arrives as usual.
+        for (ScratchVault *tablet : {m_reviewer.get(), m_youngInspector.get()}) {
+            auto synced = DeviceSync(*tablet->vault).syncOnce();
+            QVERIFY2(synced.ok(), qPrintable(synced.ok() ? QString() : synced.error().message));
+        }
+        const QString engagement = leader().store().engagements(m_leader->reviewId)->front().id;
+        QVERIFY(signNote(*m_reviewer->vault, engagement, NoteKind::Statement, QStringLiteral("Pupils said the new rota started"), true, true).ok());
+        QVERIFY(DeviceSync(*m_reviewer->vault).syncOnce().ok());
+        auto collected = desk.collect(m_leader->reviewId);
+        QVERIFY2(collected.ok(), qPrintable(collected.ok() ? QString() : collected.error().message));
+        QCOMPARE(collected->newNotes, 1);
+        QCOMPARE(collected->conflicts, 0);
+        QCOMPARE(*m_archive->store->removedEnvelopeCount(m_leader->reviewId), 4);
+        QCOMPARE(SyncStore(leader()).collectedNotes(m_leader->reviewId)->size(), 5);
+    }
+
+    // A statement the review key did not sign is refused by the archive, which removes nothing;
+    // in a bundle, verify-bundle names it.
+    void aStatementNotSignedByTheLeaderIsRefused()
+    {
+        unsigned char publicKey[crypto_sign_PUBLICKEYBYTES];
+        SecureBytes secretKey(crypto_sign_SECRETKEYBYTES);
+        crypto_sign_keypair(publicKey, secretKey.data());
+        ArchivedStatement forged = signEnvelopeList(
+            ArchivedStatement{m_leader->reviewId, m_reviewer->vault->identity().publicKey, QDateTime::currentDateTimeUtc().addDays(-1),
+                              {EnvelopeRef{5, QByteArray(32, 'x'), QByteArray(32, 'y')}}, {}},
+            secretKey);
+        QVERIFY(LeaderDesk(leader()).keepArchivedStatements(m_leader->reviewId, {forged}).ok());
+        auto sent = LeaderDesk(leader()).sendArchivedStatements(m_leader->reviewId);
+        QVERIFY(!sent.ok());
+        QVERIFY2(sent.error().message.contains(QStringLiteral("not signed by this review's team leader")), qPrintable(sent.error().message));
+        QCOMPARE(*m_archive->store->removedEnvelopeCount(m_leader->reviewId), 4);
+        QVERIFY(leader().database().exec("DELETE FROM archive_retention_statements WHERE sent_at IS NULL").ok());
+
+        const QString copy = m_directory.filePath(QStringLiteral("forged-retention"));
+        QCOMPARE(run(QStringLiteral("cp"), {QStringLiteral("-r"), m_directory.filePath(QStringLiteral("retained")), copy}), 0);
+        rewrite(copy + QStringLiteral("/data/archive-retention.json"), [](QByteArray &bytes) {
+            const qsizetype at = bytes.indexOf("\"signature\": \"") + 15;
+            bytes[at] = bytes.at(at) == 'a' ? 'b' : 'a';
+        });
+        const BundleCheck check = verifyEvidenceBundle(copy);
+        QVERIFY(mentions(check, QStringLiteral("data/archive-retention.json: a statement for the archive is not signed by the review key")));
     }
 };
 

@@ -260,6 +260,28 @@ private slots:
         QCOMPARE(errors.count(), 1);
         QCOMPARE(report.versions().size(), 3);
     }
+
+    // Chosen on the page, the archive's retention goes into the next bundle, signed, and the
+    // archive is told: with 0 days it removes the envelopes at once.
+    void theArchiveIsToldWhatABundleHolds()
+    {
+        ReportController report;
+        report.setSession(m_session.get());
+        QCOMPARE(report.archiveRetentionDays(), -1);
+        QCOMPARE(report.archiveRetentionChoices().size(), 4);
+        QSignalSpy errors(m_session.get(), &VaultSession::errorOccurred);
+        QVERIFY(!report.setArchiveRetentionDays(40000));
+        QCOMPARE(errors.count(), 1);
+        QCOMPARE(report.archiveRetentionDays(), -1);
+        QVERIFY(report.setArchiveRetentionDays(0));
+        QCOMPARE(report.archiveRetentionDays(), 0);
+        report.setOutputFolder(folder(QStringLiteral("retained")));
+        QVERIFY(report.makeBundle());
+        settle(report);
+        QVERIFY2(!report.lastTaskFailed(), qPrintable(report.status()));
+        QVERIFY2(report.status().contains(QStringLiteral("The archive was told it may remove the envelopes of these 3 notes")), qPrintable(report.status()));
+        QCOMPARE(*m_archive->store->removedEnvelopeCount(m_session->reviewId()), 3);
+    }
 };
 
 QTEST_MAIN(TestReportController)

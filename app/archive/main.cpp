@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QSslCertificate>
+#include <QTimer>
 
 #include <algorithm>
 #include <QSocketNotifier>
@@ -119,6 +120,20 @@ int main(int argc, char *argv[])
         fingerprint = archive::certificateFingerprint(identity->localCertificate());
         tls = *identity;
     }
+
+    // Envelopes the team leader said are archived go once their time has passed: checked at
+    // start and every ten minutes (and at once when a statement arrives).
+    auto removeArchived = [&store] {
+        auto removed = (*store)->removeArchivedEnvelopes();
+        if (!removed)
+            std::fprintf(stderr, "cannot remove archived envelopes: %s\n", qPrintable(removed.error().message));
+        else if (*removed > 0)
+            std::fprintf(stderr, "removed %d archived envelope(s), as the team leader's signed statements allow\n", *removed);
+    };
+    removeArchived();
+    QTimer retention;
+    QObject::connect(&retention, &QTimer::timeout, &app, removeArchived);
+    retention.start(std::chrono::minutes(10));
 
     sync::ArchiveService service(**store);
     sync::ArchiveHttpServer http(service);

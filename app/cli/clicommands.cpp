@@ -97,6 +97,7 @@ QString CliCommands::usageText()
         "  leader consultation add --finding F --role ROLE --said TEXT --decision accepted|changed|not-accepted [--reason TEXT] [--by WHO]\n"
         "  leader consultation list [--json];  leader export csv|qdpx --output FILE  (CSV rows; a REFI-QDA project)\n"
         "  leader bundle --output DIR              (the evidence bundle: a BagIt bag, signed)\n"
+        "  leader setting archive-retention keep|DAYS  (how long the archive keeps envelopes once a bundle holds their notes)\n"
         "anyone, with no vault:\n"
         "  verify-bundle DIR [--key REVIEW_KEY_HEX]\n"
         "  leader triangulation [--priority ID] [--json];  leader setting required-sources N;  leader history [--subject S] [--json]\n"

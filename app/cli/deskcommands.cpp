@@ -294,8 +294,24 @@ ExitCode CliCommands::leaderTriangulation(const CommandArguments &args)
 ExitCode CliCommands::leaderSetting(const CommandArguments &args)
 {
     const QStringList words = args.positionals();
-    if (words.size() != 2 || words.at(0) != QLatin1String("required-sources"))
-        return usage(QStringLiteral("leader setting required-sources N [--by WHO]   (how many independent sources a finding needs)"));
+    if (words.size() != 2 || (words.at(0) != QLatin1String("required-sources") && words.at(0) != QLatin1String("archive-retention")))
+        return usage(QStringLiteral("leader setting required-sources N [--by WHO]   (how many independent sources a finding needs)\n"
+                                    "leader setting archive-retention keep|DAYS   (how long the archive keeps envelopes after a bundle)"));
+    if (words.at(0) == QLatin1String("archive-retention")) {
+        bool numbered = false;
+        const int days = words.at(1) == QLatin1String("keep") ? -1 : words.at(1).toInt(&numbered);
+        if (words.at(1) != QLatin1String("keep") && (!numbered || days < 0))
+            return usage(QStringLiteral("archive-retention takes keep or a number of days"));
+        return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+            if (auto set = sync::LeaderDesk(vault).setArchiveRetentionDays(reviewId, days); !set)
+                return fail(set.error());
+            if (days < 0)
+                m_out << "the archive keeps every envelope" << Qt::endl;
+            else
+                m_out << "once a bundle holds the notes, the archive may remove their envelopes " << days << " days later" << Qt::endl;
+            return Success;
+        });
+    }
     bool ok = false;
     const int sources = words.at(1).toInt(&ok);
     if (!ok)
@@ -475,6 +491,15 @@ ExitCode CliCommands::leaderBundle(const CommandArguments &args)
             return fail(written.error());
         m_out << "Evidence bundle written to " << written->directory << ": " << written->notes << " signed notes, " << written->files
               << " files, signed by the review key. Check it with: fieldnotes-cli verify-bundle " << written->directory << Qt::endl;
+        if (written->archivedNotes > 0) {
+            m_out << "The archive may remove the envelopes of " << written->archivedNotes << " notes after " << canonicalTimestamp(written->removeAfter);
+            auto sent = sync::LeaderDesk(vault).sendArchivedStatements(reviewId);
+            if (!sent) {
+                m_out << "; it could not be told yet (" << sent.error().message << "): it is told at the next collection" << Qt::endl;
+                return Success;
+            }
+            m_out << "; the archive was told, and removed " << *sent << " now" << Qt::endl;
+        }
         return Success;
     });
 }

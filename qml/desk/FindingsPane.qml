@@ -23,6 +23,7 @@ Item {
         id: list
         anchors.fill: parent
         contentWidth: availableWidth
+        ScrollBar.horizontal.policy: ScrollBar.AlwaysOff // its strip would take taps meant for the last row
         clip: true
 
         ColumnLayout {

@@ -49,6 +49,7 @@ Dialog {
         id: scroller
         anchors.fill: parent
         contentWidth: availableWidth
+        ScrollBar.horizontal.policy: ScrollBar.AlwaysOff // its strip would take taps meant for the last row
         ColumnLayout {
             width: scroller.availableWidth
             spacing: 8

@@ -35,12 +35,34 @@ Item {
         anchors.fill: parent
         spacing: 8
 
+        // What the last task did stays in sight above the page, whatever part of it is scrolled to,
+        // and never covers the controls at its foot.
+        RowLayout {
+            visible: report.status !== ""
+            Layout.fillWidth: true
+            BusyIndicator { visible: report.busy; running: report.busy; implicitWidth: 40; implicitHeight: 40 }
+            Label {
+                objectName: "reportStatus"
+                text: report.status
+                wrapMode: Label.WrapAtWordBoundaryOrAnywhere
+                font.bold: report.lastTaskFailed
+                color: report.lastTaskFailed ? (Material.theme === Material.Dark ? Material.color(Material.Orange, Material.Shade300)
+                                                                                : Material.color(Material.DeepOrange, Material.Shade900))
+                                             : Material.foreground
+                Layout.fillWidth: true
+                Accessible.name: text
+            }
+        }
+
         ScrollView {
             id: scroller
             Layout.fillWidth: true
             Layout.fillHeight: true
             contentWidth: availableWidth
             clip: true
+            // Nothing scrolls sideways; the bar's strip would otherwise take clicks meant for
+            // the last row of buttons.
+            ScrollBar.horizontal.policy: ScrollBar.AlwaysOff
 
             ColumnLayout {
                 width: scroller.availableWidth - 12
@@ -245,6 +267,27 @@ Item {
                         onClicked: folderDialog.open()
                     }
                 }
+                Label {
+                    text: qsTr("Once a bundle holds the notes, the sealed copies on the archive can go. The bundle records the choice, signed; "
+                               + "the archive removes only envelopes you collected, and only after the time you set.")
+                    wrapMode: Label.Wrap
+                    Layout.fillWidth: true
+                }
+                ComboBox {
+                    id: archiveRetention
+                    model: report.archiveRetentionChoices
+                    textRole: "text"
+                    valueRole: "value"
+                    currentIndex: indexOfValue(report.archiveRetentionDays)
+                    implicitHeight: 48
+                    Layout.fillWidth: true
+                    Layout.maximumWidth: 560
+                    Accessible.name: qsTr("How long the archive keeps the envelopes after the bundle")
+                    onActivated: {
+                        report.setArchiveRetentionDays(currentValue)
+                        currentIndex = indexOfValue(report.archiveRetentionDays) // what is saved, whatever happened
+                    }
+                }
                 Flow {
                     Layout.fillWidth: true
                     spacing: 8
@@ -264,24 +307,6 @@ Item {
                         onClicked: report.exportForAnalysis()
                     }
                 }
-            }
-        }
-
-        // What the last task did stays in sight, whatever part of the page is scrolled to.
-        RowLayout {
-            visible: report.status !== ""
-            Layout.fillWidth: true
-            BusyIndicator { visible: report.busy; running: report.busy; implicitWidth: 40; implicitHeight: 40 }
-            Label {
-                objectName: "reportStatus"
-                text: report.status
-                wrapMode: Label.WrapAnywhere
-                font.bold: report.lastTaskFailed
-                color: report.lastTaskFailed ? (Material.theme === Material.Dark ? Material.color(Material.Orange, Material.Shade300)
-                                                                                : Material.color(Material.DeepOrange, Material.Shade900))
-                                             : Material.foreground
-                Layout.fillWidth: true
-                Accessible.name: text
             }
         }
     }

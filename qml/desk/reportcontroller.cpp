@@ -1,6 +1,7 @@
 #include "reportcontroller.h"
 
 #include "evidencebundle.h"
+#include "leaderdesk.h"
 #include "notescsv.h"
 #include "refiqda.h"
 #include "reportversions.h"
@@ -8,6 +9,7 @@
 #include "vault.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -80,7 +82,10 @@ void ReportController::reload()
     m_consultationFindings.clear();
     m_responses.clear();
     Vault *vault = m_session ? m_session->vault() : nullptr;
+    int archiveRetentionDays = -1;
     if (vault && !m_session->reviewId().isEmpty()) {
+        if (auto days = sync::LeaderDesk(*vault).archiveRetentionDays(m_session->reviewId()))
+            archiveRetentionDays = *days;
         sync::ReportVersions reportVersions(*vault, m_session->reviewId());
         if (auto issued = reportVersions.versions()) {
             for (const sync::IssuedReport &version : std::as_const(*issued)) {
@@ -113,6 +118,40 @@ void ReportController::reload()
         }
     }
     emit changed();
+    if (archiveRetentionDays != m_archiveRetentionDays) {
+        m_archiveRetentionDays = archiveRetentionDays;
+        emit archiveRetentionChanged();
+    }
+}
+
+QVariantList ReportController::archiveRetentionChoices() const
+{
+    QList<int> days{-1, 0, 30, 365};
+    if (!days.contains(m_archiveRetentionDays))
+        days << m_archiveRetentionDays;
+    QVariantList choices;
+    for (int day : std::as_const(days)) {
+        const QString text = day < 0      ? tr("The archive keeps every envelope")
+                             : day == 0   ? tr("The archive removes them once the bundle is made")
+                             : day == 365 ? tr("The archive removes them a year after the bundle")
+                             : day == 1   ? tr("The archive removes them a day after the bundle")
+                                          : tr("The archive removes them %1 days after the bundle").arg(day);
+        choices << QVariantMap{{QStringLiteral("text"), text}, {QStringLiteral("value"), day}};
+    }
+    return choices;
+}
+
+bool ReportController::setArchiveRetentionDays(int days)
+{
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    if (!vault)
+        return false;
+    if (auto saved = sync::LeaderDesk(*vault).setArchiveRetentionDays(m_session->reviewId(), days); !saved) {
+        reload();
+        return fail(saved.error().message);
+    }
+    reload();
+    return true;
 }
 
 void ReportController::setStatus(const QString &status, bool failed)
@@ -185,8 +224,12 @@ bool ReportController::exportVersion(int version)
         auto files = sync::ReportVersions(vault, reviewId).exportVersion(version, folder);
         if (!files)
             return Outcome{false, files.error().message};
-        return Outcome{true, tr("Saved in %1: %2. Each .sig is the review key's signature of its file; review-key.pem checks it.")
-                                 .arg(folder, files->join(QStringLiteral(", ")))};
+        QStringList reports;
+        for (const QString &file : std::as_const(*files))
+            if (!file.endsWith(QLatin1String(".sig")) && !file.endsWith(QLatin1String(".pem")))
+                reports << QFileInfo(file).fileName();
+        return Outcome{true, tr("Saved in %1: %2, each with its .sig (the review key's signature), and review-key.pem to check them.")
+                                 .arg(folder, reports.join(QStringLiteral(", ")))};
     });
 }
 
@@ -207,10 +250,19 @@ bool ReportController::makeBundle()
         const sync::BundleCheck check = sync::verifyEvidenceBundle(directory, keys && *keys ? (*keys)->signingPublic : QByteArray());
         if (!check.ok())
             return Outcome{false, tr("The bundle in %1 was written but does not verify: %2").arg(directory, check.problems.join(QStringLiteral("; ")))};
-        return Outcome{true, tr("Evidence bundle written to %1 and checked: %2 signed notes, %3 files, every signature and chain intact.")
-                                 .arg(directory)
-                                 .arg(written->notes)
-                                 .arg(written->files)};
+        QString message = tr("Evidence bundle written to %1 and checked: %2 signed notes, %3 files, every signature and chain intact.")
+                              .arg(directory)
+                              .arg(written->notes)
+                              .arg(written->files);
+        if (written->archivedNotes > 0) {
+            const QString when = QLocale().toString(written->removeAfter.toLocalTime(), QLocale::ShortFormat);
+            auto sent = sync::LeaderDesk(vault).sendArchivedStatements(reviewId);
+            message += QLatin1Char(' ')
+                + (sent ? tr("The archive was told it may remove the envelopes of these %1 notes after %2.").arg(written->archivedNotes).arg(when)
+                        : tr("The archive could not be told yet that it may remove their envelopes after %1 (%2); it is told at the next collection.")
+                              .arg(when, sent.error().message));
+        }
+        return Outcome{true, message};
     });
 }
 

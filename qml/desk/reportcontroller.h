@@ -31,6 +31,10 @@ class ReportController : public QObject
     Q_PROPERTY(QVariantList responses READ responses NOTIFY changed)
     /// Where issued versions, bundles and exports are written (a local folder path).
     Q_PROPERTY(QString outputFolder READ outputFolder WRITE setOutputFolder NOTIFY outputFolderChanged)
+    /// How long the archive keeps the envelopes of notes once a bundle holds them (days; -1: keep).
+    Q_PROPERTY(int archiveRetentionDays READ archiveRetentionDays NOTIFY archiveRetentionChanged)
+    /// [{text, value}] for the choice of archiveRetentionDays.
+    Q_PROPERTY(QVariantList archiveRetentionChoices READ archiveRetentionChoices NOTIFY archiveRetentionChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     /// What the last task did, or is doing, in words.
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
@@ -47,6 +51,9 @@ public:
     QVariantList responses() const { return m_responses; }
     QString outputFolder() const { return m_outputFolder; }
     void setOutputFolder(const QString &folder);
+    int archiveRetentionDays() const { return m_archiveRetentionDays; }
+    QVariantList archiveRetentionChoices() const;
+    Q_INVOKABLE bool setArchiveRetentionDays(int days);
     bool isBusy() const { return m_busy; }
     QString status() const { return m_status; }
     bool lastTaskFailed() const { return m_lastTaskFailed; }
@@ -71,6 +78,7 @@ public:
 signals:
     void sessionChanged();
     void changed();
+    void archiveRetentionChanged();
     void outputFolderChanged();
     void busyChanged();
     void statusChanged();
@@ -95,6 +103,7 @@ private:
     QString m_outputFolder;
     QString m_status;
     bool m_lastTaskFailed = false;
+    int m_archiveRetentionDays = -1;
     bool m_busy = false; // until the task's outcome is shown, not only until it returns
 };
 

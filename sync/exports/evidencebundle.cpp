@@ -4,6 +4,7 @@
 #include "concernfollowups.h"
 #include "desknames.h"
 #include "findings.h"
+#include "leaderdesk.h"
 #include "noteverifier.h"
 #include "reportversions.h"
 #include "roster.h"
@@ -218,6 +219,34 @@ Result<BundleSummary> writeEvidenceBundle(Vault &vault, const QString &reviewId,
                                          {QStringLiteral("recorded_at"), canonicalTimestamp(response.recordedAt)}});
     payload.insert(QStringLiteral("data/consultation.json"), readable(responseArray));
 
+    // What the archive may do with the envelopes that carried these notes, in the leader's signed
+    // words: keep them (the default), or remove them once the period set has passed.
+    QSet<QByteArray> noteHashes;
+    for (const SignedNote &note : std::as_const(*notes))
+        noteHashes.insert(note.hash);
+    LeaderDesk leaderDesk(vault);
+    auto retentionDays = leaderDesk.archiveRetentionDays(reviewId);
+    if (!retentionDays)
+        return whileReading("the archive's retention period", retentionDays.error());
+    auto archived = leaderDesk.signArchivedStatements(reviewId, noteHashes);
+    if (!archived)
+        return whileReading("the envelopes collected", archived.error());
+    QJsonArray statementArray;
+    int archivedNotes = 0;
+    for (const ArchivedStatement &statement : std::as_const(*archived)) {
+        statementArray.append(statement.toJson());
+        archivedNotes += int(statement.envelopes.size());
+    }
+    const QDateTime removeAfter = archived->isEmpty() ? QDateTime() : archived->front().at;
+    payload.insert(QStringLiteral("data/archive-retention.json"),
+                   readable(QJsonObject{{QStringLiteral("retention_days"), *retentionDays},
+                                        {QStringLiteral("remove_after"), removeAfter.isValid() ? QJsonValue(canonicalTimestamp(removeAfter)) : QJsonValue()},
+                                        {QStringLiteral("statements"), statementArray}}));
+    const QByteArray retentionLine = archived->isEmpty()
+        ? QByteArray("Archive-Retention: the archive keeps every envelope\n")
+        : "Archive-Retention: the archive may remove the envelopes of " + QByteArray::number(archivedNotes) + " notes after "
+              + canonicalTimestamp(removeAfter).toUtf8() + " (data/archive-retention.json, signed by the review key)\n";
+
     // The tag files.
     qint64 octets = 0;
     for (const QByteArray &bytes : std::as_const(payload))
@@ -228,7 +257,7 @@ Result<BundleSummary> writeEvidenceBundle(Vault &vault, const QString &reviewId,
                                "External-Description: " + review.title.simplified().toUtf8() + ": the signed evidence of the review\n"
                                "Review-Week: " + review.startDate.toString(Qt::ISODate).toUtf8() + " to " + review.endDate.toString(Qt::ISODate).toUtf8() + "\n"
                                "Review-Key: " + toHex((*keys)->signingPublic).toUtf8() + "\n"
-                               "Notes: " + QByteArray::number(notes->size()) + "\n"
+                               "Notes: " + QByteArray::number(notes->size()) + "\n" + retentionLine +
                                "Payload-Oxum: " + QByteArray::number(octets) + "." + QByteArray::number(payload.size()) + "\n";
     QMap<QString, QByteArray> tags{{QStringLiteral("bagit.txt"), bagitTxt},
                                    {QStringLiteral("bag-info.txt"), bagInfo},
@@ -258,7 +287,10 @@ Result<BundleSummary> writeEvidenceBundle(Vault &vault, const QString &reviewId,
     if (!QDir().rename(building.path(), target.absoluteFilePath()))
         return Error{ErrorCode::Io, QStringLiteral("cannot move the finished bundle to %1").arg(directory)};
     building.setAutoRemove(false);
-    return BundleSummary{target.absoluteFilePath(), int(notes->size()), int(payload.size())};
+    // Kept to send to the archive only now that the bundle holding the notes exists.
+    if (auto kept = leaderDesk.keepArchivedStatements(reviewId, *archived); !kept)
+        return Error{kept.error().code, QStringLiteral("the bundle is written, but the statement for the archive could not be kept: %1").arg(kept.error().message)};
+    return BundleSummary{target.absoluteFilePath(), int(notes->size()), int(payload.size()), archivedNotes, removeAfter};
 }
 
 BundleCheck verifyEvidenceBundle(const QString &directory, const QByteArray &expectedReviewKey)
@@ -427,6 +459,22 @@ BundleCheck verifyEvidenceBundle(const QString &directory, const QByteArray &exp
                     problem(QStringLiteral("finding %1 rests on note %2, which is not in the bag")
                                 .arg(finding.toObject().value(QStringLiteral("id")).toString(),
                                      link.toObject().value(QStringLiteral("note")).toString().left(12)));
+    }
+
+    // What the archive may remove: statements signed by the review key, naming only notes in the bag.
+    if (const auto retention = contentOf(QStringLiteral("data/archive-retention.json"))) {
+        const QJsonObject object = QJsonDocument::fromJson(*retention).object();
+        for (const QJsonValue &value : object.value(QStringLiteral("statements")).toArray()) {
+            auto statement = ArchivedStatement::fromJson(value.toObject());
+            if (!statement || statement->reviewId != review.value(QStringLiteral("review_id")).toString() || !statement->verify(check.reviewKey)) {
+                problem(QStringLiteral("data/archive-retention.json: a statement for the archive is not signed by the review key"));
+                continue;
+            }
+            for (const EnvelopeRef &envelope : std::as_const(statement->envelopes))
+                if (!noteNames.contains(toHex(envelope.noteHash)))
+                    problem(QStringLiteral("data/archive-retention.json lets the archive remove note %1, which is not in the bag")
+                                .arg(toHex(envelope.noteHash).left(12)));
+        }
     }
 
     // Every issued report version, signed by the review key.

@@ -3,6 +3,7 @@
 #include "error.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -16,6 +17,8 @@ struct BundleSummary {
     QString directory;
     int notes = 0;
     int files = 0; // payload files
+    int archivedNotes = 0; // notes whose envelopes the archive may remove, after removeAfter
+    QDateTime removeAfter;
 };
 
 /// Writes the review's evidence as a BagIt 1.0 bag (RFC 8493) at `directory`, which must not

@@ -143,8 +143,15 @@ xdotool("key", "ctrl+a")
 type_text(FILES)
 click(named("Save version 3 to the folder"), "save the final report")
 wait_for(lambda node: bool(node.name) and node.name.startswith("Saved in") and "report-v3-final.pdf" in node.name, "the report saved", timeout=60)
+# Once the bundle holds the notes, the archive may remove its sealed copies: at once, here.
+click(lambda node: node.name == "How long the archive keeps the envelopes after the bundle" and node.getRoleName() == "combo box",
+      "the archive's retention")
+click(lambda node: node.name == "The archive removes them once the bundle is made" and node.getRoleName() not in ("combo box", "label"),
+      "removed once the bundle is made", scroll=False)
+time.sleep(0.5)
 click(named("Make the evidence bundle"), "make the evidence bundle")
-wait_for(starts_with("Evidence bundle written to"), "the bundle written and checked", timeout=120)
+wait_for(lambda node: bool(node.name) and node.name.startswith("Evidence bundle written to") and "The archive was told" in node.name,
+         "the bundle written and checked, and the archive told", timeout=120)
 click(named("Export for analysis (CSV, REFI-QDA)"), "export for analysis")
 wait_for(lambda node: bool(node.name) and node.name.startswith("Saved in") and "review.qdpx" in node.name, "the exports saved", timeout=60)
 screenshot("desk-files")

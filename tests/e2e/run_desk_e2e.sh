@@ -149,7 +149,28 @@ bundle=$(ls -d "$work"/files/evidence-bundle-* | head -1)
   && sha256sum -c --quiet tagmanifest-sha256.txt \
   && openssl pkeyutl -verify -pubin -inkey data/review-key.pem -rawin -in tagmanifest-sha256.txt -sigfile tagmanifest-sha256.txt.sig \
   | grep -q "Signature Verified Successfully") || { echo "desk e2e: the bundle fails the standard-tools recipe"; exit 1; }
-echo "desk e2e: the evidence bundle the app made verifies, with fieldnotes-cli and with sha256sum, sha512sum and openssl"
+# The leader's signed word to the archive, rebuilt from the bundle's JSON and checked with openssl.
+python3 - "$bundle" "$work" <<'PY'
+import json, sys
+bag, work = sys.argv[1], sys.argv[2]
+retention = json.load(open(bag + "/data/archive-retention.json"))
+assert retention["retention_days"] == 0, retention
+notes = 0
+for i, statement in enumerate(retention["statements"]):
+    lines = ["fieldnotes-archived-v1", statement["review"], statement["device"], statement["remove_after"]]
+    lines += ["%d %s %s" % (e["seq"], e["hash"], e["note_hash"]) for e in statement["envelopes"]]
+    open("%s/archived-%d.bin" % (work, i), "wb").write(("\n".join(lines) + "\n").encode())
+    open("%s/archived-%d.sig" % (work, i), "wb").write(bytes.fromhex(statement["signature"]))
+    notes += len(statement["envelopes"])
+assert notes == 4 and len(retention["statements"]) == 2, retention
+PY
+for i in 0 1; do
+  openssl pkeyutl -verify -pubin -inkey "$bundle/data/review-key.pem" -rawin -in "$work/archived-$i.bin" -sigfile "$work/archived-$i.sig" \
+    | grep -q "Signature Verified Successfully" || { echo "desk e2e: archived statement $i does not verify"; exit 1; }
+done
+grep -q "^Archive-Retention: the archive may remove the envelopes of 4 notes after " "$bundle/bag-info.txt" \
+  || { echo "desk e2e: bag-info.txt does not record the archive's retention"; exit 1; }
+echo "desk e2e: the evidence bundle the app made verifies, with fieldnotes-cli and with sha256sum, sha512sum and openssl, and records the archive's retention, signed"
 mkdir -p "$work/qdpx" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$work/files/review.qdpx" "$work/qdpx"
 xmllint --noout --schema "$here/../data/refi-qda/Project.xsd" "$work/qdpx/project.qde" 2>/dev/null \
   || { echo "desk e2e: the REFI-QDA project does not validate"; exit 1; }

@@ -9,9 +9,9 @@
 
 namespace fieldnotes::test {
 
-InProcessArchive::InProcessArchive(const QString &directory)
+InProcessArchive::InProcessArchive(const QString &directory, Clock storeClock)
 {
-    auto opened = sync::ArchiveStore::open(directory, secret("archive"), fastKdf());
+    auto opened = sync::ArchiveStore::open(directory, secret("archive"), fastKdf(), std::move(storeClock));
     if (!opened)
         qFatal("the archive store did not open: %s", qPrintable(opened.error().message));
     store = std::move(*opened);

@@ -3,6 +3,7 @@
 #include "archivehttpserver.h"
 #include "archiveservice.h"
 #include "archivestore.h"
+#include "clock.h"
 #include "engagement.h"
 #include "error.h"
 #include "notekind.h"
@@ -28,7 +29,8 @@ struct InProcessArchive {
     std::unique_ptr<sync::ArchiveHttpServer> http;
     QString url;
 
-    explicit InProcessArchive(const QString &directory);
+    /// storeClock: the archive's time for what it stores and removes (tests move it).
+    explicit InProcessArchive(const QString &directory, Clock storeClock = systemClock());
 };
 
 /// An engagement of the programme, on 20 April 2026 at 09:00 for 45 minutes; returns its id.
