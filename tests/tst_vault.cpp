@@ -315,7 +315,7 @@ private slots:
     void aFullDiskIsReportedAndNothingIsLost()
     {
         QTemporaryDir mountPoint;
-        if (mount("fieldnotes-test", QFile::encodeName(mountPoint.path()).constData(), "tmpfs", 0, "size=1200k") != 0)
+        if (mount("fieldnotes-test", QFile::encodeName(mountPoint.path()).constData(), "tmpfs", 0, "size=2400k") != 0)
             QSKIP("cannot mount a small tmpfs here (needs root); the full-disk case is not exercised");
         const auto unmount = qScopeGuard([&mountPoint] { umount2(QFile::encodeName(mountPoint.path()).constData(), MNT_DETACH); });
         const QString path = mountPoint.path() + QStringLiteral("/vault");
@@ -351,6 +351,7 @@ private slots:
             }
         }
         QCOMPARE(failure, ErrorCode::StorageFull);
+        qInfo("%lld notes acknowledged before the disk was full", qlonglong(acknowledged.size()));
         QVERIFY(acknowledged.size() > 10);
         auto reopened = Vault::open(path, secret(passphrase), fastOptions());
         QVERIFY2(reopened.ok(), reopened.ok() ? "" : qPrintable(reopened.error().message));
