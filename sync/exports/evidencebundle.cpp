@@ -307,15 +307,35 @@ BundleCheck verifyEvidenceBundle(const QString &directory, const QByteArray &exp
         problem(QStringLiteral("bagit.txt is missing or is not a BagIt 1.0 declaration"));
 
     // Every payload file in both manifests, each digest as listed, and nothing unlisted.
-    // Each payload file is read once; every check below works on these bytes.
-    QHash<QString, QByteArray> payload;
+    // Each payload file is read and digested once, files across the cores; every check below
+    // works on these bytes.
+    struct PayloadFile {
+        QString path;
+        QByteArray bytes;
+        QByteArray sha256;
+        QByteArray sha512;
+    };
+    QStringList paths;
     QDirIterator files(bag.filePath(QStringLiteral("data")), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext())
+        paths << files.next();
+    const QList<PayloadFile> read = QtConcurrent::blockingMapped(paths, [&bag](const QString &path) {
+        PayloadFile file{bag.relativeFilePath(path), readFile(path).value_or(QByteArray()), {}, {}};
+        file.sha256 = digestHex(file.bytes, false);
+        file.sha512 = digestHex(file.bytes, true);
+        return file;
+    });
+    QHash<QString, QByteArray> payload;
+    QHash<QString, QByteArray> digests[2]; // SHA-256, SHA-512
+    payload.reserve(read.size());
+    digests[0].reserve(read.size());
+    digests[1].reserve(read.size());
     qint64 octets = 0;
-    while (files.hasNext()) {
-        const QString path = files.next();
-        const QByteArray bytes = readFile(path).value_or(QByteArray());
-        payload.insert(bag.relativeFilePath(path), bytes);
-        octets += bytes.size();
+    for (const PayloadFile &file : read) {
+        payload.insert(file.path, file.bytes);
+        digests[0].insert(file.path, file.sha256);
+        digests[1].insert(file.path, file.sha512);
+        octets += file.bytes.size();
     }
     const QList<QString> present = payload.keys();
     const auto contentOf = [&](const QString &path) -> std::optional<QByteArray> {
@@ -338,10 +358,10 @@ BundleCheck verifyEvidenceBundle(const QString &directory, const QByteArray &exp
                 problem(QStringLiteral("%1 lists %2, which is not in the payload").arg(name, path));
                 continue;
             }
-            const auto bytes = contentOf(path);
-            if (!bytes)
+            const auto found = digests[sha512 ? 1 : 0].constFind(path);
+            if (found == digests[sha512 ? 1 : 0].cend())
                 problem(QStringLiteral("%1 is listed in %2 but missing").arg(path, name));
-            else if (digestHex(*bytes, sha512) != digest)
+            else if (found.value() != digest)
                 problem(QStringLiteral("%1 has changed: its %2 digest is not the one in %3").arg(path, sha512 ? QStringLiteral("SHA-512") : QStringLiteral("SHA-256"), name));
         }
         for (const QString &path : present)
@@ -405,27 +425,42 @@ BundleCheck verifyEvidenceBundle(const QString &directory, const QByteArray &exp
     }
 
     // Every note: its signature, its hash as its name, and every tablet's chain complete.
-    QList<SignedNote> notes;
-    QSet<QString> noteNames;
-    for (const QString &path : present) {
-        if (!path.startsWith(QLatin1String("data/notes/")) || !path.endsWith(QLatin1String(".cbor")))
-            continue;
+    // Decoded and hashed across the cores, like the files above.
+    QStringList notePaths;
+    for (const QString &path : present)
+        if (path.startsWith(QLatin1String("data/notes/")) && path.endsWith(QLatin1String(".cbor")))
+            notePaths << path;
+    struct NoteFile {
+        QString name;
+        std::optional<SignedNote> note;
+    };
+    const QList<NoteFile> noteFiles = QtConcurrent::blockingMapped(notePaths, [&contentOf](const QString &path) {
         const QString stem = path.chopped(5);
-        const QString name = stem.mid(11);
-        noteNames.insert(name);
+        NoteFile file{stem.mid(11), std::nullopt};
         SignedNote note;
         note.canonical = contentOf(path).value_or(QByteArray());
         note.signature = contentOf(stem + QStringLiteral(".sig")).value_or(QByteArray());
-        const auto content = decodeCanonicalNote(note.canonical);
-        if (!content) {
-            problem(QStringLiteral("note %1: %2 is not a signed note's canonical bytes").arg(name.left(12), path));
+        if (auto content = decodeCanonicalNote(note.canonical)) {
+            note.content = std::move(*content);
+            note.hash = noteHash(note.canonical, note.signature);
+            file.note = std::move(note);
+        }
+        return file;
+    });
+    QList<SignedNote> notes;
+    QSet<QString> noteNames;
+    notes.reserve(noteFiles.size());
+    noteNames.reserve(noteFiles.size());
+    for (qsizetype i = 0; i < noteFiles.size(); ++i) {
+        const NoteFile &file = noteFiles.at(i);
+        noteNames.insert(file.name);
+        if (!file.note) {
+            problem(QStringLiteral("note %1: %2 is not a signed note's canonical bytes").arg(file.name.left(12), notePaths.at(i)));
             continue;
         }
-        note.content = *content;
-        note.hash = noteHash(note.canonical, note.signature);
-        if (toHex(note.hash) != name)
-            problem(QStringLiteral("note %1: its bytes and signature do not hash to its name").arg(name.left(12)));
-        notes.append(note);
+        if (toHex(file.note->hash) != file.name)
+            problem(QStringLiteral("note %1: its bytes and signature do not hash to its name").arg(file.name.left(12)));
+        notes.append(*file.note);
     }
     check.notes = int(notes.size());
     // Chains are per tablet, so each tablet's notes are checked on their own, tablets in
