@@ -58,7 +58,7 @@ Dialog {
             Accessible.name: text
             onClicked: dialog.confirmingDelete ? (dialog.confirmingDelete = false) : dialog.reject()
         }
-        Button {
+        FieldButton {
             text: dialog.confirmingDelete ? qsTr("Delete") : qsTr("Save")
             objectName: dialog.confirmingDelete ? "confirmDeleteEngagement" : "saveEngagement"
             highlighted: true

@@ -168,7 +168,7 @@ Page {
                         Accessible.name: qsTr("Turn away %1").arg(waiting.modelData.name)
                         onClicked: desk.reject(waiting.modelData.key)
                     }
-                    Button {
+                    FieldButton {
                         visible: waiting.modelData.problem === ""
                         text: qsTr("Approve")
                         highlighted: true
@@ -292,7 +292,7 @@ Page {
                     Row {
                         spacing: 8
                         Button { text: qsTr("Keep the text on the tablets"); flat: true; onClicked: retentionConfirm.days = -1 }
-                        Button {
+                        FieldButton {
                             text: qsTr("Yes, remove it")
                             objectName: "confirmRetention"
                             highlighted: true

@@ -102,7 +102,7 @@ Frame {
             Layout.fillWidth: true
             Accessible.name: qsTr("Lines of enquiry")
         }
-        Button {
+        FieldButton {
             visible: editor.editing
             text: qsTr("Save and send to the tablets")
             highlighted: true

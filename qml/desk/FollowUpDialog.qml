@@ -41,7 +41,7 @@ Dialog {
             Layout.preferredHeight: 120
             Accessible.name: qsTr("Decision")
         }
-        Button {
+        FieldButton {
             text: qsTr("Sign the follow-up")
             highlighted: true
             implicitHeight: 48

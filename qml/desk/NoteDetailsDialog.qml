@@ -188,7 +188,7 @@ Dialog {
                     Layout.fillWidth: true
                 }
             }
-            Button {
+            FieldButton {
                 visible: dialog.concern
                 text: qsTr("Record what was done")
                 highlighted: true

@@ -37,20 +37,24 @@ Item {
 
         // What the last task did stays in sight above the page, whatever part of it is scrolled to,
         // and never covers the controls at its foot.
-        RowLayout {
+        Frame {
             visible: report.status !== ""
             Layout.fillWidth: true
-            BusyIndicator { visible: report.busy; running: report.busy; implicitWidth: 40; implicitHeight: 40 }
-            Label {
-                objectName: "reportStatus"
-                text: report.status
-                wrapMode: Label.WrapAtWordBoundaryOrAnywhere
-                font.bold: report.lastTaskFailed
-                color: report.lastTaskFailed ? (Material.theme === Material.Dark ? Material.color(Material.Orange, Material.Shade300)
-                                                                                : Material.color(Material.DeepOrange, Material.Shade900))
-                                             : Material.foreground
-                Layout.fillWidth: true
-                Accessible.name: text
+            RowLayout {
+                anchors.left: parent.left
+                anchors.right: parent.right
+                BusyIndicator { visible: report.busy; running: report.busy; implicitWidth: 40; implicitHeight: 40 }
+                Label {
+                    objectName: "reportStatus"
+                    text: report.status
+                    wrapMode: Label.WrapAtWordBoundaryOrAnywhere
+                    font.bold: report.lastTaskFailed
+                    color: report.lastTaskFailed ? (Material.theme === Material.Dark ? Material.color(Material.Orange, Material.Shade300)
+                                                                                    : Material.color(Material.DeepOrange, Material.Shade900))
+                                                 : Material.foreground
+                    Layout.fillWidth: true
+                    Accessible.name: text
+                }
             }
         }
 
@@ -78,7 +82,7 @@ Item {
                 Flow {
                     Layout.fillWidth: true
                     spacing: 8
-                    Button {
+                    FieldButton {
                         text: qsTr("Issue the no-surprises preview")
                         enabled: !report.busy
                         highlighted: !pane.stageIssued("preview")
@@ -86,7 +90,7 @@ Item {
                         Accessible.name: text
                         onClicked: report.issue("preview")
                     }
-                    Button {
+                    FieldButton {
                         text: qsTr("Issue the draft for consultation")
                         enabled: !report.busy
                         highlighted: pane.stageIssued("preview") && !pane.stageIssued("consultation")
@@ -94,7 +98,7 @@ Item {
                         Accessible.name: text
                         onClicked: report.issue("consultation")
                     }
-                    Button {
+                    FieldButton {
                         text: qsTr("Issue the final report")
                         enabled: !report.busy
                         highlighted: pane.stageIssued("consultation") && !pane.stageIssued("final")
@@ -278,7 +282,7 @@ Item {
                     model: report.archiveRetentionChoices
                     textRole: "text"
                     valueRole: "value"
-                    currentIndex: indexOfValue(report.archiveRetentionDays)
+                    currentIndex: count > 0 ? indexOfValue(report.archiveRetentionDays) : -1 // again once the choices arrive
                     implicitHeight: 48
                     Layout.fillWidth: true
                     Layout.maximumWidth: 560
@@ -291,7 +295,7 @@ Item {
                 Flow {
                     Layout.fillWidth: true
                     spacing: 8
-                    Button {
+                    FieldButton {
                         text: qsTr("Make the evidence bundle")
                         enabled: !report.busy
                         highlighted: pane.stageIssued("final")

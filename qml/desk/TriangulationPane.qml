@@ -121,7 +121,7 @@ Item {
                     }
                     Repeater {
                         model: findingRow.modelData.cells
-                        delegate: Button {
+                        delegate: FieldButton {
                             id: cell
                             required property var modelData
                             width: pane.cellWidth - 4
