@@ -261,6 +261,116 @@ Result<void> LeaderDesk::reject(const QString &reviewId, const QByteArray &devic
     return revoke(reviewId, deviceKey, QStringLiteral("not admitted by the team leader"));
 }
 
+namespace {
+QString recoveryKitKey(const QString &reviewId)
+{
+    return QStringLiteral("recovery-kit-made:") + reviewId;
+}
+} // namespace
+
+Result<QByteArray> LeaderDesk::makeRecoveryKit(const QString &reviewId, const SecureBytes &recoveryPassphrase)
+{
+    auto keys = requireKeys(m_store, reviewId);
+    if (!keys)
+        return keys.error();
+    auto entries = m_store.rosterEntries(reviewId);
+    if (!entries)
+        return entries.error();
+    if (entries->isEmpty())
+        return Error{ErrorCode::NotFound, QStringLiteral("the review has no roster yet: create it on the archive first")};
+    RecoveryKit kit;
+    kit.rosterSequence = entries->size();
+    kit.rosterHash = entries->last().hash();
+    kit.madeAt = m_vault.clock()();
+    kit.keys = std::move(*keys);
+    auto sealed = sealRecoveryKit(kit, recoveryPassphrase);
+    if (!sealed)
+        return sealed.error();
+    if (auto saved = m_store.saveSetting(recoveryKitKey(reviewId), canonicalTimestamp(kit.madeAt)); !saved)
+        return saved.error();
+    return sealed;
+}
+
+Result<std::optional<QDateTime>> LeaderDesk::recoveryKitMadeAt(const QString &reviewId)
+{
+    auto made = m_store.setting(recoveryKitKey(reviewId));
+    if (!made)
+        return made.error();
+    if (made->isEmpty())
+        return std::optional<QDateTime>();
+    return std::optional(QDateTime::fromString(*made, Qt::ISODate));
+}
+
+Result<QList<QByteArray>> LeaderDesk::restoreFromKit(const RecoveryKit &kit)
+{
+    const QString &reviewId = kit.keys.reviewId;
+    auto existing = m_store.reviewKeys(reviewId);
+    if (!existing)
+        return existing.error();
+    if (*existing)
+        return Error{ErrorCode::VaultExists, QStringLiteral("this vault already leads review %1; restore into a new vault").arg(reviewId)};
+    auto roster = verifiedRoster(kit.keys);
+    if (!roster)
+        return roster.error();
+    if (roster->entries().size() < kit.rosterSequence || roster->entries().at(kit.rosterSequence - 1).hash() != kit.rosterHash)
+        return invalid(QStringLiteral("the archive's roster does not continue the one this kit was made with (entry %1); "
+                                      "refused, nothing changed")
+                           .arg(kit.rosterSequence));
+    const ArchiveReply setup = clientFor(kit.keys)->get(reviewPath(reviewId, "setup"));
+    if (!setup.ok())
+        return setup.toError();
+    const QJsonObject content = setup.body.value(QStringLiteral("setup")).toObject();
+    const auto signature = fromHex(setup.body.value(QStringLiteral("signature")).toString(), crypto_sign_BYTES);
+    if (!signature || !verifyDetached(*signature, setupSignedBytes(content), kit.keys.signingPublic) ||
+        content.value(QStringLiteral("review")).toObject().value(QStringLiteral("id")).toString() != reviewId)
+        return invalid(QStringLiteral("the archive's review set-up is not this review's, signed with its key; refused, nothing changed"));
+
+    // The set-up first: the programme's ids are the ones the notes name.
+    if (auto imported = importReviewSetup(m_vault.store(), content); !imported)
+        return imported.error();
+    if (auto imported = importDeskSetup(m_vault, reviewId, content); !imported)
+        return imported.error();
+    if (auto saved = m_store.saveSetting(QStringLiteral("setup-version:") + reviewId,
+                                         QString::number(content.value(QStringLiteral("version")).toInteger(0)));
+        !saved)
+        return saved.error();
+    if (content.contains(QStringLiteral("retention_days"))) {
+        if (auto saved = m_store.saveSetting(QStringLiteral("retention-days:") + reviewId,
+                                             QString::number(content.value(QStringLiteral("retention_days")).toInt())); !saved)
+            return saved.error();
+    }
+    if (auto saved = m_store.saveReviewKeys(kit.keys); !saved)
+        return saved.error();
+
+    QList<QByteArray> revoked;
+    const QByteArray self = m_vault.devicePublicKey();
+    for (const RosterEntry &entry : roster->entries()) {
+        if (entry.type == RosterEntry::Type::Member && entry.role == QLatin1String("team-leader") && entry.deviceKey != self &&
+            !roster->revokedAt(entry.deviceKey))
+            revoked << entry.deviceKey;
+    }
+    RosterEntry entered;
+    entered.type = RosterEntry::Type::Member;
+    entered.deviceKey = self;
+    entered.role = QStringLiteral("team-leader");
+    entered.label = QStringLiteral("team leader's device (restored from the recovery kit)");
+    if (auto appended = appendEntry(kit.keys, entered); !appended)
+        return appended.error();
+    for (const QByteArray &device : std::as_const(revoked)) {
+        RosterEntry revocation;
+        revocation.type = RosterEntry::Type::Revocation;
+        revocation.deviceKey = device;
+        revocation.reason = QStringLiteral("the team leader's device, replaced by one restored from the recovery kit");
+        if (auto appended = appendEntry(kit.keys, revocation); !appended)
+            return appended.error();
+    }
+    if (auto enrolled = m_store.saveEnrolment(Enrolment{reviewId, kit.keys.archiveUrl, kit.keys.fingerprint, kit.keys.signingPublic,
+                                                        kit.keys.boxPublic, QStringLiteral("team-leader"), QStringLiteral("enrolled")});
+        !enrolled)
+        return enrolled.error();
+    return revoked;
+}
+
 Result<void> LeaderDesk::publishSetup(const QString &reviewId)
 {
     auto keys = requireKeys(m_store, reviewId);

@@ -3,6 +3,7 @@
 #include "enrolmentcode.h"
 #include "error.h"
 #include "joinrequest.h"
+#include "recoverykit.h"
 #include "syncstore.h"
 
 #include <QHash>
@@ -81,6 +82,17 @@ public:
     /// Sends the statements the archive has not taken yet; returns how many envelopes it removed
     /// at once (those whose time had come).
     Result<int> sendArchivedStatements(const QString &reviewId);
+
+    /// The review's recovery kit (recoverykit.h), sealed under the recovery passphrase, with the
+    /// roster as this vault holds it; its making is recorded, and tablets are invited only after.
+    Result<QByteArray> makeRecoveryKit(const QString &reviewId, const SecureBytes &recoveryPassphrase);
+    /// When a recovery kit was last made for the review; nullopt when none was.
+    Result<std::optional<QDateTime>> recoveryKitMadeAt(const QString &reviewId);
+    /// Makes this (new, empty) vault the review's leader from a recovery kit: the archive's roster
+    /// verified against the review key and the kit's roster, the set-up taken back from the
+    /// archive, this device entered as team leader and the leader's earlier devices revoked.
+    /// Collecting afterwards brings every note back. Returns the devices revoked.
+    Result<QList<QByteArray>> restoreFromKit(const RecoveryKit &kit);
 
 private:
     static std::unique_ptr<ArchiveClient> clientFor(const ReviewKeys &keys);

@@ -44,6 +44,8 @@ private:
     // Sync (synccommands.cpp)
     ExitCode leaderCreateReview(const CommandArguments &args);
     ExitCode leaderInvite(const CommandArguments &args);
+    ExitCode leaderRecoveryKit(const CommandArguments &args);
+    ExitCode leaderRestore(const CommandArguments &args);
     ExitCode leaderApprove(const CommandArguments &args);
     ExitCode leaderRevoke(const CommandArguments &args);
     ExitCode leaderPublish(const CommandArguments &args);

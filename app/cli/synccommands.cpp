@@ -6,12 +6,16 @@
 #include "engagementrecord.h"
 #include "devicesync.h"
 #include "leaderdesk.h"
+#include "recoverykit.h"
 #include "notestore.h"
 #include "syncencoding.h"
 #include "syncstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <QDir>
+#include <QSaveFile>
 
 #include <qrencode.h>
 #include <sodium.h>
@@ -102,6 +106,86 @@ ExitCode CliCommands::leaderInvite(const CommandArguments &args)
         m_err << "one-time enrolment code, valid for " << hours << " hours" << Qt::endl;
         return Success;
     });
+}
+
+ExitCode CliCommands::leaderRecoveryKit(const CommandArguments &args)
+{
+    const QString output = args.value(QStringLiteral("output"));
+    if (output.isEmpty())
+        return usage(QStringLiteral("leader recovery-kit needs --output FILE"));
+    return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
+        QString readError;
+        const SecureBytes recovery = m_passphrases.readNew(QStringLiteral("Recovery passphrase (not the vault's)"), &readError);
+        if (recovery.isNull())
+            return fail(Error{ErrorCode::InvalidArgument, readError});
+        auto kit = sync::LeaderDesk(vault).makeRecoveryKit(reviewId, recovery);
+        if (!kit)
+            return fail(kit.error());
+        QSaveFile file(output); // nothing at the path until the whole kit is written
+        if (!file.open(QIODevice::WriteOnly) || file.write(*kit) != kit->size() || !file.commit())
+            return fail(Error{ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(output, file.errorString())});
+        m_out << "recovery kit for review " << reviewId << " written to " << output << Qt::endl;
+        m_err << "keep it, and its passphrase, apart from the tablet: with both, anyone can act as the team leader" << Qt::endl;
+        return Success;
+    });
+}
+
+ExitCode CliCommands::leaderRestore(const CommandArguments &args)
+{
+    const QString kitPath = args.value(QStringLiteral("kit"));
+    if (kitPath.isEmpty())
+        return usage(QStringLiteral("leader restore needs --kit FILE (and --vault DIR for the new vault)"));
+    auto kdf = kdfFrom(args);
+    if (!kdf)
+        return usage(kdf.error().message);
+    if (Vault::exists(m_directory))
+        return fail(Error{ErrorCode::VaultExists, QStringLiteral("a vault already exists in %1: restore into a new one").arg(m_directory)});
+    QFile kitFile(kitPath);
+    if (!kitFile.open(QIODevice::ReadOnly))
+        return fail(Error{ErrorCode::NotFound, QStringLiteral("cannot read the kit %1: %2").arg(kitPath, kitFile.errorString())});
+    const QByteArray kitBytes = kitFile.read(64 * 1024);
+    QString readError;
+    const SecureBytes passphrase = m_passphrases.readNew(QStringLiteral("Passphrase for the new vault"), &readError);
+    if (passphrase.isNull())
+        return fail(Error{ErrorCode::InvalidArgument, readError});
+    const SecureBytes recovery = m_passphrases.read(QStringLiteral("Recovery passphrase"), &readError);
+    if (recovery.isNull())
+        return fail(Error{ErrorCode::InvalidArgument, readError});
+    // The kit is opened before anything is made: a wrong passphrase or a damaged kit leaves nothing behind.
+    auto kit = sync::openRecoveryKit(kitBytes, recovery);
+    if (!kit)
+        return fail(kit.error());
+    // Built beside the target and renamed into place only once the archive took the new device.
+    const QString building = m_directory + QStringLiteral(".restoring");
+    QDir(building).removeRecursively();
+    QList<QByteArray> revoked;
+    Result<sync::CollectionReport> collected = Error{ErrorCode::NotFound, QString()};
+    {
+        auto vault = Vault::create(building, passphrase, VaultOptions{systemClock(), *kdf});
+        if (!vault)
+            return fail(vault.error());
+        auto restored = sync::LeaderDesk(**vault).restoreFromKit(*kit);
+        if (!restored) {
+            vault->reset();
+            QDir(building).removeRecursively();
+            return fail(restored.error());
+        }
+        revoked = *restored;
+        collected = sync::LeaderDesk(**vault).collect(kit->keys.reviewId);
+    }
+    if (!QDir().rename(building, m_directory))
+        return fail(Error{ErrorCode::Io, QStringLiteral("cannot move the restored vault from %1 to %2").arg(building, m_directory)});
+    m_out << "this vault now leads review " << kit->keys.reviewId << " on " << kit->keys.archiveUrl << Qt::endl;
+    for (const QByteArray &device : std::as_const(revoked))
+        m_out << "revoked the lost team leader's device " << sync::toHex(device).left(16) << "…" << Qt::endl;
+    if (!collected) // the vault leads the review; `leader collect` tries again
+        return fail(Error{collected.error().code, QStringLiteral("restored, but collecting failed: ") + collected.error().message});
+    int problems = collected->conflicts;
+    for (const sync::DeviceCollection &device : collected->devices)
+        problems += int(device.problems.size() + device.missing.size());
+    m_out << collected->newNotes << " notes collected again from the archive and verified"
+          << (problems == 0 ? QStringLiteral(", none with a problem") : QStringLiteral("; %1 problems: see `leader collect`").arg(problems)) << Qt::endl;
+    return problems == 0 ? Success : VerificationFailed;
 }
 
 ExitCode CliCommands::leaderApprove(const CommandArguments &args)

@@ -257,6 +257,25 @@ fn tablet2 note sign "$id" > /dev/null
 if fn tablet2 sync 2>"$work/revoked.err"; then echo "a revoked device synced"; exit 1; fi
 fn tablet2 status --json | grep -q '"enrolment": "revoked"'
 echo "walkthrough: the revoked device is refused"
+# Issue 14: the leader's tablet is lost; the recovery kit carries the review on in a new vault,
+# which collects every note again. A wrong recovery passphrase leaves no vault behind.
+printf '%s\n%s\n' "$pass" "walkthrough recovery passphrase" | "$cli" --vault "$work/leader" --passphrase-fd 0 \
+  leader recovery-kit --output "$work/kit.json" > /dev/null
+count_notes() { fn "$1" leader notes --json | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))'; }
+before=$(count_notes leader)
+if printf '%s\n%s\n' "$pass" "not the recovery passphrase" | "$cli" --vault "$work/restored" --passphrase-fd 0 \
+     leader restore --kit "$work/kit.json" --kdf interactive > /dev/null 2> "$work/restore.err"; then
+  echo "restored with a wrong recovery passphrase"; exit 1
+fi
+grep -q "wrong recovery passphrase" "$work/restore.err" || { cat "$work/restore.err"; exit 1; }
+[ ! -e "$work/restored" ] || { echo "a refused restore left a vault behind"; exit 1; }
+printf '%s\n%s\n' "$pass" "walkthrough recovery passphrase" | "$cli" --vault "$work/restored" --passphrase-fd 0 \
+  leader restore --kit "$work/kit.json" --kdf interactive > "$work/restore.out"
+grep -q "notes collected again from the archive and verified, none with a problem" "$work/restore.out" || { cat "$work/restore.out"; exit 1; }
+after=$(count_notes restored)
+[ "$before" -gt 0 ] && [ "$before" = "$after" ] || { echo "restored $after of $before notes"; exit 1; }
+echo "walkthrough: the leader's vault restored from the recovery kit holds all $after notes again"
+
 if [ "$scheme" = https ]; then
   # Row: a certificate other than the pinned one is refused.
   fn impostor init --kdf interactive > /dev/null
