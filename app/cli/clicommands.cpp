@@ -80,7 +80,7 @@ QString CliCommands::usageText()
         "  status [--json]                        (enrolment and outbox)\n"
         "the team leader's (each takes --review ID when the vault holds more than one review):\n"
         "  leader create-review|invite|approve|revoke|publish|collect  (sync; see the README)\n"
-        "  leader recovery-kit --output FILE   seal the review's keys under a recovery passphrase\n"
+        "  leader recovery-kit --output FILE [--page PDF]  seal the review's keys under a recovery passphrase\n"
         "  leader restore --kit FILE           a new leader vault from the kit; collects everything again\n"
         "  leader notes [--priority ID] [--source S] [--engagement ID] [--kind KIND] [--tablet NAME] [--verified yes|no]\n"
         "               [--sort newest|priority|engagement|source|kind|tablet] [--json]\n"
@@ -205,7 +205,7 @@ ExitCode CliCommands::run(const QStringList &words)
         {"leader create-review", &CliCommands::leaderCreateReview,
          {QStringLiteral("review"), QStringLiteral("archive"), QStringLiteral("fingerprint"), QStringLiteral("creation-code")}},
         {"leader invite", &CliCommands::leaderInvite, {QStringLiteral("review"), QStringLiteral("hours")}},
-        {"leader recovery-kit", &CliCommands::leaderRecoveryKit, {QStringLiteral("review"), QStringLiteral("output")}},
+        {"leader recovery-kit", &CliCommands::leaderRecoveryKit, {QStringLiteral("review"), QStringLiteral("output"), QStringLiteral("page")}},
         {"leader restore", &CliCommands::leaderRestore, {QStringLiteral("kit"), QStringLiteral("kdf")}},
         {"leader approve", &CliCommands::leaderApprove, {QStringLiteral("review"), QStringLiteral("all")}},
         {"leader revoke", &CliCommands::leaderRevoke, {QStringLiteral("review"), QStringLiteral("reason")}},

@@ -11,12 +11,12 @@
 #include <memory>
 
 namespace {
-// Only the report's PDF needs fonts and a paint device; every other command stays a plain
+// Only the report's and the recovery kit's PDFs need fonts and a paint device; every other command stays a plain
 // console program that loads nothing of the GUI.
 bool makesAReport(int argc, char *argv[])
 {
     for (int i = 1; i + 1 < argc; ++i)
-        if (std::strcmp(argv[i], "leader") == 0 && std::strcmp(argv[i + 1], "report") == 0)
+        if (std::strcmp(argv[i], "leader") == 0 && (std::strcmp(argv[i + 1], "report") == 0 || std::strcmp(argv[i + 1], "recovery-kit") == 0))
             return true;
     return false;
 }

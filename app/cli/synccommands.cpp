@@ -7,6 +7,7 @@
 #include "devicesync.h"
 #include "leaderdesk.h"
 #include "recoverykit.h"
+#include "recoverykitpage.h"
 #include "notestore.h"
 #include "syncencoding.h"
 #include "syncstore.h"
@@ -125,6 +126,11 @@ ExitCode CliCommands::leaderRecoveryKit(const CommandArguments &args)
         if (!file.open(QIODevice::WriteOnly) || file.write(*kit) != kit->size() || !file.commit())
             return fail(Error{ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(output, file.errorString())});
         m_out << "recovery kit for review " << reviewId << " written to " << output << Qt::endl;
+        if (const QString page = args.value(QStringLiteral("page")); !page.isEmpty()) {
+            if (auto written = sync::writeRecoveryKitPage(*kit, page); !written)
+                return fail(written.error());
+            m_out << "its printable page, with the kit as a QR code, written to " << page << Qt::endl;
+        }
         m_err << "keep it, and its passphrase, apart from the tablet: with both, anyone can act as the team leader" << Qt::endl;
         return Success;
     });

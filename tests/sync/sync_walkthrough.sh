@@ -260,7 +260,12 @@ echo "walkthrough: the revoked device is refused"
 # Issue 14: the leader's tablet is lost; the recovery kit carries the review on in a new vault,
 # which collects every note again. A wrong recovery passphrase leaves no vault behind.
 printf '%s\n%s\n' "$pass" "walkthrough recovery passphrase" | "$cli" --vault "$work/leader" --passphrase-fd 0 \
-  leader recovery-kit --output "$work/kit.json" > /dev/null
+  leader recovery-kit --output "$work/kit.json" --page "$work/kit.pdf" > /dev/null
+# The printed page's QR code, read by zbar from the page rendered as a picture, is the kit.
+pdftoppm -r 150 -png -singlefile "$work/kit.pdf" "$work/kit-page"
+zbarimg --raw -q "$work/kit-page.png" > "$work/kit-scanned.json"
+cmp <(tr -d '\n' < "$work/kit.json") <(tr -d '\n' < "$work/kit-scanned.json") || { echo "the kit's QR code does not read back as the kit"; exit 1; }
+pdftotext "$work/kit.pdf" - | grep -q "Fieldnotes recovery kit" || { echo "the kit's page lacks its title"; exit 1; }
 count_notes() { fn "$1" leader notes --json | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))'; }
 before=$(count_notes leader)
 if printf '%s\n%s\n' "$pass" "not the recovery passphrase" | "$cli" --vault "$work/restored" --passphrase-fd 0 \
