@@ -30,6 +30,27 @@ Result<ReviewKeys> requireKeys(SyncStore &store, const QString &reviewId)
         return Error{ErrorCode::NotFound, QStringLiteral("this vault does not lead review %1 (run `leader create-review` first)").arg(reviewId)};
     return std::move(**keys);
 }
+
+// The leader's settings per review, in the vault's settings table.
+QString setupVersionKey(const QString &reviewId)
+{
+    return QStringLiteral("setup-version:") + reviewId;
+}
+
+QString retentionKey(const QString &reviewId)
+{
+    return QStringLiteral("retention-days:") + reviewId;
+}
+
+QString archiveRetentionKey(const QString &reviewId)
+{
+    return QStringLiteral("archive-retention-days:") + reviewId;
+}
+
+QString recoveryKitKey(const QString &reviewId)
+{
+    return QStringLiteral("recovery-kit-made:") + reviewId;
+}
 } // namespace
 
 std::unique_ptr<ArchiveClient> LeaderDesk::clientFor(const ReviewKeys &keys)
@@ -261,13 +282,6 @@ Result<void> LeaderDesk::reject(const QString &reviewId, const QByteArray &devic
     return revoke(reviewId, deviceKey, QStringLiteral("not admitted by the team leader"));
 }
 
-namespace {
-QString recoveryKitKey(const QString &reviewId)
-{
-    return QStringLiteral("recovery-kit-made:") + reviewId;
-}
-} // namespace
-
 Result<QByteArray> LeaderDesk::makeRecoveryKit(const QString &reviewId, const SecureBytes &recoveryPassphrase)
 {
     auto keys = requireKeys(m_store, reviewId);
@@ -330,13 +344,12 @@ Result<QList<QByteArray>> LeaderDesk::restoreFromKit(const RecoveryKit &kit)
         return imported.error();
     if (auto imported = importDeskSetup(m_vault, reviewId, content); !imported)
         return imported.error();
-    if (auto saved = m_store.saveSetting(QStringLiteral("setup-version:") + reviewId,
-                                         QString::number(content.value(QStringLiteral("version")).toInteger(0)));
+    if (auto saved = m_store.saveSetting(setupVersionKey(reviewId), QString::number(content.value(QStringLiteral("version")).toInteger(0)));
         !saved)
         return saved.error();
     if (content.contains(QStringLiteral("retention_days"))) {
-        if (auto saved = m_store.saveSetting(QStringLiteral("retention-days:") + reviewId,
-                                             QString::number(content.value(QStringLiteral("retention_days")).toInt())); !saved)
+        if (auto saved = m_store.saveSetting(retentionKey(reviewId), QString::number(content.value(QStringLiteral("retention_days")).toInt()));
+            !saved)
             return saved.error();
     }
     if (auto saved = m_store.saveReviewKeys(kit.keys); !saved)
@@ -357,12 +370,8 @@ Result<QList<QByteArray>> LeaderDesk::restoreFromKit(const RecoveryKit &kit)
     if (auto appended = appendEntry(kit.keys, entered); !appended)
         return appended.error();
     for (const QByteArray &device : std::as_const(revoked)) {
-        RosterEntry revocation;
-        revocation.type = RosterEntry::Type::Revocation;
-        revocation.deviceKey = device;
-        revocation.reason = QStringLiteral("the team leader's device, replaced by one restored from the recovery kit");
-        if (auto appended = appendEntry(kit.keys, revocation); !appended)
-            return appended.error();
+        if (auto done = revoke(reviewId, device, QStringLiteral("the team leader's device, replaced by one restored from the recovery kit")); !done)
+            return done.error();
     }
     if (auto enrolled = m_store.saveEnrolment(Enrolment{reviewId, kit.keys.archiveUrl, kit.keys.fingerprint, kit.keys.signingPublic,
                                                         kit.keys.boxPublic, QStringLiteral("team-leader"), QStringLiteral("enrolled")});
@@ -395,7 +404,7 @@ Result<void> LeaderDesk::publishSetup(const QString &reviewId)
         setup->insert(QStringLiteral("desk_reviews"), deskReviewsToJson(*deskReviewList));
     // Counted up before it goes out, so no two set-ups ever share a version and tablets can
     // refuse an old one replayed.
-    const QString versionKey = QStringLiteral("setup-version:") + reviewId;
+    const QString versionKey = setupVersionKey(reviewId);
     auto version = m_store.setting(versionKey);
     if (!version)
         return version.error();
@@ -413,16 +422,6 @@ Result<void> LeaderDesk::publishSetup(const QString &reviewId)
 }
 
 namespace {
-QString retentionKey(const QString &reviewId)
-{
-    return QStringLiteral("retention-days:") + reviewId;
-}
-
-QString archiveRetentionKey(const QString &reviewId)
-{
-    return QStringLiteral("archive-retention-days:") + reviewId;
-}
-
 /// Which envelope carried each note collected: the archive can name envelopes only.
 Result<void> keepCollectedEnvelopes(SqliteDatabase &database, const QString &reviewId, const QMap<QByteArray, QList<EnvelopeRef>> &byDevice)
 {

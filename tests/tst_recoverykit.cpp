@@ -214,6 +214,21 @@ private slots:
         leader.reset();
         QVERIFY(!QDir(lostPath).exists());
 
+        // A kit whose roster the archive's does not continue is refused, and the vault keeps nothing.
+        {
+            QTemporaryDir elsewhere;
+            auto empty = Vault::create(elsewhere.filePath(QStringLiteral("vault")), secret("new leader passphrase"), fastOptions());
+            QVERIFY(empty.ok());
+            auto stale = openRecoveryKit(*kitBytes, secret(recoveryPassphrase));
+            QVERIFY(stale.ok());
+            stale->rosterHash = QByteArray(32, '\x01');
+            auto refused = LeaderDesk(**empty).restoreFromKit(*stale);
+            QVERIFY(!refused.ok());
+            QVERIFY2(refused.error().message.contains(QStringLiteral("does not continue")), qPrintable(refused.error().message));
+            QVERIFY(!SyncStore(**empty).reviewKeys(reviewId)->has_value());
+            QVERIFY((*empty)->store().reviews()->isEmpty());
+        }
+
         // A new tablet, a new vault, the kit and its passphrase.
         QTemporaryDir fresh;
         auto created = Vault::create(fresh.filePath(QStringLiteral("vault")), secret("new leader passphrase"), fastOptions());

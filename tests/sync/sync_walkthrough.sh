@@ -273,6 +273,8 @@ if printf '%s\n%s\n' "$pass" "not the recovery passphrase" | "$cli" --vault "$wo
   echo "restored with a wrong recovery passphrase"; exit 1
 fi
 grep -q "wrong recovery passphrase" "$work/restore.err" || { cat "$work/restore.err"; exit 1; }
+if fn restored leader restore --kit "$work/no-such-kit.json" > /dev/null 2> "$work/restore.err"; then echo "restored from no kit"; exit 1; fi
+grep -q "cannot read the kit" "$work/restore.err" || { cat "$work/restore.err"; exit 1; }
 [ ! -e "$work/restored" ] || { echo "a refused restore left a vault behind"; exit 1; }
 printf '%s\n%s\n' "$pass" "walkthrough recovery passphrase" | "$cli" --vault "$work/restored" --passphrase-fd 0 \
   leader restore --kit "$work/kit.json" --kdf interactive > "$work/restore.out"
