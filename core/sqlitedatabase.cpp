@@ -1,5 +1,7 @@
 #include "sqlitedatabase.h"
 
+#include "durablefile.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -7,6 +9,8 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <functional>
+#include <optional>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcStore, "fieldnotes.store")
@@ -261,6 +265,92 @@ Result<void> SqliteDatabase::exec(const char *sql)
     if (rc != SQLITE_OK)
         return errorFor(rc, QString());
     return {};
+}
+
+namespace {
+// Statements naming an attached copy, or a table about to go, are never cached: they would not
+// prepare again once it is gone.
+int runUncached(sqlite3 *db, const char *sql, const std::function<void(sqlite3_stmt *)> &bind = {})
+{
+    sqlite3_stmt *statement = nullptr;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
+    if (rc == SQLITE_OK) {
+        if (bind)
+            bind(statement);
+        while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        }
+        if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    sqlite3_finalize(statement);
+    return rc;
+}
+
+void bindPath(sqlite3_stmt *statement, const QString &path)
+{
+    const QByteArray encoded = QFile::encodeName(path);
+    sqlite3_bind_text(statement, 1, encoded.constData(), int(encoded.size()), SQLITE_TRANSIENT);
+}
+} // namespace
+
+Result<void> SqliteDatabase::copyInto(const QString &path, const QMap<QString, QByteArray> &keptFiles)
+{
+    if (!m_db)
+        return Error{ErrorCode::Io, QStringLiteral("the database is closed")};
+    if (QFile::exists(path))
+        return Error{ErrorCode::VaultExists, QStringLiteral("%1 already exists; a copy goes only into a new file").arg(path)};
+    // VACUUM INTO reads in one transaction and writes through the same codec, so the copy is
+    // encrypted under this database's key from its first page.
+    if (const int rc = runUncached(m_db, "VACUUM INTO ?1", [&](sqlite3_stmt *s) { bindPath(s, path); }); rc != SQLITE_OK)
+        return errorFor(rc, QStringLiteral("cannot copy the database"));
+    if (!keptFiles.isEmpty()) {
+        // Attached without a key, the copy takes this database's key (SQLCipher).
+        if (const int rc = runUncached(m_db, "ATTACH DATABASE ?1 AS copy_being_made", [&](sqlite3_stmt *s) { bindPath(s, path); });
+            rc != SQLITE_OK)
+            return errorFor(rc, QStringLiteral("cannot open the copy"));
+        int rc = runUncached(m_db, "CREATE TABLE copy_being_made.kept_files (name TEXT PRIMARY KEY, bytes BLOB NOT NULL)");
+        for (auto file = keptFiles.cbegin(); rc == SQLITE_OK && file != keptFiles.cend(); ++file) {
+            rc = runUncached(m_db, "INSERT INTO copy_being_made.kept_files (name, bytes) VALUES (?1, ?2)", [&](sqlite3_stmt *s) {
+                const QByteArray name = file.key().toUtf8();
+                sqlite3_bind_text(s, 1, name.constData(), int(name.size()), SQLITE_TRANSIENT);
+                sqlite3_bind_blob(s, 2, file.value().constData(), int(file.value().size()), SQLITE_TRANSIENT);
+            });
+        }
+        std::optional<Error> failed;
+        if (rc != SQLITE_OK)
+            failed = errorFor(rc, QStringLiteral("cannot keep files in the copy"));
+        runUncached(m_db, "DETACH DATABASE copy_being_made");
+        if (failed)
+            return *failed;
+    }
+    QString message;
+    if (!platform::syncFileAndDirectory(path, &message))
+        return Error{ErrorCode::Io, message};
+    return {};
+}
+
+Result<QMap<QString, QByteArray>> SqliteDatabase::takeKeptFiles()
+{
+    QMap<QString, QByteArray> files;
+    auto exists = queryInteger("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'kept_files'");
+    if (!exists)
+        return exists.error();
+    if (*exists == 0)
+        return files;
+    sqlite3_stmt *statement = nullptr;
+    int rc = sqlite3_prepare_v2(m_db, "SELECT name, bytes FROM kept_files", -1, &statement, nullptr);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        const auto *bytes = static_cast<const char *>(sqlite3_column_blob(statement, 1));
+        files.insert(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, 0))),
+                     QByteArray(bytes, sqlite3_column_bytes(statement, 1)));
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(statement);
+    if (rc != SQLITE_DONE)
+        return errorFor(rc, QStringLiteral("cannot read the files kept in the copy"));
+    if (const int dropped = runUncached(m_db, "DROP TABLE kept_files"); dropped != SQLITE_OK)
+        return errorFor(dropped, QStringLiteral("cannot remove the files kept in the copy"));
+    return files;
 }
 
 Result<qint64> SqliteDatabase::queryInteger(const char *sql)

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -80,6 +81,13 @@ public:
 
     /// Runs SQLCipher's page HMAC check and SQLite's quick_check; returns the problems found.
     Result<QStringList> integrityProblems();
+
+    /// A consistent copy of the whole database as it was at one moment (one read transaction:
+    /// writers on other connections carry on meanwhile), in a new file at path under the same
+    /// key, with keptFiles stored inside it; on disk (fsynced) when this returns.
+    Result<void> copyInto(const QString &path, const QMap<QString, QByteArray> &keptFiles = {});
+    /// The files copyInto kept inside this database (a copy being restored), removed from it.
+    Result<QMap<QString, QByteArray>> takeKeptFiles();
 
     /// Closes without the checkpoint SQLite does on close, so a damaged file is left as found.
     void closeWithoutCheckpoint();

@@ -25,6 +25,20 @@ bool syncDirectory(const QString &directory, QString *errorMessage)
     return true;
 }
 
+bool syncFileAndDirectory(const QString &path, QString *errorMessage)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        if (errorMessage)
+            *errorMessage = QStringLiteral("cannot sync %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        if (fd >= 0)
+            ::close(fd);
+        return false;
+    }
+    ::close(fd);
+    return syncDirectory(QFileInfo(path).absolutePath(), errorMessage);
+}
+
 bool writeFileDurably(const QString &path, const QByteArray &data, QString *errorMessage)
 {
     // QSaveFile writes a temporary file, fsyncs it and renames it over the target.

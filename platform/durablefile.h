@@ -12,6 +12,9 @@ bool writeFileDurably(const QString &path, const QByteArray &data, QString *erro
 /// Removes a file and makes the removal durable. Missing files count as removed.
 bool removeFileDurably(const QString &path, QString *errorMessage);
 
+/// fsync on a file already written (by SQLite, say), then on its directory.
+bool syncFileAndDirectory(const QString &path, QString *errorMessage);
+
 /// fsync on a directory, so that a rename or a new file in it survives power loss.
 bool syncDirectory(const QString &directory, QString *errorMessage);
 

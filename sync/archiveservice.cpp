@@ -116,7 +116,7 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
         {"POST", "join", Access::Signed},       {"GET", "joins", Access::Leader},       {"PUT", "setup", Access::Leader},
         {"GET", "setup", Access::Member},       {"POST", "envelopes", Access::Member},  {"GET", "envelopes", Access::Leader},
         {"POST", "collected", Access::Leader},  {"GET", "collected", Access::Member},   {"GET", "conflicts", Access::Leader},
-        {"POST", "archived", Access::Leader},
+        {"POST", "archived", Access::Leader},   {"GET", "held", Access::Member},
     };
     const Endpoint *endpoint = nullptr;
     bool resourceKnown = false;
@@ -190,7 +190,20 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
         return method == "POST" ? markCollected(reviewId, body, roster->genesis().leaderKey) : collected(reviewId, signer, request);
     if (resource == "archived")
         return markArchived(reviewId, body, roster->genesis().leaderKey);
+    if (resource == "held")
+        return held(reviewId, signer);
     return conflicts(reviewId);
+}
+
+ArchiveResponse ArchiveService::held(const QString &reviewId, const QByteArray &signer)
+{
+    auto ranges = m_store.heldSequences(reviewId, signer);
+    if (!ranges)
+        return fromError(ranges.error());
+    QJsonArray list;
+    for (const auto &range : *ranges)
+        list << QJsonArray{range.first, range.second};
+    return ArchiveResponse{200, {{QStringLiteral("ranges"), list}}};
 }
 
 ArchiveResponse ArchiveService::createReview(const QJsonObject &body, const QByteArray &signer, const QByteArray &nonce)

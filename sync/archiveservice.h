@@ -61,6 +61,9 @@ private:
     ArchiveResponse collected(const QString &reviewId, const QByteArray &signer, const ArchiveRequest &request);
     ArchiveResponse markArchived(const QString &reviewId, const QJsonObject &body, const QByteArray &leaderKey);
     ArchiveResponse conflicts(const QString &reviewId);
+    /// Which of the signer's own envelopes this archive holds: a tablet sends again what a
+    /// restored archive lacks.
+    ArchiveResponse held(const QString &reviewId, const QByteArray &signer);
 
     ArchiveStore &m_store;
     Clock m_clock;

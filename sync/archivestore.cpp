@@ -1,6 +1,7 @@
 #include "archivestore.h"
 
 #include "requestsignature.h"
+#include "storebackup.h"
 #include "signednote.h"
 #include "sqlitedatabase.h"
 #include "syncencoding.h"
@@ -675,6 +676,56 @@ Result<bool> ArchiveStore::acceptNonce(const QByteArray &key, const QByteArray &
     if (auto done = insert->bindBlob(1, key).bindBlob(2, nonce).bind(3, now).run(); !done)
         return done.error();
     return m_database->changes() == 1;
+}
+
+Result<QList<std::pair<qint64, qint64>>> ArchiveStore::heldSequences(const QString &reviewId, const QByteArray &deviceKey)
+{
+    // Consecutive sequence numbers share (sequence - row number): one group per unbroken run.
+    return queryList<std::pair<qint64, qint64>>(
+        *m_database,
+        "SELECT min(sequence), max(sequence) FROM (SELECT sequence, sequence - row_number() OVER (ORDER BY sequence) AS run "
+        "FROM envelopes WHERE review_id = ?1 AND device_key = ?2) GROUP BY run ORDER BY 1",
+        [&](SqlStatement &statement) { statement.bind(1, reviewId).bindBlob(2, deviceKey); },
+        [](const SqlStatement &row) { return std::pair{row.integer(0), row.integer(1)}; });
+}
+
+Result<void> ArchiveStore::backUp(const QString &output, const QString &directory, const QMap<QString, QByteArray> &keptFiles)
+{
+    auto written = writeStoreBackup(output, archiveStoreFiles(), keyFilePath(directory), *m_database, keptFiles);
+    if (!written)
+        return written.error();
+    return {};
+}
+
+Result<QMap<QString, QByteArray>> ArchiveStore::completeRestore()
+{
+    auto kept = m_database->takeKeptFiles();
+    if (!kept)
+        return kept.error();
+    // 2^32 more than the copy's last cursor: more envelopes than the lost archive could have
+    // taken after the backup (its quota alone allows far fewer).
+    auto transaction = SqlTransaction::begin(*m_database);
+    if (!transaction)
+        return transaction.error();
+    for (const char *table : {"envelopes", "collected_statements"}) {
+        auto moved = m_database->prepare("INSERT INTO sqlite_sequence (name, seq) SELECT ?1, 0 WHERE NOT EXISTS "
+                                         "(SELECT 1 FROM sqlite_sequence WHERE name = ?1)");
+        if (!moved || !moved->bind(1, QString::fromLatin1(table)).run())
+            return Error{ErrorCode::Io, QStringLiteral("cannot move the restored archive's cursors on")};
+        auto bumped = m_database->prepare("UPDATE sqlite_sequence SET seq = seq + 4294967296 WHERE name = ?1");
+        if (!bumped || !bumped->bind(1, QString::fromLatin1(table)).run())
+            return Error{ErrorCode::Io, QStringLiteral("cannot move the restored archive's cursors on")};
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    if (auto wal = m_database->exec("PRAGMA journal_mode = WAL"); !wal)
+        return wal.error();
+    auto problems = m_database->integrityProblems();
+    if (!problems)
+        return problems.error();
+    if (!problems->isEmpty())
+        return Error{ErrorCode::VaultDamaged, QStringLiteral("the restored archive fails its integrity check: %1").arg(problems->join(QStringLiteral("; ")))};
+    return *kept;
 }
 
 } // namespace fieldnotes::sync

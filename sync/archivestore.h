@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <memory>
@@ -90,6 +91,19 @@ public:
                                                                      qint64 after, int limit);
     Result<QList<Envelope>> conflicts(const QString &reviewId);
     Result<qint64> envelopeCount();
+
+    /// The sequence numbers this archive holds for one device, as ranges [first, last] (rows
+    /// whose sealed bytes retention removed count: the envelope was received).
+    Result<QList<std::pair<qint64, qint64>>> heldSequences(const QString &reviewId, const QByteArray &deviceKey);
+
+    /// A backup of the store to output, taken while it serves (storebackup.h), with the files
+    /// named kept inside its encrypted copy (the archive's TLS identity, which tablets pin).
+    Result<void> backUp(const QString &output, const QString &directory, const QMap<QString, QByteArray> &keptFiles);
+    /// Makes a store just unpacked from a backup ready to serve: takes out the files kept inside
+    /// it, moves both cursors on past anything the lost archive could have handed out (so what
+    /// tablets send again comes after what the leader and the tablets had already read), and
+    /// checks its integrity.
+    Result<QMap<QString, QByteArray>> completeRestore();
 
     /// How many request nonces are remembered (for the operator's figures and the tests).
     Result<qint64> nonceCount();

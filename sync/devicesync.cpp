@@ -151,6 +151,25 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
     auto waiting = m_store.outboxCounts();
     if (!waiting)
         return waiting.error();
+    // Delivered notes stay in the outbox until the leader has collected them: an archive
+    // restored from a backup taken before they came gets them again.
+    if (waiting->delivered > 0) {
+        const ArchiveReply held = client.get(reviewPath(joined.reviewId, "held"));
+        if (!held.ok())
+            return held.toError();
+        QList<std::pair<qint64, qint64>> ranges;
+        for (const QJsonValue &range : held.body.value(QStringLiteral("ranges")).toArray())
+            ranges.append({range[0].toInteger(), range[1].toInteger()});
+        auto requeued = m_store.requeueNotHeld(joined.reviewId, ranges);
+        if (!requeued)
+            return requeued.error();
+        outcome.resent = *requeued;
+        if (*requeued > 0) {
+            waiting = m_store.outboxCounts();
+            if (!waiting)
+                return waiting.error();
+        }
+    }
     // Two batches on their way at once: while the archive stores one, the next is already
     // travelling, and the answer to the first is checked and recorded meanwhile. Each batch is
     // still answered and recorded on its own, so an interruption loses nothing either way.

@@ -20,6 +20,7 @@ struct SyncOutcome {
     int enqueued = 0;
     int delivered = 0;
     int refused = 0;    // refused or in conflict: kept queued, reasons in the outbox
+    int resent = 0;     // delivered once, but the archive no longer held them (restored from a backup)
     int collected = 0;  // newly marked collected, on the team leader's signed statement
     int contentRemoved = 0;      // collected notes whose content this run removed (retention)
     int untrustedStatements = 0; // collected statements that did not verify: ignored

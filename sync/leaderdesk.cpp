@@ -21,6 +21,17 @@
 namespace fieldnotes::sync {
 
 namespace {
+// The archive's roster is a beginning of the one the leader holds, entry for entry.
+bool restoresRoster(const Roster &archive, const QList<RosterEntry> &held)
+{
+    const QList<RosterEntry> &entries = archive.entries();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (entries[i].hash() != held[i].hash())
+            return false;
+    }
+    return true;
+}
+
 Result<ReviewKeys> requireKeys(SyncStore &store, const QString &reviewId)
 {
     auto keys = store.reviewKeys(reviewId);
@@ -133,21 +144,33 @@ Result<void> LeaderDesk::createReview(const QString &reviewId, const QString &ar
 Result<Roster> LeaderDesk::verifiedRoster(const ReviewKeys &keys)
 {
     const auto client = clientFor(keys);
-    const ArchiveReply reply = client->get(reviewPath(keys.reviewId, "roster"), false);
-    if (!reply.ok())
-        return reply.toError();
-    auto entries = RosterEntry::listFromJson(reply.body.value(QStringLiteral("entries")).toArray());
-    if (!entries)
-        return entries.error();
-    auto roster = Roster::fromEntries(*entries, keys.signingPublic);
-    if (!roster)
-        return roster.error();
     auto seen = m_store.rosterEntries(keys.reviewId);
     if (!seen)
         return seen.error();
-    if (auto extends = roster->extends(*seen); !extends)
-        return extends.error();
-    return roster;
+    for (bool gaveBack = false;; gaveBack = true) {
+        const ArchiveReply reply = client->get(reviewPath(keys.reviewId, "roster"), false);
+        if (!reply.ok())
+            return reply.toError();
+        auto entries = RosterEntry::listFromJson(reply.body.value(QStringLiteral("entries")).toArray());
+        if (!entries)
+            return entries.error();
+        auto roster = Roster::fromEntries(*entries, keys.signingPublic);
+        if (!roster)
+            return roster.error();
+        if (!gaveBack && seen->size() > roster->entries().size() && restoresRoster(*roster, *seen)) {
+            // An archive restored from a backup lacks the entries signed after it was taken:
+            // the leader holds each one signed, and gives them back in order (once).
+            for (qsizetype i = roster->entries().size(); i < seen->size(); ++i) {
+                const ArchiveReply given = client->send("POST", reviewPath(keys.reviewId, "roster"), seen->at(i).toJson());
+                if (!given.ok())
+                    return given.toError();
+            }
+            continue;
+        }
+        if (auto extends = roster->extends(*seen); !extends)
+            return extends.error();
+        return roster;
+    }
 }
 
 Result<void> LeaderDesk::appendEntry(const ReviewKeys &keys, RosterEntry entry)

@@ -1,5 +1,7 @@
 #include "syncstore.h"
 
+#include <algorithm>
+
 #include "joinrequest.h"
 #include "notestore.h"
 #include "noteverifier.h"
@@ -237,6 +239,39 @@ Result<void> SyncStore::recordBatch(const Receipt *receipt, const QStringList &d
             return done;
     }
     return transaction->commit();
+}
+
+Result<int> SyncStore::requeueNotHeld(const QString &reviewId, const QList<std::pair<qint64, qint64>> &held)
+{
+    auto delivered = queryList<std::pair<QString, qint64>>(
+        m_database, "SELECT note_id, sequence FROM outbox WHERE review_id = ?1 AND state = 'delivered'",
+        [&](SqlStatement &statement) { statement.bind(1, reviewId); },
+        [](const SqlStatement &row) { return std::pair{row.text(0), row.integer(1)}; });
+    if (!delivered)
+        return delivered.error();
+    const auto isHeld = [&held](qint64 sequence) {
+        const auto range = std::lower_bound(held.cbegin(), held.cend(), sequence,
+                                            [](const std::pair<qint64, qint64> &r, qint64 s) { return r.second < s; });
+        return range != held.cend() && range->first <= sequence;
+    };
+    auto transaction = SqlTransaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    int requeued = 0;
+    for (const auto &item : std::as_const(*delivered)) {
+        if (isHeld(item.second))
+            continue;
+        if (auto done = runOne(m_database,
+                               "UPDATE outbox SET state = 'queued', last_error = 'the archive no longer holds it (restored from a backup?): "
+                               "sent again' WHERE note_id = ?1 AND state = 'delivered'",
+                               [&](SqlStatement &s) { s.bind(1, item.first); });
+            !done)
+            return done.error();
+        ++requeued;
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return committed.error();
+    return requeued;
 }
 
 Result<int> SyncStore::markCollected(const QList<CollectedStatement> &statements, qint64 cursor)

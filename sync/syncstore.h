@@ -97,6 +97,10 @@ public:
     /// What the archive answered for one batch, in one transaction: the batch's receipt (kept
     /// once), the notes it names as delivered, and notes that stay queued with the reason in words.
     Result<void> recordBatch(const Receipt *receipt, const QStringList &delivered, const QList<std::pair<QString, QString>> &failed);
+    /// Queues again the delivered (not yet collected) notes of a review whose sequence numbers
+    /// the archive no longer holds (held: ranges [first, last]), as after it was restored from a
+    /// backup. Returns how many.
+    Result<int> requeueNotHeld(const QString &reviewId, const QList<std::pair<qint64, qint64>> &held);
     /// Marks this device's envelopes the leader's verified statements name as collected (at the
     /// vault clock's now), where the note hash the leader names is this device's note, keeps the
     /// statements and saves the statement cursor, in one transaction. Returns how many notes

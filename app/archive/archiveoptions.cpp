@@ -88,6 +88,8 @@ QString ArchiveOptions::usage()
         "                          [--max-body BYTES] [--idle-timeout SECONDS] [--request-timeout SECONDS]\n"
         "                          [--max-connections N] [--max-connections-per-peer N] [--review-quota MiB]\n"
         "       fieldnotes-archive review-code --data DIR --passphrase-file FILE [--hours N]\n"
+        "       fieldnotes-archive backup --data DIR --passphrase-file FILE --output FILE   (while it serves)\n"
+        "       fieldnotes-archive restore --backup FILE --data NEW_DIR --passphrase-file FILE\n"
         "                          (a one-time code a team leader needs to create a review here)\n"
         "HTTPS by default with a certificate generated on first start (its SHA-256 fingerprint is printed);\n"
         "--plain-http is for tests and only with --listen 127.0.0.1:PORT.\n");

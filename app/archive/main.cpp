@@ -3,13 +3,19 @@
 #include "archiveoptions.h"
 #include "archiveservice.h"
 #include "archivestore.h"
+#include "durablefile.h"
+#include "storebackup.h"
+#include "signednote.h"
 #include "guardedtcpserver.h"
 #include "sodiumruntime.h"
 #include "processlimits.h"
 #include "tlscertificate.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
 #include <QHostAddress>
 #include <QSslCertificate>
 #include <QTimer>
@@ -58,6 +64,79 @@ Result<KdfParameters> kdfNamed(const QString &name)
     return Error{ErrorCode::InvalidArgument, QStringLiteral("unknown --kdf '%1'").arg(name)};
 }
 
+/// Removes `name VALUE` from the arguments and returns VALUE (empty when absent).
+QString takeOption(QStringList &arguments, const QString &name)
+{
+    const qsizetype at = arguments.indexOf(name);
+    if (at < 0 || at + 1 >= arguments.size())
+        return {};
+    const QString value = arguments[at + 1];
+    arguments.remove(at, 2);
+    return value;
+}
+
+QString defaultCertificatePath(const archive::ArchiveOptions &options)
+{
+    return options.certificatePath.isEmpty() ? options.dataDirectory + QStringLiteral("/tls-cert.pem") : options.certificatePath;
+}
+
+QString defaultPrivateKeyPath(const archive::ArchiveOptions &options)
+{
+    return options.privateKeyPath.isEmpty() ? options.dataDirectory + QStringLiteral("/tls-key.pem") : options.privateKeyPath;
+}
+
+QList<std::pair<QString, QString>> tlsFiles(const archive::ArchiveOptions &options)
+{
+    return {{QStringLiteral("tls-cert.pem"), defaultCertificatePath(options)}, {QStringLiteral("tls-key.pem"), defaultPrivateKeyPath(options)}};
+}
+
+/// Unpacks a backup beside the new data directory, opens it with the passphrase, gives back the
+/// TLS identity kept inside it, and only then moves it into place.
+int restoreArchive(const QString &backup, const archive::ArchiveOptions &options, SecureBytes &passphrase)
+{
+    const QString target = QFileInfo(options.dataDirectory).absoluteFilePath();
+    if (QFileInfo::exists(target))
+        return fail(QStringLiteral("%1 already exists; restore into a new data directory").arg(target));
+    const QString unpacked = target + QStringLiteral(".restoring");
+    QDir(unpacked).removeRecursively(); // what an interrupted restore left
+    auto label = sync::unpackStoreBackup(backup, sync::archiveStoreFiles(), unpacked);
+    if (!label)
+        return fail(label.error().message);
+    auto removeUnpacked = qScopeGuard([unpacked] { QDir(unpacked).removeRecursively(); });
+    QMap<QString, QByteArray> kept;
+    {
+        auto store = sync::ArchiveStore::open(unpacked, passphrase, KdfParameters::moderate());
+        passphrase.wipe();
+        if (!store)
+            return fail(store.error().code == ErrorCode::WrongPassphrase
+                            ? QStringLiteral("wrong passphrase for the archive in %1; nothing restored").arg(backup)
+                            : store.error().message,
+                        store.error().code == ErrorCode::WrongPassphrase ? 3 : 1);
+        auto restored = (*store)->completeRestore();
+        if (!restored)
+            return fail(restored.error().message);
+        kept = *restored;
+    }
+    for (auto file = kept.cbegin(); file != kept.cend(); ++file) {
+        if (file.key() != QLatin1String("tls-cert.pem") && file.key() != QLatin1String("tls-key.pem"))
+            continue;
+        QString message;
+        if (!platform::writeFileDurably(unpacked + QLatin1Char('/') + file.key(), file.value(), &message))
+            return fail(message);
+    }
+    if (!QFile::rename(unpacked, target))
+        return fail(QStringLiteral("cannot move the restored archive to %1").arg(target));
+    removeUnpacked.dismiss();
+    QString message;
+    if (!platform::syncDirectory(QFileInfo(target).absolutePath(), &message))
+        return fail(message);
+    std::printf("restored the archive backed up at %s into %s%s\n", qPrintable(canonicalTimestamp(label->madeAt)), qPrintable(target),
+                kept.contains(QStringLiteral("tls-key.pem")) ? ", with its TLS certificate and key" : "");
+    if (!options.certificatePath.isEmpty())
+        std::printf("the TLS certificate and key are in %s; start it without --cert/--key, or copy them where those point\n", qPrintable(target));
+    return 0;
+}
+
 int terminationPipe[2];
 } // namespace
 
@@ -70,19 +149,24 @@ int main(int argc, char *argv[])
     }
     // `fieldnotes-archive review-code --data DIR --passphrase-file FILE [--hours N]`: a one-time
     // code for one team leader to create one review here (beside a running archive, or not).
+    // `backup --output FILE` and `restore --backup FILE` (docs/backups.md).
     QStringList arguments = app.arguments();
-    const bool issueCode = arguments.size() > 1 && arguments[1] == QLatin1String("review-code");
+    const QString command = arguments.size() > 1 && !arguments[1].startsWith(QLatin1String("--")) ? arguments.takeAt(1) : QString();
+    if (!command.isEmpty() && command != QLatin1String("review-code") && command != QLatin1String("backup") && command != QLatin1String("restore"))
+        return fail(QStringLiteral("unknown command '%1'\n").arg(command) + archive::ArchiveOptions::usage(), 2);
     int codeHours = 72;
-    if (issueCode) {
-        arguments.removeAt(1);
-        if (const qsizetype hours = arguments.indexOf(QStringLiteral("--hours")); hours >= 0 && hours + 1 < arguments.size()) {
-            bool ok = false;
-            codeHours = arguments[hours + 1].toInt(&ok);
-            if (!ok || codeHours < 1)
-                return fail(QStringLiteral("--hours must be a positive number"), 2);
-            arguments.remove(hours, 2);
-        }
+    if (const QString hours = takeOption(arguments, QStringLiteral("--hours")); !hours.isEmpty()) {
+        bool ok = false;
+        codeHours = hours.toInt(&ok);
+        if (command != QLatin1String("review-code") || !ok || codeHours < 1)
+            return fail(QStringLiteral("--hours must be a positive number, with review-code"), 2);
     }
+    const QString backupOutput = takeOption(arguments, QStringLiteral("--output"));
+    const QString backupFile = takeOption(arguments, QStringLiteral("--backup"));
+    if ((command == QLatin1String("backup")) != !backupOutput.isEmpty())
+        return fail(QStringLiteral("backup takes --output FILE, and only backup does"), 2);
+    if ((command == QLatin1String("restore")) != !backupFile.isEmpty())
+        return fail(QStringLiteral("restore takes --backup FILE, and only restore does"), 2);
     auto options = archive::ArchiveOptions::parse(arguments);
     if (!options)
         return fail(options.error().message + QStringLiteral("\n") + archive::ArchiveOptions::usage(), 2);
@@ -93,11 +177,15 @@ int main(int argc, char *argv[])
     auto passphrase = readPassphrase(options->passphraseFile);
     if (!passphrase)
         return fail(passphrase.error().message, 2);
+    if (command == QLatin1String("restore"))
+        return restoreArchive(backupFile, *options, *passphrase);
+    if (command == QLatin1String("backup") && !QFileInfo::exists(sync::ArchiveStore::keyFilePath(options->dataDirectory)))
+        return fail(QStringLiteral("there is no archive in %1 to back up").arg(options->dataDirectory));
     auto store = sync::ArchiveStore::open(options->dataDirectory, *passphrase, *kdf);
     passphrase->wipe();
     if (!store)
         return fail(store.error().message, store.error().code == ErrorCode::WrongPassphrase ? 3 : 1);
-    if (issueCode) {
+    if (command == QLatin1String("review-code")) {
         const QString code = (*store)->issueReviewCode(codeHours);
         if (code.isEmpty())
             return fail(QStringLiteral("could not store a review-creation code"));
@@ -105,15 +193,28 @@ int main(int argc, char *argv[])
         std::printf("%s\n", qPrintable(code));
         return 0;
     }
+    if (command == QLatin1String("backup")) {
+        // The TLS identity goes inside the encrypted copy: tablets pin its certificate.
+        QMap<QString, QByteArray> kept;
+        for (const auto &[name, path] : tlsFiles(*options)) {
+            QFile file(path);
+            if (file.open(QIODevice::ReadOnly))
+                kept.insert(name, file.readAll());
+        }
+        if (auto written = (*store)->backUp(backupOutput, options->dataDirectory, kept); !written)
+            return fail(written.error().message);
+        std::printf("backed up %s to %s (%lld bytes)%s\n", qPrintable(options->dataDirectory), qPrintable(backupOutput),
+                    static_cast<long long>(QFileInfo(backupOutput).size()),
+                    kept.isEmpty() ? "" : ", with its TLS certificate and key inside the encrypted copy");
+        return 0;
+    }
     (*store)->setReviewQuotaBytes(qint64(options->reviewQuotaMiB) << 20);
 
     std::optional<QSslConfiguration> tls;
     QString fingerprint;
     if (!options->plainHttp) {
-        const QString certificate = options->certificatePath.isEmpty() ? options->dataDirectory + QStringLiteral("/tls-cert.pem")
-                                                                       : options->certificatePath;
-        const QString key = options->privateKeyPath.isEmpty() ? options->dataDirectory + QStringLiteral("/tls-key.pem")
-                                                               : options->privateKeyPath;
+        const QString certificate = defaultCertificatePath(*options);
+        const QString key = defaultPrivateKeyPath(*options);
         auto identity = archive::loadOrCreateTlsIdentity(certificate, key, options->host);
         if (!identity)
             return fail(identity.error().message);

@@ -5,9 +5,15 @@
 #include "notestore.h"
 #include "noteverifier.h"
 #include "signednotejson.h"
+#include "sqlitedatabase.h"
+#include "storebackup.h"
+#include "syncencoding.h"
 #include "syncstore.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -73,6 +79,8 @@ QString CliCommands::usageText()
         "  export [--output FILE]                 (signed notes as JSON Lines)\n"
         "  verify [FILE] [--key BASE64]...        (an export, or the vault)\n"
         "  check                                  (integrity of the encrypted database)\n"
+        "  backup --output FILE                   (a copy of the vault, encrypted as it is)\n"
+        "  restore --backup FILE                  (into --vault DIR, a new directory; needs the vault's passphrase)\n"
         "  demo                                   (a demo review, a signed note, verified)\n"
         "a tablet's sync with the team leader's archive:\n"
         "  join CODE [--role reviewer|young-inspector] [--label NAME]\n"
@@ -201,6 +209,8 @@ ExitCode CliCommands::run(const QStringList &words)
         {"export", &CliCommands::exportNotes, {QStringLiteral("output")}},
         {"verify", &CliCommands::verify, {QStringLiteral("key")}},
         {"check", &CliCommands::check, {}},
+        {"backup", &CliCommands::backup, {QStringLiteral("output")}},
+        {"restore", &CliCommands::restore, {QStringLiteral("backup")}},
         {"demo", &CliCommands::demo, {}},
         {"leader create-review", &CliCommands::leaderCreateReview,
          {QStringLiteral("review"), QStringLiteral("archive"), QStringLiteral("fingerprint"), QStringLiteral("creation-code")}},
@@ -737,6 +747,79 @@ ExitCode CliCommands::demo(const CommandArguments &)
     m_out << (report.allValid() ? "Verified: " : "VERIFICATION FAILED: ") << all->size()
           << (all->size() == 1 ? " signed note in " : " signed notes in ") << m_directory << Qt::endl;
     return report.allValid() ? Success : VerificationFailed;
+}
+
+} // namespace fieldnotes::cli
+
+namespace fieldnotes::cli {
+
+ExitCode CliCommands::backup(const CommandArguments &args)
+{
+    const QString output = args.value(QStringLiteral("output"));
+    if (output.isEmpty())
+        return usage(QStringLiteral("backup needs --output FILE"));
+    auto vault = unlock();
+    if (!vault)
+        return m_failure;
+    auto written = sync::writeStoreBackup(output, sync::vaultStoreFiles(), Vault::keyFilePath(m_directory), vault->database());
+    if (!written)
+        return fail(written.error());
+    m_out << "backed up " << m_directory << " to " << output << " (" << QFileInfo(output).size()
+          << " bytes, encrypted as the vault is; restoring needs its passphrase)" << Qt::endl;
+    return Success;
+}
+
+ExitCode CliCommands::restore(const CommandArguments &args)
+{
+    const QString backupFile = args.value(QStringLiteral("backup"));
+    if (backupFile.isEmpty())
+        return usage(QStringLiteral("restore needs --backup FILE (and --vault DIR for the new vault)"));
+    if (QFileInfo::exists(m_directory))
+        return fail(Error{ErrorCode::VaultExists, QStringLiteral("%1 already exists: restore into a new directory").arg(m_directory)});
+    // Unpacked beside the target, opened with the passphrase and checked, then moved into place.
+    const QString unpacked = m_directory + QStringLiteral(".restoring");
+    QDir(unpacked).removeRecursively();
+    auto label = sync::unpackStoreBackup(backupFile, sync::vaultStoreFiles(), unpacked);
+    if (!label)
+        return fail(label.error());
+    auto removeUnpacked = qScopeGuard([unpacked] { QDir(unpacked).removeRecursively(); });
+    QString readError;
+    const SecureBytes passphrase = m_passphrases.read(QStringLiteral("Passphrase of the vault backed up"), &readError);
+    if (passphrase.isNull())
+        return fail(Error{ErrorCode::WrongPassphrase, readError});
+    int signedNotes = 0;
+    bool enrolledTablet = false;
+    {
+        auto vault = Vault::open(unpacked, passphrase);
+        if (!vault)
+            return fail(vault.error().code == ErrorCode::WrongPassphrase
+                            ? Error{ErrorCode::WrongPassphrase, QStringLiteral("wrong passphrase for the vault in %1; nothing restored").arg(backupFile)}
+                            : vault.error());
+        if (auto wal = (*vault)->database().exec("PRAGMA journal_mode = WAL"); !wal)
+            return fail(wal.error());
+        auto problems = (*vault)->integrityProblems();
+        if (!problems)
+            return fail(problems.error());
+        if (!problems->isEmpty())
+            return fail(Error{ErrorCode::VaultDamaged, QStringLiteral("the restored vault fails its integrity check: ") + problems->join(QStringLiteral("; "))});
+        auto notes = (*vault)->store().signedNotes();
+        if (!notes)
+            return fail(notes.error());
+        signedNotes = int(notes->size());
+        auto enrolment = sync::SyncStore(**vault).enrolment();
+        enrolledTablet = enrolment && enrolment->has_value() && (*enrolment)->role != QLatin1String("team-leader");
+    }
+    QFile::remove(Vault::unlockFailuresPath(unpacked));
+    if (!QDir().rename(unpacked, m_directory))
+        return fail(Error{ErrorCode::Io, QStringLiteral("cannot move the restored vault from %1 to %2").arg(unpacked, m_directory)});
+    removeUnpacked.dismiss();
+    m_out << "restored the vault backed up at " << canonicalTimestamp(label->madeAt) << " into " << m_directory << ": " << signedNotes
+          << " signed notes, integrity ok" << Qt::endl;
+    if (enrolledTablet)
+        m_out << "this tablet's notes signed after the backup are on the archive, not here; a note signed here before it syncs "
+                 "may take a number the archive already holds (it would be kept as a conflict for the team leader)"
+              << Qt::endl;
+    return Success;
 }
 
 } // namespace fieldnotes::cli

@@ -40,6 +40,8 @@ private:
     ExitCode exportNotes(const CommandArguments &args);
     ExitCode verify(const CommandArguments &args);
     ExitCode check(const CommandArguments &args);
+    ExitCode backup(const CommandArguments &args);
+    ExitCode restore(const CommandArguments &args);
     ExitCode demo(const CommandArguments &args);
     // Sync (synccommands.cpp)
     ExitCode leaderCreateReview(const CommandArguments &args);

@@ -576,6 +576,8 @@ ExitCode CliCommands::sync(const CommandArguments &)
     }
     m_out << "enrolment: " << outcome->enrolmentState << "; delivered " << outcome->delivered << ", refused "
           << outcome->refused << ", newly collected " << outcome->collected;
+    if (outcome->resent > 0)
+        m_out << ", sent again (the archive no longer held them) " << outcome->resent;
     if (outcome->contentRemoved > 0)
         m_out << ", content removed (retention) " << outcome->contentRemoved;
     if (outcome->untrustedStatements > 0)
