@@ -417,6 +417,7 @@ Error SqliteDatabase::errorFor(int code, const QString &context) const
             return Error{ErrorCode::Immutable, detail};
         return Error{ErrorCode::InvalidArgument, message};
     case SQLITE_IOERR:
+        return Error{ErrorCode::Io, QStringLiteral("the storage reported an I/O error, so this stopped; what was saved before it is kept (%1)").arg(message)};
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_PERM:
