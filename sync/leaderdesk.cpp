@@ -163,7 +163,11 @@ Result<Roster> LeaderDesk::verifiedRoster(const ReviewKeys &keys)
             for (qsizetype i = roster->entries().size(); i < seen->size(); ++i) {
                 const ArchiveReply given = client->send("POST", reviewPath(keys.reviewId, "roster"), seen->at(i).toJson());
                 if (!given.ok())
-                    return given.toError();
+                    return invalid(QStringLiteral("the archive sent an older roster (%1 entries) than this desk holds (%2), and would not "
+                                                  "take the missing entries back (%3); refused: it may be hiding a revocation or a new member")
+                                       .arg(roster->entries().size())
+                                       .arg(seen->size())
+                                       .arg(given.error));
             }
             continue;
         }
