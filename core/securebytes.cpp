@@ -2,12 +2,21 @@
 
 #include "sodiumruntime.h"
 
+#include <QLoggingCategory>
+
 #include <sodium.h>
 
+#include <atomic>
 #include <cstring>
 #include <utility>
 
 namespace fieldnotes {
+
+namespace {
+Q_LOGGING_CATEGORY(lcMemory, "fieldnotes.memory")
+
+std::atomic<bool> lockingFailed{false};
+} // namespace
 
 SecureBytes::SecureBytes(std::size_t size)
 {
@@ -17,8 +26,14 @@ SecureBytes::SecureBytes(std::size_t size)
     if (m_data) {
         m_size = size;
         sodium_memzero(m_data, size == 0 ? 1 : size);
+        // sodium_malloc keeps going when mlock fails (the ulimit -l limit, 64 KiB on Android):
+        // locking again tells whether this secret may be swapped, and the log says so once.
+        if (sodium_mlock(m_data, size == 0 ? 1 : size) != 0 && !lockingFailed.exchange(true))
+            qCWarning(lcMemory, "the locked-memory limit (ulimit -l) is reached: keys and passphrases may be "
+                                "written to swap from now on; raise the limit or turn swap off");
     }
 }
+
 
 SecureBytes::~SecureBytes()
 {

@@ -32,8 +32,9 @@ int main(int argc, char *argv[])
         application = std::make_unique<QCoreApplication>(argc, argv);
     }
     QCoreApplication::setApplicationName(QStringLiteral("fieldnotes-cli"));
-    // Library warnings go to the log in the app; here the one error line on stderr says it all.
-    QLoggingCategory::setFilterRules(QStringLiteral("fieldnotes.*=false"));
+    // Library warnings go to the log in the app; here the one error line on stderr says it all,
+    // but for the warning that secrets may be swapped.
+    QLoggingCategory::setFilterRules(QStringLiteral("fieldnotes.*=false\nfieldnotes.memory.warning=true"));
 
     QTextStream out(stdout);
     QTextStream err(stderr);
