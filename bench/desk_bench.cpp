@@ -180,6 +180,8 @@ int main(int argc, char *argv[])
         engagements << check(leader->store().addEngagement(engagement), "engagement").id;
     }
     check(LeaderDesk(*leader).createReview(reviewId, url, {}, archiveStore->issueReviewCode(1)), "create the review");
+    const QByteArray kit = check(LeaderDesk(*leader).makeRecoveryKit(reviewId, secret("bench recovery passphrase")), "recovery kit");
+    check(LeaderDesk(*leader).recordRecoveryKitKept(reviewId, kit), "keep the recovery kit");
 
     // The tablets: each joins, signs its share of the notes and sends them.
     const int perTablet = notes / tablets;

@@ -121,6 +121,8 @@ LedReview leadReview(const QString &directory, const Archive &archive)
     issue.waitForFinished(60'000);
     const QString code = QString::fromUtf8(issue.readAllStandardOutput()).trimmed();
     check(LeaderDesk(*review.leader).createReview(review.reviewId, archive.url, archive.fingerprint, code), "create the review on the archive");
+    const QByteArray kit = check(LeaderDesk(*review.leader).makeRecoveryKit(review.reviewId, secret("bench recovery passphrase")), "recovery kit");
+    check(LeaderDesk(*review.leader).recordRecoveryKitKept(review.reviewId, kit), "keep the recovery kit");
     return review;
 }
 

@@ -111,10 +111,64 @@ Page {
                 wrapMode: Label.Wrap
                 text: desk.connectionStatus
             }
+            // The review's keys live only on this tablet until a kit exists: no tablet is invited before.
+            Label { visible: desk.leads; text: qsTr("Recovery kit"); font.pixelSize: 22; font.bold: true }
+            Label {
+                visible: desk.leads
+                width: parent.width
+                wrapMode: Label.Wrap
+                text: desk.recoveryKitMadeAt === ""
+                      ? qsTr("Before inviting anyone, make the review's recovery kit: its keys sealed under a recovery passphrase of their own (at least 12 characters, not this vault's). Print its page or copy its file, and keep it and the passphrase apart from this tablet. If the tablet is lost, the kit restores the review on a new one.")
+                      : qsTr("Recovery kit made %1. Keep it, and its passphrase, apart from this tablet.").arg(desk.recoveryKitMadeAt)
+            }
+            PassphraseField {
+                id: recoveryField
+                property bool anotherKit: false
+                visible: desk.leads && (desk.recoveryKitMadeAt === "" || anotherKit)
+                width: Math.min(parent.width, 560)
+                placeholderText: qsTr("Recovery passphrase")
+                Accessible.name: qsTr("Recovery passphrase")
+            }
+            PassphraseField {
+                id: recoveryRepeatField
+                visible: recoveryField.visible
+                width: recoveryField.width
+                placeholderText: qsTr("The recovery passphrase again")
+                Accessible.name: qsTr("Recovery passphrase again")
+            }
+            FieldButton {
+                visible: desk.leads
+                highlighted: desk.recoveryKitMadeAt === ""
+                enabled: !desk.makingRecoveryKit && (!recoveryField.visible || recoveryField.text.length >= 12)
+                text: desk.makingRecoveryKit ? qsTr("Sealing the kit…")
+                      : desk.recoveryKitMadeAt === "" ? qsTr("Make the recovery kit") : qsTr("Make another recovery kit")
+                implicitHeight: 48
+                Accessible.name: qsTr("Make the recovery kit")
+                onClicked: {
+                    if (!recoveryField.visible) {
+                        recoveryField.anotherKit = true
+                        return
+                    }
+                    if (desk.makeRecoveryKit(recoveryField.text, recoveryRepeatField.text)) {
+                        recoveryField.text = ""
+                        recoveryRepeatField.text = ""
+                        recoveryField.anotherKit = false
+                    }
+                }
+            }
+            Label {
+                visible: desk.recoveryKitFile !== ""
+                width: parent.width
+                wrapMode: Label.WrapAnywhere
+                text: qsTr("Written: %1 and its printable page %2").arg(desk.recoveryKitFile).arg(desk.recoveryKitPage)
+                Accessible.name: qsTr("Where the recovery kit was written")
+            }
+
             Label { visible: desk.leads; text: qsTr("Invite a tablet"); font.pixelSize: 22; font.bold: true }
             Button {
                 visible: desk.leads
-                text: qsTr("New invitation (valid 3 days)")
+                enabled: desk.recoveryKitMadeAt !== ""
+                text: desk.recoveryKitMadeAt === "" ? qsTr("New invitation (make the recovery kit first)") : qsTr("New invitation (valid 3 days)")
                 implicitHeight: 48
                 Accessible.name: qsTr("Make a new invitation")
                 onClicked: desk.invite(72)

@@ -1,18 +1,30 @@
 #include "leadercontroller.h"
 
 #include "leaderdesk.h"
+#include "recoverykitpage.h"
 #include "roster.h"
+#include "syncencoding.h"
 #include "syncstore.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QImage>
+#include <QLocale>
+#include <QSaveFile>
 #include <QScopeGuard>
+#include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <sodium.h>
 
 #include <qrencode.h>
 
 namespace fieldnotes::ui {
 
-LeaderController::LeaderController(QObject *parent) : QObject(parent) {}
+LeaderController::LeaderController(QObject *parent) : QObject(parent)
+{
+    connect(&m_kitWriting, &QFutureWatcher<WrittenKit>::finished, this, &LeaderController::onRecoveryKitWritten);
+}
 
 void LeaderController::setSession(VaultSession *session)
 {
@@ -39,6 +51,13 @@ void LeaderController::reload()
         auto days = sync::LeaderDesk(*vault).retentionDays(m_session->reviewId());
         m_retentionDays = days ? *days : sync::Enrolment::keepCollected;
     }
+    m_recoveryKitMadeAt.clear();
+    if (vault && m_leads) {
+        auto made = sync::LeaderDesk(*vault).recoveryKitMadeAt(m_session->reviewId());
+        if (made && *made)
+            m_recoveryKitMadeAt = QLocale().toString((*made)->toLocalTime(), QLocale::ShortFormat);
+    }
+    emit recoveryKitChanged();
     if (!vault) {
         m_inviteCode.clear();
         m_inviteQrCode.clear();
@@ -273,6 +292,75 @@ bool LeaderController::collect()
     emit changed();
     m_session->markSyncChanged(); // the desk reads what arrived
     return true;
+}
+
+QString LeaderController::defaultRecoveryKitFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QStringLiteral("/Fieldnotes");
+}
+
+bool LeaderController::makeRecoveryKit(const QString &recoveryPassphrase, const QString &repeated, const QString &folder)
+{
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    if (!vault || m_makingKit)
+        return false;
+    if (recoveryPassphrase != repeated)
+        return fail(tr("The two recovery passphrases differ."));
+    QByteArray utf8 = recoveryPassphrase.toUtf8();
+    SecureBytes passphrase = SecureBytes::copyOf(utf8.constData(), std::size_t(utf8.size()));
+    sodium_memzero(utf8.data(), std::size_t(utf8.size()));
+    if (auto usable = sync::checkRecoveryPassphrase(passphrase); !usable)
+        return fail(usable.error().message);
+    auto kit = sync::LeaderDesk(*vault).recoveryKit(m_session->reviewId());
+    if (!kit)
+        return fail(kit.error().message);
+    m_kitReviewId = m_session->reviewId();
+    m_makingKit = true;
+    const QString directory = folder.isEmpty() ? defaultRecoveryKitFolder() : folder;
+    const QString stem = QStringLiteral("%1/fieldnotes-recovery-kit-%2").arg(directory, kit->madeAt.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    // Argon2id at MODERATE takes a second and 256 MiB: never on the GUI thread.
+    m_kitWriting.setFuture(QtConcurrent::run([kit = std::move(*kit), passphrase = std::move(passphrase), directory, stem]() mutable {
+        WrittenKit written;
+        auto sealed = sync::sealRecoveryKit(kit, passphrase);
+        passphrase.wipe();
+        if (!sealed) {
+            written.error = sealed.error().message;
+            return written;
+        }
+        QSaveFile file(stem + QStringLiteral(".fnkit"));
+        if (!QDir().mkpath(directory) || !file.open(QIODevice::WriteOnly) || file.write(*sealed) != sealed->size() || !file.commit()) {
+            written.error = tr("Cannot write the recovery kit in %1: %2").arg(directory, file.errorString());
+            return written;
+        }
+        if (auto page = sync::writeRecoveryKitPage(*sealed, stem + QStringLiteral(".pdf")); !page) {
+            written.error = page.error().message;
+            return written;
+        }
+        written.sealed = *sealed;
+        written.file = stem + QStringLiteral(".fnkit");
+        written.page = stem + QStringLiteral(".pdf");
+        return written;
+    }));
+    emit recoveryKitChanged();
+    return true;
+}
+
+void LeaderController::onRecoveryKitWritten()
+{
+    m_makingKit = false;
+    const WrittenKit written = m_kitWriting.result();
+    Vault *vault = m_session ? m_session->vault() : nullptr;
+    if (!written.error.isEmpty()) {
+        fail(written.error);
+    } else if (!vault || m_session->reviewId() != m_kitReviewId) {
+        fail(tr("The vault was locked before the recovery kit was recorded; it is in %1, but make another to be sure.").arg(written.file));
+    } else if (auto recorded = sync::LeaderDesk(*vault).recordRecoveryKitKept(m_kitReviewId, written.sealed); !recorded) {
+        fail(recorded.error().message);
+    } else {
+        m_recoveryKitFile = written.file;
+        m_recoveryKitPage = written.page;
+    }
+    reload();
 }
 
 } // namespace fieldnotes::ui

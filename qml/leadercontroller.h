@@ -4,6 +4,7 @@
 #include "vaultsession.h"
 
 #include <QObject>
+#include <QFutureWatcher>
 #include <QPointer>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
@@ -35,6 +36,12 @@ class LeaderController : public QObject
     Q_PROPERTY(int retentionDays READ retentionDays NOTIFY changed)
     /// The periods offered, as {text, value} (the current one included when set elsewhere).
     Q_PROPERTY(QVariantList retentionChoices READ retentionChoices NOTIFY changed)
+    /// When the review's recovery kit was made and kept (empty: never; tablets cannot be invited yet).
+    Q_PROPERTY(QString recoveryKitMadeAt READ recoveryKitMadeAt NOTIFY recoveryKitChanged)
+    Q_PROPERTY(bool makingRecoveryKit READ makingRecoveryKit NOTIFY recoveryKitChanged)
+    /// Where the kit just made was written: the kit file and its printable page.
+    Q_PROPERTY(QString recoveryKitFile READ recoveryKitFile NOTIFY recoveryKitChanged)
+    Q_PROPERTY(QString recoveryKitPage READ recoveryKitPage NOTIFY recoveryKitChanged)
 
 public:
     explicit LeaderController(QObject *parent = nullptr);
@@ -53,6 +60,17 @@ public:
     QStringList collectionReport() const { return m_collectionReport; }
     int retentionDays() const { return m_retentionDays; }
     QVariantList retentionChoices() const;
+    QString recoveryKitMadeAt() const { return m_recoveryKitMadeAt; }
+    bool makingRecoveryKit() const { return m_makingKit; }
+    QString recoveryKitFile() const { return m_recoveryKitFile; }
+    QString recoveryKitPage() const { return m_recoveryKitPage; }
+    /// Where kits go unless another folder is given: the documents folder's Fieldnotes folder.
+    static QString defaultRecoveryKitFolder();
+
+    /// Seals the review's keys under the recovery passphrase (Argon2id, off the GUI thread) and
+    /// writes the kit and its printable page into folder; recoveryKitChanged when done, an error
+    /// in words otherwise. False at once when the passphrases differ or are too short.
+    Q_INVOKABLE bool makeRecoveryKit(const QString &recoveryPassphrase, const QString &repeated, const QString &folder = {});
 
     /// creationCode: the one-time review-creation code from the archive's operator.
     Q_INVOKABLE bool connectArchive(const QString &archiveUrl, const QString &fingerprint, const QString &creationCode);
@@ -76,6 +94,7 @@ signals:
     void sessionChanged();
     void changed();
     void inviteChanged();
+    void recoveryKitChanged();
 
 private:
     void reload();
@@ -92,6 +111,20 @@ private:
     QList<QByteArray> m_shownTablets; // the approvable ones on screen: what "Approve all" approves
     QStringList m_collectionReport;
     int m_retentionDays = sync::Enrolment::keepCollected;
+
+    struct WrittenKit {
+        QByteArray sealed;
+        QString file;
+        QString page;
+        QString error;
+    };
+    void onRecoveryKitWritten();
+    QFutureWatcher<WrittenKit> m_kitWriting;
+    QString m_kitReviewId;
+    bool m_makingKit = false; // until its result is recorded, not only computed
+    QString m_recoveryKitMadeAt;
+    QString m_recoveryKitFile;
+    QString m_recoveryKitPage;
 };
 
 } // namespace fieldnotes::ui

@@ -201,6 +201,14 @@ Result<EnrolmentCode> LeaderDesk::invite(const QString &reviewId, int validHours
     auto keys = requireKeys(m_store, reviewId);
     if (!keys)
         return keys.error();
+    // Before the first tablet sends a note sealed to the review's key, that key must exist
+    // somewhere besides this tablet.
+    auto kitMade = recoveryKitMadeAt(reviewId);
+    if (!kitMade)
+        return kitMade.error();
+    if (!*kitMade)
+        return invalid(QStringLiteral("make the review's recovery kit first (leader recovery-kit, or Team leader → Recovery kit): "
+                                      "without it, losing this tablet would lose every note sealed to the review"));
     EnrolmentCode code{keys->archiveUrl, keys->fingerprint, reviewId, keys->signingPublic, keys->boxPublic, QByteArray(32, '\0')};
     randombytes_buf(code.token.data(), 32);
     const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(qint64(validHours) * 3600);
@@ -309,7 +317,7 @@ Result<void> LeaderDesk::reject(const QString &reviewId, const QByteArray &devic
     return revoke(reviewId, deviceKey, QStringLiteral("not admitted by the team leader"));
 }
 
-Result<QByteArray> LeaderDesk::makeRecoveryKit(const QString &reviewId, const SecureBytes &recoveryPassphrase)
+Result<RecoveryKit> LeaderDesk::recoveryKit(const QString &reviewId)
 {
     auto keys = requireKeys(m_store, reviewId);
     if (!keys)
@@ -324,12 +332,25 @@ Result<QByteArray> LeaderDesk::makeRecoveryKit(const QString &reviewId, const Se
     kit.rosterHash = entries->last().hash();
     kit.madeAt = m_vault.clock()();
     kit.keys = std::move(*keys);
-    auto sealed = sealRecoveryKit(kit, recoveryPassphrase);
-    if (!sealed)
-        return sealed.error();
-    if (auto saved = m_store.saveSetting(recoveryKitKey(reviewId), canonicalTimestamp(kit.madeAt)); !saved)
-        return saved.error();
-    return sealed;
+    return kit;
+}
+
+Result<QByteArray> LeaderDesk::makeRecoveryKit(const QString &reviewId, const SecureBytes &recoveryPassphrase)
+{
+    auto kit = recoveryKit(reviewId);
+    if (!kit)
+        return kit.error();
+    return sealRecoveryKit(*kit, recoveryPassphrase);
+}
+
+Result<void> LeaderDesk::recordRecoveryKitKept(const QString &reviewId, const QByteArray &sealedKit)
+{
+    auto label = readRecoveryKitLabel(sealedKit);
+    if (!label)
+        return label.error();
+    if (label->reviewId != reviewId)
+        return invalid(QStringLiteral("that recovery kit is for another review (%1)").arg(label->reviewId));
+    return m_store.saveSetting(recoveryKitKey(reviewId), canonicalTimestamp(label->madeAt));
 }
 
 Result<std::optional<QDateTime>> LeaderDesk::recoveryKitMadeAt(const QString &reviewId)
@@ -380,6 +401,9 @@ Result<QList<QByteArray>> LeaderDesk::restoreFromKit(const RecoveryKit &kit)
             return saved.error();
     }
     if (auto saved = m_store.saveReviewKeys(kit.keys); !saved)
+        return saved.error();
+    // The kit this vault came from still holds the review's keys: it counts as kept.
+    if (auto saved = m_store.saveSetting(recoveryKitKey(reviewId), canonicalTimestamp(kit.madeAt)); !saved)
         return saved.error();
 
     QList<QByteArray> revoked;

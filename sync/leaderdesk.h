@@ -83,9 +83,13 @@ public:
     /// at once (those whose time had come).
     Result<int> sendArchivedStatements(const QString &reviewId);
 
-    /// The review's recovery kit (recoverykit.h), sealed under the recovery passphrase, with the
-    /// roster as this vault holds it; its making is recorded, and tablets are invited only after.
+    /// What the review's recovery kit holds (recoverykit.h): its keys and the roster's head as this
+    /// vault holds it, made now. Quick; sealing it (Argon2id) is not.
+    Result<RecoveryKit> recoveryKit(const QString &reviewId);
+    /// The kit, sealed under the recovery passphrase. Write it somewhere safe, then record it.
     Result<QByteArray> makeRecoveryKit(const QString &reviewId, const SecureBytes &recoveryPassphrase);
+    /// Records that the sealed kit was written out: only then are tablets invited.
+    Result<void> recordRecoveryKitKept(const QString &reviewId, const QByteArray &sealedKit);
     /// When a recovery kit was last made for the review; nullopt when none was.
     Result<std::optional<QDateTime>> recoveryKitMadeAt(const QString &reviewId);
     /// Makes this (new, empty) vault the review's leader from a recovery kit: the archive's roster

@@ -9,6 +9,7 @@
 #include "leaderdesk.h"
 #include "processlimits.h"
 #include "syncencoding.h"
+#include "leaderkit.h"
 #include "testvault.h"
 
 #include <QDir>
@@ -119,6 +120,7 @@ class TestArchiveUnderLoad : public QObject
         LeaderDesk desk(*m_leader->vault);
         const QString creationCode = issueReviewCode(QStringLiteral(FIELDNOTES_ARCHIVE), m_directory.filePath(name), m_directory.filePath(QStringLiteral("archive-passphrase")));
         QVERIFY(desk.createReview(m_leader->reviewId, m_archive->url(), {}, creationCode).ok());
+        QVERIFY(keepRecoveryKit(*m_leader->vault, m_leader->reviewId));
         auto code = desk.invite(m_leader->reviewId, 1);
         QVERIFY(DeviceSync(*m_device->vault).join(*code, QStringLiteral("reviewer"), QStringLiteral("tablet 1")).ok());
         QCOMPARE(desk.approve(m_leader->reviewId)->size(), 1);

@@ -14,6 +14,7 @@
 #include "findingsmodel.h"
 #include "leadercontroller.h"
 #include "notestore.h"
+#include "leaderkit.h"
 #include "testvault.h"
 #include "vaultsession.h"
 
@@ -90,6 +91,7 @@ private slots:
 
         m_leader.setSession(m_session.get());
         QVERIFY(m_leader.connectArchive(m_archive->url, {}, m_archive->store->issueReviewCode(1)));
+        QVERIFY(test::keepRecoveryKit(*m_session->vault(), m_session->reviewId()));
         m_reviewer = std::make_unique<test::ScratchVault>();
         m_youngInspector = std::make_unique<test::ScratchVault>();
         enrol(*m_reviewer, QStringLiteral("reviewer"), QStringLiteral("Tablet 3"));

@@ -13,6 +13,7 @@
 #include "sqlitedatabase.h"
 #include "syncencoding.h"
 #include "syncstore.h"
+#include "leaderkit.h"
 #include "testvault.h"
 
 #include <QTcpServer>
@@ -100,6 +101,7 @@ private slots:
         LeaderDesk desk(*m_leader->vault);
         auto created = desk.createReview(m_leader->reviewId, m_url, {}, m_store->issueReviewCode(1));
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+        QVERIFY(keepRecoveryKit(*m_leader->vault, m_leader->reviewId));
         auto code = desk.invite(m_leader->reviewId, 1);
         QVERIFY(code.ok());
         QVERIFY(DeviceSync(*m_device->vault).join(*code, QStringLiteral("reviewer"), QStringLiteral("tablet 1")).ok());

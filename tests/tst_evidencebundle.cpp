@@ -13,6 +13,7 @@
 #include "sqlitedatabase.h"
 #include "syncstore.h"
 #include "vault.h"
+#include "leaderkit.h"
 #include "testvault.h"
 
 #include <QDir>
@@ -97,6 +98,7 @@ private slots:
                                                EngagementKind::FocusGroup, {{QStringLiteral("young person"), 6}});
         auto created = LeaderDesk(leader()).createReview(m_leader->reviewId, m_archive->url, {}, m_archive->store->issueReviewCode(1));
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+        QVERIFY(keepRecoveryKit(leader(), m_leader->reviewId));
         m_reviewer = std::make_unique<ScratchVault>();
         m_youngInspector = std::make_unique<ScratchVault>();
         QVERIFY(enrolTablet(leader(), m_leader->reviewId, *m_reviewer->vault, QStringLiteral("reviewer"), QStringLiteral("Tablet 3")).ok());

@@ -16,6 +16,7 @@
 #include "sqlitedatabase.h"
 #include "syncencoding.h"
 #include "syncstore.h"
+#include "leaderkit.h"
 #include "testvault.h"
 
 #include <QProcess>
@@ -83,6 +84,7 @@ private slots:
                                                 {{QStringLiteral("early help practitioner"), 3}});
         auto created = LeaderDesk(leader()).createReview(m_leader->reviewId, url, {}, m_archive->store->issueReviewCode(1));
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+        QVERIFY(keepRecoveryKit(leader(), m_leader->reviewId));
 
         m_reviewer = std::make_unique<ScratchVault>();
         m_youngInspector = std::make_unique<ScratchVault>();

@@ -16,6 +16,7 @@
 #include "noteverifier.h"
 #include "syncencoding.h"
 #include "syncstore.h"
+#include "leaderkit.h"
 #include "testvault.h"
 
 #include <QAbstractHttpServer>
@@ -159,6 +160,7 @@ private slots:
         m_device = std::make_unique<ScratchVault>(
             fastOptions([this] { return QDateTime::currentDateTimeUtc().addDays(m_deviceDaysAhead); }));
         QVERIFY(desk().createReview(m_leader->reviewId, m_url, {}, m_store->issueReviewCode(1)).ok());
+        QVERIFY(keepRecoveryKit(*m_leader->vault, m_leader->reviewId));
         auto code = desk().invite(m_leader->reviewId, 1);
         QVERIFY(code.ok());
         QVERIFY(DeviceSync(*m_device->vault).join(*code, QStringLiteral("reviewer"), QStringLiteral("tablet 1")).ok());

@@ -9,6 +9,7 @@
 #include "leadercontroller.h"
 #include "notestore.h"
 #include "qrcodereader.h"
+#include "recoverykit.h"
 #include "synccontroller.h"
 #include "testvault.h"
 #include "vaultsession.h"
@@ -121,6 +122,30 @@ private slots:
         QCOMPARE((*archiveStore)->roster(session.reviewId())->lastSequence(), 2);
         QVERIFY(!desk.connectArchive(QStringLiteral("http://127.0.0.1:2"), {}, creationCode));
         QCOMPARE(errors.count(), 2);
+
+        // No invitation before the recovery kit; the kit is sealed off the GUI thread.
+        QVERIFY(!desk.invite(72));
+        QCOMPARE(errors.count(), 3);
+        QVERIFY(errors.last().first().toString().contains(QStringLiteral("recovery kit first")));
+        QVERIFY(desk.recoveryKitMadeAt().isEmpty());
+        QTemporaryDir kitFolder;
+        QVERIFY(!desk.makeRecoveryKit(QStringLiteral("kept in the office safe"), QStringLiteral("kept in the office sofa"), kitFolder.path()));
+        QVERIFY(!desk.makeRecoveryKit(QStringLiteral("too short"), QStringLiteral("too short"), kitFolder.path()));
+        QCOMPARE(errors.count(), 5);
+        QVERIFY(errors.last().first().toString().contains(QStringLiteral("at least 12 characters")));
+        QSignalSpy kitChanged(&desk, &LeaderController::recoveryKitChanged);
+        QVERIFY(desk.makeRecoveryKit(QStringLiteral("kept in the office safe"), QStringLiteral("kept in the office safe"), kitFolder.path()));
+        QVERIFY(desk.makingRecoveryKit());
+        QTRY_VERIFY_WITH_TIMEOUT(!desk.makingRecoveryKit(), 60000);
+        QCOMPARE(errors.count(), 5);
+        QVERIFY(!desk.recoveryKitMadeAt().isEmpty());
+        QVERIFY(QFile::exists(desk.recoveryKitPage()));
+        QFile kitFile(desk.recoveryKitFile());
+        QVERIFY(kitFile.open(QIODevice::ReadOnly));
+        auto kit = openRecoveryKit(kitFile.readAll(), test::secret("kept in the office safe"));
+        QVERIFY2(kit.ok(), kit.ok() ? "" : qPrintable(kit.error().message));
+        QCOMPARE(kit->keys.reviewId, session.reviewId());
+        QCOMPARE(kit->rosterSequence, 2);
 
         QVERIFY(desk.invite(72));
         QVERIFY(desk.inviteQrCode().startsWith(QStringLiteral("data:image/png;base64,")));

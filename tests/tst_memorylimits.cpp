@@ -8,6 +8,7 @@
 #include "leaderdesk.h"
 #include "notestore.h"
 #include "syncstore.h"
+#include "leaderkit.h"
 #include "testvault.h"
 
 #include <QProcess>
@@ -94,6 +95,7 @@ private slots:
         QVERIFY(LeaderDesk(*m_leader->vault).createReview(m_leader->reviewId, m_archive->url(), {},
                                                           issueReviewCode(QStringLiteral(FIELDNOTES_ARCHIVE), data, passphraseFile))
                     .ok());
+        QVERIFY(keepRecoveryKit(*m_leader->vault, m_leader->reviewId));
         // The tablet's keys are wrapped as a real tablet's are: Argon2id at MODERATE, 256 MiB.
         m_tablet = m_directory.filePath(QStringLiteral("tablet"));
         {

@@ -172,8 +172,14 @@ private slots:
             LeaderDesk desk(*leader->vault);
             QVERIFY(desk.createReview(reviewId, archive.url(), {}, issueReviewCode(QStringLiteral(FIELDNOTES_ARCHIVE), data, passphraseFile)).ok());
         }
+        // Nobody is invited before the kit is made and kept.
+        auto refused = LeaderDesk(*leader->vault).invite(reviewId, 1);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("recovery kit first")), qPrintable(refused.error().message));
         auto kitBytes = LeaderDesk(*leader->vault).makeRecoveryKit(reviewId, secret(recoveryPassphrase));
         QVERIFY2(kitBytes.ok(), kitBytes.ok() ? "" : qPrintable(kitBytes.error().message));
+        QVERIFY(!LeaderDesk(*leader->vault).recoveryKitMadeAt(reviewId)->has_value()); // made, not yet written out
+        QVERIFY(LeaderDesk(*leader->vault).recordRecoveryKitKept(reviewId, *kitBytes).ok());
         QVERIFY(LeaderDesk(*leader->vault).recoveryKitMadeAt(reviewId)->has_value());
         const QByteArray oldLeaderDevice = leader->vault->devicePublicKey();
 

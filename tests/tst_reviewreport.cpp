@@ -13,6 +13,7 @@
 #include "sqlitedatabase.h"
 #include "vault.h"
 #include "syncencoding.h"
+#include "leaderkit.h"
 #include "testvault.h"
 
 #include <QJsonArray>
@@ -99,6 +100,7 @@ private slots:
                                                 {{QStringLiteral("early help practitioner"), 3}});
         auto created = LeaderDesk(leader()).createReview(m_leader->reviewId, m_archive->url, {}, m_archive->store->issueReviewCode(1));
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+        QVERIFY(keepRecoveryKit(leader(), m_leader->reviewId));
         m_reviewer = std::make_unique<ScratchVault>();
         m_youngInspector = std::make_unique<ScratchVault>();
         enrol(*m_reviewer, QStringLiteral("reviewer"), QStringLiteral("Tablet 3"));

@@ -13,6 +13,7 @@
 #include "sqlitedatabase.h"
 #include "storebackup.h"
 #include "syncstore.h"
+#include "leaderkit.h"
 #include "testvault.h"
 
 #include <QDir>
@@ -244,6 +245,7 @@ private slots:
         QVERIFY(LeaderDesk(*leader.vault).createReview(reviewId, archive->url(), archive->fingerprint(),
                                                        issueReviewCode(QStringLiteral(FIELDNOTES_ARCHIVE), data, passphraseFile))
                     .ok());
+        QVERIFY(keepRecoveryKit(*leader.vault, reviewId));
         std::vector<std::unique_ptr<ScratchVault>> tablets;
         for (int i = 0; i < tabletCount; ++i) {
             auto tablet = std::make_unique<ScratchVault>();

@@ -9,6 +9,7 @@
 #include "notelistmodel.h"
 #include "notestore.h"
 #include "synccontroller.h"
+#include "leaderkit.h"
 #include "testvault.h"
 #include "vaultsession.h"
 
@@ -94,6 +95,7 @@ private slots:
         test::ScratchVault leader;
         LeaderDesk desk(*leader.vault);
         QVERIFY(desk.createReview(leader.reviewId, url, {}, m_store->issueReviewCode(1)).ok());
+        QVERIFY(test::keepRecoveryKit(*leader.vault, leader.reviewId));
         const EnrolmentCode code = *desk.invite(leader.reviewId, 1);
 
         VaultSession session(m_directory.filePath(QStringLiteral("tablet")), test::fastOptions(), false);

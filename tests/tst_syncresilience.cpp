@@ -8,6 +8,7 @@
 #include "leaderdesk.h"
 #include "notestore.h"
 #include "syncstore.h"
+#include "leaderkit.h"
 #include "testvault.h"
 
 #include <QProcess>
@@ -175,6 +176,8 @@ class TestSyncResilience : public QObject
         const QString code = issueReviewCode(QStringLiteral(FIELDNOTES_ARCHIVE), archiveData(), m_passphraseFile);
         if (auto created = desk.createReview(team.leader->reviewId, url, {}, code); !created)
             qFatal("createReview: %s", qPrintable(created.error().message));
+        if (!keepRecoveryKit(*team.leader->vault, team.leader->reviewId))
+            qFatal("cannot keep the recovery kit");
         for (int i = 0; i < deviceCount; ++i) {
             auto device = std::make_unique<ScratchVault>();
             auto code = desk.invite(team.leader->reviewId, 1);

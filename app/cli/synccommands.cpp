@@ -131,6 +131,8 @@ ExitCode CliCommands::leaderRecoveryKit(const CommandArguments &args)
                 return fail(written.error());
             m_out << "its printable page, with the kit as a QR code, written to " << page << Qt::endl;
         }
+        if (auto recorded = sync::LeaderDesk(vault).recordRecoveryKitKept(reviewId, *kit); !recorded)
+            return fail(recorded.error());
         m_err << "keep it, and its passphrase, apart from the tablet: with both, anyone can act as the team leader" << Qt::endl;
         return Success;
     });

@@ -86,7 +86,7 @@ def named(name):
 
 def field(name):
     """A text input with that accessible name (not a label that says the same)."""
-    return lambda node: node.name == name and node.getRoleName() in ("text", "entry", "paragraph")
+    return lambda node: node.name == name and node.getRoleName() in ("text", "entry", "paragraph", "password text")
 
 
 def starts_with(prefix):

@@ -40,6 +40,8 @@ fn leader leader create-review --archive "$url" --fingerprint "$fingerprint" \
   --creation-code "$("$archive" review-code --data "$work/archive" --passphrase-file "$work/archive.pass" --kdf interactive 2>/dev/null)" > /dev/null
 fn leader leader desk-review set "$priority" --rag amber --trend "Persistent absence up two years running" \
   --line "Is the breakfast club reaching the pupils who miss school?" > /dev/null
+printf '%s\n%s\n' "$passphrase" "e2e recovery passphrase" | "$cli" --vault "$work/leader" --passphrase-fd 0 \
+  leader recovery-kit --output "$work/recovery-kit.fnkit" > /dev/null
 fn tablet1 join "$(fn leader leader invite 2>/dev/null | tail -1)" --role reviewer --label "Tablet 1" > /dev/null
 fn tablet2 join "$(fn leader leader invite 2>/dev/null | tail -1)" --role young-inspector --label "YI tablet" > /dev/null
 fn leader leader approve --all > /dev/null

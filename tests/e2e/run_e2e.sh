@@ -17,8 +17,8 @@ trap 'rm -rf "$work"' EXIT
 vault="$work/vault"
 # The app's settings and "Pictures" folder are this run's own, not the user's.
 export XDG_CONFIG_HOME="$work/config"
-mkdir -p "$XDG_CONFIG_HOME" "$work/Pictures"
-echo "XDG_PICTURES_DIR=\"$work/Pictures\"" > "$XDG_CONFIG_HOME/user-dirs.dirs"
+mkdir -p "$XDG_CONFIG_HOME" "$work/Pictures" "$work/Documents"
+printf 'XDG_PICTURES_DIR="%s"\nXDG_DOCUMENTS_DIR="%s"\n' "$work/Pictures" "$work/Documents" > "$XDG_CONFIG_HOME/user-dirs.dirs"
 passphrase="e2e passphrase 4 tablets"
 
 leader() { printf '%s\n' "$passphrase" | "$cli" --vault "$work/leader" --passphrase-fd 0 "$@"; }
@@ -40,6 +40,8 @@ elif [ -n "$archive" ]; then
   leader demo > /dev/null # the same demo week, so the same review as the app's demo
   leader leader create-review --archive "$url" --fingerprint "$fingerprint" \
     --creation-code "$("$archive" review-code --data "$work/archive" --passphrase-file "$work/archive.pass" --kdf interactive 2>/dev/null)"
+  printf '%s\n%s\n' "$passphrase" "e2e recovery passphrase" | "$cli" --vault "$work/leader" --passphrase-fd 0 \
+    leader recovery-kit --output "$work/recovery-kit.fnkit" > /dev/null
   export FIELDNOTES_E2E_CODE=$(leader leader invite 2>/dev/null | tail -1)
   # A photo of the invitation as a tablet camera takes it off the leader's screen: the QR code
   # (made by qrencode, not by Fieldnotes) tilted on a grey background, saved as JPEG.
@@ -94,6 +96,14 @@ if [ -n "$archive" ] && [ "$mode" = lead ]; then
   grep -q '"genesis"' <<<"$roster" && grep -q '"member"' <<<"$roster" \
     || { echo "e2e: the app did not connect its review to the archive: $roster"; exit 1; }
   echo "e2e: the app, as team leader, put its review and signed roster on the archive"
+  # The recovery kit made in the app: its page's QR code, read by zbar, is the kit file.
+  kit=$(ls "$work"/Documents/Fieldnotes/fieldnotes-recovery-kit-*.fnkit 2>/dev/null | head -1)
+  [ -n "$kit" ] || { echo "e2e: the app wrote no recovery kit"; exit 1; }
+  pdftoppm -r 150 -png -singlefile "${kit%.fnkit}.pdf" "$work/kit-page"
+  cmp <(tr -d '\n' < "$kit") <(zbarimg --raw -q "$work/kit-page.png" | tr -d '\n') \
+    || { echo "e2e: the kit's page does not read back as the kit"; exit 1; }
+  if grep -qF "e2e recovery passphrase" "$kit"; then echo "e2e: the recovery passphrase is in the kit"; exit 1; fi
+  echo "e2e: the app made the recovery kit before inviting; its printed QR code reads back as the kit"
 fi
 if [ -n "$archive" ] && [ "$mode" = join ]; then
   collected=$(leader leader collect --json)

@@ -31,6 +31,11 @@ fi
 grep -q "review-creation code" "$work/nocode.err"
 creation_code=$("$archive" review-code --data "$work/archive" --passphrase-file "$work/archive.pass" --kdf interactive 2>/dev/null)
 fn leader leader create-review --archive "$url" ${fingerprint:+--fingerprint "$fingerprint"} --creation-code "$creation_code"
+# Issue 14: no tablet is invited before the review's recovery kit exists.
+if fn leader leader invite 2>"$work/nokit.err"; then echo "a tablet was invited before the recovery kit existed"; exit 1; fi
+grep -q "recovery kit first" "$work/nokit.err"
+printf '%s\n%s\n' "$pass" "walkthrough recovery passphrase" | "$cli" --vault "$work/leader" --passphrase-fd 0 \
+  leader recovery-kit --output "$work/first-kit.json" > /dev/null
 
 invite() { fn leader leader invite 2>>"$work/invite.err" | tail -1; }
 code1=$(invite) || { echo "invite failed:"; cat "$work/invite.err"; exit 1; }
