@@ -86,7 +86,7 @@ def named(name):
 
 def field(name):
     """A text input with that accessible name (not a label that says the same)."""
-    return lambda node: node.name == name and node.getRoleName() in ("text", "entry", "paragraph", "password text")
+    return lambda node: node.name == name and node.getRoleName() in ("text", "entry", "paragraph")
 
 
 def starts_with(prefix):

@@ -254,9 +254,11 @@ if archive:
     screenshot("leader-connect")
     click(named("Connect the review to the archive"), "connect")
     # No invitation before the recovery kit: two recovery passphrases, then the kit.
-    click(field("Recovery passphrase"), "the recovery passphrase")
+    # (Password fields are found by their role: AT-SPI gives them no name.)
+    recovery, repeated = password_fields()[:2]
+    click_node(recovery, "the recovery passphrase")
     type_text("e2e recovery passphrase")
-    click(field("Recovery passphrase again"), "the recovery passphrase again")
+    click_node(repeated, "the recovery passphrase again")
     type_text("e2e recovery passphrase")
     click(named("Make the recovery kit"), "make the recovery kit")
     wait_for(named("Where the recovery kit was written"), "the recovery kit to be written", timeout=60)
