@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Fieldnotes
 
 Page {
@@ -55,6 +56,80 @@ Page {
                     }
                 }
             }
+
+            // A new tablet for a team leader whose tablet was lost: the review comes back from its
+            // recovery kit (docs/recovery-kit.md), with the passphrase chosen above.
+            Button {
+                id: restoreToggle
+                property bool open: false
+                flat: true
+                text: open ? qsTr("Not now: make a new notebook") : qsTr("Taking over a lost team leader's tablet? Restore from the recovery kit")
+                Layout.fillWidth: true
+                implicitHeight: 48
+                Accessible.name: qsTr("Restore from a recovery kit")
+                onClicked: open = !open
+            }
+            Label {
+                visible: restoreToggle.open
+                Layout.fillWidth: true
+                wrapMode: Label.Wrap
+                text: qsTr("Open the kit file, or a photo of its printed page, then type the kit's recovery passphrase. "
+                           + "This tablet becomes the team leader's: the lost one is shut out, and every note is collected again from the archive.")
+            }
+            FieldButton {
+                visible: restoreToggle.open
+                text: qsTr("Open the kit file or a photo of its page")
+                Layout.fillWidth: true
+                implicitHeight: 48
+                Accessible.name: text
+                onClicked: kitPicker.open()
+            }
+            TextArea {
+                id: kitText
+                visible: restoreToggle.open
+                Layout.fillWidth: true
+                Layout.maximumHeight: 160
+                wrapMode: TextArea.WrapAnywhere
+                placeholderText: qsTr("…or paste the kit's text here")
+                Accessible.name: qsTr("Recovery kit")
+            }
+            PassphraseField {
+                id: recoveryPassphrase
+                visible: restoreToggle.open
+                placeholderText: qsTr("The kit's recovery passphrase")
+                Layout.fillWidth: true
+            }
+            FieldButton {
+                visible: restoreToggle.open
+                text: restoring ? qsTr("Restoring and collecting…") : qsTr("Restore the team leader's notebook")
+                property bool restoring: false
+                highlighted: true
+                enabled: !restoring && kitText.text.trim() !== "" && recoveryPassphrase.text.length > 0 && page.strength > 0
+                         && confirmation.text.length > 0
+                Layout.fillWidth: true
+                implicitHeight: 56
+                Accessible.name: qsTr("Restore the team leader's notebook")
+                onClicked: {
+                    restoring = true
+                    if (page.session.restoreFromKit(kitText.text, recoveryPassphrase.text, passphrase.text, confirmation.text)) {
+                        passphrase.clear()
+                        confirmation.clear()
+                        recoveryPassphrase.clear()
+                        kitText.clear()
+                    }
+                    restoring = false
+                }
+            }
+        }
+    }
+    FileDialog {
+        id: kitPicker
+        title: qsTr("Choose the recovery kit, or a photo of its page")
+        nameFilters: [qsTr("Recovery kits and photos (*.fnkit *.json *.png *.jpg *.jpeg)"), qsTr("All files (*)")]
+        onAccepted: {
+            const text = page.session.recoveryKitFrom(selectedFile)
+            if (text !== "")
+                kitText.text = text
         }
     }
 }

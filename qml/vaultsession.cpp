@@ -3,12 +3,18 @@
 #include "demoreview.h"
 #include "draftwriter.h"
 #include "nameguard.h"
+#include "leaderdesk.h"
 #include "notestore.h"
+#include "qrcodereader.h"
+#include "recoverykit.h"
 #include "settingsstore.h"
 #include "syncstore.h"
 #include "vaultkeyfile.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
 #include <QLoggingCategory>
 #include <QTranslator>
 
@@ -173,6 +179,92 @@ bool VaultSession::createVault(const QString &passphrase, const QString &confirm
     becomeUnlocked(std::move(*created));
     if (m_demo)
         addDemoReview();
+    return true;
+}
+
+QString VaultSession::recoveryKitFrom(const QUrl &file)
+{
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    QFile opened(path);
+    if (!opened.open(QIODevice::ReadOnly)) {
+        emit errorOccurred(tr("That file could not be opened."));
+        return {};
+    }
+    const QByteArray bytes = opened.read(8 * 1024 * 1024);
+    QString text;
+    if (sync::readRecoveryKitLabel(bytes.trimmed()))
+        text = QString::fromUtf8(bytes.trimmed());
+    else if (const QImage image = QImage::fromData(bytes); !image.isNull())
+        text = readQrCode(image);
+    if (text.isEmpty() || !sync::readRecoveryKitLabel(text.toUtf8())) {
+        emit errorOccurred(tr("That is not a Fieldnotes recovery kit, nor a clear photo of its page."));
+        return {};
+    }
+    return text;
+}
+
+bool VaultSession::restoreFromKit(const QString &kitText, const QString &recoveryPassphrase, const QString &passphrase,
+                                  const QString &confirmation)
+{
+    if (passphrase != confirmation) {
+        emit errorOccurred(tr("The two passphrases are not the same."));
+        return false;
+    }
+    if (strengthOf(passphrase) == 0) {
+        emit errorOccurred(tr("Choose a passphrase of at least 8 characters; a few unusual words are best."));
+        return false;
+    }
+    // The kit is opened before anything is made.
+    auto kit = sync::openRecoveryKit(kitText.trimmed().toUtf8(), toSecret(recoveryPassphrase));
+    if (!kit) {
+        if (kit.error().code == ErrorCode::WrongPassphrase)
+            emit errorOccurred(tr("That is not the recovery kit's passphrase."));
+        else
+            reportError(kit.error());
+        return false;
+    }
+    // Built beside the notebook's place and moved there only once the archive took it.
+    const QString building = m_directory + QStringLiteral(".restoring");
+    QDir(building).removeRecursively();
+    QString collectionProblem;
+    {
+        auto created = Vault::create(building, toSecret(passphrase), m_options);
+        if (!created) {
+            reportError(created.error());
+            return false;
+        }
+        const auto discard = [&] {
+            created->reset();
+            QDir(building).removeRecursively();
+        };
+        if (auto chosen = (*created)->settings().setValue(roleKey, QStringLiteral("team-leader")); !chosen) {
+            reportError(chosen.error());
+            discard();
+            return false;
+        }
+        sync::LeaderDesk desk(**created);
+        if (auto restored = desk.restoreFromKit(*kit); !restored) {
+            reportError(restored.error());
+            discard();
+            return false;
+        }
+        // The notebook leads the review from here on; collecting can be tried again on the desk.
+        if (auto collected = desk.collect(kit->keys.reviewId); !collected)
+            collectionProblem = collected.error().message;
+    }
+    if (!QDir().rename(building, m_directory)) {
+        emit errorOccurred(tr("The notebook was restored in %1 but could not be moved into place.").arg(building));
+        return false;
+    }
+    auto opened = Vault::open(m_directory, toSecret(passphrase), m_options);
+    if (!opened) {
+        reportError(opened.error());
+        return false;
+    }
+    becomeUnlocked(std::move(*opened));
+    if (!collectionProblem.isEmpty())
+        emit errorOccurred(tr("This tablet now leads the review, but collecting the notes again failed: %1. Collect again on the team leader's desk.")
+                               .arg(collectionProblem));
     return true;
 }
 

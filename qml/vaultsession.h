@@ -3,6 +3,7 @@
 #include "vault.h"
 
 #include <QObject>
+#include <QUrl>
 #include <QPointer>
 #include <QString>
 #include <QTimer>
@@ -95,6 +96,15 @@ public:
                                  const QString &role = QStringLiteral("reviewer"));
     Q_INVOKABLE bool unlock(const QString &passphrase);
     Q_INVOKABLE void lock();
+    /// The text of a recovery kit: a kit file as written, or a photo of its printed page (its QR
+    /// code); empty, with the reason in errorOccurred, when it holds none.
+    Q_INVOKABLE QString recoveryKitFrom(const QUrl &file);
+    /// On a new tablet's first run: takes over a lost team leader's review from its recovery kit.
+    /// Makes this tablet's notebook, checks the archive's roster against the kit, enters this
+    /// tablet as team leader and revokes the lost one, collects every note again, and opens.
+    /// Nothing is left behind when the kit, its passphrase or the archive says no.
+    Q_INVOKABLE bool restoreFromKit(const QString &kitText, const QString &recoveryPassphrase, const QString &passphrase,
+                                    const QString &confirmation);
     /// Keeps the vault open while a sync is using it; a lock asked for meanwhile happens as soon
     /// as the last hold is released.
     void holdOpen() { ++m_holds; }

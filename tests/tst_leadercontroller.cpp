@@ -14,6 +14,7 @@
 #include "testvault.h"
 #include "vaultsession.h"
 
+#include <QFileInfo>
 #include <QImage>
 #include <QPainter>
 #include <QSignalSpy>
@@ -208,6 +209,43 @@ private slots:
         QVERIFY(std::any_of(report.begin(), report.end(), [&](const QString &line) {
             return line.contains(QStringLiteral("tablet 4, a Young Inspector")) && line.contains(QStringLiteral("1 note"));
         }));
+
+        // The leader's tablet is lost. A new tablet's first run takes the review over from the
+        // kit: read from its file, or from a photo of its QR code.
+        const QByteArray oldLeader = session.vault()->devicePublicKey();
+        const int collectedBefore = int(SyncStore(*session.vault()).collectedNotes(session.reviewId())->size());
+        session.lock();
+        VaultSession fresh(m_directory.filePath(QStringLiteral("new-leader")), test::fastOptions(), false);
+        QSignalSpy freshErrors(&fresh, &VaultSession::errorOccurred);
+        const QString kitText = fresh.recoveryKitFrom(QUrl::fromLocalFile(desk.recoveryKitFile()));
+        QVERIFY(!kitText.isEmpty());
+        QImage kitCode;
+        QVERIFY(kitCode.loadFromData(QByteArray::fromBase64(LeaderController::qrCodeDataUrl(kitText, 4).mid(22).toLatin1()), "PNG"));
+        const QString kitPhoto = m_directory.filePath(QStringLiteral("kit-page.png"));
+        QVERIFY(kitCode.save(kitPhoto));
+        QCOMPARE(fresh.recoveryKitFrom(QUrl::fromLocalFile(kitPhoto)), kitText);
+        QVERIFY(fresh.recoveryKitFrom(QUrl::fromLocalFile(m_directory.filePath(QStringLiteral("other.png")))).isEmpty());
+        QVERIFY(freshErrors.last().first().toString().contains(QStringLiteral("not a Fieldnotes recovery kit")));
+
+        const QString passphrase = QStringLiteral("the new leader's passphrase");
+        QVERIFY(!fresh.restoreFromKit(kitText, QStringLiteral("kept in the office sofa"), passphrase, passphrase));
+        QVERIFY(freshErrors.last().first().toString().contains(QStringLiteral("not the recovery kit's passphrase")));
+        QVERIFY(!Vault::exists(fresh.vaultDirectory()));
+        QVERIFY(!QFileInfo::exists(fresh.vaultDirectory() + QStringLiteral(".restoring")));
+        const int errorsBefore = int(freshErrors.count());
+        QVERIFY(fresh.restoreFromKit(kitText, QStringLiteral("kept in the office safe"), passphrase, passphrase));
+        QCOMPARE(int(freshErrors.count()), errorsBefore);
+        QVERIFY(fresh.vault());
+        LeaderController newDesk;
+        newDesk.setSession(&fresh);
+        QVERIFY(newDesk.leads());
+        QVERIFY(!newDesk.recoveryKitMadeAt().isEmpty()); // the kit it came from counts as kept
+        QCOMPARE(int(SyncStore(*fresh.vault()).collectedNotes(fresh.reviewId())->size()), collectedBefore);
+        auto roster = (*archiveStore)->roster(fresh.reviewId());
+        QVERIFY(roster.ok());
+        QVERIFY(roster->revokedAt(oldLeader).has_value());
+        QVERIFY(roster->isActiveMember(fresh.vault()->devicePublicKey()));
+        QVERIFY(newDesk.invite(72)); // and carries on
     }
 };
 
