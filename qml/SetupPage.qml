@@ -40,9 +40,10 @@ Page {
                 text: [qsTr("Too short: at least 8 characters"), qsTr("Weak: longer is better"), qsTr("Fair"), qsTr("Good"), qsTr("Strong")][page.strength]
             }
             PassphraseField { id: confirmation; placeholderText: qsTr("Type it again"); Layout.fillWidth: true }
-            Label { text: qsTr("I am…"); font.bold: true }
-            RoleChooser { id: roleChooser; Layout.fillWidth: true }
+            Label { visible: !restoreToggle.open; text: qsTr("I am…"); font.bold: true }
+            RoleChooser { id: roleChooser; visible: !restoreToggle.open; Layout.fillWidth: true }
             FieldButton {
+                visible: !restoreToggle.open
                 text: qsTr("Create my encrypted notebook")
                 highlighted: true
                 enabled: page.strength > 0 && confirmation.text.length > 0

@@ -104,6 +104,29 @@ if [ -n "$archive" ] && [ "$mode" = lead ]; then
     || { echo "e2e: the kit's page does not read back as the kit"; exit 1; }
   if grep -qF "e2e recovery passphrase" "$kit"; then echo "e2e: the recovery passphrase is in the kit"; exit 1; fi
   echo "e2e: the app made the recovery kit before inviting; its printed QR code reads back as the kit"
+  # The leader's tablet is lost: a new tablet's first run restores the review from that kit.
+  new_vault="$work/new-leader-vault"
+  dbus-run-session -- bash -c '
+    set -euo pipefail
+    /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
+    display=:$((90 + RANDOM % 100))
+    Xvfb "$display" -screen 0 '"${width}x${height}"'x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb=$!
+    sleep 1
+    export DISPLAY=$display
+    QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 "'"$app"'" --vault "'"$new_vault"'" >"'"$out"'/app-restore-'"$width"'x'"$height"'.log" 2>&1 &
+    app=$!
+    status=0
+    /usr/bin/python3 "'"$here"'/drive_restore.py" "'"$passphrase"'" "'"$kit"'" "e2e recovery passphrase" "'"$out"'/'"$width"'x'"$height"'" '"$width"' '"$height"' || status=$?
+    kill $app $xvfb 2>/dev/null || true
+    wait $app 2>/dev/null || true
+    exit $status
+  '
+  roster=$(curl -sk "$url/v1/reviews/demo-$monday/roster")
+  grep -q '"revocation"' <<<"$roster" || { echo "e2e: the lost leader's tablet was not revoked: $roster"; exit 1; }
+  printf '%s\n' "$passphrase" | "$cli" --vault "$new_vault" --passphrase-fd 0 leader notes --json > /dev/null \
+    || { echo "e2e: the restored notebook does not lead the review"; exit 1; }
+  echo "e2e: a new tablet took the review over from the kit in the app; the lost one is revoked"
 fi
 if [ -n "$archive" ] && [ "$mode" = join ]; then
   collected=$(leader leader collect --json)
