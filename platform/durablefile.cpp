@@ -11,23 +11,10 @@
 
 namespace fieldnotes::platform {
 
-bool syncDirectory(const QString &directory, QString *errorMessage)
+namespace {
+bool syncPath(const QString &path, int flags, QString *errorMessage)
 {
-    const int fd = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0 || ::fsync(fd) != 0) {
-        if (errorMessage)
-            *errorMessage = QStringLiteral("cannot sync %1: %2").arg(directory, QString::fromLocal8Bit(std::strerror(errno)));
-        if (fd >= 0)
-            ::close(fd);
-        return false;
-    }
-    ::close(fd);
-    return true;
-}
-
-bool syncFileAndDirectory(const QString &path, QString *errorMessage)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | flags);
     if (fd < 0 || ::fsync(fd) != 0) {
         if (errorMessage)
             *errorMessage = QStringLiteral("cannot sync %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
@@ -36,7 +23,18 @@ bool syncFileAndDirectory(const QString &path, QString *errorMessage)
         return false;
     }
     ::close(fd);
-    return syncDirectory(QFileInfo(path).absolutePath(), errorMessage);
+    return true;
+}
+} // namespace
+
+bool syncDirectory(const QString &directory, QString *errorMessage)
+{
+    return syncPath(directory, O_DIRECTORY, errorMessage);
+}
+
+bool syncFileAndDirectory(const QString &path, QString *errorMessage)
+{
+    return syncPath(path, 0, errorMessage) && syncDirectory(QFileInfo(path).absolutePath(), errorMessage);
 }
 
 bool writeFileDurably(const QString &path, const QByteArray &data, QString *errorMessage)

@@ -153,12 +153,8 @@ int VaultSession::strengthOf(const QString &passphrase)
     return 4;
 }
 
-bool VaultSession::createVault(const QString &passphrase, const QString &confirmation, const QString &role)
+bool VaultSession::acceptableNewPassphrase(const QString &passphrase, const QString &confirmation)
 {
-    if (roleLabel(role).isEmpty()) {
-        emit errorOccurred(tr("Choose who you are on this review."));
-        return false;
-    }
     if (passphrase != confirmation) {
         emit errorOccurred(tr("The two passphrases are not the same."));
         return false;
@@ -167,6 +163,17 @@ bool VaultSession::createVault(const QString &passphrase, const QString &confirm
         emit errorOccurred(tr("Choose a passphrase of at least 8 characters; a few unusual words are best."));
         return false;
     }
+    return true;
+}
+
+bool VaultSession::createVault(const QString &passphrase, const QString &confirmation, const QString &role)
+{
+    if (roleLabel(role).isEmpty()) {
+        emit errorOccurred(tr("Choose who you are on this review."));
+        return false;
+    }
+    if (!acceptableNewPassphrase(passphrase, confirmation))
+        return false;
     auto created = Vault::create(m_directory, toSecret(passphrase), m_options);
     if (!created) {
         reportError(created.error());
@@ -206,14 +213,8 @@ QString VaultSession::recoveryKitFrom(const QUrl &file)
 bool VaultSession::restoreFromKit(const QString &kitText, const QString &recoveryPassphrase, const QString &passphrase,
                                   const QString &confirmation)
 {
-    if (passphrase != confirmation) {
-        emit errorOccurred(tr("The two passphrases are not the same."));
+    if (!acceptableNewPassphrase(passphrase, confirmation))
         return false;
-    }
-    if (strengthOf(passphrase) == 0) {
-        emit errorOccurred(tr("Choose a passphrase of at least 8 characters; a few unusual words are best."));
-        return false;
-    }
     // The kit is opened before anything is made.
     auto kit = sync::openRecoveryKit(kitText.trimmed().toUtf8(), toSecret(recoveryPassphrase));
     if (!kit) {

@@ -123,6 +123,8 @@ public:
 
     /// Reports a failure in words (for the controllers that share this session).
     void reportError(const Error &error);
+    /// Whether a new notebook's passphrase was typed the same twice and is long enough; says why not.
+    bool acceptableNewPassphrase(const QString &passphrase, const QString &confirmation);
     /// Tells views which notes were written, deleted or changed, so they change only those rows.
     void markNotesChanged(const QStringList &noteIds);
     /// As markNotesChanged, for notes just signed: the outbox takes them.

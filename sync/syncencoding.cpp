@@ -8,6 +8,14 @@
 
 namespace fieldnotes::sync {
 
+QByteArray sha256(const QByteArray &bytes)
+{
+    QByteArray digest(crypto_hash_sha256_BYTES, Qt::Uninitialized);
+    crypto_hash_sha256(reinterpret_cast<unsigned char *>(digest.data()), reinterpret_cast<const unsigned char *>(bytes.constData()),
+                       quint64(bytes.size()));
+    return digest;
+}
+
 QByteArray blake2b256(const QByteArray &bytes)
 {
     QByteArray hash(crypto_generichash_BYTES, Qt::Uninitialized);

@@ -13,6 +13,7 @@ namespace fieldnotes::sync {
 
 /// BLAKE2b-256, the hash every sync format uses.
 QByteArray blake2b256(const QByteArray &bytes);
+QByteArray sha256(const QByteArray &bytes);
 /// The one JSON form that is signed: compact, keys sorted (QJsonObject keeps them sorted).
 QByteArray canonicalJson(const QJsonObject &object);
 QString toHex(const QByteArray &bytes);

@@ -45,14 +45,6 @@ Result<QByteArray> sha256OfFile(const QString &path)
     return digest;
 }
 
-QByteArray sha256(const QByteArray &bytes)
-{
-    QByteArray digest(crypto_hash_sha256_BYTES, Qt::Uninitialized);
-    crypto_hash_sha256(reinterpret_cast<unsigned char *>(digest.data()), reinterpret_cast<const unsigned char *>(bytes.constData()),
-                       quint64(bytes.size()));
-    return digest;
-}
-
 Error damaged(const QString &backup, const QString &what)
 {
     return Error{ErrorCode::VaultDamaged, QStringLiteral("the backup %1 is damaged: %2").arg(backup, what)};

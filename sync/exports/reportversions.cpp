@@ -20,14 +20,6 @@ namespace {
 
 constexpr const char *stageNames[] = {"preview", "consultation", "final"};
 
-QString sha256Hex(const QByteArray &bytes)
-{
-    QByteArray digest(crypto_hash_sha256_BYTES, Qt::Uninitialized);
-    crypto_hash_sha256(reinterpret_cast<unsigned char *>(digest.data()), reinterpret_cast<const unsigned char *>(bytes.constData()),
-                       quint64(bytes.size()));
-    return QString::fromLatin1(digest.toHex());
-}
-
 QString stageWords(ReportVersionStage stage)
 {
     switch (stage) {
@@ -201,8 +193,8 @@ Result<IssuedReport> ReportVersions::issue(ReportVersionStage stage, const QStri
     if (auto recorded = recordDeskChange(m_vault, m_reviewId, issued.issuedBy, QStringLiteral("report:v%1").arg(issued.version),
                                          QStringLiteral("issued"),
                                          QJsonObject{{QStringLiteral("stage"), reportVersionStageName(stage)},
-                                                     {QStringLiteral("html_sha256"), sha256Hex(issued.html)},
-                                                     {QStringLiteral("pdf_sha256"), sha256Hex(issued.pdf)}});
+                                                     {QStringLiteral("html_sha256"), QString::fromLatin1(sha256(issued.html).toHex())},
+                                                     {QStringLiteral("pdf_sha256"), QString::fromLatin1(sha256(issued.pdf).toHex())}});
         !recorded)
         return recorded.error();
     if (auto committed = transaction->commit(); !committed)
