@@ -31,6 +31,15 @@ QStringList runAndKill(const QStringList &arguments, int minMs, int maxMs)
     const QString output = QString::fromUtf8(child.readAllStandardOutput());
     return output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
+// A child under the power-cut shim (tests/support/powercut.c), watching notes.db and its WAL.
+QProcessEnvironment powerCutEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(FIELDNOTES_POWERCUT));
+    environment.insert(QStringLiteral("ASAN_OPTIONS"), QStringLiteral("verify_asan_link_order=0:detect_leaks=0"));
+    environment.insert(QStringLiteral("FIELDNOTES_CUT_FILES"), QStringLiteral("notes.db"));
+    return environment;
+}
 } // namespace
 
 class TestCrashConsistency : public QObject
@@ -92,10 +101,7 @@ private slots:
         const int cuts = 300;
         int torn = 0;
         for (int round = 0; round < cuts; ++round) {
-            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-            environment.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(FIELDNOTES_POWERCUT));
-            environment.insert(QStringLiteral("ASAN_OPTIONS"), QStringLiteral("verify_asan_link_order=0:detect_leaks=0"));
-            environment.insert(QStringLiteral("FIELDNOTES_CUT_FILES"), QStringLiteral("notes.db"));
+            QProcessEnvironment environment = powerCutEnvironment();
             environment.insert(QStringLiteral("FIELDNOTES_CUT_AT"), QString::number(random.bounded(1, 200)));
             if (round % 2) {
                 environment.insert(QStringLiteral("FIELDNOTES_CUT_TEAR"), QString::number(random.bounded(1, 1 << 30)));
@@ -147,14 +153,9 @@ private slots:
         const QString path = scratch.path();
         scratch.vault.reset();
         const auto cli = [&](const QStringList &arguments, const QMap<QString, QString> &fault) {
-            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-            if (!fault.isEmpty()) {
-                environment.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(FIELDNOTES_POWERCUT));
-                environment.insert(QStringLiteral("ASAN_OPTIONS"), QStringLiteral("verify_asan_link_order=0:detect_leaks=0"));
-                environment.insert(QStringLiteral("FIELDNOTES_CUT_FILES"), QStringLiteral("notes.db"));
-                for (auto it = fault.cbegin(); it != fault.cend(); ++it)
-                    environment.insert(it.key(), it.value());
-            }
+            QProcessEnvironment environment = fault.isEmpty() ? QProcessEnvironment::systemEnvironment() : powerCutEnvironment();
+            for (auto it = fault.cbegin(); it != fault.cend(); ++it)
+                environment.insert(it.key(), it.value());
             QProcess process;
             process.setProcessEnvironment(environment);
             process.start(QStringLiteral(FIELDNOTES_CLI),

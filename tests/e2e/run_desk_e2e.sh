@@ -10,6 +10,7 @@
 set -euo pipefail
 app=$1; cli=$2; archive=$3; out=$4; width=$5; height=$6
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/app_session.sh"
 for tool in Xvfb xdotool import dbus-run-session /usr/libexec/at-spi-bus-launcher openssl; do
   command -v "$tool" >/dev/null || { echo "desk e2e: $tool is missing"; exit 1; }
 done
@@ -57,22 +58,8 @@ fn tablet1 sync > /dev/null
 fn tablet2 sync > /dev/null
 echo "desk e2e: two tablets delivered 4 signed notes to the archive"
 
-dbus-run-session -- bash -c '
-  set -euo pipefail
-  /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
-  display=:$((90 + RANDOM % 100))
-  Xvfb "$display" -screen 0 '"${width}x${height}"'x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb=$!
-  sleep 1
-  export DISPLAY=$display
-  QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 "'"$app"'" --vault "'"$work/leader"'" >"'"$out"'/desk-app-'"$width"'x'"$height"'.log" 2>&1 &
-  app=$!
-  status=0
-  /usr/bin/python3 "'"$here"'/drive_desk.py" "'"$passphrase"'" "'"$out"'/'"$width"'x'"$height"'" '"$width"' '"$height"' "'"$work/files"'" || status=$?
-  kill $app $xvfb 2>/dev/null || true
-  wait $app 2>/dev/null || true
-  exit $status
-'
+drive_app "$width" "$height" "$app" "$out/desk-app-${width}x${height}.log" "$work/leader" "" \
+  "$here/drive_desk.py" "$passphrase" "$out/${width}x${height}" "$width" "$height" "$work/files"
 
 # What the app recorded, read back by fieldnotes-cli from the leader's vault.
 findings=$(fn leader leader finding list --json)

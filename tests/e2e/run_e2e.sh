@@ -8,6 +8,7 @@
 set -euo pipefail
 app=$1; cli=$2; out=$3; width=$4; height=$5; archive=${6:-}; mode=${7:-join}
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/app_session.sh"
 for tool in Xvfb xdotool import convert qrencode dbus-run-session /usr/libexec/at-spi-bus-launcher; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool is missing"; exit 1; }
 done
@@ -52,23 +53,8 @@ elif [ -n "$archive" ]; then
   approver=$!
 fi
 
-export -f 2>/dev/null || true
-dbus-run-session -- bash -c '
-  set -euo pipefail
-  /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
-  display=:$((90 + RANDOM % 100))
-  Xvfb "$display" -screen 0 '"${width}x${height}"'x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb=$!
-  sleep 1
-  export DISPLAY=$display
-  QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 "'"$app"'" --vault "'"$vault"'" --demo >"'"$out"'/app-'"$width"'x'"$height"'.log" 2>&1 &
-  app=$!
-  status=0
-  /usr/bin/python3 "'"$here"'/drive_interview.py" "'"$passphrase"'" "'"$out"'/'"$width"'x'"$height"'" '"$width"' '"$height"' || status=$?
-  kill $app $xvfb 2>/dev/null || true
-  wait $app 2>/dev/null || true
-  exit $status
-'
+drive_app "$width" "$height" "$app" "$out/app-${width}x${height}.log" "$vault" --demo \
+  "$here/drive_interview.py" "$passphrase" "$out/${width}x${height}" "$width" "$height"
 
 # Row 26 of RELIABILITY.md from the user's side: what was typed is nowhere in the vault's files.
 for typed in "breakfast club doubled attendance" "tuck shop" "E2E interview" "scared to go home" "Jamie"; do
@@ -106,22 +92,8 @@ if [ -n "$archive" ] && [ "$mode" = lead ]; then
   echo "e2e: the app made the recovery kit before inviting; its printed QR code reads back as the kit"
   # The leader's tablet is lost: a new tablet's first run restores the review from that kit.
   new_vault="$work/new-leader-vault"
-  dbus-run-session -- bash -c '
-    set -euo pipefail
-    /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
-    display=:$((90 + RANDOM % 100))
-    Xvfb "$display" -screen 0 '"${width}x${height}"'x24 -nolisten tcp >/dev/null 2>&1 &
-    xvfb=$!
-    sleep 1
-    export DISPLAY=$display
-    QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 "'"$app"'" --vault "'"$new_vault"'" >"'"$out"'/app-restore-'"$width"'x'"$height"'.log" 2>&1 &
-    app=$!
-    status=0
-    /usr/bin/python3 "'"$here"'/drive_restore.py" "'"$passphrase"'" "'"$kit"'" "e2e recovery passphrase" "'"$out"'/'"$width"'x'"$height"'" '"$width"' '"$height"' || status=$?
-    kill $app $xvfb 2>/dev/null || true
-    wait $app 2>/dev/null || true
-    exit $status
-  '
+  drive_app "$width" "$height" "$app" "$out/app-restore-${width}x${height}.log" "$new_vault" "" \
+    "$here/drive_restore.py" "$passphrase" "$kit" "e2e recovery passphrase" "$out/${width}x${height}" "$width" "$height"
   roster=$(curl -sk "$url/v1/reviews/demo-$monday/roster")
   grep -q '"revocation"' <<<"$roster" || { echo "e2e: the lost leader's tablet was not revoked: $roster"; exit 1; }
   printf '%s\n' "$passphrase" | "$cli" --vault "$new_vault" --passphrase-fd 0 leader notes --json > /dev/null \
