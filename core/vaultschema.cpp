@@ -437,6 +437,19 @@ CREATE TABLE archive_retention_statements (
 );
 )sql";
 
+// Version 12: a deputy leader. Its review keys row holds the review's key beside its own (empty
+// in a team leader's row, where the two are one); the box key it asks to be entered with is kept
+// from its join until the roster enters it; an enrolment code says whether it admits a deputy.
+const char *const schemaVersion12 = R"sql(
+ALTER TABLE review_keys ADD COLUMN review_key BLOB NOT NULL DEFAULT X'';
+CREATE TABLE deputy_box_keys (
+    review_id TEXT PRIMARY KEY,
+    box_public BLOB NOT NULL,
+    box_secret BLOB NOT NULL
+);
+ALTER TABLE invites ADD COLUMN role TEXT NOT NULL DEFAULT '';
+)sql";
+
 Result<void> migrateTo1(SqliteDatabase &database)
 {
     return database.exec(schemaVersion1);
@@ -507,8 +520,13 @@ Result<void> migrateTo11(SqliteDatabase &database)
     return database.exec(schemaVersion11);
 }
 
+Result<void> migrateTo12(SqliteDatabase &database)
+{
+    return database.exec(schemaVersion12);
+}
+
 using MigrationStep = Result<void> (*)(SqliteDatabase &);
-constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10, migrateTo11};
+constexpr std::array<MigrationStep, currentSchemaVersion> migrationSteps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10, migrateTo11, migrateTo12};
 } // namespace
 
 Result<void> indexCollectedNote(SqliteDatabase &database, const QString &reviewId, const SignedNote &note)

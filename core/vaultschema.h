@@ -10,7 +10,7 @@ class SqliteDatabase;
 struct SignedNote;
 
 /// The schema version this build writes; a database with a higher PRAGMA user_version is refused.
-constexpr int currentSchemaVersion = 11;
+constexpr int currentSchemaVersion = 12;
 
 /// Brings the database up to targetVersion (normally the current one), one transaction per step.
 Result<void> migrateSchema(SqliteDatabase &database, int targetVersion = currentSchemaVersion);

@@ -136,8 +136,10 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
     if (endpoint->access != Access::Public) {
         if (auto refused = authenticate(request, &signer, &nonce))
             return *refused;
-        if (endpoint->access == Access::Leader && signer != roster->genesis().leaderKey)
-            return reply(403, QStringLiteral("only the team leader may do this"));
+        if (endpoint->access == Access::Leader && !roster->leaderKeys().contains(signer))
+            return reply(403, roster->role(signer) == RosterEntry::deputyRole
+                                  ? QStringLiteral("this deputy leader was revoked by the team leader")
+                                  : QStringLiteral("only the team leader or a deputy leader may do this"));
         if (endpoint->access == Access::Member && signer != roster->genesis().leaderKey) {
             if (!roster->isMember(signer))
                 return reply(403, QStringLiteral("this device is not enrolled in the review"));
@@ -183,13 +185,13 @@ ArchiveResponse ArchiveService::route(const ArchiveRequest &request, const QList
     if (resource == "joins")
         return pendingJoins(reviewId);
     if (resource == "setup")
-        return method == "PUT" ? putSetup(reviewId, roster->genesis().leaderKey, body) : getSetup(reviewId);
+        return method == "PUT" ? putSetup(reviewId, *roster, body) : getSetup(reviewId);
     if (resource == "envelopes")
         return method == "POST" ? storeEnvelopes(reviewId, body, signer) : envelopesAfter(reviewId, request);
     if (resource == "collected")
-        return method == "POST" ? markCollected(reviewId, body, roster->genesis().leaderKey) : collected(reviewId, signer, request);
+        return method == "POST" ? markCollected(reviewId, body, *roster) : collected(reviewId, signer, request);
     if (resource == "archived")
-        return markArchived(reviewId, body, roster->genesis().leaderKey);
+        return markArchived(reviewId, body, *roster);
     if (resource == "held")
         return held(reviewId, signer);
     return conflicts(reviewId);
@@ -262,9 +264,12 @@ ArchiveResponse ArchiveService::join(const QString &reviewId, const QJsonObject 
     const auto mac = fromHex(body.value(QStringLiteral("mac")).toString(), crypto_auth_BYTES);
     const QString role = body.value(QStringLiteral("role")).toString();
     const QString label = body.value(QStringLiteral("label")).toString();
-    if (!tokenId || !mac || !JoinRequest::joinableRoles().contains(role) || label.size() > 80)
-        return reply(400, QStringLiteral("token_id, mac, role (reviewer or young-inspector) or label malformed"));
-    if (auto redeemed = m_store.redeemInvite(reviewId, JoinRequest{signer, role, label, {}, *tokenId, *mac, {}}); !redeemed)
+    const bool deputy = role == RosterEntry::deputyRole;
+    const auto boxKey = deputy ? fromHex(body.value(QStringLiteral("box_key")).toString(), crypto_box_PUBLICKEYBYTES) : QByteArray();
+    if (!tokenId || !mac || !JoinRequest::joinableRoles().contains(role) || label.size() > 80 || !boxKey
+        || (!deputy && body.contains(QStringLiteral("box_key"))))
+        return reply(400, QStringLiteral("token_id, mac, role (reviewer, young-inspector or deputy-leader with its box_key) or label malformed"));
+    if (auto redeemed = m_store.redeemInvite(reviewId, JoinRequest{signer, role, label, {}, *tokenId, *mac, *boxKey, {}}); !redeemed)
         return redeemed.error().code == ErrorCode::NotFound ? reply(403, redeemed.error().message) : fromError(redeemed.error());
     return reply(202, QStringLiteral("waiting for the team leader's approval"));
 }
@@ -275,20 +280,24 @@ ArchiveResponse ArchiveService::pendingJoins(const QString &reviewId)
     if (!joins)
         return fromError(joins.error());
     QJsonArray list;
-    for (const JoinRequest &join : *joins)
-        list << QJsonObject{{QStringLiteral("device_key"), toHex(join.deviceKey)},
-                            {QStringLiteral("role"), join.role},
-                            {QStringLiteral("label"), join.label},
-                            {QStringLiteral("requested_at"), join.requestedAt},
-                            {QStringLiteral("token_id"), toHex(join.tokenId)},
-                            {QStringLiteral("mac"), toHex(join.mac)}};
+    for (const JoinRequest &join : *joins) {
+        QJsonObject object{{QStringLiteral("device_key"), toHex(join.deviceKey)},
+                           {QStringLiteral("role"), join.role},
+                           {QStringLiteral("label"), join.label},
+                           {QStringLiteral("requested_at"), join.requestedAt},
+                           {QStringLiteral("token_id"), toHex(join.tokenId)},
+                           {QStringLiteral("mac"), toHex(join.mac)}};
+        if (!join.boxKey.isEmpty())
+            object.insert(QStringLiteral("box_key"), toHex(join.boxKey));
+        list << object;
+    }
     return ArchiveResponse{200, {{QStringLiteral("joins"), list}}};
 }
 
-ArchiveResponse ArchiveService::putSetup(const QString &reviewId, const QByteArray &leaderKey, const QJsonObject &body)
+ArchiveResponse ArchiveService::putSetup(const QString &reviewId, const Roster &roster, const QJsonObject &body)
 {
     const auto signature = fromHex(body.value(QStringLiteral("signature")).toString(), crypto_sign_BYTES);
-    if (!signature || !verifyDetached(*signature, setupSignedBytes(body.value(QStringLiteral("setup")).toObject()), leaderKey))
+    if (!signature || !roster.signedByALeader(*signature, setupSignedBytes(body.value(QStringLiteral("setup")).toObject())))
         return reply(400, QStringLiteral("the set-up is not signed by the team leader"));
     if (auto stored = m_store.putSetup(reviewId, canonicalJson(body)); !stored)
         return fromError(stored.error());
@@ -392,7 +401,7 @@ ArchiveResponse ArchiveService::envelopesAfter(const QString &reviewId, const Ar
     return ArchiveResponse{200, {{QStringLiteral("envelopes"), list}, {QStringLiteral("next"), next}}};
 }
 
-ArchiveResponse ArchiveService::markCollected(const QString &reviewId, const QJsonObject &body, const QByteArray &leaderKey)
+ArchiveResponse ArchiveService::markCollected(const QString &reviewId, const QJsonObject &body, const Roster &roster)
 {
     const QJsonArray values = body.value(QStringLiteral("statements")).toArray();
     if (values.isEmpty() || values.size() > maxPageSize)
@@ -402,7 +411,7 @@ ArchiveResponse ArchiveService::markCollected(const QString &reviewId, const QJs
         auto statement = CollectedStatement::fromJson(value.toObject());
         if (!statement)
             return fromError(statement.error());
-        if (statement->reviewId != reviewId || !statement->verify(leaderKey))
+        if (statement->reviewId != reviewId || !roster.signedByALeader(statement->signature, statement->signedBytes()))
             return reply(400, QStringLiteral("a collected statement is not signed by this review's team leader"));
         statements << *statement;
     }
@@ -411,7 +420,7 @@ ArchiveResponse ArchiveService::markCollected(const QString &reviewId, const QJs
     return reply(200, QStringLiteral("marked"));
 }
 
-ArchiveResponse ArchiveService::markArchived(const QString &reviewId, const QJsonObject &body, const QByteArray &leaderKey)
+ArchiveResponse ArchiveService::markArchived(const QString &reviewId, const QJsonObject &body, const Roster &roster)
 {
     const QJsonArray values = body.value(QStringLiteral("statements")).toArray();
     if (values.isEmpty() || values.size() > maxPageSize)
@@ -421,7 +430,7 @@ ArchiveResponse ArchiveService::markArchived(const QString &reviewId, const QJso
         auto statement = ArchivedStatement::fromJson(value.toObject());
         if (!statement)
             return fromError(statement.error());
-        if (statement->reviewId != reviewId || !statement->verify(leaderKey))
+        if (statement->reviewId != reviewId || !roster.signedByALeader(statement->signature, statement->signedBytes()))
             return reply(400, QStringLiteral("an archived statement is not signed by this review's team leader"));
         statements << *statement;
     }

@@ -53,13 +53,13 @@ private:
     ArchiveResponse addInvite(const QString &reviewId, const QJsonObject &body);
     ArchiveResponse join(const QString &reviewId, const QJsonObject &body, const QByteArray &signer);
     ArchiveResponse pendingJoins(const QString &reviewId);
-    ArchiveResponse putSetup(const QString &reviewId, const QByteArray &leaderKey, const QJsonObject &body);
+    ArchiveResponse putSetup(const QString &reviewId, const Roster &roster, const QJsonObject &body);
     ArchiveResponse getSetup(const QString &reviewId);
     ArchiveResponse storeEnvelopes(const QString &reviewId, const QJsonObject &body, const QByteArray &signer);
     ArchiveResponse envelopesAfter(const QString &reviewId, const ArchiveRequest &request);
-    ArchiveResponse markCollected(const QString &reviewId, const QJsonObject &body, const QByteArray &leaderKey);
+    ArchiveResponse markCollected(const QString &reviewId, const QJsonObject &body, const Roster &roster);
     ArchiveResponse collected(const QString &reviewId, const QByteArray &signer, const ArchiveRequest &request);
-    ArchiveResponse markArchived(const QString &reviewId, const QJsonObject &body, const QByteArray &leaderKey);
+    ArchiveResponse markArchived(const QString &reviewId, const QJsonObject &body, const Roster &roster);
     ArchiveResponse conflicts(const QString &reviewId);
     /// Which of the signer's own envelopes this archive holds: a tablet sends again what a
     /// restored archive lacks.

@@ -126,6 +126,13 @@ ALTER TABLE envelopes ADD COLUMN removed_at TEXT;
 PRAGMA user_version = 4;
 )sql";
 
+// Version 5: a deputy leader's join carries the box key notes will be sealed to, for the leader
+// to enter in the roster.
+const char *const archiveSchemaVersion5 = R"sql(
+ALTER TABLE joins ADD COLUMN box_key BLOB NOT NULL DEFAULT X'';
+PRAGMA user_version = 5;
+)sql";
+
 Envelope envelopeFrom(const SqlStatement &row, int first)
 {
     Envelope envelope;
@@ -209,12 +216,12 @@ Result<void> ArchiveStore::migrate()
     auto version = m_database->queryInteger("PRAGMA user_version");
     if (!version)
         return version.error();
-    if (*version > 4)
+    if (*version > 5)
         return Error{ErrorCode::VaultTooNew, QStringLiteral("archive.db was written by a newer fieldnotes-archive")};
     // Each step in its own transaction; joins waiting under version 1 carry no MAC a leader could
     // check, so their devices join again.
-    const char *const steps[] = {archiveSchema, archiveSchemaVersion2, archiveSchemaVersion3, archiveSchemaVersion4};
-    for (qint64 target = 1; target <= 4; ++target) {
+    const char *const steps[] = {archiveSchema, archiveSchemaVersion2, archiveSchemaVersion3, archiveSchemaVersion4, archiveSchemaVersion5};
+    for (qint64 target = 1; target <= 5; ++target) {
         const char *step = steps[target - 1];
         auto current = m_database->queryInteger("PRAGMA user_version");
         if (!current)
@@ -385,12 +392,13 @@ Result<void> ArchiveStore::redeemInvite(const QString &reviewId, const JoinReque
     if (m_database->changes() != 1)
         return Error{ErrorCode::NotFound, QStringLiteral("the enrolment code is unknown, used or expired")};
     auto insert = m_database->prepare(
-        "INSERT OR REPLACE INTO joins (review_id, device_key, role, label, requested_at, token_hash, mac) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        "INSERT OR REPLACE INTO joins (review_id, device_key, role, label, requested_at, token_hash, mac, box_key) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     if (!insert)
         return insert.error();
     if (auto done = insert->bind(1, reviewId).bindBlob(2, request.deviceKey).bind(3, request.role).bind(4, request.label)
-                        .bind(5, canonicalTimestamp(m_clock())).bindBlob(6, request.tokenId).bindBlob(7, request.mac).run();
+                        .bind(5, canonicalTimestamp(m_clock())).bindBlob(6, request.tokenId).bindBlob(7, request.mac)
+                        .bindBlob(8, request.boxKey).run();
         !done)
         return done;
     return transaction->commit();
@@ -399,9 +407,9 @@ Result<void> ArchiveStore::redeemInvite(const QString &reviewId, const JoinReque
 Result<QList<JoinRequest>> ArchiveStore::pendingJoins(const QString &reviewId)
 {
     return queryList<JoinRequest>(
-        *m_database, "SELECT device_key, role, label, requested_at, token_hash, mac FROM joins WHERE review_id = ?1 ORDER BY requested_at",
+        *m_database, "SELECT device_key, role, label, requested_at, token_hash, mac, box_key FROM joins WHERE review_id = ?1 ORDER BY requested_at",
         [&](SqlStatement &statement) { statement.bind(1, reviewId); },
-        [](const SqlStatement &row) { return JoinRequest{row.blob(0), row.text(1), row.text(2), row.text(3), row.blob(4), row.blob(5), {}}; });
+        [](const SqlStatement &row) { return JoinRequest{row.blob(0), row.text(1), row.text(2), row.text(3), row.blob(4), row.blob(5), row.blob(6), {}}; });
 }
 
 Result<void> ArchiveStore::putSetup(const QString &reviewId, const QByteArray &signedSetup)

@@ -40,17 +40,33 @@ DeviceIdentity DeviceSync::deviceIdentity() const
 Result<void> DeviceSync::join(const EnrolmentCode &code, const QString &role, const QString &label)
 {
     if (!JoinRequest::joinableRoles().contains(role))
-        return invalid(QStringLiteral("a tablet joins as reviewer or young-inspector; the team leader's own device is enrolled "
-                                      "when the review is created"));
+        return invalid(QStringLiteral("a tablet joins as reviewer, young-inspector or (with a code made for one) deputy-leader; the team "
+                                      "leader's own device is enrolled when the review is created"));
+    QByteArray boxKey;
+    if (role == RosterEntry::deputyRole) {
+        // A deputy opens notes with a box key of its own, made (and kept) before the archive hears
+        // of it: a second attempt to join brings the same key.
+        auto keys = m_store.reviewKeys(code.reviewId);
+        if (!keys)
+            return keys.error();
+        if (*keys)
+            return invalid(QStringLiteral("this vault leads review %1 already").arg(code.reviewId));
+        auto made = m_store.deputyBoxKey(code.reviewId);
+        if (!made)
+            return made.error();
+        boxKey = *made;
+    }
     ArchiveClient client(QUrl(code.archiveUrl), code.fingerprint, deviceIdentity());
     // The token itself never leaves the tablet: the archive gets its hash, and the leader a MAC
     // keyed from it over exactly what this tablet asks for.
-    const QByteArray mac = JoinRequest::macOf(code.token, code.reviewId, m_vault.devicePublicKey(), role, label);
-    const ArchiveReply reply = client.send("POST", reviewPath(code.reviewId, "join"),
-                                           QJsonObject{{QStringLiteral("token_id"), toHex(JoinRequest::tokenIdOf(code.token))},
-                                                       {QStringLiteral("mac"), toHex(mac)},
-                                                       {QStringLiteral("role"), role},
-                                                       {QStringLiteral("label"), label}});
+    const QByteArray mac = JoinRequest::macOf(code.token, code.reviewId, m_vault.devicePublicKey(), role, label, boxKey);
+    QJsonObject request{{QStringLiteral("token_id"), toHex(JoinRequest::tokenIdOf(code.token))},
+                        {QStringLiteral("mac"), toHex(mac)},
+                        {QStringLiteral("role"), role},
+                        {QStringLiteral("label"), label}};
+    if (!boxKey.isEmpty())
+        request.insert(QStringLiteral("box_key"), toHex(boxKey));
+    const ArchiveReply reply = client.send("POST", reviewPath(code.reviewId, "join"), request);
     if (!reply.ok())
         return reply.toError();
     return m_store.saveEnrolment(
@@ -99,8 +115,8 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
             return setup.toError();
         const QJsonObject content = setup.body.value(QStringLiteral("setup")).toObject();
         const auto signature = fromHex(setup.body.value(QStringLiteral("signature")).toString(), 64);
-        if (!signature || !verifyDetached(*signature, setupSignedBytes(content), joined.leaderKey))
-            return invalid(QStringLiteral("the review set-up is not signed by the team leader"));
+        if (!signature || !roster->signedByALeader(*signature, setupSignedBytes(content)))
+            return invalid(QStringLiteral("the review set-up is not signed by the team leader or an active deputy leader"));
         if (content.value(QStringLiteral("review")).toObject().value(QStringLiteral("id")).toString() != joined.reviewId)
             return invalid(QStringLiteral("the archive sent the set-up of another review; refused"));
         // A signed set-up stays signed forever: only its version tells an old one (say, with a
@@ -142,6 +158,17 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
     outcome.enrolmentState = state;
     if (state != QLatin1String("enrolled"))
         return outcome;
+    if (roster->isActiveDeputy(self)) {
+        // Entered as a deputy (the review's set-up is in by now): its desk's keys, with the box
+        // key the roster names.
+        auto keys = m_store.reviewKeys(joined.reviewId);
+        if (!keys)
+            return keys.error();
+        if (!*keys) {
+            if (auto saved = m_store.saveDeputyKeys(joined, roster->genesis().archiveKey, roster->boxKey(self)); !saved)
+                return saved.error();
+        }
+    }
 
     auto enqueued = m_store.enqueueSignedNotes(joined);
     if (!enqueued)
@@ -263,7 +290,8 @@ Result<SyncOutcome> DeviceSync::syncOnce(int batchSize, const std::function<void
         QList<CollectedStatement> trusted;
         for (const QJsonValue &value : statements) {
             auto statement = CollectedStatement::fromJson(value.toObject());
-            if (statement && statement->reviewId == joined.reviewId && statement->deviceKey == self && statement->verify(joined.leaderKey))
+            if (statement && statement->reviewId == joined.reviewId && statement->deviceKey == self
+                && roster->signedByALeader(statement->signature, statement->signedBytes()))
                 trusted << *statement;
             else
                 ++outcome.untrustedStatements;

@@ -18,15 +18,18 @@ SecureBytes macKeyOf(const QByteArray &token)
     return key;
 }
 
-QByteArray macInput(const QString &reviewId, const QByteArray &deviceKey, const QString &role, const QString &label)
+QByteArray macInput(const QString &reviewId, const QByteArray &deviceKey, const QString &role, const QString &label, const QByteArray &boxKey)
 {
-    return "fieldnotes-join-v1\n" + reviewId.toUtf8() + '\n' + deviceKey.toHex() + '\n' + role.toUtf8() + '\n' + label.toUtf8();
+    QByteArray input = "fieldnotes-join-v1\n" + reviewId.toUtf8() + '\n' + deviceKey.toHex() + '\n' + role.toUtf8() + '\n' + label.toUtf8();
+    if (!boxKey.isEmpty())
+        input += '\n' + boxKey.toHex();
+    return input;
 }
 } // namespace
 
 const QStringList &JoinRequest::joinableRoles()
 {
-    static const QStringList roles{QStringLiteral("reviewer"), QStringLiteral("young-inspector")};
+    static const QStringList roles{QStringLiteral("reviewer"), QStringLiteral("young-inspector"), QStringLiteral("deputy-leader")};
     return roles;
 }
 
@@ -36,12 +39,12 @@ QByteArray JoinRequest::tokenIdOf(const QByteArray &token)
 }
 
 QByteArray JoinRequest::macOf(const QByteArray &token, const QString &reviewId, const QByteArray &deviceKey, const QString &role,
-                              const QString &label)
+                              const QString &label, const QByteArray &boxKey)
 {
     if (token.size() < crypto_generichash_KEYBYTES_MIN || token.size() > crypto_generichash_KEYBYTES_MAX)
         return {};
     const SecureBytes key = macKeyOf(token);
-    const QByteArray input = macInput(reviewId, deviceKey, role, label);
+    const QByteArray input = macInput(reviewId, deviceKey, role, label, boxKey);
     QByteArray mac(crypto_auth_BYTES, '\0');
     crypto_auth(reinterpret_cast<unsigned char *>(mac.data()), reinterpret_cast<const unsigned char *>(input.constData()),
                 static_cast<unsigned long long>(input.size()), key.data());
@@ -53,7 +56,7 @@ bool JoinRequest::macHolds(const QByteArray &token, const QString &reviewId) con
     if (mac.size() != crypto_auth_BYTES || token.size() < crypto_generichash_KEYBYTES_MIN || token.size() > crypto_generichash_KEYBYTES_MAX)
         return false;
     const SecureBytes key = macKeyOf(token);
-    const QByteArray input = macInput(reviewId, deviceKey, role, label);
+    const QByteArray input = macInput(reviewId, deviceKey, role, label, boxKey);
     return crypto_auth_verify(reinterpret_cast<const unsigned char *>(mac.constData()), reinterpret_cast<const unsigned char *>(input.constData()),
                               static_cast<unsigned long long>(input.size()), key.data())
            == 0;

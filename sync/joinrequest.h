@@ -17,14 +17,15 @@ struct JoinRequest {
     QString requestedAt;
     QByteArray tokenId;
     QByteArray mac;
+    QByteArray boxKey; // a deputy leader's X25519 key; empty for a tablet
     QString problem; // set by the leader's check: why this request must not be approved
 
     /// Roles a device may ask for. The team leader's own device is enrolled by the leader, never
-    /// through a join.
+    /// through a join; a deputy leader only with a code the leader made for a deputy.
     static const QStringList &joinableRoles();
     static QByteArray tokenIdOf(const QByteArray &token);
     static QByteArray macOf(const QByteArray &token, const QString &reviewId, const QByteArray &deviceKey, const QString &role,
-                            const QString &label);
+                            const QString &label, const QByteArray &boxKey = {});
     bool macHolds(const QByteArray &token, const QString &reviewId) const;
 };
 

@@ -154,7 +154,7 @@ Result<Roster> LeaderDesk::verifiedRoster(const ReviewKeys &keys)
         auto entries = RosterEntry::listFromJson(reply.body.value(QStringLiteral("entries")).toArray());
         if (!entries)
             return entries.error();
-        auto roster = Roster::fromEntries(*entries, keys.signingPublic);
+        auto roster = Roster::fromEntries(*entries, keys.rootKey());
         if (!roster)
             return roster.error();
         if (!gaveBack && seen->size() > roster->entries().size() && restoresRoster(*roster, *seen)) {
@@ -173,6 +173,13 @@ Result<Roster> LeaderDesk::verifiedRoster(const ReviewKeys &keys)
         }
         if (auto extends = roster->extends(*seen); !extends)
             return extends.error();
+        if (keys.isDeputy() && !roster->isActiveDeputy(keys.signingPublic)) {
+            const auto revoked = roster->revokedAt(keys.signingPublic);
+            return Error{ErrorCode::InvalidArgument,
+                         revoked ? QStringLiteral("this deputy leader was revoked by the team leader on %1: it leads review %2 no more")
+                                       .arg(canonicalTimestamp(*revoked), keys.reviewId)
+                                 : QStringLiteral("the roster does not name this tablet deputy leader of review %1").arg(keys.reviewId)};
+        }
         return roster;
     }
 }
@@ -186,7 +193,7 @@ Result<void> LeaderDesk::appendEntry(const ReviewKeys &keys, RosterEntry entry)
     entry.sequence = roster->lastSequence() + 1;
     entry.previousHash = roster->lastHash();
     entry.at = QDateTime::currentDateTimeUtc();
-    entry = signRosterEntry(entry, keys.signingSecret);
+    entry = signRosterEntry(entry, keys.signingSecret, keys.isDeputy() ? keys.signingPublic : QByteArray());
     const auto client = clientFor(keys);
     const ArchiveReply reply = client->send("POST", reviewPath(keys.reviewId, "roster"), entry.toJson());
     if (!reply.ok())
@@ -196,24 +203,30 @@ Result<void> LeaderDesk::appendEntry(const ReviewKeys &keys, RosterEntry entry)
     return m_store.saveRoster(keys.reviewId, all);
 }
 
-Result<EnrolmentCode> LeaderDesk::invite(const QString &reviewId, int validHours)
+Result<EnrolmentCode> LeaderDesk::invite(const QString &reviewId, int validHours, bool forDeputy)
 {
     auto keys = requireKeys(m_store, reviewId);
     if (!keys)
         return keys.error();
+    if (forDeputy && keys->isDeputy())
+        return invalid(QStringLiteral("only the team leader invites a deputy leader"));
     // Before the first tablet sends a note sealed to the review's key, that key must exist
-    // somewhere besides this tablet.
+    // somewhere besides this tablet (a deputy's invitations come after the leader's kit).
     auto kitMade = recoveryKitMadeAt(reviewId);
     if (!kitMade)
         return kitMade.error();
-    if (!*kitMade)
+    if (!*kitMade && !keys->isDeputy())
         return invalid(QStringLiteral("make the review's recovery kit first (leader recovery-kit, or Team leader → Recovery kit): "
                                       "without it, losing this tablet would lose every note sealed to the review"));
-    EnrolmentCode code{keys->archiveUrl, keys->fingerprint, reviewId, keys->signingPublic, keys->boxPublic, QByteArray(32, '\0')};
+    auto roster = m_store.rosterEntries(reviewId);
+    if (!roster)
+        return roster.error();
+    const QByteArray reviewBoxKey = roster->isEmpty() ? keys->boxPublic : roster->front().leaderBoxKey;
+    EnrolmentCode code{keys->archiveUrl, keys->fingerprint, reviewId, keys->rootKey(), reviewBoxKey, QByteArray(32, '\0')};
     randombytes_buf(code.token.data(), 32);
     const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(qint64(validHours) * 3600);
     // Kept first: a join is approved only if it proves it holds a token this vault made.
-    if (auto saved = m_store.saveInvite(reviewId, code.token, expires); !saved)
+    if (auto saved = m_store.saveInvite(reviewId, code.token, expires, forDeputy); !saved)
         return saved.error();
     const auto client = clientFor(*keys);
     const ArchiveReply reply = client->send("POST", reviewPath(reviewId, "invites"),
@@ -246,6 +259,7 @@ Result<QList<JoinRequest>> LeaderDesk::pendingJoins(const QString &reviewId)
                          value[QStringLiteral("requested_at")].toString().left(40),
                          fromHex(value[QStringLiteral("token_id")].toString()).value_or(QByteArray()),
                          fromHex(value[QStringLiteral("mac")].toString()).value_or(QByteArray()),
+                         fromHex(value[QStringLiteral("box_key")].toString()).value_or(QByteArray()),
                          {}};
         if (roster->isMember(join.deviceKey))
             continue; // approved (or turned away) already; the archive has not caught up
@@ -258,9 +272,14 @@ Result<QList<JoinRequest>> LeaderDesk::pendingJoins(const QString &reviewId)
         else if (!(*invite)->usedBy.isEmpty() && (*invite)->usedBy != join.deviceKey)
             join.problem = QStringLiteral("its enrolment code already admitted another tablet");
         else if (!join.macHolds((*invite)->token, reviewId))
-            join.problem = QStringLiteral("it does not prove it holds the enrolment code (or its role or label was changed on the way)");
+            join.problem = QStringLiteral("it does not prove it holds the enrolment code (or its role, label or key was changed on the way)");
         else if (!JoinRequest::joinableRoles().contains(join.role))
             join.problem = QStringLiteral("a tablet cannot join as %1").arg(join.role);
+        else if ((join.role == RosterEntry::deputyRole) != (*invite)->forDeputy)
+            join.problem = (*invite)->forDeputy ? QStringLiteral("its enrolment code was made for a deputy leader, and it asks to join as %1").arg(join.role)
+                                                : QStringLiteral("it asks to be a deputy leader with an enrolment code made for a tablet");
+        else if ((join.role == RosterEntry::deputyRole) != (join.boxKey.size() == crypto_box_PUBLICKEYBYTES))
+            join.problem = QStringLiteral("a deputy leader, and only a deputy leader, brings a box key");
         pending << join;
     }
     return pending;
@@ -283,6 +302,7 @@ Result<QList<JoinRequest>> LeaderDesk::approve(const QString &reviewId, const QL
         member.deviceKey = join.deviceKey;
         member.role = join.role;
         member.label = join.label;
+        member.boxKey = join.boxKey;
         // Used up before the entry goes out: a second tablet with the same code is never admitted.
         if (auto used = m_store.markInviteUsed(join.tokenId, join.deviceKey); !used)
             return used.error();
@@ -298,11 +318,18 @@ Result<void> LeaderDesk::revoke(const QString &reviewId, const QByteArray &devic
     auto keys = requireKeys(m_store, reviewId);
     if (!keys)
         return keys.error();
+    auto roster = verifiedRoster(*keys);
+    if (!roster)
+        return roster.error();
+    const bool deputy = roster->isActiveDeputy(deviceKey);
     RosterEntry revocation;
     revocation.type = RosterEntry::Type::Revocation;
     revocation.deviceKey = deviceKey;
     revocation.reason = reason;
-    return appendEntry(*keys, revocation);
+    if (auto appended = appendEntry(*keys, revocation); !appended)
+        return appended;
+    // Tablets trust only a set-up an active leader signed: one the deputy signed is signed again.
+    return deputy ? publishSetup(reviewId) : Result<void>{};
 }
 
 Result<void> LeaderDesk::reject(const QString &reviewId, const QByteArray &deviceKey)
@@ -322,6 +349,8 @@ Result<RecoveryKit> LeaderDesk::recoveryKit(const QString &reviewId)
     auto keys = requireKeys(m_store, reviewId);
     if (!keys)
         return keys.error();
+    if (keys->isDeputy())
+        return invalid(QStringLiteral("a deputy leader's keys are its tablet's own; the review's recovery kit is the team leader's to make"));
     auto entries = m_store.rosterEntries(reviewId);
     if (!entries)
         return entries.error();
@@ -378,28 +407,14 @@ Result<QList<QByteArray>> LeaderDesk::restoreFromKit(const RecoveryKit &kit)
         return invalid(QStringLiteral("the archive's roster does not continue the one this kit was made with (entry %1); "
                                       "refused, nothing changed")
                            .arg(kit.rosterSequence));
-    const ArchiveReply setup = clientFor(kit.keys)->get(reviewPath(reviewId, "setup"));
-    if (!setup.ok())
-        return setup.toError();
-    const QJsonObject content = setup.body.value(QStringLiteral("setup")).toObject();
-    const auto signature = fromHex(setup.body.value(QStringLiteral("signature")).toString(), crypto_sign_BYTES);
-    if (!signature || !verifyDetached(*signature, setupSignedBytes(content), kit.keys.signingPublic) ||
-        content.value(QStringLiteral("review")).toObject().value(QStringLiteral("id")).toString() != reviewId)
-        return invalid(QStringLiteral("the archive's review set-up is not this review's, signed with its key; refused, nothing changed"));
-
+    auto content = archiveSetup(kit.keys, *roster);
+    if (!content)
+        return content.error();
+    if (!*content)
+        return invalid(QStringLiteral("the archive holds no set-up for review %1; refused, nothing changed").arg(reviewId));
     // The set-up first: the programme's ids are the ones the notes name.
-    if (auto imported = importReviewSetup(m_vault.store(), content); !imported)
-        return imported.error();
-    if (auto imported = importDeskSetup(m_vault, reviewId, content); !imported)
-        return imported.error();
-    if (auto saved = m_store.saveSetting(setupVersionKey(reviewId), QString::number(content.value(QStringLiteral("version")).toInteger(0)));
-        !saved)
-        return saved.error();
-    if (content.contains(QStringLiteral("retention_days"))) {
-        if (auto saved = m_store.saveSetting(retentionKey(reviewId), QString::number(content.value(QStringLiteral("retention_days")).toInt()));
-            !saved)
-            return saved.error();
-    }
+    if (auto adopted = adoptSetup(reviewId, **content); !adopted)
+        return adopted.error();
     if (auto saved = m_store.saveReviewKeys(kit.keys); !saved)
         return saved.error();
     // The kit this vault came from still holds the review's keys: it counts as kept.
@@ -431,11 +446,54 @@ Result<QList<QByteArray>> LeaderDesk::restoreFromKit(const RecoveryKit &kit)
     return revoked;
 }
 
+Result<std::optional<QJsonObject>> LeaderDesk::archiveSetup(const ReviewKeys &keys, const Roster &roster, bool alsoRevokedDeputies)
+{
+    const ArchiveReply setup = clientFor(keys)->get(reviewPath(keys.reviewId, "setup"));
+    if (setup.status == 404)
+        return std::optional<QJsonObject>();
+    if (!setup.ok())
+        return setup.toError();
+    const QJsonObject content = setup.body.value(QStringLiteral("setup")).toObject();
+    const auto signature = fromHex(setup.body.value(QStringLiteral("signature")).toString(), crypto_sign_BYTES);
+    const auto signedByRevokedDeputy = [&] {
+        const QList<QByteArray> deputies = roster.deputyKeysEver();
+        return std::any_of(deputies.begin(), deputies.end(),
+                           [&](const QByteArray &key) { return verifyDetached(*signature, setupSignedBytes(content), key); });
+    };
+    if (!signature || !(roster.signedByALeader(*signature, setupSignedBytes(content)) || (alsoRevokedDeputies && signedByRevokedDeputy()))
+        || content.value(QStringLiteral("review")).toObject().value(QStringLiteral("id")).toString() != keys.reviewId)
+        return invalid(QStringLiteral("the archive's review set-up is not this review's, signed by its team leader or an active deputy; "
+                                      "refused, nothing changed"));
+    return std::optional(content);
+}
+
+Result<void> LeaderDesk::adoptSetup(const QString &reviewId, const QJsonObject &content)
+{
+    if (auto imported = importReviewSetup(m_vault.store(), content); !imported)
+        return imported.error();
+    if (auto imported = importDeskSetup(m_vault, reviewId, content); !imported)
+        return imported.error();
+    if (auto saved = m_store.saveSetting(setupVersionKey(reviewId), QString::number(content.value(QStringLiteral("version")).toInteger(0)));
+        !saved)
+        return saved.error();
+    const QJsonValue days = content.value(QStringLiteral("retention_days"));
+    return m_store.saveSetting(retentionKey(reviewId), QString::number(days.isDouble() ? days.toInt() : Enrolment::keepCollected));
+}
+
 Result<void> LeaderDesk::publishSetup(const QString &reviewId)
 {
     auto keys = requireKeys(m_store, reviewId);
     if (!keys)
         return keys.error();
+    auto roster = verifiedRoster(*keys);
+    if (!roster)
+        return roster.error();
+    // The team leader and a deputy both publish: each counts on from the newest either signed (a
+    // deputy revoked since included, or tablets that took its set-up would refuse this one).
+    auto current = archiveSetup(*keys, *roster, true);
+    if (!current)
+        return current.error();
+    const qint64 archiveVersion = *current ? (**current).value(QStringLiteral("version")).toInteger(0) : 0;
     auto setup = exportReviewSetup(m_vault.store(), reviewId);
     if (!setup)
         return setup.error();
@@ -459,7 +517,7 @@ Result<void> LeaderDesk::publishSetup(const QString &reviewId)
     auto version = m_store.setting(versionKey);
     if (!version)
         return version.error();
-    const qint64 next = version->toLongLong() + 1;
+    const qint64 next = std::max(version->toLongLong(), archiveVersion) + 1;
     if (auto saved = m_store.saveSetting(versionKey, QString::number(next)); !saved)
         return saved;
     setup->insert(QStringLiteral("version"), next);
@@ -630,6 +688,18 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
         return roster.error();
     if (auto saved = m_store.saveRoster(reviewId, roster->entries()); !saved)
         return saved.error();
+    // A set-up the other leader (the team leader, or a deputy) published since: taken in, so
+    // what this desk publishes next carries it on.
+    auto setup = archiveSetup(*keys, *roster);
+    if (!setup)
+        return setup.error();
+    auto ownVersion = m_store.setting(setupVersionKey(reviewId));
+    if (!ownVersion)
+        return ownVersion.error();
+    if (*setup && (**setup).value(QStringLiteral("version")).toInteger(0) > ownVersion->toLongLong()) {
+        if (auto adopted = adoptSetup(reviewId, **setup); !adopted)
+            return adopted.error();
+    }
     const auto client = clientFor(*keys);
     const QString cursorKey = QStringLiteral("collection-cursor:") + reviewId;
     auto cursorText = m_store.setting(cursorKey);
@@ -656,6 +726,10 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
                 continue;
             }
             auto contents = openEnvelope(*envelope, keys->boxPublic, keys->boxSecret);
+            if (!contents && contents.error().code == ErrorCode::NotFound) {
+                ++report.sealedForOthers; // the team leader's key opens it
+                continue;
+            }
             if (!contents) {
                 problems[envelope->deviceKey] << contents.error().message;
                 continue;

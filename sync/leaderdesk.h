@@ -7,6 +7,7 @@
 #include "syncstore.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -34,12 +35,15 @@ struct DeviceCollection {
 struct CollectionReport {
     int newNotes = 0;
     int conflicts = 0;
+    int sealedForOthers = 0; // a deputy's collection: notes sealed before it was entered
+
     QList<DeviceCollection> devices;
 };
 
 /// The team leader's side of sync, on the leader's unlocked vault: creates the review's keys and
 /// roster on the archive, invites, approves and revokes devices, publishes the set-up, and
-/// collects, opens and verifies what devices uploaded.
+/// collects, opens and verifies what devices uploaded. On a deputy leader's vault the same, with
+/// the deputy's keys, as far as the roster allows a deputy (roster.h).
 class LeaderDesk
 {
 public:
@@ -50,7 +54,9 @@ public:
     /// as team leader and publishes the set-up.
     Result<void> createReview(const QString &reviewId, const QString &archiveUrl, const QString &fingerprint,
                               const QString &creationCode);
-    Result<EnrolmentCode> invite(const QString &reviewId, int validHours);
+    /// An enrolment code for one tablet, or (the team leader only) for a deputy leader: a deputy
+    /// joins only with a code made for one, and a tablet never with such a code.
+    Result<EnrolmentCode> invite(const QString &reviewId, int validHours, bool forDeputy = false);
     /// Devices that redeemed an enrolment code and wait for approval, each checked here: a join
     /// whose MAC does not prove it holds a code this vault made, or whose code already admitted
     /// another tablet, carries the problem and is never approved.
@@ -102,6 +108,11 @@ private:
     static std::unique_ptr<ArchiveClient> clientFor(const ReviewKeys &keys);
     Result<Roster> verifiedRoster(const ReviewKeys &keys);
     Result<void> appendEntry(const ReviewKeys &keys, RosterEntry entry);
+    /// The set-up the archive holds, signed by an active leader (or, if asked, a deputy since
+    /// revoked); nullopt if none was published.
+    Result<std::optional<QJsonObject>> archiveSetup(const ReviewKeys &keys, const Roster &roster, bool alsoRevokedDeputies = false);
+    /// Takes a published set-up in: programme, desk, version and retention period.
+    Result<void> adoptSetup(const QString &reviewId, const QJsonObject &content);
 
     Vault &m_vault;
     SyncStore m_store;

@@ -35,8 +35,21 @@ Result<void> Roster::append(const RosterEntry &entry)
         return invalid(where + QStringLiteral("expected sequence %1").arg(lastSequence() + 1));
     if (entry.previousHash != lastHash())
         return invalid(where + QStringLiteral("does not chain to the entry before it"));
-    if (!verifyDetached(entry.signature, entry.signedBytes(), genesis().leaderKey))
-        return invalid(where + QStringLiteral("the leader's signature does not hold"));
+    if (entry.signer.isEmpty()) {
+        if (!verifyDetached(entry.signature, entry.signedBytes(), genesis().leaderKey))
+            return invalid(where + QStringLiteral("the leader's signature does not hold"));
+    } else {
+        if (!isActiveDeputy(entry.signer))
+            return invalid(where + QStringLiteral("signed by a key that is not an active deputy leader"));
+        if (!verifyDetached(entry.signature, entry.signedBytes(), entry.signer))
+            return invalid(where + QStringLiteral("the deputy leader's signature does not hold"));
+        const bool touchesDeputy = entry.type == RosterEntry::Type::Member ? entry.role == RosterEntry::deputyRole
+                                                                           : role(entry.deviceKey) == RosterEntry::deputyRole;
+        if (touchesDeputy)
+            return invalid(where + QStringLiteral("only the review key enrols or revokes a deputy leader"));
+    }
+    if (entry.type == RosterEntry::Type::Member && (entry.role == RosterEntry::deputyRole) != !entry.boxKey.isEmpty())
+        return invalid(where + QStringLiteral("a deputy leader, and only a deputy leader, is entered with a box key"));
     if (entry.type == RosterEntry::Type::Member && isMember(entry.deviceKey))
         return invalid(where + QStringLiteral("the device is already on the roster"));
     if (entry.type == RosterEntry::Type::Revocation && (!isMember(entry.deviceKey) || revokedAt(entry.deviceKey)))
@@ -101,6 +114,56 @@ QList<QByteArray> Roster::memberKeys() const
             keys << entry.deviceKey;
     }
     return keys;
+}
+
+bool Roster::isActiveDeputy(const QByteArray &key) const
+{
+    return role(key) == RosterEntry::deputyRole && !revokedAt(key);
+}
+
+QList<QByteArray> Roster::deputyKeysEver() const
+{
+    QList<QByteArray> keys;
+    for (const RosterEntry &entry : m_entries) {
+        if (entry.type == RosterEntry::Type::Member && entry.role == RosterEntry::deputyRole)
+            keys << entry.deviceKey;
+    }
+    return keys;
+}
+
+QByteArray Roster::boxKey(const QByteArray &key) const
+{
+    for (const RosterEntry &entry : m_entries) {
+        if (entry.type == RosterEntry::Type::Member && entry.deviceKey == key)
+            return entry.boxKey;
+    }
+    return {};
+}
+
+QList<QByteArray> Roster::leaderKeys() const
+{
+    QList<QByteArray> keys{genesis().leaderKey};
+    for (const RosterEntry &entry : m_entries) {
+        if (entry.type == RosterEntry::Type::Member && entry.role == RosterEntry::deputyRole && !revokedAt(entry.deviceKey))
+            keys << entry.deviceKey;
+    }
+    return keys;
+}
+
+QList<QByteArray> Roster::leaderBoxKeys() const
+{
+    QList<QByteArray> keys{genesis().leaderBoxKey};
+    for (const RosterEntry &entry : m_entries) {
+        if (entry.type == RosterEntry::Type::Member && entry.role == RosterEntry::deputyRole && !revokedAt(entry.deviceKey))
+            keys << entry.boxKey;
+    }
+    return keys;
+}
+
+bool Roster::signedByALeader(const QByteArray &signature, const QByteArray &bytes) const
+{
+    const QList<QByteArray> keys = leaderKeys();
+    return std::any_of(keys.begin(), keys.end(), [&](const QByteArray &key) { return verifyDetached(signature, bytes, key); });
 }
 
 } // namespace fieldnotes::sync

@@ -10,8 +10,12 @@
 namespace fieldnotes::sync {
 
 /// A review's roster, verified: every entry signed by the leader key named in the genesis entry
-/// (which must be the key the device was given at enrolment), numbered 1, 2, 3 ... and chained by
-/// hash. Devices and the archive read membership from it; nothing unverified gets in.
+/// (which must be the key the device was given at enrolment) or by a deputy leader that an earlier
+/// entry enrolled and none has revoked, numbered 1, 2, 3 ... and chained by hash. Devices and the
+/// archive read membership, and who may act as leader, from it; nothing unverified gets in.
+///
+/// A deputy may enrol and revoke tablets (the team leader's own devices included); only the review
+/// key enrols or revokes a deputy.
 class Roster
 {
 public:
@@ -40,6 +44,19 @@ public:
     /// What the leader called the tablet when approving it; empty if nothing.
     QString label(const QByteArray &deviceKey) const;
     QList<QByteArray> memberKeys() const;
+
+    bool isActiveDeputy(const QByteArray &key) const;
+    /// Every key ever entered as deputy leader, revoked or not.
+    QList<QByteArray> deputyKeysEver() const;
+    /// The box key a deputy leader was entered with; empty for anyone else.
+    QByteArray boxKey(const QByteArray &key) const;
+    /// The keys whose signatures count as the team leader's now: the review key, then each active
+    /// deputy's.
+    QList<QByteArray> leaderKeys() const;
+    /// What notes are sealed to now: the review's box key, then each active deputy's.
+    QList<QByteArray> leaderBoxKeys() const;
+    /// Whether one of leaderKeys() made this signature over these bytes.
+    bool signedByALeader(const QByteArray &signature, const QByteArray &bytes) const;
 
 private:
     QList<RosterEntry> m_entries;

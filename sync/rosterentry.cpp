@@ -23,6 +23,8 @@ const QString kRole = QStringLiteral("role");
 const QString kLabel = QStringLiteral("label");
 const QString kReason = QStringLiteral("reason");
 const QString kSignature = QStringLiteral("signature");
+const QString kBoxKey = QStringLiteral("box_key");
+const QString kSigner = QStringLiteral("signer");
 
 QJsonObject unsignedJson(const RosterEntry &entry)
 {
@@ -45,12 +47,16 @@ QJsonObject unsignedJson(const RosterEntry &entry)
         object.insert(kDeviceKey, toHex(entry.deviceKey));
         object.insert(kRole, entry.role);
         object.insert(kLabel, entry.label);
+        if (!entry.boxKey.isEmpty())
+            object.insert(kBoxKey, toHex(entry.boxKey));
         break;
     case RosterEntry::Type::Revocation:
         object.insert(kDeviceKey, toHex(entry.deviceKey));
         object.insert(kReason, entry.reason);
         break;
     }
+    if (!entry.signer.isEmpty())
+        object.insert(kSigner, toHex(entry.signer));
     return object;
 }
 
@@ -126,12 +132,16 @@ Result<RosterEntry> RosterEntry::fromJson(const QJsonObject &object)
         keysOk = keysOk && readKey(object, kDeviceKey, crypto_sign_PUBLICKEYBYTES, &entry.deviceKey);
         entry.role = object.value(kRole).toString();
         entry.label = object.value(kLabel).toString();
+        if (object.contains(kBoxKey) || entry.role == deputyRole)
+            keysOk = keysOk && readKey(object, kBoxKey, crypto_box_PUBLICKEYBYTES, &entry.boxKey);
         break;
     case Type::Revocation:
         keysOk = keysOk && readKey(object, kDeviceKey, crypto_sign_PUBLICKEYBYTES, &entry.deviceKey);
         entry.reason = object.value(kReason).toString();
         break;
     }
+    if (object.contains(kSigner))
+        keysOk = keysOk && entry.type != Type::Genesis && readKey(object, kSigner, crypto_sign_PUBLICKEYBYTES, &entry.signer);
     if (!keysOk)
         return invalid(QStringLiteral("roster entry %1: a key or the signature is missing or malformed").arg(entry.sequence));
     return entry;
@@ -157,9 +167,10 @@ Result<QList<RosterEntry>> RosterEntry::listFromJson(const QJsonArray &array)
     return entries;
 }
 
-RosterEntry signRosterEntry(RosterEntry entry, const SecureBytes &leaderSecretKey)
+RosterEntry signRosterEntry(RosterEntry entry, const SecureBytes &signingSecretKey, const QByteArray &signer)
 {
-    entry.signature = signDetached(entry.signedBytes(), leaderSecretKey);
+    entry.signer = signer;
+    entry.signature = signDetached(entry.signedBytes(), signingSecretKey);
     return entry;
 }
 

@@ -12,8 +12,9 @@
 
 namespace fieldnotes::sync {
 
-/// One line of a review's roster, signed by the team leader's review key. The genesis entry
-/// names the leader's keys and the archive; later entries enrol or revoke one device.
+/// One line of a review's roster, signed by the team leader's review key or by a deputy leader's
+/// key the roster holds. The genesis entry names the leader's keys and the archive; later entries
+/// enrol or revoke one device.
 struct RosterEntry {
     enum class Type { Genesis, Member, Revocation };
 
@@ -33,6 +34,8 @@ struct RosterEntry {
     QString role;            // reviewer, team-leader, young-inspector (Member)
     QString label;           // what the leader calls the tablet, never a person's name (Member)
     QString reason;          // (Revocation)
+    QByteArray boxKey;       // X25519 a deputy leader opens notes with (Member, role deputy-leader only)
+    QByteArray signer;       // Ed25519 of the deputy leader who signed; empty: the review key signed
 
     QByteArray signature;
 
@@ -48,8 +51,10 @@ struct RosterEntry {
     static Result<QList<RosterEntry>> listFromJson(const QJsonArray &array);
 
     static QString typeName(Type type);
+    static inline const QString deputyRole = QStringLiteral("deputy-leader");
 };
 
-RosterEntry signRosterEntry(RosterEntry entry, const SecureBytes &leaderSecretKey);
+/// Signs with the review key (signer empty) or, for a deputy, with its own key (signer its public key).
+RosterEntry signRosterEntry(RosterEntry entry, const SecureBytes &signingSecretKey, const QByteArray &signer = {});
 
 } // namespace fieldnotes::sync

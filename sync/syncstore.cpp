@@ -121,6 +121,19 @@ Result<void> SyncStore::saveRoster(const QString &reviewId, const QList<RosterEn
     return transaction->commit();
 }
 
+Result<QList<QByteArray>> SyncStore::leaderBoxKeys(const Enrolment &enrolment)
+{
+    auto entries = rosterEntries(enrolment.reviewId);
+    if (!entries)
+        return entries.error();
+    if (entries->isEmpty())
+        return QList<QByteArray>{enrolment.leaderBoxKey};
+    auto roster = Roster::fromEntries(*entries, enrolment.leaderKey);
+    if (!roster)
+        return roster.error();
+    return roster->leaderBoxKeys();
+}
+
 Result<int> SyncStore::enqueueSignedNotes(const Enrolment &enrolment)
 {
     // Only what is new since the last call is read: this runs after every signing.
@@ -133,6 +146,11 @@ Result<int> SyncStore::enqueueSignedNotes(const Enrolment &enrolment)
         [](const SqlStatement &row) { return row.text(0); });
     if (!newIds)
         return newIds.error();
+    if (newIds->isEmpty())
+        return 0;
+    auto recipients = leaderBoxKeys(enrolment);
+    if (!recipients)
+        return recipients.error();
     auto transaction = SqlTransaction::begin(m_database);
     if (!transaction)
         return transaction.error();
@@ -159,7 +177,7 @@ Result<int> SyncStore::enqueueSignedNotes(const Enrolment &enrolment)
         }
         // Sealed once and kept: a retry must send the very same bytes, or the archive would see
         // a second, different envelope for the same sequence number.
-        auto envelope = sealNote(*note, enrolment.leaderBoxKey, m_vault.identity(), record);
+        auto envelope = sealNote(*note, *recipients, m_vault.identity(), record);
         if (!envelope)
             return envelope.error();
         if (auto queued = runOne(m_database,
@@ -320,6 +338,16 @@ Result<QSet<QByteArray>> SyncStore::vouchedRemovals()
     QSet<QByteArray> vouched;
     if (!*joined)
         return vouched;
+    // The leaders whose word counts are the ones the roster names now: a deputy since revoked
+    // vouches for nothing.
+    auto entries = rosterEntries((*joined)->reviewId);
+    if (!entries)
+        return entries.error();
+    if (entries->isEmpty())
+        return vouched;
+    auto roster = Roster::fromEntries(*entries, (*joined)->leaderKey);
+    if (!roster)
+        return roster.error();
     auto bodies = queryList<QByteArray>(
         m_database, "SELECT body FROM collected_statements ORDER BY id", [](SqlStatement &) {},
         [](const SqlStatement &row) { return row.blob(0); });
@@ -331,7 +359,7 @@ Result<QSet<QByteArray>> SyncStore::vouchedRemovals()
         auto object = parseJsonObject(body);
         auto statement = object ? CollectedStatement::fromJson(*object) : Result<CollectedStatement>(object.error());
         if (!statement || statement->reviewId != (*joined)->reviewId || statement->deviceKey != self
-            || !statement->verify((*joined)->leaderKey))
+            || !roster->signedByALeader(statement->signature, statement->signedBytes()))
             continue;
         for (const EnvelopeRef &envelope : statement->envelopes)
             vouched.insert(removalVouchKey(self, envelope.sequence, envelope.noteHash));
@@ -410,22 +438,24 @@ Result<QHash<QString, QString>> SyncStore::noteSyncStates()
     return states;
 }
 
-Result<void> SyncStore::saveInvite(const QString &reviewId, const QByteArray &token, const QDateTime &expiresAt)
+Result<void> SyncStore::saveInvite(const QString &reviewId, const QByteArray &token, const QDateTime &expiresAt, bool forDeputy)
 {
     return runOne(m_database,
-                  "INSERT INTO invites (token_hash, review_id, token, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                  "INSERT INTO invites (token_hash, review_id, token, created_at, expires_at, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                   [&](SqlStatement &s) {
                       s.bindBlob(1, JoinRequest::tokenIdOf(token)).bind(2, reviewId).bindBlob(3, token).bind(4, nowText())
-                          .bind(5, canonicalTimestamp(expiresAt));
+                          .bind(5, canonicalTimestamp(expiresAt)).bind(6, forDeputy ? RosterEntry::deputyRole : QString());
                   });
 }
 
 Result<std::optional<SyncStore::Invite>> SyncStore::invite(const QString &reviewId, const QByteArray &tokenId)
 {
     auto rows = queryList<Invite>(
-        m_database, "SELECT token, expires_at, used_by FROM invites WHERE review_id = ?1 AND token_hash = ?2",
+        m_database, "SELECT token, expires_at, used_by, role FROM invites WHERE review_id = ?1 AND token_hash = ?2",
         [&](SqlStatement &s) { s.bind(1, reviewId).bindBlob(2, tokenId); },
-        [](const SqlStatement &row) { return Invite{row.blob(0), parseCanonicalTimestamp(row.text(1)), row.blob(2)}; });
+        [](const SqlStatement &row) {
+            return Invite{row.blob(0), parseCanonicalTimestamp(row.text(1)), row.blob(2), row.text(3) == RosterEntry::deputyRole};
+        });
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -443,22 +473,82 @@ Result<void> SyncStore::saveReviewKeys(const ReviewKeys &keys)
 {
     return runOne(m_database,
                   "INSERT OR REPLACE INTO review_keys (review_id, signing_public, signing_secret, box_public, box_secret, "
-                  "archive_url, fingerprint, archive_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                  "archive_url, fingerprint, archive_key, review_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                   [&](SqlStatement &s) {
+                      // A deputy's row keeps no signing secret: its tablet's own key is in the vault already.
                       s.bind(1, keys.reviewId).bindBlob(2, keys.signingPublic)
-                          .bindBlob(3, QByteArray::fromRawData(reinterpret_cast<const char *>(keys.signingSecret.data()),
-                                                               static_cast<qsizetype>(keys.signingSecret.size())))
+                          .bindBlob(3, keys.isDeputy() ? QByteArray("")
+                                                       : QByteArray::fromRawData(reinterpret_cast<const char *>(keys.signingSecret.data()),
+                                                                                 static_cast<qsizetype>(keys.signingSecret.size())))
                           .bindBlob(4, keys.boxPublic)
                           .bindBlob(5, QByteArray::fromRawData(reinterpret_cast<const char *>(keys.boxSecret.data()),
                                                                static_cast<qsizetype>(keys.boxSecret.size())))
-                          .bind(6, keys.archiveUrl).bind(7, keys.fingerprint).bindBlob(8, keys.archiveKey);
+                          .bind(6, keys.archiveUrl).bind(7, keys.fingerprint).bindBlob(8, keys.archiveKey.isNull() ? QByteArray("") : keys.archiveKey)
+                          .bindBlob(9, keys.isDeputy() ? keys.reviewKey : QByteArray());
                   });
+}
+
+Result<QByteArray> SyncStore::deputyBoxKey(const QString &reviewId)
+{
+    auto existing = queryList<QByteArray>(
+        m_database, "SELECT box_public FROM deputy_box_keys WHERE review_id = ?1", [&](SqlStatement &s) { s.bind(1, reviewId); },
+        [](const SqlStatement &row) { return row.blob(0); });
+    if (!existing)
+        return existing.error();
+    if (!existing->isEmpty())
+        return existing->front();
+    QByteArray publicKey(crypto_box_PUBLICKEYBYTES, '\0');
+    SecureBytes secretKey(crypto_box_SECRETKEYBYTES);
+    crypto_box_keypair(reinterpret_cast<unsigned char *>(publicKey.data()), secretKey.data());
+    if (auto saved = runOne(m_database, "INSERT INTO deputy_box_keys (review_id, box_public, box_secret) VALUES (?1, ?2, ?3)",
+                            [&](SqlStatement &s) {
+                                s.bind(1, reviewId).bindBlob(2, publicKey).bindBlob(
+                                    3, QByteArray::fromRawData(reinterpret_cast<const char *>(secretKey.data()), qsizetype(secretKey.size())));
+                            });
+        !saved)
+        return saved.error();
+    return publicKey;
+}
+
+Result<void> SyncStore::saveDeputyKeys(const Enrolment &enrolment, const QByteArray &archiveKey, const QByteArray &boxKey)
+{
+    auto statement = m_database.prepare("SELECT box_public, box_secret FROM deputy_box_keys WHERE review_id = ?1");
+    if (!statement)
+        return statement.error();
+    statement->bind(1, enrolment.reviewId);
+    auto row = statement->next();
+    if (!row)
+        return row.error();
+    if (!*row || statement->blob(0) != boxKey)
+        return Error{ErrorCode::NotFound, QStringLiteral("the roster enters this tablet as deputy leader with a box key it does not hold")};
+    ReviewKeys keys;
+    keys.reviewId = enrolment.reviewId;
+    keys.reviewKey = enrolment.leaderKey;
+    keys.signingPublic = m_vault.devicePublicKey();
+    keys.boxPublic = boxKey;
+    QByteArray secret = statement->blob(1);
+    keys.boxSecret = SecureBytes::copyOf(secret.constData(), std::size_t(secret.size()));
+    sodium_memzero(secret.data(), std::size_t(secret.size()));
+    statement->reset();
+    keys.archiveUrl = enrolment.archiveUrl;
+    keys.fingerprint = enrolment.fingerprint;
+    keys.archiveKey = archiveKey;
+    // One copy of the box secret: it moves from waiting to the desk's keys.
+    auto transaction = SqlTransaction::begin(m_database);
+    if (!transaction)
+        return transaction.error();
+    if (auto saved = saveReviewKeys(keys); !saved)
+        return saved;
+    if (auto removed = runOne(m_database, "DELETE FROM deputy_box_keys WHERE review_id = ?1", [&](SqlStatement &s) { s.bind(1, keys.reviewId); });
+        !removed)
+        return removed;
+    return transaction->commit();
 }
 
 Result<std::optional<ReviewKeys>> SyncStore::reviewKeys(const QString &reviewId)
 {
     auto statement = m_database.prepare("SELECT signing_public, signing_secret, box_public, box_secret, archive_url, fingerprint, "
-                                        "archive_key FROM review_keys WHERE review_id = ?1");
+                                        "archive_key, review_key FROM review_keys WHERE review_id = ?1");
     if (!statement)
         return statement.error();
     statement->bind(1, reviewId);
@@ -482,7 +572,17 @@ Result<std::optional<ReviewKeys>> SyncStore::reviewKeys(const QString &reviewId)
     keys.archiveUrl = statement->text(4);
     keys.fingerprint = statement->text(5);
     keys.archiveKey = statement->blob(6);
+    keys.reviewKey = statement->blob(7);
     statement->reset();
+    if (keys.reviewKey.isEmpty()) {
+        keys.reviewKey = keys.signingPublic;
+    } else {
+        // A deputy signs with its tablet's own key, which the vault already keeps: not a second copy.
+        const DeviceIdentity &own = m_vault.identity();
+        if (own.publicKey != keys.signingPublic)
+            return Error{ErrorCode::VaultDamaged, QStringLiteral("the deputy leader keys here belong to another tablet")};
+        keys.signingSecret = SecureBytes::copyOf(own.secretKey.data(), own.secretKey.size());
+    }
     return std::optional<ReviewKeys>(std::move(keys));
 }
 

@@ -50,9 +50,12 @@ struct OutboxCounts {
     int collected = 0;
 };
 
-/// The team leader's keys for a review, kept inside the leader's vault.
+/// The keys a team leader, or a deputy leader, leads a review with, kept inside their vault. The
+/// team leader signs with the review's own key; a deputy with its tablet's key, which the roster
+/// names as a deputy, and opens notes with its own box key.
 struct ReviewKeys {
     QString reviewId;
+    QByteArray reviewKey; // the review's key, the roster's root: signingPublic itself for the team leader
     QByteArray signingPublic;
     SecureBytes signingSecret;
     QByteArray boxPublic;
@@ -60,6 +63,10 @@ struct ReviewKeys {
     QString archiveUrl;
     QString fingerprint;
     QByteArray archiveKey;
+
+    bool isDeputy() const { return !reviewKey.isEmpty() && reviewKey != signingPublic; }
+    /// The key the roster's genesis entry names: what every copy of the roster is checked against.
+    QByteArray rootKey() const { return reviewKey.isEmpty() ? signingPublic : reviewKey; }
 };
 
 /// A note collected by the leader, with the verdict on it.
@@ -90,7 +97,7 @@ public:
     Result<void> saveRoster(const QString &reviewId, const QList<RosterEntry> &entries);
 
     /// Seals every signed note of this device not yet in the outbox and queues it, concerns
-    /// marked urgent. Returns how many were added.
+    /// marked urgent, to every leader box key the roster held here names. Returns how many were added.
     Result<int> enqueueSignedNotes(const Enrolment &enrolment);
     /// Queued items, concerns first, then by sequence number, leaving out the notes named.
     Result<QList<OutboxItem>> queued(int limit, const QSet<QString> &except = {});
@@ -124,12 +131,19 @@ public:
         QByteArray token;
         QDateTime expiresAt;
         QByteArray usedBy;
+        bool forDeputy = false; // admits a deputy leader, and nothing else
     };
-    Result<void> saveInvite(const QString &reviewId, const QByteArray &token, const QDateTime &expiresAt);
+    Result<void> saveInvite(const QString &reviewId, const QByteArray &token, const QDateTime &expiresAt, bool forDeputy = false);
     Result<std::optional<Invite>> invite(const QString &reviewId, const QByteArray &tokenId);
     Result<void> markInviteUsed(const QByteArray &tokenId, const QByteArray &deviceKey);
 
     Result<void> saveReviewKeys(const ReviewKeys &keys);
+    /// The box key this tablet asks to be a review's deputy leader with: made and kept on the first
+    /// call, the same after.
+    Result<QByteArray> deputyBoxKey(const QString &reviewId);
+    /// Once the roster enters this tablet as deputy with boxKey: its desk's review keys (the
+    /// tablet's own signing key, that box key, the review's key from the enrolment).
+    Result<void> saveDeputyKeys(const Enrolment &enrolment, const QByteArray &archiveKey, const QByteArray &boxKey);
     Result<std::optional<ReviewKeys>> reviewKeys(const QString &reviewId);
 
     /// Stores collected notes (each with its verdict) in one transaction, each once; returns how
@@ -148,6 +162,8 @@ public:
     Result<void> saveSetting(const QString &key, const QString &value);
 
 private:
+    Result<QList<QByteArray>> leaderBoxKeys(const Enrolment &enrolment);
+
     Vault &m_vault;
     SqliteDatabase &m_database;
 };

@@ -82,7 +82,7 @@ class TestArchiveService : public QObject
     Envelope envelopeFor(const QString &text)
     {
         const SignedNote note = *m_device->vault->store().signedNote(m_device->addSignedNote(text));
-        return *sealNote(note, m_boxPublic, m_device->vault->identity());
+        return *sealNote(note, {m_boxPublic}, m_device->vault->identity());
     }
 
     ArchiveResponse upload(const QList<Envelope> &envelopes, const DeviceIdentity &identity)
@@ -159,8 +159,8 @@ private slots:
     {
         const QString id = m_device->addSignedNote(QStringLiteral("sealed twice"));
         const SignedNote note = *m_device->vault->store().signedNote(id);
-        const Envelope first = *sealNote(note, m_boxPublic, m_device->vault->identity());
-        const Envelope second = *sealNote(note, m_boxPublic, m_device->vault->identity()); // new random box
+        const Envelope first = *sealNote(note, {m_boxPublic}, m_device->vault->identity());
+        const Envelope second = *sealNote(note, {m_boxPublic}, m_device->vault->identity()); // new random box
         QVERIFY(first.hash != second.hash);
         QCOMPARE(upload({first}, m_device->vault->identity()).status, 200);
         const ArchiveResponse conflict = upload({second}, m_device->vault->identity());
@@ -240,7 +240,7 @@ private slots:
     {
         ScratchVault stranger;
         const SignedNote note = *stranger.vault->store().signedNote(stranger.addSignedNote(QStringLiteral("not enrolled")));
-        Envelope envelope = *sealNote(note, m_boxPublic, stranger.vault->identity());
+        Envelope envelope = *sealNote(note, {m_boxPublic}, stranger.vault->identity());
         const ArchiveResponse response = upload({envelope}, stranger.vault->identity());
         QCOMPARE(response.status, 403);
         QCOMPARE(stored(), 0);

@@ -189,7 +189,7 @@ private slots:
         stub.canonical.clear();
         stub.signature.clear();
         stub.contentRemovedAt = QDateTime::currentDateTimeUtc();
-        auto envelope = sealNote(stub, m_leader->vault ? (*SyncStore(*m_leader->vault).reviewKeys(m_leader->reviewId))->boxPublic : QByteArray(),
+        auto envelope = sealNote(stub, {m_leader->vault ? (*SyncStore(*m_leader->vault).reviewKeys(m_leader->reviewId))->boxPublic : QByteArray()},
                                  identityOf(*m_device->vault));
         QVERIFY(envelope.ok());
         ArchiveClient client(QUrl(m_url), {}, identityOf(*m_device->vault));
@@ -279,7 +279,7 @@ private slots:
         JoinRequest again{second.vault->devicePublicKey(), QStringLiteral("reviewer"), QStringLiteral("tablet 3"), {}, realId,
                           JoinRequest::macOf(real->token, m_leader->reviewId, second.vault->devicePublicKey(), QStringLiteral("reviewer"),
                                              QStringLiteral("tablet 3")),
-                          {}};
+                          {}, {}};
         forged = {QJsonObject{{QStringLiteral("device_key"), toHex(again.deviceKey)}, {QStringLiteral("role"), again.role},
                               {QStringLiteral("label"), again.label}, {QStringLiteral("requested_at"), QStringLiteral("now")},
                               {QStringLiteral("token_id"), toHex(again.tokenId)}, {QStringLiteral("mac"), toHex(again.mac)}}};

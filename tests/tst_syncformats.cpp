@@ -125,7 +125,7 @@ private slots:
         const QString id = scratch.addSignedNote(QStringLiteral("the breakfast club doubled attendance"));
         const SignedNote note = *scratch.vault->store().signedNote(id);
         const KeyPair box = boxKeys();
-        auto envelope = sealNote(note, box.publicKey, scratch.vault->identity());
+        auto envelope = sealNote(note, {box.publicKey}, scratch.vault->identity());
         QVERIFY(envelope.ok());
         QVERIFY(!envelope->sealed.contains("breakfast"));
         QVERIFY(verifyEnvelopeMetadata(*envelope).ok());
@@ -153,7 +153,7 @@ private slots:
         const KeyPair box = boxKeys();
         const QDateTime recordedAt = QDateTime::currentDateTimeUtc();
         const EngagementRecord record = signEngagementRecord(engagement, tablet.vault->identity(), recordedAt);
-        auto envelope = sealNote(note, box.publicKey, tablet.vault->identity(), record);
+        auto envelope = sealNote(note, {box.publicKey}, tablet.vault->identity(), record);
         QVERIFY(envelope.ok());
         QVERIFY(!envelope->sealed.contains("young person"));
 
@@ -168,9 +168,9 @@ private slots:
         // Only this device's record of the note's own engagement is sealed with it.
         Engagement another = engagement;
         another.id = QStringLiteral("another-engagement");
-        QVERIFY(!sealNote(note, box.publicKey, tablet.vault->identity(), signEngagementRecord(another, tablet.vault->identity(), recordedAt)).ok());
+        QVERIFY(!sealNote(note, {box.publicKey}, tablet.vault->identity(), signEngagementRecord(another, tablet.vault->identity(), recordedAt)).ok());
         ScratchVault other;
-        QVERIFY(!sealNote(note, box.publicKey, tablet.vault->identity(), signEngagementRecord(engagement, other.vault->identity(), recordedAt)).ok());
+        QVERIFY(!sealNote(note, {box.publicKey}, tablet.vault->identity(), signEngagementRecord(engagement, other.vault->identity(), recordedAt)).ok());
 
         // A record whose fields were changed after signing, or with a field the format does not
         // have, does not verify.
@@ -199,22 +199,16 @@ private slots:
         const SignedNote note = *tablet.vault->store().signedNote(tablet.addSignedNote(QStringLiteral("a statement")));
         const KeyPair box = boxKeys();
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const Envelope honest = *sealNote(note, box.publicKey, tablet.vault->identity(), signEngagementRecord(engagement, tablet.vault->identity(), now));
+        const Envelope honest = *sealNote(note, {box.publicKey}, tablet.vault->identity(), signEngagementRecord(engagement, tablet.vault->identity(), now));
         engagement.agreedMinutes += 15;
         const EngagementRecord older = signEngagementRecord(engagement, tablet.vault->identity(), now.addSecs(-3600));
 
-        SecureBytes plain(honest.sealed.size() - crypto_box_SEALBYTES);
-        QCOMPARE(crypto_box_seal_open(plain.data(), reinterpret_cast<const unsigned char *>(honest.sealed.constData()),
-                                      static_cast<unsigned long long>(honest.sealed.size()),
-                                      reinterpret_cast<const unsigned char *>(box.publicKey.constData()), box.secretKey.data()),
-                 0);
-        QJsonObject inner = *parseJsonObject(QByteArray(reinterpret_cast<const char *>(plain.data()), static_cast<qsizetype>(plain.size())));
+        auto plain = openSealedContent(honest, box.publicKey, box.secretKey);
+        QVERIFY(plain.ok());
+        QJsonObject inner = *parseJsonObject(QByteArray(reinterpret_cast<const char *>(plain->data()), static_cast<qsizetype>(plain->size())));
         inner.insert(QStringLiteral("engagement"), older.toJson());
-        const QByteArray swapped = canonicalJson(inner);
         Envelope resealed = honest;
-        resealed.sealed.resize(swapped.size() + crypto_box_SEALBYTES);
-        crypto_box_seal(reinterpret_cast<unsigned char *>(resealed.sealed.data()), reinterpret_cast<const unsigned char *>(swapped.constData()),
-                        static_cast<unsigned long long>(swapped.size()), reinterpret_cast<const unsigned char *>(box.publicKey.constData()));
+        resealed.sealed = *sealForRecipients(canonicalJson(inner), {box.publicKey});
         resealed.hash = blake2b256(resealed.sealed);
         resealed.signature = signDetached(resealed.metadataBytes(), tablet.vault->identity().secretKey);
         auto opened = openEnvelope(resealed, box.publicKey, box.secretKey);
@@ -227,7 +221,7 @@ private slots:
         ScratchVault scratch;
         const SignedNote note = *scratch.vault->store().signedNote(scratch.addSignedNote(QStringLiteral("a statement")));
         const KeyPair box = boxKeys();
-        const Envelope envelope = *sealNote(note, box.publicKey, scratch.vault->identity());
+        const Envelope envelope = *sealNote(note, {box.publicKey}, scratch.vault->identity());
 
         Envelope flipped = envelope;
         flipped.sealed[10] = static_cast<char>(flipped.sealed[10] ^ 1);
@@ -248,26 +242,18 @@ private slots:
         ScratchVault author;
         const SignedNote note = *author.vault->store().signedNote(author.addSignedNote(QStringLiteral("said by the author")));
         const KeyPair box = boxKeys();
-        const Envelope honest = *sealNote(note, box.publicKey, author.vault->identity());
+        const Envelope honest = *sealNote(note, {box.publicKey}, author.vault->identity());
 
         // Someone holding the leader's public box key puts the author's note in a new box under
         // their own device key: the outer metadata checks out, the seal inside does not.
         ScratchVault other;
-        QVERIFY(!sealNote(note, box.publicKey, other.vault->identity()).ok()); // the honest API refuses
-        const QByteArray inner = [&] {
-            SecureBytes plain(honest.sealed.size() - crypto_box_SEALBYTES);
-            const int opened = crypto_box_seal_open(plain.data(), reinterpret_cast<const unsigned char *>(honest.sealed.constData()),
-                                 static_cast<unsigned long long>(honest.sealed.size()),
-                                 reinterpret_cast<const unsigned char *>(box.publicKey.constData()), box.secretKey.data());
-            return opened == 0 ? QByteArray(reinterpret_cast<const char *>(plain.data()), static_cast<qsizetype>(plain.size())) : QByteArray();
-        }();
-        QVERIFY(!inner.isEmpty());
+        QVERIFY(!sealNote(note, {box.publicKey}, other.vault->identity()).ok()); // the honest API refuses
+        auto plain = openSealedContent(honest, box.publicKey, box.secretKey);
+        QVERIFY(plain.ok());
+        const QByteArray inner(reinterpret_cast<const char *>(plain->data()), static_cast<qsizetype>(plain->size()));
         Envelope resealed = honest;
         resealed.deviceKey = other.vault->devicePublicKey();
-        resealed.sealed.resize(inner.size() + crypto_box_SEALBYTES);
-        crypto_box_seal(reinterpret_cast<unsigned char *>(resealed.sealed.data()),
-                        reinterpret_cast<const unsigned char *>(inner.constData()), static_cast<unsigned long long>(inner.size()),
-                        reinterpret_cast<const unsigned char *>(box.publicKey.constData()));
+        resealed.sealed = *sealForRecipients(inner, {box.publicKey});
         resealed.hash = blake2b256(resealed.sealed);
         resealed.signature = signDetached(resealed.metadataBytes(), other.vault->identity().secretKey);
         QVERIFY(verifyEnvelopeMetadata(resealed).ok());

@@ -83,11 +83,11 @@ QString CliCommands::usageText()
         "  restore --backup FILE                  (into --vault DIR, a new directory; needs the vault's passphrase)\n"
         "  demo                                   (a demo review, a signed note, verified)\n"
         "a tablet's sync with the team leader's archive:\n"
-        "  join CODE [--role reviewer|young-inspector] [--label NAME]\n"
+        "  join CODE [--role reviewer|young-inspector|deputy-leader] [--label NAME]  (deputy-leader: with a code from `leader invite --deputy`)\n"
         "  sync                                   (send signed notes; fetch the roster)\n"
         "  status [--json]                        (enrolment and outbox)\n"
         "the team leader's (each takes --review ID when the vault holds more than one review):\n"
-        "  leader create-review|invite|approve|revoke|publish|collect  (sync; see the README)\n"
+        "  leader create-review|invite [--deputy]|approve|revoke|publish|collect  (sync; see the README; a deputy leader's vault runs them too)\n"
         "  leader recovery-kit --output FILE [--page PDF]  seal the review's keys under a recovery passphrase\n"
         "  leader restore --kit FILE           a new leader vault from the kit; collects everything again\n"
         "  leader notes [--priority ID] [--source S] [--engagement ID] [--kind KIND] [--tablet NAME] [--verified yes|no]\n"
@@ -179,7 +179,7 @@ ExitCode CliCommands::run(const QStringList &words)
     const QString name = twoWords ? command + QLatin1Char(' ') + words.at(1) : command;
     const CommandArguments args(words.mid(twoWords ? 2 : 1),
                                 {QStringLiteral("json"), QStringLiteral("evidence-asked"), QStringLiteral("evidence-given"), QStringLiteral("evidence-not-asked"), QStringLiteral("all"),
-                                 QStringLiteral("final")});
+                                 QStringLiteral("final"), QStringLiteral("deputy")});
     if (!args.isValid())
         return usage(args.error());
 
@@ -214,7 +214,7 @@ ExitCode CliCommands::run(const QStringList &words)
         {"demo", &CliCommands::demo, {}},
         {"leader create-review", &CliCommands::leaderCreateReview,
          {QStringLiteral("review"), QStringLiteral("archive"), QStringLiteral("fingerprint"), QStringLiteral("creation-code")}},
-        {"leader invite", &CliCommands::leaderInvite, {QStringLiteral("review"), QStringLiteral("hours")}},
+        {"leader invite", &CliCommands::leaderInvite, {QStringLiteral("review"), QStringLiteral("hours"), QStringLiteral("deputy")}},
         {"leader recovery-kit", &CliCommands::leaderRecoveryKit, {QStringLiteral("review"), QStringLiteral("output"), QStringLiteral("page")}},
         {"leader restore", &CliCommands::leaderRestore, {QStringLiteral("kit"), QStringLiteral("kdf")}},
         {"leader approve", &CliCommands::leaderApprove, {QStringLiteral("review"), QStringLiteral("all")}},

@@ -100,11 +100,13 @@ ExitCode CliCommands::leaderInvite(const CommandArguments &args)
     if (hours < 1)
         return usage(QStringLiteral("--hours must be a positive number"));
     return withLedReview(args, [&](Vault &vault, const QString &reviewId) {
-        auto code = sync::LeaderDesk(vault).invite(reviewId, hours);
+        const bool deputy = args.flag(QStringLiteral("deputy"));
+        auto code = sync::LeaderDesk(vault).invite(reviewId, hours, deputy);
         if (!code)
             return fail(code.error());
         m_out << qrCodeText(code->toText()) << code->toText() << Qt::endl;
-        m_err << "one-time enrolment code, valid for " << hours << " hours" << Qt::endl;
+        m_err << "one-time enrolment code" << (deputy ? " for a deputy leader (join it with --role deputy-leader)" : "") << ", valid for "
+              << hours << " hours" << Qt::endl;
         return Success;
     });
 }
@@ -300,10 +302,14 @@ ExitCode CliCommands::leaderCollect(const CommandArguments &args)
         if (args.flag(QStringLiteral("json"))) {
             m_out << QJsonDocument(QJsonObject{{QStringLiteral("new_notes"), report->newNotes},
                                                {QStringLiteral("conflicts"), report->conflicts},
+                                               {QStringLiteral("sealed_for_others"), report->sealedForOthers},
                                                {QStringLiteral("devices"), devices}})
                          .toJson(QJsonDocument::Indented);
         } else {
             m_out << report->newNotes << " new notes collected" << Qt::endl;
+            if (report->sealedForOthers > 0)
+                m_out << report->sealedForOthers << " notes were sealed before this deputy was entered: the team leader's key opens them"
+                      << Qt::endl;
             for (const sync::DeviceCollection &device : report->devices) {
                 if (device.label.isEmpty())
                     m_out << device.deviceKey.toHex().left(16) << "…";

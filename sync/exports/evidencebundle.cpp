@@ -98,6 +98,9 @@ Result<BundleSummary> writeEvidenceBundle(Vault &vault, const QString &reviewId,
         return whileReading("the review keys", keys.error());
     if (!*keys)
         return Error{ErrorCode::NotFound, QStringLiteral("this vault does not lead review %1, so it holds no key to sign the bundle with").arg(reviewId)};
+    if ((*keys)->isDeputy())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("an evidence bundle is signed with the review's key: the team leader's (or a vault "
+                                                                "restored from the recovery kit), not a deputy's")};
 
     QMap<QString, QByteArray> payload; // path in the bag -> bytes
 

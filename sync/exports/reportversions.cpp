@@ -137,6 +137,9 @@ Result<IssuedReport> ReportVersions::issue(ReportVersionStage stage, const QStri
         return keys.error();
     if (!*keys)
         return Error{ErrorCode::NotFound, QStringLiteral("this vault does not lead review %1, so it holds no key to sign with").arg(m_reviewId)};
+    if ((*keys)->isDeputy())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("a report is issued under the review's key: the team leader's (or a vault "
+                                                                "restored from the recovery kit), not a deputy's")};
     auto earlier = versions();
     if (!earlier)
         return earlier.error();
