@@ -112,9 +112,9 @@ Page {
                 text: desk.connectionStatus
             }
             // The review's keys live only on this tablet until a kit exists: no tablet is invited before.
-            Label { visible: desk.leads; text: qsTr("Recovery kit"); font.pixelSize: 22; font.bold: true }
+            Label { visible: desk.leads && !desk.deputy; text: qsTr("Recovery kit"); font.pixelSize: 22; font.bold: true }
             Label {
-                visible: desk.leads
+                visible: desk.leads && !desk.deputy
                 width: parent.width
                 wrapMode: Label.Wrap
                 text: desk.recoveryKitMadeAt === ""
@@ -124,7 +124,7 @@ Page {
             PassphraseField {
                 id: recoveryField
                 property bool anotherKit: false
-                visible: desk.leads && (desk.recoveryKitMadeAt === "" || anotherKit)
+                visible: desk.leads && !desk.deputy && (desk.recoveryKitMadeAt === "" || anotherKit)
                 width: Math.min(parent.width, 560)
                 placeholderText: qsTr("Recovery passphrase")
                 Accessible.name: qsTr("Recovery passphrase")
@@ -137,7 +137,7 @@ Page {
                 Accessible.name: qsTr("Recovery passphrase again")
             }
             FieldButton {
-                visible: desk.leads
+                visible: desk.leads && !desk.deputy
                 highlighted: desk.recoveryKitMadeAt === ""
                 enabled: !desk.makingRecoveryKit && (!recoveryField.visible || recoveryField.text.length >= 12)
                 text: desk.makingRecoveryKit ? qsTr("Sealing the kit…")
@@ -167,11 +167,27 @@ Page {
             Label { visible: desk.leads; text: qsTr("Invite a tablet"); font.pixelSize: 22; font.bold: true }
             Button {
                 visible: desk.leads
-                enabled: desk.recoveryKitMadeAt !== ""
-                text: desk.recoveryKitMadeAt === "" ? qsTr("New invitation (make the recovery kit first)") : qsTr("New invitation (valid 3 days)")
+                enabled: desk.recoveryKitMadeAt !== "" || desk.deputy
+                text: desk.recoveryKitMadeAt === "" && !desk.deputy ? qsTr("New invitation (make the recovery kit first)") : qsTr("New invitation (valid 3 days)")
                 implicitHeight: 48
                 Accessible.name: qsTr("Make a new invitation")
-                onClicked: desk.invite(72)
+                onClicked: desk.invite(72, false)
+            }
+            // A second person who can collect, approve and revoke, so the review does not rest on one tablet.
+            Button {
+                visible: desk.leads && !desk.deputy
+                enabled: desk.recoveryKitMadeAt !== ""
+                text: qsTr("Invitation for a deputy team leader")
+                implicitHeight: 48
+                Accessible.name: qsTr("Make an invitation for a deputy team leader")
+                onClicked: desk.invite(72, true)
+            }
+            Label {
+                visible: desk.inviteQrCode !== "" && desk.inviteForDeputy
+                width: parent.width
+                wrapMode: Label.Wrap
+                font.bold: true
+                text: qsTr("This invitation makes the tablet that joins with it the review's deputy team leader: it will collect notes and approve and revoke tablets. Give it only to that person.")
             }
             Image {
                 visible: desk.inviteQrCode !== ""

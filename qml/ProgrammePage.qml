@@ -47,7 +47,7 @@ Page {
                 spacing: 4
             Button {
                 text: qsTr("Team leader")
-                visible: page.session.role === "team-leader" && page.session.reviewId !== ""
+                visible: (page.session.role === "team-leader" || page.session.role === "deputy-leader") && page.session.reviewId !== ""
                 flat: true
                 implicitHeight: 48
                 Accessible.name: qsTr("Open the team leader's desk")

@@ -45,9 +45,11 @@ void LeaderController::reload()
 {
     Vault *vault = m_session ? m_session->vault() : nullptr;
     m_leads = false;
+    m_deputy = false;
     if (vault && !m_session->reviewId().isEmpty()) {
         auto keys = sync::SyncStore(*vault).reviewKeys(m_session->reviewId());
         m_leads = keys && *keys;
+        m_deputy = m_leads && (*keys)->isDeputy();
         auto days = sync::LeaderDesk(*vault).retentionDays(m_session->reviewId());
         m_retentionDays = days ? *days : sync::Enrolment::keepCollected;
     }
@@ -114,15 +116,16 @@ bool LeaderController::connectArchive(const QString &archiveUrl, const QString &
     return true;
 }
 
-bool LeaderController::invite(int validHours)
+bool LeaderController::invite(int validHours, bool forDeputy)
 {
     Vault *vault = m_session ? m_session->vault() : nullptr;
     if (!vault)
         return false;
-    auto code = sync::LeaderDesk(*vault).invite(m_session->reviewId(), validHours);
+    auto code = sync::LeaderDesk(*vault).invite(m_session->reviewId(), validHours, forDeputy);
     if (!code)
         return fail(code.error().message);
     m_inviteCode = code->toText();
+    m_inviteForDeputy = forDeputy;
     m_inviteQrCode = qrCodeDataUrl(m_inviteCode);
     emit inviteChanged();
     return true;
@@ -169,7 +172,7 @@ void LeaderController::readRoster()
     if (!keys || !*keys || !entries || entries->isEmpty())
         return;
     // The roster as held here, checked against the leader's own key like every other copy.
-    auto roster = sync::Roster::fromEntries(*entries, (**keys).signingPublic);
+    auto roster = sync::Roster::fromEntries(*entries, (**keys).rootKey());
     if (!roster)
         return;
     for (const QByteArray &key : roster->memberKeys()) {

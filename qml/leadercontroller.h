@@ -21,8 +21,11 @@ class LeaderController : public QObject
     QML_ELEMENT
     Q_PROPERTY(fieldnotes::ui::VaultSession *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(bool leads READ leads NOTIFY changed)
+    /// Whether it leads as a deputy: with its own keys, as the roster allows (no recovery kit, no deputies).
+    Q_PROPERTY(bool deputy READ deputy NOTIFY changed)
     Q_PROPERTY(QString inviteCode READ inviteCode NOTIFY inviteChanged)
     Q_PROPERTY(QString inviteQrCode READ inviteQrCode NOTIFY inviteChanged)
+    Q_PROPERTY(bool inviteForDeputy READ inviteForDeputy NOTIFY inviteChanged)
     /// Tablets waiting, as {key, name, roleLabel, problem} maps: those that passed the join check,
     /// then those that did not, with why. Each is approved or turned away on its own.
     Q_PROPERTY(QVariantList pendingTablets READ pendingTablets NOTIFY changed)
@@ -50,6 +53,8 @@ public:
     void setSession(VaultSession *session);
     /// Whether this vault holds the review keys of the review it shows.
     bool leads() const { return m_leads; }
+    bool deputy() const { return m_deputy; }
+    bool inviteForDeputy() const { return m_inviteForDeputy; }
     QString inviteCode() const { return m_inviteCode; }
     /// The invitation as a PNG data URL (libqrencode), for an Image.
     QString inviteQrCode() const { return m_inviteQrCode; }
@@ -74,7 +79,8 @@ public:
 
     /// creationCode: the one-time review-creation code from the archive's operator.
     Q_INVOKABLE bool connectArchive(const QString &archiveUrl, const QString &fingerprint, const QString &creationCode);
-    Q_INVOKABLE bool invite(int validHours);
+    /// forDeputy: a code that makes the tablet joining with it the review's deputy leader.
+    Q_INVOKABLE bool invite(int validHours, bool forDeputy = false);
     Q_INVOKABLE bool refreshPending();
     /// Approves the tablets shown as approvable, and no other.
     Q_INVOKABLE bool approveAll();
@@ -102,6 +108,8 @@ private:
 
     QPointer<VaultSession> m_session;
     bool m_leads = false;
+    bool m_deputy = false;
+    bool m_inviteForDeputy = false;
     QString m_inviteCode;
     QString m_inviteQrCode;
     QVariantList m_pendingTablets;

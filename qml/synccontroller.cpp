@@ -159,7 +159,9 @@ bool SyncController::join(const QString &code, const QString &label)
     }
     m_session->holdOpen();
     const auto release = qScopeGuard([this] { m_session->releaseHold(); });
-    auto joined = sync::DeviceSync(*vault, m_timeoutMs).join(*parsed, m_session->role(), label);
+    // A code made for a deputy makes this tablet one; any other joins in the role chosen at set-up.
+    const QString role = parsed->forDeputy ? sync::RosterEntry::deputyRole : m_session->role();
+    auto joined = sync::DeviceSync(*vault, m_timeoutMs).join(*parsed, role, label);
     if (!joined) {
         setError(joined.error().message);
         return false;

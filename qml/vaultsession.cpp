@@ -394,7 +394,10 @@ void VaultSession::decideRole()
     m_role = m_vault->settings().value(roleKey, QStringLiteral("reviewer")).value();
     m_roleFixedReason.clear();
     sync::SyncStore store(*m_vault);
-    if (auto keys = store.reviewKeys(m_reviewId); keys && *keys) {
+    if (auto keys = store.reviewKeys(m_reviewId); keys && *keys && (*keys)->isDeputy()) {
+        m_role = QStringLiteral("deputy-leader");
+        m_roleFixedReason = tr("The team leader made this tablet the review's deputy leader.");
+    } else if (keys && *keys) {
         m_role = QStringLiteral("team-leader");
         m_roleFixedReason = tr("This tablet holds the review's keys: it is the team leader's.");
     } else if (auto enrolment = store.enrolment(); enrolment && *enrolment && !(*enrolment)->role.isEmpty()) {
@@ -414,6 +417,8 @@ QString VaultSession::roleLabel(const QString &role) const
         return tr("the team leader");
     if (role == QLatin1String("young-inspector"))
         return tr("a Young Inspector");
+    if (role == QLatin1String("deputy-leader"))
+        return tr("the deputy team leader");
     return {};
 }
 

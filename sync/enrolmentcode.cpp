@@ -12,9 +12,11 @@ const QString prefix = QStringLiteral("FN1:");
 
 QString EnrolmentCode::toText() const
 {
-    const QJsonObject object{{QStringLiteral("a"), archiveUrl},   {QStringLiteral("f"), fingerprint},
-                             {QStringLiteral("r"), reviewId},     {QStringLiteral("k"), toHex(leaderKey)},
-                             {QStringLiteral("b"), toHex(leaderBoxKey)}, {QStringLiteral("t"), toHex(token)}};
+    QJsonObject object{{QStringLiteral("a"), archiveUrl},   {QStringLiteral("f"), fingerprint},
+                       {QStringLiteral("r"), reviewId},     {QStringLiteral("k"), toHex(leaderKey)},
+                       {QStringLiteral("b"), toHex(leaderBoxKey)}, {QStringLiteral("t"), toHex(token)}};
+    if (forDeputy)
+        object.insert(QStringLiteral("d"), 1);
     return prefix + QString::fromLatin1(canonicalJson(object).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
@@ -42,6 +44,7 @@ Result<EnrolmentCode> EnrolmentCode::fromText(const QString &text)
     code.leaderKey = *leader;
     code.leaderBoxKey = *box;
     code.token = *token;
+    code.forDeputy = object->value(QStringLiteral("d")).toInt() == 1;
     return code;
 }
 

@@ -16,6 +16,7 @@ struct EnrolmentCode {
     QByteArray leaderKey;
     QByteArray leaderBoxKey;
     QByteArray token; // 32 random bytes; the archive only keeps its hash
+    bool forDeputy = false; // made for a deputy leader: the tablet joins as one (the leader checks it did)
 
     /// "FN1:" followed by base64url of compact JSON.
     QString toText() const;

@@ -222,7 +222,7 @@ Result<EnrolmentCode> LeaderDesk::invite(const QString &reviewId, int validHours
     if (!roster)
         return roster.error();
     const QByteArray reviewBoxKey = roster->isEmpty() ? keys->boxPublic : roster->front().leaderBoxKey;
-    EnrolmentCode code{keys->archiveUrl, keys->fingerprint, reviewId, keys->rootKey(), reviewBoxKey, QByteArray(32, '\0')};
+    EnrolmentCode code{keys->archiveUrl, keys->fingerprint, reviewId, keys->rootKey(), reviewBoxKey, QByteArray(32, '\0'), forDeputy};
     randombytes_buf(code.token.data(), 32);
     const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(qint64(validHours) * 3600);
     // Kept first: a join is approved only if it proves it holds a token this vault made.
@@ -580,6 +580,8 @@ Result<QList<ArchivedStatement>> LeaderDesk::signArchivedStatements(const QStrin
     auto keys = requireKeys(m_store, reviewId);
     if (!keys)
         return keys.error();
+    if (keys->isDeputy())
+        return invalid(QStringLiteral("only the review's key lets the archive remove envelopes: the team leader's, not a deputy's"));
     auto envelopes = queryList<std::pair<QByteArray, EnvelopeRef>>(
         m_vault.database(),
         "SELECT device_key, sequence, envelope_hash, note_hash FROM collected_envelopes WHERE review_id = ?1 ORDER BY device_key, sequence",

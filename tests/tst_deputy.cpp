@@ -359,6 +359,23 @@ private slots:
         QCOMPARE(collectedTexts(*leader.vault, reviewId), texts);
         QCOMPARE(*LeaderDesk(*leader.vault).retentionDays(reviewId), 30);
 
+        // Never on a deputy's word does the archive remove an envelope.
+        {
+            DeviceIdentity identity{deputyKey, SecureBytes::copyOf(deputy.vault->identity().secretKey.data(), deputy.vault->identity().secretKey.size())};
+            ArchiveClient client(QUrl(archive.url()), {}, std::move(identity));
+            const ArchivedStatement archived = signEnvelopeList(
+                ArchivedStatement{reviewId, tablet.vault->devicePublicKey(), QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC),
+                                  {}, {}},
+                deputy.vault->identity().secretKey);
+            const ArchiveReply posted = client.send("POST", reviewPath(reviewId, "archived"),
+                                                    QJsonObject{{QStringLiteral("statements"), QJsonArray{archived.toJson()}}});
+            QCOMPARE(posted.status, 400);
+            QVERIFY(deputyDesk.setArchiveRetentionDays(reviewId, 0).ok());
+            auto signedByDeputy = deputyDesk.signArchivedStatements(reviewId, {});
+            QVERIFY(!signedByDeputy.ok());
+            QVERIFY(signedByDeputy.error().message.contains(QStringLiteral("only the review's key")));
+        }
+
         // The deputy revokes tablet B like the leader would.
         QVERIFY(deputyDesk.revoke(reviewId, second.vault->devicePublicKey(), QStringLiteral("lost on the bus")).ok());
         QCOMPARE(DeviceSync(*second.vault).syncOnce()->enrolmentState, QStringLiteral("revoked"));

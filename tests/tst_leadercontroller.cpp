@@ -7,6 +7,7 @@
 #include "enrolmentcode.h"
 #include "guardedtcpserver.h"
 #include "leadercontroller.h"
+#include "leaderkit.h"
 #include "notestore.h"
 #include "qrcodereader.h"
 #include "recoverykit.h"
@@ -246,6 +247,67 @@ private slots:
         QVERIFY(roster->revokedAt(oldLeader).has_value());
         QVERIFY(roster->isActiveMember(fresh.vault()->devicePublicKey()));
         QVERIFY(newDesk.invite(72)); // and carries on
+    }
+
+    // A deputy through the app: the leader's page makes a deputy's invitation, the tablet that
+    // scans it joins as deputy, and once approved its own page leads as the roster allows.
+    void aDeputyJoinsThroughTheAppAndLeadsAsTheRosterAllows()
+    {
+        auto archiveStore = ArchiveStore::open(m_directory.filePath(QStringLiteral("deputy-archive")), test::secret("archive"), test::fastKdf());
+        QVERIFY(archiveStore.ok());
+        ArchiveService service(**archiveStore);
+        ArchiveHttpServer http(service);
+        auto *listener = new GuardedTcpServer(ConnectionGuard::Limits{}, std::nullopt, &http);
+        QVERIFY(listener->listen(QHostAddress::LocalHost));
+        http.bind(listener);
+        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(listener->serverPort());
+
+        VaultSession session(m_directory.filePath(QStringLiteral("leader-with-deputy")), test::fastOptions(), false);
+        QVERIFY(session.createVault(QStringLiteral("a long enough passphrase"), QStringLiteral("a long enough passphrase")));
+        QVERIFY(session.createReview(QStringLiteral("Autumn review"), QDate(2026, 10, 5), QDate(2026, 10, 9)));
+        LeaderController desk;
+        desk.setSession(&session);
+        QVERIFY(desk.connectArchive(url, {}, (*archiveStore)->issueReviewCode(1)));
+        QVERIFY(!desk.deputy());
+        QVERIFY(!desk.invite(72, true)); // not before the recovery kit either
+        QVERIFY(test::keepRecoveryKit(*session.vault(), session.reviewId()));
+        QVERIFY(desk.invite(72, true));
+        QVERIFY(desk.inviteForDeputy());
+        QVERIFY(EnrolmentCode::fromText(desk.inviteCode())->forDeputy);
+
+        const QString passphrase = QStringLiteral("the deputy's own passphrase");
+        VaultSession deputySession(m_directory.filePath(QStringLiteral("deputy")), test::fastOptions(), false);
+        QVERIFY(deputySession.createVault(passphrase, passphrase));
+        SyncController sync;
+        sync.setSession(&deputySession);
+        QVERIFY(sync.join(desk.inviteCode(), QStringLiteral("deputy's tablet")));
+        QVERIFY(desk.refreshPending());
+        QCOMPARE(desk.pendingTablets().size(), 1);
+        const QVariantMap waiting = desk.pendingTablets().front().toMap();
+        QCOMPARE(waiting.value(QStringLiteral("roleLabel")).toString(), QStringLiteral("the deputy team leader"));
+        QVERIFY(desk.approveAll());
+        QVERIFY(DeviceSync(*deputySession.vault()).syncOnce().ok());
+
+        deputySession.lock();
+        QVERIFY(deputySession.unlock(passphrase));
+        QCOMPARE(deputySession.reviewId(), session.reviewId());
+        QCOMPARE(deputySession.role(), QStringLiteral("deputy-leader"));
+        LeaderController deputyDesk;
+        deputyDesk.setSession(&deputySession);
+        QVERIFY(deputyDesk.leads());
+        QVERIFY(deputyDesk.deputy());
+        QVERIFY(deputyDesk.invite(72)); // a tablet's invitation: no recovery kit of its own needed
+        QVERIFY(!deputyDesk.invite(72, true));
+        QVERIFY(deputyDesk.collect());
+        QVERIFY(desk.collect());
+        // On the leader's page the deputy is listed, and revoked like any tablet.
+        QVariantMap listed;
+        for (const QVariant &tablet : desk.enrolledTablets())
+            if (tablet.toMap().value(QStringLiteral("name")) == QStringLiteral("deputy's tablet"))
+                listed = tablet.toMap();
+        QCOMPARE(listed.value(QStringLiteral("roleLabel")).toString(), QStringLiteral("the deputy team leader"));
+        QVERIFY(desk.revoke(listed.value(QStringLiteral("key")).toString()));
+        QVERIFY(!deputyDesk.collect());
     }
 };
 

@@ -553,14 +553,18 @@ ExitCode CliCommands::printCollected(const CommandArguments &args, bool searchin
 ExitCode CliCommands::join(const CommandArguments &args)
 {
     if (args.positionals().size() != 1)
-        return usage(QStringLiteral("join CODE [--role reviewer|young-inspector] [--label TEXT]"));
+        return usage(QStringLiteral("join CODE [--role reviewer|young-inspector|deputy-leader] [--label TEXT]"));
     auto code = sync::EnrolmentCode::fromText(args.positionals().front());
     if (!code)
         return fail(code.error());
     auto vault = unlock();
     if (!vault)
         return m_failure;
-    const QString role = args.has(QStringLiteral("role")) ? args.value(QStringLiteral("role")) : QStringLiteral("reviewer");
+    // A code made for a deputy says so: the tablet joins as one unless told otherwise (and the
+    // leader turns away any other role with it).
+    const QString role = args.has(QStringLiteral("role")) ? args.value(QStringLiteral("role"))
+                         : code->forDeputy                ? sync::RosterEntry::deputyRole
+                                                          : QStringLiteral("reviewer");
     if (auto joined = sync::DeviceSync(*vault).join(*code, role, args.value(QStringLiteral("label"))); !joined)
         return fail(joined.error());
     m_out << "join requested; this device's key is " << vault->devicePublicKey().toHex() << Qt::endl;

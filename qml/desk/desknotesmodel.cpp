@@ -40,6 +40,8 @@ QString DeskNotesModel::roleLabel(const QString &role)
         return tr("Young Inspector");
     if (role == QLatin1String("team-leader"))
         return tr("Team leader");
+    if (role == QLatin1String("deputy-leader"))
+        return tr("Deputy team leader");
     return role;
 }
 

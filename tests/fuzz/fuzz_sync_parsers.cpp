@@ -1,5 +1,5 @@
 // libFuzzer target over every parser of bytes that reach Fieldnotes from outside: request JSON,
-// envelopes, engagement records, roster entries, receipts, collected statements, enrolment codes, request signature
+// envelopes and their sealed bytes, engagement records, roster entries, receipts, collected statements, enrolment codes, request signature
 // headers, exported signed notes, canonical note CBOR, hex and timestamps. The first byte picks
 // the parser. Beyond "never crashes", what a parser accepts must survive its own round trip.
 #include "concernfollowups.h"
@@ -17,6 +17,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <sodium.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -50,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (size == 0)
         return 0;
     const QByteArray bytes(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
-    switch (data[0] % 13) {
+    switch (data[0] % 14) {
     case 0: {
         auto object = parseJsonObject(bytes);
         if (object)
@@ -150,6 +152,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             auto again = sourcesFromJson(sourcesToJson(*sources), &error);
             require(again && *again == *sources);
         }
+        break;
+    }
+    case 12: {
+        // The sealed bytes as a leader opens them (any recipient count, any version): never a
+        // crash, and nothing opens without the key.
+        static const auto box = [] {
+            std::pair<QByteArray, SecureBytes> keys{QByteArray(crypto_box_PUBLICKEYBYTES, '\0'), SecureBytes(crypto_box_SECRETKEYBYTES)};
+            crypto_box_keypair(reinterpret_cast<unsigned char *>(keys.first.data()), keys.second.data());
+            return keys;
+        }();
+        if (bytes.size() <= qsizetype(crypto_box_SEALBYTES))
+            break;
+        Envelope envelope;
+        envelope.sequence = 1;
+        envelope.sealed = bytes;
+        require(!openSealedContent(envelope, box.first, box.second).ok());
         break;
     }
     default: {
