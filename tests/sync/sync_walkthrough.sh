@@ -262,6 +262,50 @@ fn tablet2 note sign "$id" > /dev/null
 if fn tablet2 sync 2>"$work/revoked.err"; then echo "a revoked device synced"; exit 1; fi
 fn tablet2 status --json | grep -q '"enrolment": "revoked"'
 echo "walkthrough: the revoked device is refused"
+# Issue 14: a deputy leader. The team leader makes a deputy's code; the tablet that joins with it
+# is entered with its own keys, collects what tablets seal after that, enrols a tablet (its
+# roster entry checks out with openssl), and once the leader revokes it the archive refuses it.
+for v in deputy tablet3; do fn $v init --kdf interactive > /dev/null; done
+deputy_code=$(fn leader leader invite --deputy 2>>"$work/invite.err" | tail -1)
+fn deputy join "$deputy_code" --label "deputy's tablet" > /dev/null
+fn leader leader approve --all | grep -q "as deputy-leader" || { echo "the deputy was not approved as one"; exit 1; }
+fn deputy sync > /dev/null
+id=$(fn tablet1 note add --engagement "$engagement" --kind statement --evidence-not-asked --text "tablet one, after the deputy came" | grep -o '[0-9a-f-]\{36\}' | head -1)
+fn tablet1 note sign "$id" > /dev/null
+fn tablet1 sync > /dev/null
+fn deputy leader collect --json > "$work/deputy-collect.json"
+python3 - "$work/deputy-collect.json" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert report["new_notes"] == 1 and report["sealed_for_others"] >= 4, report
+assert all(not device["problems"] for device in report["devices"]), report
+PY
+fn tablet1 sync | grep -q "newly collected 1" || { echo "the tablet did not take the deputy's word"; exit 1; }
+code3=$(fn deputy leader invite 2>>"$work/invite.err" | tail -1)
+fn tablet3 join "$code3" --label "tablet 3" > /dev/null
+fn deputy leader approve --all | grep -q "approved"
+fn tablet3 sync > /dev/null
+fn tablet3 status --json | grep -q '"enrolment": "enrolled"'
+curl -sk "$url/v1/reviews/$(fn leader status --json | sed -n 's/.*"review": "\([^"]*\)".*/\1/p')/roster" > "$work/roster.json"
+python3 - "$work/roster.json" "$work" <<'PY'
+import json, sys
+entry = json.load(open(sys.argv[1]))["entries"][-1]
+out = sys.argv[2]
+assert entry["label"] == "tablet 3" and "signer" in entry, entry
+body = {k: v for k, v in entry.items() if k != "signature"}
+open(f"{out}/entry.bin", "wb").write(b"fieldnotes-roster-v1\n" + json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode())
+open(f"{out}/entry.sig", "wb").write(bytes.fromhex(entry["signature"]))
+open(f"{out}/deputy.der", "wb").write(bytes.fromhex("302a300506032b6570032100" + entry["signer"]))
+PY
+openssl pkey -pubin -inform DER -in "$work/deputy.der" -out "$work/deputy.pem"
+openssl pkeyutl -verify -pubin -inkey "$work/deputy.pem" -rawin -in "$work/entry.bin" -sigfile "$work/entry.sig" | grep -q "Signature Verified Successfully"
+deputy_key=$(fn deputy status --json | sed -n 's/.*"device_key": "\([0-9a-f]*\)".*/\1/p')
+fn leader leader revoke "$deputy_key" --reason "left the team"
+if fn deputy leader collect 2>"$work/deputy.err"; then echo "a revoked deputy collected"; exit 1; fi
+grep -q "revoked" "$work/deputy.err" || { cat "$work/deputy.err"; exit 1; }
+fn tablet1 sync > /dev/null
+fn leader leader collect --json | grep -q '"new_notes": 1' || { echo "the leader did not collect the note the deputy collected"; exit 1; }
+echo "walkthrough: a deputy collected, enrolled a tablet (openssl checks its entry) and was revoked"
 # Issue 14: the leader's tablet is lost; the recovery kit carries the review on in a new vault,
 # which collects every note again. A wrong recovery passphrase leaves no vault behind.
 printf '%s\n%s\n' "$pass" "walkthrough recovery passphrase" | "$cli" --vault "$work/leader" --passphrase-fd 0 \
