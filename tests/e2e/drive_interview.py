@@ -4,6 +4,8 @@ AT-SPI, the way a screen reader sees them; every click and keystroke is a real i
 
 usage: drive_interview.py PASSPHRASE SCREENSHOT_PREFIX WIDTH HEIGHT
 """
+import base64
+import json
 import os
 import subprocess
 import sys
@@ -266,6 +268,17 @@ if archive:
     click(named("Make a new invitation"), "new invitation", )
     wait_for(named("Invitation QR code"), "the invitation's QR code", timeout=30)
     screenshot("leader")
+    # A deputy's invitation says whom it is for before it is handed over.
+    click(named("Make an invitation for a deputy team leader"), "the deputy's invitation")
+    wait_for(starts_with("This invitation makes the tablet that joins with it the review's deputy team leader"),
+             "the deputy invitation's warning", timeout=30)
+    screenshot("leader-deputy")
+    # What the screen shows, read by zbar, is a code made for a deputy ("d": 1).
+    scanned = subprocess.run(["zbarimg", "--raw", "-q", f"{atspi_ui.SHOTS}-leader-deputy.png"],
+                             capture_output=True, text=True).stdout.strip()
+    payload = scanned[len("FN1:"):] if scanned.startswith("FN1:") else ""
+    if not payload or json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))).get("d") != 1:
+        raise SystemExit(f"e2e: the deputy's QR code does not read as a deputy's invitation: {scanned!r}")
     click(named("Back"), "back from the leader's desk", scroll=False)
 
 # 7. The other theme at this size, so that every size is seen in both themes: the programme and
