@@ -59,6 +59,23 @@ Page {
         contentWidth: availableWidth
         ScrollBar.horizontal.policy: ScrollBar.AlwaysOff // its strip would take taps meant for the last row
 
+        // A new invitation is scrolled into view whole: it is shown to be scanned, not found.
+        // (Once the column has laid it out and its warning, if any, above it: hence the timer.)
+        Connections {
+            target: desk
+            function onInviteChanged() { showInvitation.restart() }
+        }
+        Timer {
+            id: showInvitation
+            interval: 100
+            onTriggered: {
+                const flick = scroller.contentItem as Flickable
+                const bottom = inviteQr.y + inviteQr.height + 12
+                if (flick && bottom > flick.contentY + scroller.height)
+                    flick.contentY = Math.min(bottom - scroller.height, Math.max(0, flick.contentHeight - scroller.height))
+            }
+        }
+
         Column {
             width: scroller.availableWidth
             spacing: 12
@@ -190,6 +207,7 @@ Page {
                 text: qsTr("This invitation makes the tablet that joins with it the review's deputy team leader: it will collect notes and approve and revoke tablets. Give it only to that person.")
             }
             Image {
+                id: inviteQr
                 visible: desk.inviteQrCode !== ""
                 source: desk.inviteQrCode
                 width: Math.min(parent.width, 480) // about 6 px a module: big enough for a tablet's camera
