@@ -7,8 +7,10 @@
 //   fieldnotes-sync-bench [--notes N] [--devices D] [--per-device M]
 #include "archiveclient.h"
 #include "devicesync.h"
+#include "envelope.h"
 #include "leaderdesk.h"
 #include "notestore.h"
+#include "signednotejson.h"
 #include "syncencoding.h"
 #include "syncstore.h"
 #include "vault.h"
@@ -269,6 +271,42 @@ int main(int argc, char *argv[])
     std::printf("  stored and receipted: %8.0f notes/s  (%.2f s)\n", total / ingestSeconds, ingestSeconds);
     std::printf("  raw Ed25519 verification of the same envelopes: %8.0f signatures/s\n", verified / verifySeconds);
     std::printf("  ratio: ingest is %.1fx slower than verifying alone\n", (verified / verifySeconds) / (total / ingestSeconds));
+
+    // 3. Sealing a note (after each signing, on the tablet) to the review's box key, and to it and
+    // a deputy's, against one raw crypto_box_seal of the same inner bytes.
+    {
+        auto author = enrolledDevice(directory.path() + QStringLiteral("/sealer"), review, 200);
+        QList<SignedNote> notes;
+        const QList<Note> written = check(author->store().notes(NoteFilter{review.engagementId, {}, {}, {}}), "notes");
+        for (const Note &note : written)
+            notes << check(author->store().signedNote(note.id), "signed note");
+        QByteArray leaderBox(crypto_box_PUBLICKEYBYTES, '\0'), deputyBox(crypto_box_PUBLICKEYBYTES, '\0');
+        SecureBytes unused(crypto_box_SECRETKEYBYTES);
+        crypto_box_keypair(reinterpret_cast<unsigned char *>(leaderBox.data()), unused.data());
+        crypto_box_keypair(reinterpret_cast<unsigned char *>(deputyBox.data()), unused.data());
+        const auto sealAll = [&](const QList<QByteArray> &recipients) {
+            QElapsedTimer timer;
+            timer.start();
+            for (const SignedNote &note : notes)
+                check(sealNote(note, recipients, author->identity()), "seal");
+            return seconds(timer) / double(notes.size());
+        };
+        const double one = sealAll({leaderBox});
+        const double two = sealAll({leaderBox, deputyBox});
+        QElapsedTimer rawTimer;
+        rawTimer.start();
+        for (const SignedNote &note : notes) {
+            const QByteArray plain = canonicalJson(signedNoteToJson(note));
+            QByteArray box(plain.size() + crypto_box_SEALBYTES, '\0');
+            crypto_box_seal(reinterpret_cast<unsigned char *>(box.data()), reinterpret_cast<const unsigned char *>(plain.constData()),
+                            quint64(plain.size()), reinterpret_cast<const unsigned char *>(leaderBox.constData()));
+        }
+        const double raw = seconds(rawTimer) / double(notes.size());
+        std::printf("sealing a signed note, %lld notes (on the tablet, once, after signing)\n", qlonglong(notes.size()));
+        std::printf("  to the review's box key:              %7.0f us\n", one * 1e6);
+        std::printf("  to it and a deputy's:                 %7.0f us\n", two * 1e6);
+        std::printf("  raw crypto_box_seal of the note JSON: %7.0f us  (ratio one/raw %.1f, two/raw %.1f)\n", raw * 1e6, one / raw, two / raw);
+    }
     archive.process.terminate();
     archive.process.waitForFinished(10'000);
     return 0;

@@ -17,6 +17,8 @@ Page {
     LeaderController { id: desk; session: page.session }
     DeskController { id: evidenceDesk; session: page.session }
     property string priorityId: evidenceDesk.priorities.length > 0 ? evidenceDesk.priorities[0].id : ""
+    // A tablet that asked to be deputy leads nothing until the roster enters it: nothing to connect.
+    readonly property bool deputyWaiting: !desk.leads && page.session.role === "deputy-leader"
 
     header: TabBar {
         id: tabs
@@ -81,14 +83,21 @@ Page {
             spacing: 12
 
             Label {
-                visible: !desk.leads
+                visible: page.deputyWaiting
+                width: parent.width
+                wrapMode: Label.Wrap
+                text: qsTr("This tablet asked to be the review's deputy team leader. Once the team leader approves it, send notes (which also fetches the roster) and this page leads the review with them.")
+            }
+
+            Label {
+                visible: !desk.leads && !page.deputyWaiting
                 width: parent.width
                 wrapMode: Label.Wrap
                 text: qsTr("Connect this review to the team's archive. Its address and certificate fingerprint are printed by fieldnotes-archive when it starts; the one-time review-creation code comes from the archive's operator (fieldnotes-archive review-code).")
             }
             TextField {
                 id: archiveField
-                visible: !desk.leads
+                visible: !desk.leads && !page.deputyWaiting
                 width: parent.width
                 placeholderText: qsTr("Archive address, e.g. https://10.0.0.2:8443")
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoPredictiveText
@@ -97,7 +106,7 @@ Page {
             }
             TextField {
                 id: fingerprintField
-                visible: !desk.leads
+                visible: !desk.leads && !page.deputyWaiting
                 width: parent.width
                 placeholderText: qsTr("Certificate fingerprint (64 hex characters)")
                 inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
@@ -106,7 +115,7 @@ Page {
             }
             TextField {
                 id: creationCodeField
-                visible: !desk.leads
+                visible: !desk.leads && !page.deputyWaiting
                 width: parent.width
                 placeholderText: qsTr("Review-creation code from the archive's operator (fnr1-…)")
                 inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
@@ -114,7 +123,7 @@ Page {
                 Accessible.name: qsTr("Review-creation code")
             }
             Button {
-                visible: !desk.leads
+                visible: !desk.leads && !page.deputyWaiting
                 text: qsTr("Connect")
                 enabled: archiveField.text.trim() !== ""
                 implicitHeight: 48
