@@ -691,14 +691,16 @@ Result<CollectionReport> LeaderDesk::collect(const QString &reviewId, int pageSi
     if (auto saved = m_store.saveRoster(reviewId, roster->entries()); !saved)
         return saved.error();
     // A set-up the other leader (the team leader, or a deputy) published since: taken in, so
-    // what this desk publishes next carries it on.
+    // what this desk publishes next carries it on. One no active leader signed (a deputy's, if
+    // signing it again after the deputy was revoked failed) is not taken, and does not stop the
+    // collection: tablets refuse it themselves until a leader publishes again.
     auto setup = archiveSetup(*keys, *roster);
-    if (!setup)
+    if (!setup && setup.error().code == ErrorCode::Io)
         return setup.error();
     auto ownVersion = m_store.setting(setupVersionKey(reviewId));
     if (!ownVersion)
         return ownVersion.error();
-    if (*setup && (**setup).value(QStringLiteral("version")).toInteger(0) > ownVersion->toLongLong()) {
+    if (setup && *setup && (**setup).value(QStringLiteral("version")).toInteger(0) > ownVersion->toLongLong()) {
         if (auto adopted = adoptSetup(reviewId, **setup); !adopted)
             return adopted.error();
     }
