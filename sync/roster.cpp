@@ -72,11 +72,17 @@ Result<void> Roster::extends(const QList<RosterEntry> &seen) const
     return {};
 }
 
-bool Roster::isMember(const QByteArray &deviceKey) const
+const RosterEntry *Roster::memberEntry(const QByteArray &deviceKey) const
 {
-    return std::any_of(m_entries.begin(), m_entries.end(), [&](const RosterEntry &entry) {
+    const auto found = std::find_if(m_entries.begin(), m_entries.end(), [&](const RosterEntry &entry) {
         return entry.type == RosterEntry::Type::Member && entry.deviceKey == deviceKey;
     });
+    return found == m_entries.end() ? nullptr : &*found;
+}
+
+bool Roster::isMember(const QByteArray &deviceKey) const
+{
+    return memberEntry(deviceKey) != nullptr;
 }
 
 std::optional<QDateTime> Roster::revokedAt(const QByteArray &deviceKey) const
@@ -90,20 +96,14 @@ std::optional<QDateTime> Roster::revokedAt(const QByteArray &deviceKey) const
 
 QString Roster::role(const QByteArray &deviceKey) const
 {
-    for (const RosterEntry &entry : m_entries) {
-        if (entry.type == RosterEntry::Type::Member && entry.deviceKey == deviceKey)
-            return entry.role;
-    }
-    return {};
+    const RosterEntry *entry = memberEntry(deviceKey);
+    return entry ? entry->role : QString();
 }
 
 QString Roster::label(const QByteArray &deviceKey) const
 {
-    for (const RosterEntry &entry : m_entries) {
-        if (entry.type == RosterEntry::Type::Member && entry.deviceKey == deviceKey)
-            return entry.label;
-    }
-    return {};
+    const RosterEntry *entry = memberEntry(deviceKey);
+    return entry ? entry->label : QString();
 }
 
 QList<QByteArray> Roster::memberKeys() const
@@ -133,19 +133,16 @@ QList<QByteArray> Roster::deputyKeysEver() const
 
 QByteArray Roster::boxKey(const QByteArray &key) const
 {
-    for (const RosterEntry &entry : m_entries) {
-        if (entry.type == RosterEntry::Type::Member && entry.deviceKey == key)
-            return entry.boxKey;
-    }
-    return {};
+    const RosterEntry *entry = memberEntry(key);
+    return entry ? entry->boxKey : QByteArray();
 }
 
 QList<QByteArray> Roster::leaderKeys() const
 {
     QList<QByteArray> keys{genesis().leaderKey};
-    for (const RosterEntry &entry : m_entries) {
-        if (entry.type == RosterEntry::Type::Member && entry.role == RosterEntry::deputyRole && !revokedAt(entry.deviceKey))
-            keys << entry.deviceKey;
+    for (const QByteArray &deputy : deputyKeysEver()) {
+        if (!revokedAt(deputy))
+            keys << deputy;
     }
     return keys;
 }
@@ -153,9 +150,9 @@ QList<QByteArray> Roster::leaderKeys() const
 QList<QByteArray> Roster::leaderBoxKeys() const
 {
     QList<QByteArray> keys{genesis().leaderBoxKey};
-    for (const RosterEntry &entry : m_entries) {
-        if (entry.type == RosterEntry::Type::Member && entry.role == RosterEntry::deputyRole && !revokedAt(entry.deviceKey))
-            keys << entry.boxKey;
+    for (const QByteArray &deputy : deputyKeysEver()) {
+        if (!revokedAt(deputy))
+            keys << boxKey(deputy);
     }
     return keys;
 }

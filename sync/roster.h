@@ -59,6 +59,9 @@ public:
     bool signedByALeader(const QByteArray &signature, const QByteArray &bytes) const;
 
 private:
+    /// The entry that entered this device; nullptr if none did.
+    const RosterEntry *memberEntry(const QByteArray &deviceKey) const;
+
     QList<RosterEntry> m_entries;
 };
 
