@@ -15,6 +15,7 @@
 #include "sqlitedatabase.h"
 #include "syncencoding.h"
 #include "syncstore.h"
+#include "testkeys.h"
 #include "testvault.h"
 
 #include <QJsonArray>
@@ -30,25 +31,6 @@ using namespace fieldnotes::sync;
 using namespace fieldnotes::test;
 
 namespace {
-struct Keys {
-    QByteArray publicKey;
-    SecureBytes secretKey;
-};
-
-Keys signingKeys()
-{
-    Keys keys{QByteArray(crypto_sign_PUBLICKEYBYTES, '\0'), SecureBytes(crypto_sign_SECRETKEYBYTES)};
-    crypto_sign_keypair(reinterpret_cast<unsigned char *>(keys.publicKey.data()), keys.secretKey.data());
-    return keys;
-}
-
-Keys boxKeys()
-{
-    Keys keys{QByteArray(crypto_box_PUBLICKEYBYTES, '\0'), SecureBytes(crypto_box_SECRETKEYBYTES)};
-    crypto_box_keypair(reinterpret_cast<unsigned char *>(keys.publicKey.data()), keys.secretKey.data());
-    return keys;
-}
-
 // The next entry of a roster, signed by the review key (signer empty) or a deputy's.
 RosterEntry next(const Roster &roster, RosterEntry entry, const SecureBytes &secret, const QByteArray &signer = {})
 {
@@ -126,10 +108,10 @@ private slots:
 
     void theRosterSaysWhatADeputyMaySign()
     {
-        const Keys review = signingKeys();
-        const Keys deputy = signingKeys();
-        const Keys deputyBox = boxKeys();
-        const Keys tablet = signingKeys();
+        const KeyPair review = signingKeys();
+        const KeyPair deputy = signingKeys();
+        const KeyPair deputyBox = boxKeys();
+        const KeyPair tablet = signingKeys();
         RosterEntry genesis;
         genesis.reviewId = QStringLiteral("review-1");
         genesis.at = QDateTime::currentDateTimeUtc();
@@ -164,11 +146,11 @@ private slots:
         QCOMPARE(parsed.hash(), byDeputy.hash());
 
         // A tablet is no deputy: what it signs is refused.
-        const Keys other = signingKeys();
+        const KeyPair other = signingKeys();
         QVERIFY(message(roster->append(next(*roster, member(other.publicKey, QStringLiteral("reviewer")), tablet.secretKey, tablet.publicKey)))
                     .contains(QStringLiteral("not an active deputy leader")));
         // A deputy neither enrols another deputy nor revokes one (itself included).
-        const Keys second = signingKeys();
+        const KeyPair second = signingKeys();
         QVERIFY(message(roster->append(next(*roster, member(second.publicKey, RosterEntry::deputyRole, boxKeys().publicKey), deputy.secretKey,
                                             deputy.publicKey)))
                     .contains(QStringLiteral("only the review key")));
@@ -188,13 +170,13 @@ private slots:
     {
         ScratchVault author;
         const SignedNote note = *author.vault->store().signedNote(author.addSignedNote(QStringLiteral("said to both leaders")));
-        const Keys leader = boxKeys();
-        const Keys deputy = boxKeys();
-        const Keys stranger = boxKeys();
+        const KeyPair leader = boxKeys();
+        const KeyPair deputy = boxKeys();
+        const KeyPair stranger = boxKeys();
         auto envelope = sealNote(note, {leader.publicKey, deputy.publicKey}, author.vault->identity());
         QVERIFY(envelope.ok());
         QVERIFY(!envelope->sealed.contains(note.content.text.toUtf8()));
-        for (const Keys *keys : {&leader, &deputy}) {
+        for (const KeyPair *keys : {&leader, &deputy}) {
             auto opened = openEnvelope(*envelope, keys->publicKey, keys->secretKey);
             QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
             QCOMPARE(opened->note.hash, note.hash);
@@ -393,7 +375,7 @@ private slots:
             auto entries = *SyncStore(*leader.vault).rosterEntries(reviewId);
             auto roster = Roster::fromEntries(entries, (*SyncStore(*leader.vault).reviewKeys(reviewId))->signingPublic);
             QVERIFY(roster.ok());
-            const Keys stranger = signingKeys();
+            const KeyPair stranger = signingKeys();
             const RosterEntry late = next(*roster, member(stranger.publicKey, QStringLiteral("reviewer")), deputy.vault->identity().secretKey, deputyKey);
             DeviceIdentity identity{deputyKey, SecureBytes::copyOf(deputy.vault->identity().secretKey.data(), deputy.vault->identity().secretKey.size())};
             ArchiveClient client(QUrl(archive.url()), {}, std::move(identity));

@@ -1,11 +1,9 @@
 // The team leader's desk in the app, against a real archive server on 127.0.0.1 (store, service
 // and HTTP front in this process): connect, invite with a QR code, approve, collect.
-#include "archivehttpserver.h"
-#include "archiveservice.h"
 #include "archivestore.h"
+#include "deskfixture.h"
 #include "devicesync.h"
 #include "enrolmentcode.h"
-#include "guardedtcpserver.h"
 #include "leadercontroller.h"
 #include "leaderkit.h"
 #include "notestore.h"
@@ -90,14 +88,8 @@ private slots:
 
     void connectInviteApproveCollect()
     {
-        auto archiveStore = ArchiveStore::open(m_directory.filePath(QStringLiteral("archive")), test::secret("archive"), test::fastKdf());
-        QVERIFY(archiveStore.ok());
-        ArchiveService service(**archiveStore);
-        ArchiveHttpServer http(service);
-        auto *listener = new GuardedTcpServer(ConnectionGuard::Limits{}, std::nullopt, &http);
-        QVERIFY(listener->listen(QHostAddress::LocalHost));
-        http.bind(listener);
-        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(listener->serverPort());
+        test::InProcessArchive archive(m_directory.filePath(QStringLiteral("archive")));
+        const QString &url = archive.url;
 
         VaultSession session(m_directory.filePath(QStringLiteral("leader")), test::fastOptions(), false);
         QVERIFY(session.createVault(QStringLiteral("a long enough passphrase"), QStringLiteral("a long enough passphrase")));
@@ -113,7 +105,7 @@ private slots:
         desk.setSession(&session);
         QVERIFY(!desk.leads());
         QSignalSpy errors(&session, &VaultSession::errorOccurred);
-        const QString creationCode = (*archiveStore)->issueReviewCode(1);
+        const QString creationCode = archive.store->issueReviewCode(1);
         QVERIFY(!desk.connectArchive(QStringLiteral("http://127.0.0.1:1"), {}, creationCode)); // nothing there
         QCOMPARE(errors.count(), 1);
         QVERIFY(!desk.leads());
@@ -121,7 +113,7 @@ private slots:
         QVERIFY(desk.leads());
         // Connecting again (after a failure half-way, say) carries on with the same keys.
         QVERIFY(desk.connectArchive(url, {}, creationCode));
-        QCOMPARE((*archiveStore)->roster(session.reviewId())->lastSequence(), 2);
+        QCOMPARE(archive.store->roster(session.reviewId())->lastSequence(), 2);
         QVERIFY(!desk.connectArchive(QStringLiteral("http://127.0.0.1:2"), {}, creationCode));
         QCOMPARE(errors.count(), 2);
 
@@ -242,7 +234,7 @@ private slots:
         QVERIFY(newDesk.leads());
         QVERIFY(!newDesk.recoveryKitMadeAt().isEmpty()); // the kit it came from counts as kept
         QCOMPARE(int(SyncStore(*fresh.vault()).collectedNotes(fresh.reviewId())->size()), collectedBefore);
-        auto roster = (*archiveStore)->roster(fresh.reviewId());
+        auto roster = archive.store->roster(fresh.reviewId());
         QVERIFY(roster.ok());
         QVERIFY(roster->revokedAt(oldLeader).has_value());
         QVERIFY(roster->isActiveMember(fresh.vault()->devicePublicKey()));
@@ -253,21 +245,15 @@ private slots:
     // scans it joins as deputy, and once approved its own page leads as the roster allows.
     void aDeputyJoinsThroughTheAppAndLeadsAsTheRosterAllows()
     {
-        auto archiveStore = ArchiveStore::open(m_directory.filePath(QStringLiteral("deputy-archive")), test::secret("archive"), test::fastKdf());
-        QVERIFY(archiveStore.ok());
-        ArchiveService service(**archiveStore);
-        ArchiveHttpServer http(service);
-        auto *listener = new GuardedTcpServer(ConnectionGuard::Limits{}, std::nullopt, &http);
-        QVERIFY(listener->listen(QHostAddress::LocalHost));
-        http.bind(listener);
-        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(listener->serverPort());
+        test::InProcessArchive archive(m_directory.filePath(QStringLiteral("deputy-archive")));
+        const QString &url = archive.url;
 
         VaultSession session(m_directory.filePath(QStringLiteral("leader-with-deputy")), test::fastOptions(), false);
         QVERIFY(session.createVault(QStringLiteral("a long enough passphrase"), QStringLiteral("a long enough passphrase")));
         QVERIFY(session.createReview(QStringLiteral("Autumn review"), QDate(2026, 10, 5), QDate(2026, 10, 9)));
         LeaderController desk;
         desk.setSession(&session);
-        QVERIFY(desk.connectArchive(url, {}, (*archiveStore)->issueReviewCode(1)));
+        QVERIFY(desk.connectArchive(url, {}, archive.store->issueReviewCode(1)));
         QVERIFY(!desk.deputy());
         QVERIFY(!desk.invite(72, true)); // not before the recovery kit either
         QVERIFY(test::keepRecoveryKit(*session.vault(), session.reviewId()));

@@ -7,6 +7,7 @@
 #include "roster.h"
 #include "signedenvelopelist.h"
 #include "syncencoding.h"
+#include "testkeys.h"
 #include "testvault.h"
 
 #include <QTest>
@@ -18,25 +19,6 @@ using namespace fieldnotes::sync;
 using namespace fieldnotes::test;
 
 namespace {
-struct KeyPair {
-    QByteArray publicKey;
-    SecureBytes secretKey;
-};
-
-KeyPair signingKeys()
-{
-    KeyPair keys{QByteArray(crypto_sign_PUBLICKEYBYTES, '\0'), SecureBytes(crypto_sign_SECRETKEYBYTES)};
-    crypto_sign_keypair(reinterpret_cast<unsigned char *>(keys.publicKey.data()), keys.secretKey.data());
-    return keys;
-}
-
-KeyPair boxKeys()
-{
-    KeyPair keys{QByteArray(crypto_box_PUBLICKEYBYTES, '\0'), SecureBytes(crypto_box_SECRETKEYBYTES)};
-    crypto_box_keypair(reinterpret_cast<unsigned char *>(keys.publicKey.data()), keys.secretKey.data());
-    return keys;
-}
-
 RosterEntry genesisFor(const KeyPair &leader, const KeyPair &box)
 {
     RosterEntry genesis;
