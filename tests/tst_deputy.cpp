@@ -7,6 +7,7 @@
 #include "archiveprocess.h"
 #include "devicesync.h"
 #include "envelope.h"
+#include "joinrequest.h"
 #include "leaderdesk.h"
 #include "leaderkit.h"
 #include "notestore.h"
@@ -246,6 +247,21 @@ private slots:
         QVERIFY2(joined.ok(), qPrintable(message(joined)));
         ScratchVault pretender;
         auto tabletCode = LeaderDesk(*leader.vault).invite(reviewId, 1);
+        {
+            // A deputy's join without its box key is refused in words, and uses up nothing.
+            ArchiveClient client(QUrl(archive.url()), {}, DeviceIdentity{pretender.vault->devicePublicKey(),
+                                                                          SecureBytes::copyOf(pretender.vault->identity().secretKey.data(),
+                                                                                              pretender.vault->identity().secretKey.size())});
+            const ArchiveReply refused = client.send(
+                "POST", reviewPath(reviewId, "join"),
+                QJsonObject{{QStringLiteral("token_id"), toHex(JoinRequest::tokenIdOf(tabletCode->token))},
+                            {QStringLiteral("mac"), toHex(JoinRequest::macOf(tabletCode->token, reviewId, pretender.vault->devicePublicKey(),
+                                                                             RosterEntry::deputyRole, QStringLiteral("not a deputy")))},
+                            {QStringLiteral("role"), RosterEntry::deputyRole},
+                            {QStringLiteral("label"), QStringLiteral("not a deputy")}});
+            QCOMPARE(refused.status, 400);
+            QVERIFY2(refused.error.contains(QStringLiteral("box_key")), qPrintable(refused.error));
+        }
         QVERIFY(DeviceSync(*pretender.vault).join(*tabletCode, RosterEntry::deputyRole, QStringLiteral("not a deputy")).ok());
         auto pending = LeaderDesk(*leader.vault).pendingJoins(reviewId);
         QVERIFY(pending.ok());
