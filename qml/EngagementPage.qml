@@ -40,7 +40,7 @@ Page {
 
     // The clock stops once the closing points are done and every note is signed, and runs on
     // from its real start if that stops being so (a point unticked, a late note).
-    readonly property bool everythingSigned: closingChecklist.complete && noteModel.draftCount === 0 && noteEditor.text.trim() === ""
+    readonly property bool everythingSigned: closingChecklist.complete && noteModel.draftCount === 0 && noteEditor.blank
     onEverythingSignedChanged: everythingSigned ? countdown.finish() : countdown.reopen()
 
     readonly property bool followUpArranged: !isNaN(followUpAt.getTime())

@@ -46,12 +46,25 @@ Column {
         height: 160
         wrapMode: TextArea.Wrap
         placeholderText: qsTr("What was said or seen. Refer to roles, not names.")
-        text: entry.editor.text
+        // The editor's text comes in only when the editor replaces it (a draft brought back, the
+        // next note, a lock); what is typed goes out. Not a binding: that would copy the whole
+        // text back into the field, and through JavaScript, on every keystroke.
+        property bool takingEditorText: false
+        function takeEditorText() {
+            takingEditorText = true
+            text = entry.editor.text
+            takingEditorText = false
+        }
+        Component.onCompleted: takeEditorText()
+        Connections {
+            target: entry.editor
+            function onTextReplaced() { textArea.takeEditorText() }
+        }
         onTextChanged: {
-            if (text === entry.editor.text)
-                return // the editor's own text (a draft brought back): nothing typed
+            if (takingEditorText)
+                return // nothing typed
             typingPause.restart()
-            entry.editor.text = text
+            entry.editor.takeTypedText(text)
         }
         Accessible.name: qsTr("Note text")
     }
@@ -61,7 +74,7 @@ Column {
             objectName: "savedStatus"
             // Held at "Saving…" while the hand is moving: flipping with every write behind the
             // typing would redraw the page twice a keystroke. Never "Saved" before it is.
-            text: entry.editor.text.length === 0 ? "" : entry.editor.saved && !typingPause.running ? qsTr("Saved, encrypted") : qsTr("Saving…")
+            text: entry.editor.blank ? "" : entry.editor.saved && !typingPause.running ? qsTr("Saved, encrypted") : qsTr("Saving…")
             opacity: 0.75
             Layout.fillWidth: true
         }

@@ -5,6 +5,8 @@
 #include "settingsstore.h"
 #include "vaultsession.h"
 
+#include <algorithm>
+
 namespace fieldnotes::ui {
 
 NoteEditorController::NoteEditorController(QObject *parent) : QObject(parent) {}
@@ -49,7 +51,10 @@ void NoteEditorController::setEngagementId(const QString &id)
     clearFields();
     m_draftId = rememberedDraft();
     emit draftChanged();
-    restoreText();
+    if (m_draftId.isEmpty())
+        textWasSet(); // the field lets go of the last engagement's text
+    else
+        restoreText();
 }
 
 QString NoteEditorController::rememberedDraft() const
@@ -88,6 +93,18 @@ void NoteEditorController::setText(const QString &text)
     save();
 }
 
+void NoteEditorController::takeTypedText(const QString &text)
+{
+    if (text == m_text)
+        return;
+    const bool neededAnswer = needsEvidenceAnswer();
+    m_text = text;
+    textWasSet(TextSource::Typed);
+    if (needsEvidenceAnswer() != neededAnswer)
+        emit evidenceChanged();
+    save();
+}
+
 void NoteEditorController::setKind(const QString &kind)
 {
     if (kind == m_kind || !noteKindFromName(kind))
@@ -100,7 +117,7 @@ void NoteEditorController::setKind(const QString &kind)
 
 bool NoteEditorController::needsEvidenceAnswer() const
 {
-    return m_kind == QLatin1String("statement") && !m_text.trimmed().isEmpty() && !m_evidenceAnswered;
+    return m_kind == QLatin1String("statement") && !m_blank && !m_evidenceAnswered;
 }
 
 QStringList NoteEditorController::suspectedNames() const
@@ -108,9 +125,15 @@ QStringList NoteEditorController::suspectedNames() const
     return m_suspectedNames;
 }
 
-void NoteEditorController::textWasSet()
+void NoteEditorController::textWasSet(TextSource source)
 {
     emit textChanged();
+    if (source == TextSource::Replaced)
+        emit textReplaced();
+    if (const bool blank = std::all_of(m_text.cbegin(), m_text.cend(), [](QChar c) { return c.isSpace(); }); blank != m_blank) {
+        m_blank = blank;
+        emit blankChanged();
+    }
     QStringList names = m_session ? m_session->suspectedNames(m_text) : QStringList();
     if (names == m_suspectedNames)
         return;
@@ -138,7 +161,7 @@ bool NoteEditorController::save()
 {
     if (!m_session || !m_session->vault() || m_engagementId.isEmpty())
         return false;
-    if (m_draftId.isEmpty() && m_text.trimmed().isEmpty())
+    if (m_draftId.isEmpty() && m_blank)
         return true;
     if (m_draftId.isEmpty()) {
         m_draftId = DraftWriter::newDraftId();

@@ -22,6 +22,9 @@ class NoteEditorController : public QObject
     Q_PROPERTY(QString engagementId READ engagementId WRITE setEngagementId NOTIFY engagementIdChanged)
     Q_PROPERTY(QString draftId READ draftId NOTIFY draftChanged)
     Q_PROPERTY(QString text READ text WRITE setText NOTIFY textChanged)
+    /// Nothing but white space (or nothing) in the editor: changes far less often than the text,
+    /// so bindings that only care whether there is any text stay still while typing.
+    Q_PROPERTY(bool blank READ isBlank NOTIFY blankChanged)
     Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY kindChanged)
     Q_PROPERTY(bool saved READ isSaved NOTIFY savedChanged)
     Q_PROPERTY(bool evidenceAsked READ evidenceAsked NOTIFY evidenceChanged)
@@ -38,7 +41,12 @@ public:
     void setEngagementId(const QString &id);
     QString draftId() const { return m_draftId; }
     QString text() const { return m_text; }
+    /// Replaces the text (the note field is told: textReplaced).
     void setText(const QString &text);
+    /// The text as the note field holds it after a keystroke; as setText, but the field that sent
+    /// it is not told again (a binding back to it would copy the whole text on every keystroke).
+    Q_INVOKABLE void takeTypedText(const QString &text);
+    bool isBlank() const { return m_blank; }
     QString kind() const { return m_kind; }
     void setKind(const QString &kind);
     bool isSaved() const { return m_saved; }
@@ -64,6 +72,10 @@ signals:
     void engagementIdChanged();
     void draftChanged();
     void textChanged();
+    /// The text changed other than by typing into the note field: a draft brought back, a new
+    /// note, a lock, or setText.
+    void textReplaced();
+    void blankChanged();
     void kindChanged();
     void savedChanged();
     void evidenceChanged();
@@ -72,7 +84,8 @@ signals:
 private:
     /// After m_text changed: says so, and updates the words that may name someone, which are
     /// announced only when they change (not on every keystroke: bindings over them stay still).
-    void textWasSet();
+    enum class TextSource { Typed, Replaced };
+    void textWasSet(TextSource source = TextSource::Replaced);
     bool save();
     void onDraftWritten(const QString &draftId, quint64 revision);
     void setSaved(bool saved);
@@ -89,6 +102,7 @@ private:
     QString m_draftId;
     QString m_text;
     QStringList m_suspectedNames;
+    bool m_blank = true;
     QString m_kind = QStringLiteral("observation");
     bool m_saved = true;
     quint64 m_submitted = 0; // the revision of the text on screen, once submitted

@@ -60,5 +60,40 @@ Item {
             verify(editor.saved)
             mouseClick(findChild(entry, "newNote"))
         }
+
+        SignalSpy { id: replaced; target: editor; signalName: "textReplaced" }
+        SignalSpy { id: blankFlips; target: editor; signalName: "blankChanged" }
+
+        // Typing goes out to the editor without coming back into the field; the field takes the
+        // editor's text only when the editor replaces it (the next note, a draft brought back).
+        function test_theFieldTakesTheEditorsTextOnlyWhenItIsReplaced() {
+            const field = findChild(entry, "noteText")
+            field.forceActiveFocus()
+            replaced.clear()
+            blankFlips.clear()
+            verify(editor.blank)
+            for (const key of "  a quiet room")
+                keyClick(key)
+            compare(editor.text, "  a quiet room")
+            compare(replaced.count, 0)
+            compare(blankFlips.count, 1) // once, at the first letter; not per keystroke
+            verify(!editor.blank)
+            tryVerify(() => editor.saved)
+            const typedDraft = editor.draftId
+            mouseClick(findChild(entry, "newNote"))
+            compare(replaced.count, 1)
+            compare(field.text, "")
+            verify(editor.blank)
+            verify(editor.edit(typedDraft))
+            compare(field.text, "  a quiet room")
+            editor.text = "a quiet room, set from elsewhere"
+            compare(field.text, "a quiet room, set from elsewhere")
+            field.forceActiveFocus()
+            keyClick(Qt.Key_End)
+            keyClick("!")
+            compare(editor.text, "a quiet room, set from elsewhere!")
+            tryVerify(() => editor.saved)
+            mouseClick(findChild(entry, "newNote"))
+        }
     }
 }
