@@ -10,7 +10,8 @@ Frame {
     required property VaultSession session
     property string text: ""
     property bool child: false
-    readonly property var names: text.trim() === "" ? [] : session.suspectedNames(text)
+    /// From `text` by default; a controller that checks its own text gives its names instead.
+    property var names: text.trim() === "" ? [] : session.suspectedNames(text)
 
     visible: names.length > 0
     Accessible.name: warning.text

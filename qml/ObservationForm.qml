@@ -14,7 +14,24 @@ GridLayout {
     signal finishRequested()
     // Set when the child tried to finish too early; the hint goes once it is put right.
     property bool triedToFinish: false
-    readonly property bool sawMissing: observation.saw.trim() === ""
+    readonly property bool sawMissing: !observation.canSign
+
+    // The answers come into their fields only when the controller replaces them (cleared once
+    // signed); what is typed goes out. Not bindings: a binding back copies the whole answer into
+    // its field, through JavaScript, on every keystroke.
+    property bool takingAnswers: false
+    function takeAnswers() {
+        takingAnswers = true
+        sawField.text = observation.saw
+        goodField.text = observation.good
+        betterField.text = observation.better
+        takingAnswers = false
+    }
+    Component.onCompleted: takeAnswers()
+    Connections {
+        target: form.observation
+        function onAnswersReplaced() { form.takeAnswers() }
+    }
 
     columns: wide ? 2 : 1
     columnSpacing: 32
@@ -47,8 +64,8 @@ GridLayout {
             wrapMode: TextArea.Wrap
             font.pixelSize: 20
             placeholderText: qsTr("Say what happened. Use jobs like \"a teacher\", not names.")
-            text: form.observation.saw
-            onTextChanged: if (text !== form.observation.saw) form.observation.saw = text
+            id: sawField
+            onTextChanged: if (!form.takingAnswers) form.observation.takeTypedAnswer(ObservationController.Saw, text)
             objectName: "saw"
             Accessible.name: qsTr("What did you see?")
         }
@@ -67,8 +84,8 @@ GridLayout {
             Layout.preferredHeight: 80
             wrapMode: TextArea.Wrap
             font.pixelSize: 20
-            text: form.observation.good
-            onTextChanged: if (text !== form.observation.good) form.observation.good = text
+            id: goodField
+            onTextChanged: if (!form.takingAnswers) form.observation.takeTypedAnswer(ObservationController.Good, text)
             objectName: "good"
             Accessible.name: qsTr("What was good?")
         }
@@ -78,15 +95,15 @@ GridLayout {
             Layout.preferredHeight: 80
             wrapMode: TextArea.Wrap
             font.pixelSize: 20
-            text: form.observation.better
-            onTextChanged: if (text !== form.observation.better) form.observation.better = text
+            id: betterField
+            onTextChanged: if (!form.takingAnswers) form.observation.takeTypedAnswer(ObservationController.Better, text)
             objectName: "better"
             Accessible.name: qsTr("What could be better?")
         }
         NameCheck {
             objectName: "observationNameCheck"
             session: form.observation.session
-            text: form.observation.saw + "\n" + form.observation.good + "\n" + form.observation.better
+            names: form.observation.suspectedNames
             child: true
             font.pixelSize: 20
             Layout.fillWidth: true

@@ -28,28 +28,61 @@ void ObservationController::setEngagementId(const QString &id)
     emit engagementIdChanged();
 }
 
+QString &ObservationController::answerText(Answer answer)
+{
+    return answer == Saw ? m_saw : answer == Good ? m_good : m_better;
+}
+
+void ObservationController::takeTypedAnswer(Answer answer, const QString &text)
+{
+    QString &current = answerText(answer);
+    if (text == current)
+        return;
+    current = text;
+    answerChanged(answer);
+    save();
+}
+
 void ObservationController::setSaw(const QString &text)
 {
     if (text == m_saw)
         return;
-    m_saw = text;
-    save();
+    takeTypedAnswer(Saw, text);
+    emit answersReplaced();
 }
 
 void ObservationController::setGood(const QString &text)
 {
     if (text == m_good)
         return;
-    m_good = text;
-    save();
+    takeTypedAnswer(Good, text);
+    emit answersReplaced();
 }
 
 void ObservationController::setBetter(const QString &text)
 {
     if (text == m_better)
         return;
-    m_better = text;
-    save();
+    takeTypedAnswer(Better, text);
+    emit answersReplaced();
+}
+
+void ObservationController::answerChanged(Answer answer)
+{
+    const auto changed = answer == Saw ? &ObservationController::sawChanged
+                       : answer == Good ? &ObservationController::goodChanged : &ObservationController::betterChanged;
+    emit (this->*changed)();
+    if (const bool canSign = !m_saw.trimmed().isEmpty(); canSign != m_canSign) {
+        m_canSign = canSign;
+        emit canSignChanged();
+    }
+    QStringList names;
+    if (m_session)
+        names = m_session->suspectedNames(m_saw + QLatin1Char('\n') + m_good + QLatin1Char('\n') + m_better);
+    if (names != m_suspectedNames) {
+        m_suspectedNames = std::move(names);
+        emit suspectedNamesChanged();
+    }
 }
 
 void ObservationController::setRating(int rating)
@@ -58,7 +91,16 @@ void ObservationController::setRating(int rating)
     if (rating == m_rating)
         return;
     m_rating = rating;
+    emit ratingChanged();
     save();
+}
+
+void ObservationController::setSaved(bool saved)
+{
+    if (saved == m_saved)
+        return;
+    m_saved = saved;
+    emit savedChanged();
 }
 
 QString ObservationController::composedText() const
@@ -79,8 +121,7 @@ QString ObservationController::composedText() const
 
 void ObservationController::save()
 {
-    m_saved = false;
-    emit changed();
+    setSaved(false);
     if (!m_session || !m_session->vault() || m_engagementId.isEmpty() || composedText().isEmpty())
         return;
     if (m_draftId.isEmpty())
@@ -95,10 +136,8 @@ void ObservationController::save()
 
 void ObservationController::onDraftWritten(const QString &draftId, quint64 revision)
 {
-    if (draftId != m_draftId || revision != m_submitted || m_saved)
-        return;
-    m_saved = true;
-    emit changed();
+    if (draftId == m_draftId && revision == m_submitted)
+        setSaved(true);
 }
 
 bool ObservationController::lockIn()
@@ -117,12 +156,14 @@ bool ObservationController::lockIn()
     }
     const QString signedId = m_draftId;
     m_draftId.clear();
-    m_saw.clear();
-    m_good.clear();
-    m_better.clear();
+    for (const Answer answer : {Saw, Good, Better}) {
+        answerText(answer).clear();
+        answerChanged(answer);
+    }
     m_rating = 0;
-    m_saved = true;
-    emit changed();
+    emit ratingChanged();
+    setSaved(true);
+    emit answersReplaced();
     emit signedObservation();
     m_session->markNotesSigned({signedId});
     return true;

@@ -17,14 +17,21 @@ class ObservationController : public QObject
     QML_ELEMENT
     Q_PROPERTY(fieldnotes::ui::VaultSession *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString engagementId READ engagementId WRITE setEngagementId NOTIFY engagementIdChanged)
-    Q_PROPERTY(QString saw READ saw WRITE setSaw NOTIFY changed)
-    Q_PROPERTY(QString good READ good WRITE setGood NOTIFY changed)
-    Q_PROPERTY(QString better READ better WRITE setBetter NOTIFY changed)
-    Q_PROPERTY(int rating READ rating WRITE setRating NOTIFY changed)
-    Q_PROPERTY(bool canSign READ canSign NOTIFY changed)
-    Q_PROPERTY(bool saved READ isSaved NOTIFY changed)
+    // Each its own signal, announced only when it changes: a keystroke in one answer re-evaluates
+    // no binding over the others, the smiley, the button or the name check.
+    Q_PROPERTY(QString saw READ saw WRITE setSaw NOTIFY sawChanged)
+    Q_PROPERTY(QString good READ good WRITE setGood NOTIFY goodChanged)
+    Q_PROPERTY(QString better READ better WRITE setBetter NOTIFY betterChanged)
+    Q_PROPERTY(int rating READ rating WRITE setRating NOTIFY ratingChanged)
+    Q_PROPERTY(bool canSign READ canSign NOTIFY canSignChanged)
+    Q_PROPERTY(bool saved READ isSaved NOTIFY savedChanged)
+    /// The words of the three answers that may name someone (the non-attribution guard).
+    Q_PROPERTY(QStringList suspectedNames READ suspectedNames NOTIFY suspectedNamesChanged)
 
 public:
+    enum Answer { Saw, Good, Better };
+    Q_ENUM(Answer)
+
     explicit ObservationController(QObject *parent = nullptr);
 
     VaultSession *session() const { return m_session; }
@@ -40,8 +47,12 @@ public:
     /// 0 none, 1 sad, 2 so-so, 3 happy.
     int rating() const { return m_rating; }
     void setRating(int rating);
-    bool canSign() const { return !m_saw.trimmed().isEmpty(); }
+    bool canSign() const { return m_canSign; }
     bool isSaved() const { return m_saved; }
+    QStringList suspectedNames() const { return m_suspectedNames; }
+    /// An answer as its field holds it after a keystroke: as its setter, but the field that sent
+    /// it is not told again (answersReplaced is for changes made anywhere else).
+    Q_INVOKABLE void takeTypedAnswer(fieldnotes::ui::ObservationController::Answer answer, const QString &text);
 
     /// The note's text: each answer under its question, then the smiley if chosen.
     QString composedText() const;
@@ -52,10 +63,21 @@ public:
 signals:
     void sessionChanged();
     void engagementIdChanged();
-    void changed();
+    void sawChanged();
+    void goodChanged();
+    void betterChanged();
+    void ratingChanged();
+    void canSignChanged();
+    void savedChanged();
+    void suspectedNamesChanged();
+    /// The answers changed other than by typing into their fields (set, or cleared once signed).
+    void answersReplaced();
     void signedObservation();
 
 private:
+    QString &answerText(Answer answer);
+    void answerChanged(Answer answer);
+    void setSaved(bool saved);
     void save();
     void onDraftWritten(const QString &draftId, quint64 revision);
 
@@ -66,7 +88,9 @@ private:
     QString m_good;
     QString m_better;
     int m_rating = 0;
+    bool m_canSign = false;
     bool m_saved = true;
+    QStringList m_suspectedNames;
     quint64 m_submitted = 0;
 };
 
