@@ -2,6 +2,7 @@
 
 #include "notestore.h"
 #include "sqlitedatabase.h"
+#include "threadname.h"
 
 #include <QUuid>
 
@@ -14,7 +15,10 @@ DraftWriter::DraftWriter(std::unique_ptr<SqliteDatabase> connection, const Devic
       m_interval(interval),
       m_lastWriteStart(std::chrono::steady_clock::now() - interval)
 {
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        platform::nameThisThread("draft writer");
+        run();
+    });
 }
 
 DraftWriter::~DraftWriter()
@@ -104,14 +108,12 @@ Result<void> DraftWriter::write(const Note &draft)
     auto transaction = SqlTransaction::begin(*m_connection);
     if (!transaction)
         return transaction.error();
-    auto existing = m_store->note(draft.id);
-    if (!existing && existing.error().code != ErrorCode::NotFound)
-        return existing.error();
-    if (!existing) {
+    // Updated, as it is on every write but the first: one read of the note, not two.
+    if (auto updated = m_store->updateDraft(draft); !updated) {
+        if (updated.error().code != ErrorCode::NotFound)
+            return updated.error();
         if (auto created = m_store->createDraft(draft); !created)
             return created.error();
-    } else if (auto updated = m_store->updateDraft(draft); !updated) {
-        return updated.error();
     }
     return transaction->commit();
 }
