@@ -83,24 +83,22 @@ void NoteEditorController::setSaved(bool saved)
 
 void NoteEditorController::setText(const QString &text)
 {
-    if (text == m_text)
-        return;
-    const bool neededAnswer = needsEvidenceAnswer();
-    m_text = text;
-    textWasSet();
-    if (needsEvidenceAnswer() != neededAnswer) // it depends on whether there is any text
-        emit evidenceChanged();
-    save();
+    changeText(text, TextSource::Replaced);
 }
 
 void NoteEditorController::takeTypedText(const QString &text)
+{
+    changeText(text, TextSource::Typed);
+}
+
+void NoteEditorController::changeText(const QString &text, TextSource source)
 {
     if (text == m_text)
         return;
     const bool neededAnswer = needsEvidenceAnswer();
     m_text = text;
-    textWasSet(TextSource::Typed);
-    if (needsEvidenceAnswer() != neededAnswer)
+    textWasSet(source);
+    if (needsEvidenceAnswer() != neededAnswer) // it depends on whether there is any text
         emit evidenceChanged();
     save();
 }

@@ -86,6 +86,7 @@ private:
     /// announced only when they change (not on every keystroke: bindings over them stay still).
     enum class TextSource { Typed, Replaced };
     void textWasSet(TextSource source = TextSource::Replaced);
+    void changeText(const QString &text, TextSource source);
     bool save();
     void onDraftWritten(const QString &draftId, quint64 revision);
     void setSaved(bool saved);

@@ -43,28 +43,27 @@ void ObservationController::takeTypedAnswer(Answer answer, const QString &text)
     save();
 }
 
+void ObservationController::replaceAnswer(Answer answer, const QString &text)
+{
+    if (text == answerText(answer))
+        return;
+    takeTypedAnswer(answer, text);
+    emit answersReplaced();
+}
+
 void ObservationController::setSaw(const QString &text)
 {
-    if (text == m_saw)
-        return;
-    takeTypedAnswer(Saw, text);
-    emit answersReplaced();
+    replaceAnswer(Saw, text);
 }
 
 void ObservationController::setGood(const QString &text)
 {
-    if (text == m_good)
-        return;
-    takeTypedAnswer(Good, text);
-    emit answersReplaced();
+    replaceAnswer(Good, text);
 }
 
 void ObservationController::setBetter(const QString &text)
 {
-    if (text == m_better)
-        return;
-    takeTypedAnswer(Better, text);
-    emit answersReplaced();
+    replaceAnswer(Better, text);
 }
 
 void ObservationController::answerChanged(Answer answer)

@@ -76,6 +76,7 @@ signals:
 
 private:
     QString &answerText(Answer answer);
+    void replaceAnswer(Answer answer, const QString &text);
     void answerChanged(Answer answer);
     void setSaved(bool saved);
     void save();
