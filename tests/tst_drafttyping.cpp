@@ -11,6 +11,8 @@
 #include "testvault.h"
 #include "vaultsession.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -116,6 +118,24 @@ private slots:
         QTRY_VERIFY(editor.isSaved());
         QVERIFY2(written.count() <= 3, qPrintable(QString::number(written.count())));
         QCOMPARE(textOnDisk(*session->vault(), editor.draftId()), text);
+    }
+
+    // The writer's thread carries its name, which the UI benchmark's per-thread figures use.
+    void theWriterThreadIsNamed()
+    {
+        const auto writerThreads = [] {
+            int count = 0;
+            for (const QString &task : QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+                QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(task));
+                if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "draft writer")
+                    ++count;
+            }
+            return count;
+        };
+        const int before = writerThreads();
+        auto session = newSession();
+        QVERIFY(session);
+        QTRY_COMPARE(writerThreads(), before + 1);
     }
 
     void signingAndLockingWriteWhatIsOnScreenFirst()

@@ -93,6 +93,11 @@ Item {
             keyClick("!")
             compare(editor.text, "a quiet room, set from elsewhere!")
             tryVerify(() => editor.saved)
+            // Another engagement takes the field with it, and coming back brings the draft back.
+            editor.engagementId = testEngagementIds[2]
+            compare(field.text, "")
+            editor.engagementId = testEngagementIds[1]
+            compare(field.text, "a quiet room, set from elsewhere!")
             mouseClick(findChild(entry, "newNote"))
         }
     }

@@ -66,5 +66,13 @@ Item {
             verify(!findChild(form, "smiley-2").checked)
             compare(chosenFace.text, "You have not chosen a face.")
         }
+
+        // An answer set other than by typing (not the field's own keystrokes) reaches its field.
+        function test_anAnswerSetElsewhereReachesItsField() {
+            observation.better = "More time to talk"
+            compare(findChild(form, "better").text, "More time to talk")
+            observation.better = ""
+            compare(findChild(form, "better").text, "")
+        }
     }
 }
