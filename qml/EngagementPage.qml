@@ -10,6 +10,7 @@ import Fieldnotes
 // closing points and signing.
 Page {
     id: page
+    background: PageBackground { page: page }
     required property VaultSession session
     property string engagementId
     // Its fields, from the programme (re-read whenever the programme changes).

@@ -11,6 +11,7 @@ import Fieldnotes
 // issue the report, record the consultation and hand over the evidence.
 Page {
     id: page
+    background: PageBackground { page: page }
     required property VaultSession session
     title: qsTr("Team leader")
 

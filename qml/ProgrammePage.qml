@@ -7,6 +7,7 @@ import Fieldnotes
 
 Page {
     id: page
+    background: PageBackground { page: page }
     required property VaultSession session
     required property SyncController sync
     signal openEngagement(string engagementId)

@@ -6,6 +6,7 @@ import Fieldnotes
 
 Page {
     id: page
+    background: PageBackground { page: page }
     required property VaultSession session
     readonly property int strength: session.passphraseStrength(passphrase.text)
 

@@ -5,6 +5,7 @@ import Fieldnotes
 
 Page {
     id: page
+    background: PageBackground { page: page }
     required property VaultSession session
 
     ColumnLayout {

@@ -11,6 +11,7 @@ import Fieldnotes
 // unlocked for this session, after the child says they are finished (no passphrase to type).
 Page {
     id: page
+    background: PageBackground { page: page }
     required property VaultSession session
     property string engagementId: ""
     property string visitTitle: ""
