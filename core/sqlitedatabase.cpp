@@ -9,6 +9,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <utility>
@@ -133,24 +134,96 @@ bool SqlStatement::isNull(int column) const
 // ---- SqliteDatabase ----
 
 namespace {
-void applyProcessWideCipherSettings()
+// SQLite's heap holds plaintext: pages read from the vault, rows, full-text index entries. Every
+// block is wiped when it is freed or moved. SQLCipher's cipher_memory_security would do that too,
+// but it also mlocks and munlocks each block, two system calls per allocation: 60 % of the draft
+// writer's time, growing with the note's length. Those locks were never a guarantee (munlock on
+// free unlocks a page that live neighbours share; under Android's 64 KiB limit nearly all fail)
+// and the same plaintext lives unlocked in the UI's own heap. Keys stay locked: ours in libsodium's
+// guarded memory, SQLCipher's in its private locked heap.
+sqlite3_mem_methods systemHeap{};
+
+void *wipingMalloc(int size)
 {
-    // Both are process-wide in SQLCipher 4; a throwaway connection sets them once.
-    static const bool applied = [] {
+    return systemHeap.xMalloc(size);
+}
+
+void wipingFree(void *block)
+{
+    if (block)
+        sodium_memzero(block, static_cast<size_t>(systemHeap.xSize(block)));
+    systemHeap.xFree(block);
+}
+
+void *wipingRealloc(void *block, int size)
+{
+    if (!block)
+        return systemHeap.xMalloc(size);
+    const int oldSize = systemHeap.xSize(block);
+    if (size <= oldSize)
+        return block;
+    void *moved = systemHeap.xMalloc(size);
+    if (!moved)
+        return nullptr;
+    std::memcpy(moved, block, static_cast<size_t>(oldSize));
+    wipingFree(block);
+    return moved;
+}
+
+int wipingSize(void *block)
+{
+    return systemHeap.xSize(block);
+}
+
+int wipingRoundup(int size)
+{
+    return systemHeap.xRoundup(size);
+}
+
+int wipingInit(void *appData)
+{
+    return systemHeap.xInit(appData);
+}
+
+void wipingShutdown(void *appData)
+{
+    systemHeap.xShutdown(appData);
+}
+
+bool installWipingHeap()
+{
+    if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &systemHeap) != SQLITE_OK)
+        return false;
+    static sqlite3_mem_methods wiping{wipingMalloc, wipingFree, wipingRealloc, wipingSize, wipingRoundup, wipingInit, wipingShutdown, nullptr};
+    return sqlite3_config(SQLITE_CONFIG_MALLOC, &wiping) == SQLITE_OK;
+}
+
+bool applyProcessWideSettings()
+{
+    // Process-wide, and only before SQLite initialises: the first vault opened sets them.
+    static const bool wiping = [] {
+        const bool installed = installWipingHeap();
+        if (!installed)
+            qCCritical(lcStore, "SQLite was initialised before Fieldnotes could make it wipe freed memory");
         sqlite3 *scratch = nullptr;
-        if (sqlite3_open_v2(":memory:", &scratch, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
-            sqlite3_exec(scratch, "PRAGMA cipher_log_level = NONE; PRAGMA cipher_memory_security = ON;", nullptr, nullptr, nullptr);
-        }
+        if (sqlite3_open_v2(":memory:", &scratch, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK)
+            sqlite3_exec(scratch, "PRAGMA cipher_log_level = NONE;", nullptr, nullptr, nullptr);
         sqlite3_close(scratch);
-        return true;
+        return installed;
     }();
-    Q_UNUSED(applied);
+    return wiping;
 }
 } // namespace
 
+bool SqliteDatabase::freedMemoryIsWiped()
+{
+    return applyProcessWideSettings();
+}
+
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::openEncrypted(const QString &path, const SecureBytes &rawKey, OpenMode mode)
 {
-    applyProcessWideCipherSettings();
+    if (!applyProcessWideSettings())
+        return Error{ErrorCode::Io, QStringLiteral("SQLite cannot be made to wipe the memory it frees")};
     if (mode == OpenMode::OpenExisting && !QFile::exists(path))
         return Error{ErrorCode::VaultNotFound, QStringLiteral("the vault database %1 is missing").arg(path)};
     if (mode == OpenMode::CreateNew && QFile::exists(path))

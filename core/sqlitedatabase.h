@@ -67,6 +67,8 @@ public:
     enum class OpenMode { CreateNew, OpenExisting };
 
     static Result<std::unique_ptr<SqliteDatabase>> openEncrypted(const QString &path, const SecureBytes &rawKey, OpenMode mode);
+    /// Whether every block SQLite frees or moves is wiped first (set up before the first open).
+    static bool freedMemoryIsWiped();
     ~SqliteDatabase();
     SqliteDatabase(const SqliteDatabase &) = delete;
     SqliteDatabase &operator=(const SqliteDatabase &) = delete;
