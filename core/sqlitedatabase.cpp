@@ -143,11 +143,6 @@ namespace {
 // guarded memory, SQLCipher's in its private locked heap.
 sqlite3_mem_methods systemHeap{};
 
-void *wipingMalloc(int size)
-{
-    return systemHeap.xMalloc(size);
-}
-
 void wipingFree(void *block)
 {
     if (block)
@@ -170,31 +165,13 @@ void *wipingRealloc(void *block, int size)
     return moved;
 }
 
-int wipingSize(void *block)
-{
-    return systemHeap.xSize(block);
-}
-
-int wipingRoundup(int size)
-{
-    return systemHeap.xRoundup(size);
-}
-
-int wipingInit(void *appData)
-{
-    return systemHeap.xInit(appData);
-}
-
-void wipingShutdown(void *appData)
-{
-    systemHeap.xShutdown(appData);
-}
-
 bool installWipingHeap()
 {
     if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &systemHeap) != SQLITE_OK)
         return false;
-    static sqlite3_mem_methods wiping{wipingMalloc, wipingFree, wipingRealloc, wipingSize, wipingRoundup, wipingInit, wipingShutdown, nullptr};
+    static sqlite3_mem_methods wiping = systemHeap;
+    wiping.xFree = wipingFree;
+    wiping.xRealloc = wipingRealloc;
     return sqlite3_config(SQLITE_CONFIG_MALLOC, &wiping) == SQLITE_OK;
 }
 

@@ -16,8 +16,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
-#include <cstring>
+#include <vector>
 
 using namespace fieldnotes;
 
