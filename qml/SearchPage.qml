@@ -12,7 +12,17 @@ Page {
     SearchModel { id: results; objectName: "searchResults"; session: page.session }
     // Searches once the typing pauses: every keystroke's results would be gone before they were
     // read, and each costs a query and a redrawn list. Enter searches at once.
-    Timer { id: settle; interval: 200; onTriggered: results.query = queryField.text }
+    // Set and cleared here, not read off the timer: restart() stops it for an instant, and
+    // "No notes match." would show and hide again within every keystroke, relaying out the page.
+    property bool querySettling: false
+    Timer {
+        id: settle
+        interval: 200
+        onTriggered: {
+            results.query = queryField.text // busy from here until its results are in
+            page.querySettling = false
+        }
+    }
     EngagementListModel { id: programme; session: page.session }
 
     ColumnLayout {
@@ -26,8 +36,15 @@ Page {
             placeholderText: qsTr("Search all notes")
             inputMethodHints: Qt.ImhNoPredictiveText
             implicitHeight: 56
-            onTextChanged: settle.restart()
-            onAccepted: { settle.stop(); results.query = text }
+            onTextChanged: {
+                page.querySettling = true
+                settle.restart()
+            }
+            onAccepted: {
+                settle.stop()
+                results.query = text
+                page.querySettling = false
+            }
             Accessible.name: qsTr("Search words")
             Component.onCompleted: forceActiveFocus()
         }
@@ -68,7 +85,8 @@ Page {
             }
         }
         Label {
-            visible: results.query.length > 0 && !results.busy && !settle.running && results.count === 0
+            objectName: "noMatches"
+            visible: results.query.length > 0 && !results.busy && !page.querySettling && results.count === 0
             text: qsTr("No notes match.")
         }
         ListView {
