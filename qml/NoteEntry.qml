@@ -13,12 +13,7 @@ Column {
     required property NoteEditorController editor
     spacing: 8
 
-    // True while keys keep coming, each within 700 ms of the last. Set and cleared here, not read
-    // off the timer: restart() stops it for an instant, and a binding on `running` would see the
-    // typing pause and resume within every keystroke (two relayouts of the status, and the
-    // scene graph's render lists rebuilt whole, a keystroke).
-    property bool handMoving: false
-    Timer { id: typingPause; interval: 700; onTriggered: entry.handMoving = false }
+    TypingPause { id: typingPause; interval: 700 }
 
     Flow {
         width: entry.width
@@ -68,8 +63,7 @@ Column {
         onTextChanged: {
             if (takingEditorText)
                 return // nothing typed
-            entry.handMoving = true
-            typingPause.restart()
+            typingPause.keystroke()
             entry.editor.takeTypedText(text)
         }
         Accessible.name: qsTr("Note text")
@@ -80,7 +74,7 @@ Column {
             objectName: "savedStatus"
             // Held at "Saving…" while the hand is moving: flipping with every write behind the
             // typing would redraw the page twice a keystroke. Never "Saved" before it is.
-            text: entry.editor.blank ? "" : entry.editor.saved && !entry.handMoving ? qsTr("Saved, encrypted") : qsTr("Saving…")
+            text: entry.editor.blank ? "" : entry.editor.saved && !typingPause.typing ? qsTr("Saved, encrypted") : qsTr("Saving…")
             opacity: 0.75
             Layout.fillWidth: true
         }

@@ -12,16 +12,10 @@ Page {
     SearchModel { id: results; objectName: "searchResults"; session: page.session }
     // Searches once the typing pauses: every keystroke's results would be gone before they were
     // read, and each costs a query and a redrawn list. Enter searches at once.
-    // Set and cleared here, not read off the timer: restart() stops it for an instant, and
-    // "No notes match." would show and hide again within every keystroke, relaying out the page.
-    property bool querySettling: false
-    Timer {
+    TypingPause {
         id: settle
         interval: 200
-        onTriggered: {
-            results.query = queryField.text // busy from here until its results are in
-            page.querySettling = false
-        }
+        onPaused: results.query = queryField.text // busy from here until its results are in
     }
     EngagementListModel { id: programme; session: page.session }
 
@@ -36,15 +30,8 @@ Page {
             placeholderText: qsTr("Search all notes")
             inputMethodHints: Qt.ImhNoPredictiveText
             implicitHeight: 56
-            onTextChanged: {
-                page.querySettling = true
-                settle.restart()
-            }
-            onAccepted: {
-                settle.stop()
-                results.query = text
-                page.querySettling = false
-            }
+            onTextChanged: settle.keystroke()
+            onAccepted: settle.endNow()
             Accessible.name: qsTr("Search words")
             Component.onCompleted: forceActiveFocus()
         }
@@ -86,7 +73,7 @@ Page {
         }
         Label {
             objectName: "noMatches"
-            visible: results.query.length > 0 && !results.busy && !page.querySettling && results.count === 0
+            visible: results.query.length > 0 && !results.busy && !settle.typing && results.count === 0
             text: qsTr("No notes match.")
         }
         ListView {
