@@ -5,8 +5,9 @@
 #include "benchtext.h"
 #include "checklistcontroller.h"
 #include "notestore.h"
-#include "vault.h"
 #include "quickitems.h"
+#include "quicklook.h"
+#include "vault.h"
 #include "vaultsession.h"
 
 #include <QDir>
@@ -21,7 +22,6 @@
 #include <QQmlComponent>
 #include <QQmlProperty>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -497,7 +497,7 @@ double fsyncMs(const QString &path)
 int main(int argc, char *argv[])
 {
     QGuiApplication app(argc, argv);
-    QQuickStyle::setStyle(QStringLiteral("Material"));
+    fieldnotes::ui::useFieldnotesLook();
     if (app.arguments().contains(QStringLiteral("--serve-baseline")))
         return serveBaseline();
     int keys = 60;

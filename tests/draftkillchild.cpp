@@ -5,13 +5,13 @@
 //   draft-kill-child VAULT ENGAGEMENT_ID   (the passphrase on stdin)
 #include "noteeditorcontroller.h"
 #include "quickitems.h"
+#include "quicklook.h"
 #include "vaultsession.h"
 
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTest>
 #include <QTextStream>
@@ -41,7 +41,7 @@ int fail(const char *why)
 int main(int argc, char *argv[])
 {
     QGuiApplication app(argc, argv);
-    QQuickStyle::setStyle(QStringLiteral("Material"));
+    fieldnotes::ui::useFieldnotesLook();
     if (argc != 3)
         return fail("usage: draft-kill-child VAULT ENGAGEMENT_ID");
     const QString passphrase = QTextStream(stdin).readLine();

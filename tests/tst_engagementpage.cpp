@@ -6,13 +6,13 @@
 #include "notestore.h"
 #include "testvault.h"
 #include "quickitems.h"
+#include "quicklook.h"
 #include "vaultsession.h"
 
 #include <QElapsedTimer>
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,7 +40,7 @@ class TestEngagementPage : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QQuickStyle::setStyle(QStringLiteral("Material")); }
+    void initTestCase() { fieldnotes::ui::useFieldnotesLook(); }
 
     void theBriefingSaysWhyThePriorityIsLookedAt()
     {

@@ -1,13 +1,13 @@
 // The Fieldnotes tablet app: builds the session and hands it to the QML window.
 //   fieldnotes [--vault DIR] [--demo] [--self-test]
 #include "appdatapaths.h"
+#include "quicklook.h"
 #include "selftest.h"
 #include "vaultsession.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
-#include <QQuickStyle>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtQml/QQmlExtensionPlugin>
@@ -21,7 +21,7 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("fieldnotes"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Fieldnotes"));
-    QQuickStyle::setStyle(QStringLiteral("Material"));
+    fieldnotes::ui::useFieldnotesLook();
 
     QCommandLineParser parser;
     parser.addHelpOption();

@@ -1,12 +1,12 @@
 // Runner for the Qt Quick tests (tst_*.qml): each test file gets a session on a fresh demo
 // vault as the context property `testSession`, with the real QML module and its plugin.
 #include "notestore.h"
+#include "quicklook.h"
 #include "testvault.h"
 #include "vaultsession.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
-#include <QQuickStyle>
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest>
@@ -18,7 +18,7 @@ class QmlTestSetup : public QObject
     Q_OBJECT
 
 public slots:
-    void applicationAvailable() { QQuickStyle::setStyle(QStringLiteral("Material")); }
+    void applicationAvailable() { fieldnotes::ui::useFieldnotesLook(); }
 
     void qmlEngineAvailable(QQmlEngine *engine)
     {
