@@ -317,6 +317,32 @@ Result<void> SqliteDatabase::exec(const char *sql)
     return {};
 }
 
+bool SqliteDatabase::usesWriteAheadLog()
+{
+    auto mode = prepare("PRAGMA journal_mode");
+    if (!mode)
+        return false;
+    auto row = mode->next();
+    return row && *row && mode->text(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
+}
+
+Result<void> SqliteDatabase::syncWriteAheadLog()
+{
+    if (!m_db)
+        return Error{ErrorCode::Io, QStringLiteral("the vault is closed")};
+    sqlite3_file *log = nullptr;
+    if (const int rc = sqlite3_file_control(m_db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &log); rc != SQLITE_OK)
+        return errorFor(rc, QStringLiteral("cannot reach the vault's write-ahead log"));
+    if (!log || !log->pMethods)
+        return Error{ErrorCode::Io, QStringLiteral("the vault's write-ahead log is not open, so what was written cannot be put on the disk")};
+    if (const int rc = log->pMethods->xSync(log, SQLITE_SYNC_NORMAL); rc != SQLITE_OK) {
+        qCWarning(lcStore) << "SQLite error" << rc << "syncing the write-ahead log";
+        return Error{ErrorCode::Io, QStringLiteral("the storage reported an I/O error, so this stopped; what was saved before it is kept (%1)")
+                                        .arg(QString::fromUtf8(sqlite3_errstr(rc)))};
+    }
+    return {};
+}
+
 namespace {
 // Statements naming an attached copy, or a table about to go, are never cached: they would not
 // prepare again once it is gone.

@@ -81,6 +81,13 @@ public:
     /// The rowid of the last row inserted on this connection.
     qint64 lastInsertRowId() const;
 
+    /// Whether this connection's database keeps a write-ahead log (every vault since it was made).
+    bool usesWriteAheadLog();
+    /// Puts on the disk (fsync) what transactions committed on any connection have written to
+    /// the write-ahead log: for a connection that commits with synchronous = NORMAL, which a
+    /// killed process does not lose but a power cut may.
+    Result<void> syncWriteAheadLog();
+
     /// Runs SQLCipher's page HMAC check and SQLite's quick_check; returns the problems found.
     Result<QStringList> integrityProblems();
 

@@ -3,12 +3,15 @@
 #include "testvault.h"
 #include "vaultkeyfile.h"
 
+#include <QElapsedTimer>
 #include <QMap>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
+#include <functional>
 #include <tuple>
 
 using namespace fieldnotes;
@@ -140,6 +143,113 @@ private slots:
         }
         qInfo("%d power cuts (%d torn): %lld notes acknowledged as signed, all there", cuts, torn, qlonglong(acknowledged.size()));
         QVERIFY(acknowledged.size() > cuts / 4);
+    }
+
+    // Row 16 for drafts: the draft writer commits without an fsync while the hand moves and syncs the
+    // log when it pauses (or after a while without a pause), and reports a revision written only
+    // then. A power cut at any write keeps every length it reported; the rest may go, never half.
+    void aPowerCutWhileTypingKeepsEveryDraftReportedWritten()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("vault"));
+        QVERIFY(Vault::create(path, secret("crash passphrase"), fastOptions()).ok());
+        const quint32 seed = QRandomGenerator::global()->generate();
+        QRandomGenerator random(seed);
+        qInfo("cut points drawn with seed %u", seed);
+        const int cuts = 40;
+        int roundsWithSaves = 0;
+        int roundsKeepingMore = 0;
+        for (int round = 0; round < cuts; ++round) {
+            QProcessEnvironment environment = powerCutEnvironment();
+            environment.insert(QStringLiteral("FIELDNOTES_CUT_AT"), QString::number(random.bounded(3, 150)));
+            if (round % 2)
+                environment.insert(QStringLiteral("FIELDNOTES_CUT_TEAR"), QString::number(random.bounded(1, 1 << 30)));
+            QProcess child;
+            child.setProcessEnvironment(environment);
+            child.start(QStringLiteral(FIELDNOTES_CRASH_CHILD), {QStringLiteral("type"), path});
+            QVERIFY(child.waitForFinished(60000));
+            QVERIFY2(child.exitStatus() == QProcess::CrashExit, child.readAllStandardError().constData());
+            QString draftId;
+            qsizetype durable = 0;
+            for (const QString &line : QString::fromUtf8(child.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                if (line.startsWith(QLatin1String("draft ")))
+                    draftId = line.mid(6);
+                else if (line.startsWith(QLatin1String("durable ")))
+                    durable = std::max(durable, qsizetype(line.mid(8).toLongLong()));
+                else if (line.startsWith(QLatin1String("failed ")))
+                    QFAIL(qPrintable(QStringLiteral("round %1: %2").arg(round).arg(line)));
+            }
+            auto vault = Vault::open(path, secret("crash passphrase"), fastOptions());
+            QVERIFY2(vault.ok(), vault.ok() ? "" : qPrintable(vault.error().message));
+            const QStringList problems = *(*vault)->integrityProblems();
+            QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("round %1: ").arg(round) + problems.join(QStringLiteral("; "))));
+            if (durable == 0)
+                continue; // cut before the first sync: the draft may or may not be there
+            ++roundsWithSaves;
+            auto draft = (*vault)->store().note(draftId);
+            QVERIFY2(draft.ok(), qPrintable(QStringLiteral("round %1: a draft reported written at %2 characters is gone").arg(round).arg(durable)));
+            QVERIFY2(draft->text.size() >= durable,
+                     qPrintable(QStringLiteral("round %1: %2 characters reported written, %3 kept").arg(round).arg(durable).arg(draft->text.size())));
+            for (qsizetype i = 0; i < draft->text.size(); ++i) // what the child typed, and nothing else
+                QVERIFY2(draft->text.at(i) == QLatin1Char('a' + i % 26), qPrintable(QStringLiteral("round %1: character %2").arg(round).arg(i)));
+            if (draft->text.size() > durable)
+                ++roundsKeepingMore;
+        }
+        qInfo("%d power cuts while typing: %d after a draft was reported written, every reported length kept; "
+              "%d kept more than was reported",
+              cuts, roundsWithSaves, roundsKeepingMore);
+        QVERIFY(roundsWithSaves > cuts / 4);
+    }
+
+    // Row 24 for drafts: a failed fsync of the log is said, no revision it covered is reported
+    // written, and the writer carries on: the next sync that works reports the latest text.
+    void aFailedSyncWhileTypingIsSaidAndTheNextOneReports()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("vault"));
+        QVERIFY(Vault::create(path, secret("crash passphrase"), fastOptions()).ok());
+        const auto typeUntil = [&path](const QProcessEnvironment &environment, const std::function<bool(const QStringList &)> &enough) {
+            QProcess child;
+            child.setProcessEnvironment(environment);
+            child.start(QStringLiteral(FIELDNOTES_CRASH_CHILD), {QStringLiteral("type"), path});
+            child.waitForStarted(10000);
+            QStringList lines;
+            QElapsedTimer waiting;
+            waiting.start();
+            while (!enough(lines) && waiting.elapsed() < 30000 && child.state() == QProcess::Running) {
+                child.waitForReadyRead(200);
+                while (child.canReadLine())
+                    lines << QString::fromUtf8(child.readLine()).trimmed();
+            }
+            if (const qint64 pid = child.processId(); pid > 0)
+                ::kill(pid_t(pid), SIGKILL);
+            child.waitForFinished(10000);
+            return lines;
+        };
+        // A first run makes the review and its engagement (commits of their own), so that the
+        // first fsync of the next run is the draft writer's.
+        const QStringList first = typeUntil(QProcessEnvironment::systemEnvironment(), [](const QStringList &lines) {
+            return lines.filter(QStringLiteral("durable ")).size() >= 1;
+        });
+        QVERIFY2(!first.filter(QStringLiteral("durable ")).isEmpty(), qPrintable(first.join(QLatin1Char('\n'))));
+
+        const auto firstStartingWith = [](const QStringList &lines, QLatin1String start) {
+            const auto found = std::find_if(lines.cbegin(), lines.cend(), [start](const QString &line) { return line.startsWith(start); });
+            return found == lines.cend() ? -1 : found - lines.cbegin();
+        };
+        QProcessEnvironment environment = powerCutEnvironment();
+        environment.insert(QStringLiteral("FIELDNOTES_EIO_FSYNC_AT"), QStringLiteral("1"));
+        const QStringList lines = typeUntil(environment, [&](const QStringList &lines) {
+            return firstStartingWith(lines, QLatin1String("failed ")) >= 0 && firstStartingWith(lines, QLatin1String("durable ")) >= 0;
+        });
+        const qsizetype failedAt = firstStartingWith(lines, QLatin1String("failed "));
+        QVERIFY2(failedAt >= 0, qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY2(lines.at(failedAt).contains(QLatin1String("I/O error")), qPrintable(lines.at(failedAt)));
+        QVERIFY2(firstStartingWith(lines, QLatin1String("durable ")) > failedAt, // nothing reported before it, then it carries on
+                 qPrintable(lines.join(QLatin1Char('\n'))));
+        auto vault = Vault::open(path, secret("crash passphrase"), fastOptions());
+        QVERIFY2(vault.ok(), vault.ok() ? "" : qPrintable(vault.error().message));
+        QVERIFY((*vault)->integrityProblems()->isEmpty());
     }
 
     // Row 24: an I/O error on fsync or on read, injected by the same shim under the real

@@ -12,6 +12,7 @@
 #include "vaultsession.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -93,7 +94,7 @@ private slots:
         for (qsizetype typed = 1; typed <= sentence.size(); ++typed) {
             editor.setText(sentence.left(typed));
             QVERIFY(!editor.isSaved()); // a keystroke is never durable at once
-            QTest::qWait(typed % 7 == 0 ? 200 : 15); // pauses long enough for a write, and bursts
+            QTest::qWait(typed % 7 == 0 ? 450 : 15); // pauses long enough for a write and its sync, and bursts
         }
         QTRY_VERIFY(editor.isSaved());
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
@@ -118,6 +119,52 @@ private slots:
         QTRY_VERIFY(editor.isSaved());
         QVERIFY2(written.count() <= 3, qPrintable(QString::number(written.count())));
         QCOMPARE(textOnDisk(*session->vault(), editor.draftId()), text);
+    }
+
+    // While the hand moves, drafts are committed without an fsync and nothing is reported saved;
+    // a pause, or typing on past the limit, puts them on the disk with one fsync of the log, and
+    // only then is the latest revision reported. (What a power cut keeps: tst_crashconsistency.)
+    void writesAreSyncedWhenTheHandPausesAndOnlyThenReported()
+    {
+        auto session = newSession();
+        QVERIFY(session);
+        Vault &vault = *session->vault();
+        auto connection = vault.openConnection();
+        QVERIFY(connection);
+        // Wider than the app's 150 ms and 1 s, so that a loaded machine cannot pause the typing by accident.
+        const std::chrono::milliseconds interval(300), syncWithin(2000);
+        DraftWriter writer(std::move(*connection), vault.identity(), vault.clock(), interval, syncWithin);
+        QSignalSpy written(&writer, &DraftWriter::written);
+        QVERIFY(written.isValid());
+        Note draft;
+        draft.id = DraftWriter::newDraftId();
+        draft.engagementId = firstEngagement(*session);
+        draft.kind = NoteKind::Observation;
+        const auto typeFor = [&](int ms) {
+            quint64 revision = 0;
+            QElapsedTimer typing;
+            typing.start();
+            while (typing.elapsed() < ms) {
+                draft.text += QLatin1Char('a' + draft.text.size() % 26);
+                revision = writer.submit(draft);
+                QTest::qWait(20);
+            }
+            return revision;
+        };
+
+        quint64 last = typeFor(1000);
+        QCOMPARE(written.count(), 0); // committed as it went, never synced, so never reported
+        QVERIFY(textOnDisk(vault, draft.id).size() > 10); // another connection already reads it
+        QTRY_COMPARE(written.count(), 1); // the pause: one sync, the latest revision only
+        QCOMPARE(written.first().at(1).value<quint64>(), last);
+        QCOMPARE(textOnDisk(vault, draft.id), draft.text);
+
+        written.clear();
+        last = typeFor(5000); // no pause: synced every syncWithin all the same
+        const qsizetype duringTyping = written.count();
+        QVERIFY2(duringTyping >= 1 && duringTyping <= 3, qPrintable(QString::number(duringTyping)));
+        QTRY_COMPARE(written.last().at(1).value<quint64>(), last);
+        QVERIFY(writer.flush());
     }
 
     // The writer's thread carries its name, which the UI benchmark's per-thread figures use.
