@@ -53,9 +53,12 @@ Item {
             statusChanges.target = status
             statusChanges.clear()
             let durableBetweenKeys = 0
+            let typed = 0
             for (const key of "the club helps") {
                 keyClick(key)
-                wait(60)
+                // A short pause now and then, long enough for the draft writer to sync (150 ms
+                // after its last write), shorter than the field's pause in the typing (700 ms).
+                wait(++typed % 5 === 0 ? 450 : 60)
                 verify(status.text !== "Saved, encrypted" || editor.saved)
                 if (editor.saved)
                     ++durableBetweenKeys
