@@ -257,7 +257,7 @@ Typing typeInto(QQuickWindow *window, FrameWatch &frames, QQuickItem *field, int
 void printTyping(const char *label, const Typing &typing, const Typing &baseline)
 {
     const Spread latency = spreadOf(typing.latencies);
-    std::printf("  %-44s %6.2f ms %5.2fx  %5.2f ms %5.2fx  %5.2f ms %5.2fx  %6.1f %6.1f %6.1f ms  %d/%d  %.1f%s\n", label, typing.cpuPerKey(),
+    std::printf("  %-44s %6.2f ms %5.2fx  %5.2f ms %5.2fx  %5.2f ms %5.2fx  %6.1f %6.1f %6.1f ms  %d/%d  %.2f%s\n", label, typing.cpuPerKey(),
                 typing.cpuPerKey() / baseline.cpuPerKey(), typing.cpuWithoutRasteriserPerKey(), typing.cpuWithoutRasteriserPerKey() / baseline.cpuWithoutRasteriserPerKey(),
                 typing.guiCpuPerKey(), typing.guiCpuPerKey() / baseline.guiCpuPerKey(), latency.p50, latency.p95, latency.max,
                 typing.arrived, typing.keys, double(typing.frames) / typing.keys, typing.lateFrames ? qPrintable(QStringLiteral(" (%1 frames late)").arg(typing.lateFrames)) : "");
