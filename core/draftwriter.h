@@ -38,7 +38,8 @@ public:
     /// With this interval and a write of a few milliseconds, a SIGKILL loses at most about the
     /// last 0.2 s of typing (README, "What a crash can lose").
     static constexpr std::chrono::milliseconds defaultInterval{150};
-    /// The most typing a power cut can take back while the hand keeps moving.
+    /// How long a committed write may wait for its fsync while the hand keeps moving: with the
+    /// interval, a power cut takes back at most about 1.2 s of typing.
     static constexpr std::chrono::milliseconds defaultSyncWithin{1000};
 
     DraftWriter(std::unique_ptr<SqliteDatabase> connection, const DeviceIdentity &identity, Clock clock,
