@@ -20,13 +20,16 @@ using namespace fieldnotes;
 using namespace fieldnotes::test;
 
 namespace {
-// The crash review's engagement, made on the first run.
+// The crash review's engagement, made on the first run (or made up, if a cut stopped that run
+// between its commits).
 QString crashEngagement(NoteStore &store)
 {
     auto reviews = store.reviews();
-    if (!reviews->isEmpty())
-        return store.engagements(reviews->first().id)->first().id;
-    const QString reviewId = store.addReview(Review{{}, QStringLiteral("Crash review"), QDate(2026, 1, 5), QDate(2026, 1, 9)})->id;
+    const QString reviewId = !reviews->isEmpty()
+        ? reviews->first().id
+        : store.addReview(Review{{}, QStringLiteral("Crash review"), QDate(2026, 1, 5), QDate(2026, 1, 9)})->id;
+    if (auto engagements = store.engagements(reviewId); !engagements->isEmpty())
+        return engagements->first().id;
     Engagement engagement;
     engagement.priorityId = store.addPriority(Priority{{}, reviewId, QStringLiteral("P"), {}, {}})->id;
     engagement.scheduledStart = QDateTime::currentDateTimeUtc();
@@ -79,9 +82,10 @@ int typeDraft(const QString &directory)
     auto connection = (*vault)->openConnection();
     if (!connection)
         return 4;
-    // The app's rhythm (DraftWriter's defaults) sped up, so that a cut lands among many writes and syncs.
+    // The app's rhythm (DraftWriter's defaults) sped up, so that a cut lands among many writes and
+    // syncs: most cuts come after a sync, and between two.
     DraftWriter writer(std::move(*connection), (*vault)->identity(), (*vault)->clock(), std::chrono::milliseconds(20),
-                       std::chrono::milliseconds(200));
+                       std::chrono::milliseconds(100));
     std::mutex lengthsMutex;
     QHash<quint64, qsizetype> lengths;
     QObject::connect(&writer, &DraftWriter::written, [&](const QString &, quint64 revision) {
@@ -101,7 +105,7 @@ int typeDraft(const QString &directory)
             std::lock_guard lock(lengthsMutex);
             lengths.insert(writer.submit(draft), draft.text.size());
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(draft.text.size() % 40 == 0 ? 300 : 5)); // a pause now and then
+        std::this_thread::sleep_for(std::chrono::milliseconds(draft.text.size() % 20 == 0 ? 100 : 5)); // a pause now and then
     }
 }
 
