@@ -335,11 +335,9 @@ Result<void> SqliteDatabase::syncWriteAheadLog()
         return errorFor(rc, QStringLiteral("cannot reach the vault's write-ahead log"));
     if (!log || !log->pMethods)
         return Error{ErrorCode::Io, QStringLiteral("the vault's write-ahead log is not open, so what was written cannot be put on the disk")};
-    if (const int rc = log->pMethods->xSync(log, SQLITE_SYNC_NORMAL); rc != SQLITE_OK) {
-        qCWarning(lcStore) << "SQLite error" << rc << "syncing the write-ahead log";
-        return Error{ErrorCode::Io, QStringLiteral("the storage reported an I/O error, so this stopped; what was saved before it is kept (%1)")
-                                        .arg(QString::fromUtf8(sqlite3_errstr(rc)))};
-    }
+    // Not through the connection: its last error message is not this one.
+    if (const int rc = log->pMethods->xSync(log, SQLITE_SYNC_NORMAL); rc != SQLITE_OK)
+        return errorFor(rc, QStringLiteral("cannot put the write-ahead log on the disk"), QString::fromUtf8(sqlite3_errstr(rc)));
     return {};
 }
 
@@ -477,7 +475,11 @@ Result<QStringList> SqliteDatabase::integrityProblems()
 
 Error SqliteDatabase::errorFor(int code, const QString &context) const
 {
-    const QString detail = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(code));
+    return errorFor(code, context, m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(code)));
+}
+
+Error SqliteDatabase::errorFor(int code, const QString &context, const QString &detail)
+{
     const QString message = context.isEmpty() ? detail : context + QStringLiteral(": ") + detail;
     qCWarning(lcStore) << "SQLite error" << code << detail; // never the statement or its values
     switch (code & 0xff) {

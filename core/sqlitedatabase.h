@@ -102,6 +102,8 @@ public:
     void closeWithoutCheckpoint();
 
     Error errorFor(int code, const QString &context) const;
+    /// The same for a failure the connection did not see (its last message would be another's).
+    static Error errorFor(int code, const QString &context, const QString &detail);
     sqlite3 *handle() const { return m_db; }
 
 private:
