@@ -40,6 +40,13 @@ Item {
             compare(editor.draftId, "")
         }
 
+        // useFieldnotesLook (the app's and this runner's): glyphs rasterised once, not distance
+        // fields shaded in every frame, for labels and the field typed in alike.
+        function test_textIsRenderedNatively() {
+            compare(findChild(entry, "savedStatus").renderType, Text.NativeRendering)
+            compare(findChild(entry, "noteText").renderType, Text.NativeRendering)
+        }
+
         SignalSpy { id: statusChanges; signalName: "textChanged" }
 
         // While the hand moves the status holds at "Saving…", even between writes that are
