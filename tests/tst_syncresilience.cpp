@@ -94,7 +94,8 @@ private:
                 return;
             case Fault::TruncateRequest:
                 upstream->write(bytes.left(std::max<qsizetype>(1, bytes.size() / 2)));
-                upstream->flush();
+                if (upstream->state() == QAbstractSocket::ConnectedState) // still connecting: the half waits in its buffer
+                    upstream->flush();
                 client->abort();
                 return;
             case Fault::Delay:
