@@ -94,7 +94,9 @@ private:
                 return;
             case Fault::TruncateRequest:
                 upstream->write(bytes.left(std::max<qsizetype>(1, bytes.size() / 2)));
-                if (upstream->state() == QAbstractSocket::ConnectedState) // still connecting: the half waits in its buffer
+                // Still connecting, nothing can be sent yet, and the abort below takes the
+                // upstream socket with it: the fault is then a drop.
+                if (upstream->state() == QAbstractSocket::ConnectedState)
                     upstream->flush();
                 client->abort();
                 return;
