@@ -2,7 +2,7 @@
 
 namespace fieldnotes::ui {
 
-/// The style and text rendering every Fieldnotes window uses (the app, its QML tests, the UI
+/// The style, text rendering and render buffers every Fieldnotes window uses (the app, its QML tests, the UI
 /// benchmark's app and its bare baseline page alike). Call after the QGuiApplication exists
 /// and before the first QML engine.
 void useFieldnotesLook();
