@@ -13,6 +13,7 @@
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
+#include <QQuickGraphicsConfiguration>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +42,16 @@ class TestEngagementPage : public QObject
 
 private slots:
     void initTestCase() { fieldnotes::ui::useFieldnotesLook(); }
+
+    // A 2D page needs neither buffer, and without them the software rasteriser takes its fast
+    // path (README, "Typing (the UI)"). Offscreen, Qt Quick draws without OpenGL and so without
+    // either buffer anyway; what shows here is that its windows are told to draw without a depth
+    // buffer (the same switch as the OpenGL surface's, QSG_NO_DEPTH_BUFFER).
+    void windowsDrawWithoutADepthBuffer()
+    {
+        QQuickWindow window;
+        QVERIFY(!window.graphicsConfiguration().isDepthBufferEnabledFor2D());
+    }
 
     void theBriefingSaysWhyThePriorityIsLookedAt()
     {
