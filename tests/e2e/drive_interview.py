@@ -274,7 +274,7 @@ if archive:
              "the deputy invitation's warning", timeout=30)
     screenshot("leader-deputy")
     # What the screen shows, read by zbar, is a code made for a deputy ("d": 1).
-    scanned = subprocess.run(["zbarimg", "--raw", "-q", f"{atspi_ui.SHOTS}-leader-deputy.png"],
+    scanned = subprocess.run(["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", f"{atspi_ui.SHOTS}-leader-deputy.png"],
                              capture_output=True, text=True).stdout.strip()
     payload = scanned[len("FN1:"):] if scanned.startswith("FN1:") else ""
     if not payload or json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))).get("d") != 1:
