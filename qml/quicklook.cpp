@@ -16,7 +16,7 @@ void useFieldnotesLook()
     // No depth or stencil buffer. The depth buffer only lets a GPU skip what opaque items hide, and
     // a page here draws one or two opaque items a frame; the stencil buffer only clips what is
     // rotated, and no clip here is. Without them, Mesa's software rasteriser draws rectangles on
-    // its fast path: a keystroke on the note-taking page cost it about 2.3 ms less (README). Read
+    // its fast path: a keystroke on the note-taking page cost it about 2 ms less (README). Read
     // by Qt Quick when it creates its first window, so this must come before.
     qputenv("QSG_NO_DEPTH_BUFFER", "1");
     qputenv("QSG_NO_STENCIL_BUFFER", "1");
