@@ -56,6 +56,7 @@ GridLayout {
             font.bold: true
             wrapMode: Label.Wrap
             Layout.fillWidth: true
+            Layout.bottomMargin: 16 // the visit's name apart from its first question
         }
         Label { text: qsTr("What did you see?"); font.pixelSize: 22; font.bold: true }
         TextArea {
