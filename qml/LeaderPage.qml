@@ -21,17 +21,17 @@ Page {
     // A tablet that asked to be deputy leads nothing until the roster enters it: nothing to connect.
     readonly property bool deputyWaiting: !desk.leads && page.session.role === "deputy-leader"
 
-    header: TabBar {
+    header: FittingTabBar {
         id: tabs
         visible: desk.leads
-        TabButton { text: qsTr("Collect"); Accessible.name: qsTr("Collect tab") }
-        TabButton {
+        FittingTabButton { text: qsTr("Collect"); Accessible.name: qsTr("Collect tab") }
+        FittingTabButton {
             text: notesPane.awaitingFollowUp > 0 ? qsTr("Evidence ⚠ %1").arg(notesPane.awaitingFollowUp) : qsTr("Evidence")
             Accessible.name: qsTr("Evidence tab")
         }
-        TabButton { text: qsTr("Findings"); Accessible.name: qsTr("Findings tab") }
-        TabButton { text: qsTr("Triangulation"); Accessible.name: qsTr("Triangulation tab") }
-        TabButton { text: qsTr("Report"); Accessible.name: qsTr("Report tab") }
+        FittingTabButton { text: qsTr("Findings"); Accessible.name: qsTr("Findings tab") }
+        FittingTabButton { text: qsTr("Triangulation"); Accessible.name: qsTr("Triangulation tab") }
+        FittingTabButton { text: qsTr("Report"); Accessible.name: qsTr("Report tab") }
     }
 
     NoteDetailsDialog { id: noteDetails; session: page.session; desk: evidenceDesk }
