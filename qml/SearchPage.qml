@@ -87,11 +87,18 @@ Page {
                 required property string snippet
                 required property string kindLabel
                 required property string noteState
+                required property string engagementTitle
                 width: ListView.view.width
                 ColumnLayout {
                     anchors.left: parent.left
                     anchors.right: parent.right
-                    Label { text: hit.kindLabel + " · " + (hit.noteState === "signed" ? qsTr("signed") : qsTr("draft")); opacity: 0.75 }
+                    Label {
+                        text: hit.kindLabel + " · " + (hit.noteState === "signed" ? qsTr("signed") : qsTr("draft"))
+                              + (hit.engagementTitle.length > 0 ? " · " + hit.engagementTitle : "")
+                        opacity: 0.75
+                        wrapMode: Label.Wrap
+                        Layout.fillWidth: true
+                    }
                     Label { text: hit.snippet; textFormat: Text.StyledText; wrapMode: Label.Wrap; Layout.fillWidth: true }
                 }
             }

@@ -24,8 +24,14 @@ void SearchModel::setSession(VaultSession *session)
     if (session == m_session)
         return;
     followSession(m_session, session, this, &SearchModel::search);
-    if (m_session) // a note written or signed may now match, or match differently
+    m_engagementTitles.clear();
+    if (m_session) { // a note written or signed may now match, or match differently
         connect(m_session, &VaultSession::notesChanged, this, &SearchModel::search);
+        connect(m_session, &VaultSession::programmeChanged, this, [this] {
+            m_engagementTitles.clear();
+            search();
+        });
+    }
     emit sessionChanged();
     search();
 }
@@ -86,6 +92,8 @@ void SearchModel::setEngagementId(const QString &id)
 
 void SearchModel::search()
 {
+    if (!m_session || !m_session->vault())
+        m_engagementTitles.clear(); // locked: the next vault opened may hold another review
     if (!m_session || !m_session->vault() || m_query.trimmed().isEmpty()) {
         setRequest(0);
         resetRows(m_rows, {});
@@ -107,11 +115,26 @@ void SearchModel::showHits(const QObject *requester, quint64 request, const QLis
     QList<SearchRow> rows;
     rows.reserve(hits.size());
     for (const SearchHit &hit : hits) {
-        rows << SearchRow{hit.note.id, snippetHtml(hit.snippet), NoteListModel::kindLabel(hit.note.kind), hit.note.isSigned(), hit.note.engagementId};
+        rows << SearchRow{hit.note.id, snippetHtml(hit.snippet), NoteListModel::kindLabel(hit.note.kind), hit.note.isSigned(),
+                          hit.note.engagementId, engagementTitle(hit.note.engagementId)};
     }
     updateRows(m_rows, rows, keyOf, changedRoles);
     setRequest(0);
     emit countChanged();
+}
+
+// Read once per engagement until the programme changes: a page of hits is up to 200 notes from
+// a handful of engagements, and it is shown on the GUI thread.
+QString SearchModel::engagementTitle(const QString &engagementId)
+{
+    if (const auto known = m_engagementTitles.constFind(engagementId); known != m_engagementTitles.cend())
+        return *known;
+    if (!m_session || !m_session->vault())
+        return {};
+    Result<Engagement> engagement = m_session->vault()->store().engagement(engagementId);
+    const QString title = engagement ? engagement->title : QString();
+    m_engagementTitles.insert(engagementId, title);
+    return title;
 }
 
 void SearchModel::searchFailed(const QObject *requester, quint64 request, const QString &message)
@@ -133,6 +156,8 @@ QList<int> SearchModel::changedRoles(const SearchRow &before, const SearchRow &a
         roles << StateRole;
     if (before.engagementId != after.engagementId)
         roles << EngagementIdRole;
+    if (before.engagementTitle != after.engagementTitle)
+        roles << EngagementTitleRole;
     return roles;
 }
 
@@ -153,6 +178,8 @@ QVariant SearchModel::data(const QModelIndex &index, int role) const
         return hit.isSigned ? QStringLiteral("signed") : QStringLiteral("draft");
     case EngagementIdRole:
         return hit.engagementId;
+    case EngagementTitleRole:
+        return hit.engagementTitle;
     default:
         return {};
     }
@@ -166,6 +193,7 @@ QHash<int, QByteArray> SearchModel::roleNames() const
     names.insert(KindRole, "kindLabel");
     names.insert(StateRole, "noteState");
     names.insert(EngagementIdRole, "engagementId");
+    names.insert(EngagementTitleRole, "engagementTitle");
     return names;
 }
 

@@ -5,6 +5,7 @@
 
 #include "notestore.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
@@ -22,6 +23,7 @@ struct SearchRow {
     QString kind;
     bool isSigned = false;
     QString engagementId;
+    QString engagementTitle; // where it was said or seen, for the reader to place it
 };
 
 /// Full-text search over the vault's notes, best first, with the matching words in bold
@@ -41,7 +43,7 @@ class SearchModel : public fieldnotes::ui::KeyedListModel // qualified: Qt 6.4's
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
 
 public:
-    enum Role { NoteIdRole = Qt::UserRole + 1, SnippetRole, KindRole, StateRole, EngagementIdRole };
+    enum Role { NoteIdRole = Qt::UserRole + 1, SnippetRole, KindRole, StateRole, EngagementIdRole, EngagementTitleRole };
 
     explicit SearchModel(QObject *parent = nullptr);
 
@@ -75,6 +77,7 @@ private:
     void search();
     void showHits(const QObject *requester, quint64 request, const QList<fieldnotes::SearchHit> &hits);
     void searchFailed(const QObject *requester, quint64 request, const QString &message);
+    QString engagementTitle(const QString &engagementId);
     void setRequest(quint64 request);
     void connectSearcher();
 
@@ -84,6 +87,7 @@ private:
     QString m_kind;
     QString m_engagementId;
     QList<SearchRow> m_rows;
+    QHash<QString, QString> m_engagementTitles; // by engagement id
     quint64 m_request = 0; // the search whose answer is awaited; 0 when none is
     QPointer<QObject> m_searcher;
 };

@@ -59,6 +59,16 @@ private slots:
         QTRY_VERIFY(!search.isBusy()); // the search runs on its own thread
         QCOMPARE(search.rowCount(), 1);
         QCOMPARE(search.data(search.index(0), SearchModel::KindRole).toString(), QStringLiteral("Good practice"));
+        // Where it was said: the engagement's title, for the reader to place the note.
+        QCOMPARE(search.data(search.index(0), SearchModel::EngagementTitleRole).toString(), engagements[1].title);
+        QVERIFY(!engagements[1].title.isEmpty());
+        // An engagement renamed in the programme: the hit says its new name.
+        Engagement renamed = engagements[1];
+        renamed.title = QStringLiteral("Breakfast club visit, moved");
+        QVERIFY(session.vault()->store().updateEngagement(renamed));
+        session.markProgrammeChanged();
+        QTRY_VERIFY(!search.isBusy());
+        QCOMPARE(search.data(search.index(0), SearchModel::EngagementTitleRole).toString(), renamed.title);
         search.setKind(QString());
         search.setEngagementId(engagements[0].id);
         QTRY_VERIFY(!search.isBusy()); // the search runs on its own thread
