@@ -178,6 +178,11 @@ QList<EngagementListModel::Row> EngagementListModel::readProgramme()
     return programme;
 }
 
+QString EngagementListModel::shownTitle(const Engagement &engagement)
+{
+    return engagement.title.isEmpty() ? kindLabel(engagement.kind) : engagement.title;
+}
+
 QString EngagementListModel::kindLabel(EngagementKind kind)
 {
     switch (kind) {
@@ -217,7 +222,7 @@ QVariantList EngagementListModel::engagementChoices() const
     QVariantList choices;
     for (const auto &[engagement, progress] : m_rows)
         choices << QVariantMap{{QStringLiteral("id"), engagement.id},
-                               {QStringLiteral("title"), engagement.title.isEmpty() ? kindLabel(engagement.kind) : engagement.title}};
+                               {QStringLiteral("title"), shownTitle(engagement)}};
     return choices;
 }
 
@@ -382,7 +387,7 @@ QString EngagementListModel::arrangeFollowUp(const QString &engagementId, const 
     followUp.id.clear();
     followUp.followUpOf = original->id;
     followUp.scheduledStart = when;
-    followUp.title = tr("Follow-up: %1").arg(original->title.isEmpty() ? kindLabel(original->kind) : original->title);
+    followUp.title = tr("Follow-up: %1").arg(shownTitle(*original));
     auto added = store.addEngagement(followUp);
     if (!added) {
         m_session->reportError(added.error());

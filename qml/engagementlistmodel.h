@@ -77,6 +77,8 @@ public:
 
     static QList<ParticipantGroup> parseParticipants(const QString &lines, QString *error);
     static QString kindLabel(EngagementKind kind);
+    /// Its title, or its kind ("Interview") when it has none.
+    static QString shownTitle(const Engagement &engagement);
     static QString stateName(const EngagementProgress &progress);
     static QString stateLabel(const EngagementProgress &progress);
 

@@ -1,5 +1,6 @@
 #include "searchmodel.h"
 
+#include "engagementlistmodel.h"
 #include "notelistmodel.h"
 #include "notesearcher.h"
 #include "notestore.h"
@@ -132,7 +133,11 @@ QString SearchModel::engagementTitle(const QString &engagementId)
     if (!m_session || !m_session->vault())
         return {};
     Result<Engagement> engagement = m_session->vault()->store().engagement(engagementId);
-    const QString title = engagement ? engagement->title : QString();
+    if (!engagement && engagement.error().code != ErrorCode::NotFound) {
+        m_session->reportError(engagement.error()); // not kept: the next search reads it again
+        return {};
+    }
+    const QString title = engagement ? EngagementListModel::shownTitle(*engagement) : QString();
     m_engagementTitles.insert(engagementId, title);
     return title;
 }

@@ -1,7 +1,9 @@
+#include "engagementlistmodel.h"
 #include "noteeditorcontroller.h"
 #include "notesearcher.h"
 #include "notestore.h"
 #include "searchmodel.h"
+#include "sqlitedatabase.h"
 #include "testvault.h"
 #include "vaultsession.h"
 
@@ -69,6 +71,28 @@ private slots:
         session.markProgrammeChanged();
         QTRY_VERIFY(!search.isBusy());
         QCOMPARE(search.data(search.index(0), SearchModel::EngagementTitleRole).toString(), renamed.title);
+        // One with no title goes by its kind, as in the programme.
+        renamed.title.clear();
+        QVERIFY(session.vault()->store().updateEngagement(renamed));
+        session.markProgrammeChanged();
+        QTRY_VERIFY(!search.isBusy());
+        QCOMPARE(search.data(search.index(0), SearchModel::EngagementTitleRole).toString(),
+                 EngagementListModel::kindLabel(renamed.kind));
+        // A programme that cannot be read: the hit is still shown, the reader is told why its
+        // engagement is missing, and the title comes back once it can be read again.
+        QSignalSpy errors(&session, &VaultSession::errorOccurred);
+        QVERIFY(session.vault()->database().exec("ALTER TABLE engagements RENAME COLUMN participants TO participants_unreadable"));
+        session.markProgrammeChanged();
+        QTRY_VERIFY(!search.isBusy());
+        QCOMPARE(search.rowCount(), 1);
+        QCOMPARE(search.data(search.index(0), SearchModel::EngagementTitleRole).toString(), QString());
+        QVERIFY(!errors.isEmpty());
+        QVERIFY(session.vault()->database().exec("ALTER TABLE engagements RENAME COLUMN participants_unreadable TO participants"));
+        session.markNotesChanged({}); // searched again, the programme unchanged: the failure was not kept
+        QVERIFY(search.isBusy()); // a search of its own, not the last one's answer
+        QTRY_VERIFY(!search.isBusy());
+        QCOMPARE(search.data(search.index(0), SearchModel::EngagementTitleRole).toString(),
+                 EngagementListModel::kindLabel(renamed.kind));
         search.setKind(QString());
         search.setEngagementId(engagements[0].id);
         QTRY_VERIFY(!search.isBusy()); // the search runs on its own thread
